@@ -1,0 +1,226 @@
+"""`scenewright draw | chat | render | worlds` — the spine's commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import app
+
+WORLD = typer.Option("shapes", "--world", "-w", help="Vocabulary and look: shapes, park, … (see `worlds`).")
+PARSER = typer.Option("grammar", "--parser", help="grammar, or codraw:CHECKPOINT for the learned drawer.")
+RENDERER = typer.Option("procedural", "--renderer", help="procedural, clipart, or geneva:CHECKPOINT.")
+CLIPART = typer.Option(None, "--clipart", envvar="SCENEWRIGHT_CLIPART",
+                       help="CoDraw clip-art folder: draw the park world with those PNGs at 500×400.")
+SIZE = typer.Option(None, "--size", help="Image size as WxH, e.g. 512x400 (default: the world's canvas).")
+
+
+def _size(text: Optional[str]) -> Optional[tuple[int, int]]:
+    if not text:
+        return None
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise typer.BadParameter(f"size must look like 512x400, got {text!r}") from None
+    if not (16 <= w <= 4096 and 16 <= h <= 4096):
+        raise typer.BadParameter("width and height must be between 16 and 4096")
+    return w, h
+
+
+def _session(world: str, parser: str, renderer: str, clipart: Optional[Path], size: Optional[str]):
+    from ..session import Session
+
+    return Session(world=world, parser=parser, renderer=renderer, clipart=clipart, size=_size(size))
+
+
+@app.command()
+def draw(
+    turns: List[str] = typer.Argument(..., help="The dialog, one argument per turn."),
+    world: str = WORLD,
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Folder for turn_NN.png/.json, dialog.gif, "
+                                                              "contact_sheet.png."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object: turns and final scene."),
+    parser: str = PARSER,
+    renderer: str = RENDERER,
+    clipart: Optional[Path] = CLIPART,
+    size: Optional[str] = SIZE,
+    svg: bool = typer.Option(False, "--svg", help="Also write turn_NN.svg (procedural renderer)."),
+) -> None:
+    """Run a dialog and draw every turn.
+
+    Example: scenewright draw --world park "a girl is standing on the right" "she is happy"
+    """
+    from ..render.export import contact_sheet, save_gif
+
+    session = _session(world, parser, renderer, clipart, size)
+    out.mkdir(parents=True, exist_ok=True)
+    results, images = [], []
+    for i, text in enumerate(turns, 1):
+        turn = session.tell(text)
+        results.append(turn)
+        image = turn.image
+        images.append(image)
+        image.save(out / f"turn_{i:02d}.png")
+        (out / f"turn_{i:02d}.json").write_text(json.dumps(turn.to_dict(), indent=1))
+        if svg:
+            (out / f"turn_{i:02d}.svg").write_text(session.svg(turn.scene))
+    if images:
+        save_gif(images, out / "dialog.gif")
+        contact_sheet(images, [t.text for t in results], oks=[t.ok for t in results]).save(
+            out / "contact_sheet.png")
+    session.save(out / "session.json")
+    if as_json:
+        payload = {"turns": [t.to_dict() for t in results], "scene": session.scene.to_dict()}
+        sys.stdout.write(json.dumps(payload) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("#", "you said", "", "scenewright", show_lines=False)
+    for i, t in enumerate(results, 1):
+        table.add_row(str(i), t.text, "[green]✓[/]" if t.ok else "[red]✗[/]", t.reply or "")
+    console = Console()
+    console.print(table)
+    console.print(f"wrote {len(results)} turns to {out}/ (turn_NN.png, dialog.gif, contact_sheet.png)")
+
+
+HELP = """commands: :undo  :redo  :goto K  :save FILE  :load FILE  :svg FILE  :scene  :help  :quit
+anything else is an instruction, e.g. "add a red cube on the left", "make it bigger", "no, blue", "undo"."""
+
+
+@app.command()
+def chat(
+    world: str = WORLD,
+    parser: str = PARSER,
+    renderer: str = RENDERER,
+    clipart: Optional[Path] = CLIPART,
+    size: Optional[str] = SIZE,
+    out: Path = typer.Option(Path("scenewright-chat.png"), "--out", "-o",
+                             help="The current picture is written here after every turn."),
+    open_image: bool = typer.Option(False, "--open", help="Open the picture in the system viewer too."),
+    load: Optional[Path] = typer.Option(None, "--load", help="Continue a saved session."),
+) -> None:
+    """Talk to scenewright turn by turn; the current picture is rewritten after every turn."""
+    from rich.console import Console
+
+    from ..errors import ScenewrightError
+    from ..session import Session
+
+    console = Console()
+    session = (Session.load(load, parser=parser, renderer=renderer, clipart=clipart, size=_size(size))
+               if load else _session(world, parser, renderer, clipart, size))
+    console.print(f"[bold]scenewright[/] — {session.world.title}. {HELP}")
+
+    def show(message: str, ok: bool = True) -> None:
+        session.image.save(out)
+        colour = "green" if ok else "yellow"
+        console.print(f"[{colour}]{message or 'Done.'}[/]  [dim]({len(session.scene)} objects, "
+                      f"turn {session.history.cursor}; picture: {out})[/]")
+        if open_image:
+            session.image.show()
+
+    while True:
+        try:
+            line = console.input("[bold cyan]you>[/] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            break
+        if not line:
+            continue
+        if line.startswith(":"):
+            cmd, _, arg = line[1:].partition(" ")
+            arg = arg.strip()
+            try:
+                if cmd in ("q", "quit", "exit"):
+                    break
+                elif cmd == "help":
+                    console.print(HELP)
+                elif cmd == "undo":
+                    t = session.undo()
+                    show(t.reply, t.ok)
+                elif cmd == "redo":
+                    t = session.redo()
+                    show(t.reply, t.ok)
+                elif cmd == "goto":
+                    t = session.goto(int(arg))
+                    show(t.reply, t.ok)
+                elif cmd == "save":
+                    console.print(f"saved to {session.save(arg or 'session.json')}")
+                elif cmd == "load":
+                    session = Session.load(arg or "session.json", parser=parser, renderer=renderer,
+                                           clipart=clipart, size=_size(size))
+                    show(f"loaded {arg or 'session.json'}")
+                elif cmd == "svg":
+                    Path(arg or "scene.svg").write_text(session.svg())
+                    console.print(f"wrote {arg or 'scene.svg'}")
+                elif cmd == "scene":
+                    console.print_json(session.scene.to_json())
+                else:
+                    console.print(f"[yellow]unknown command :{cmd}[/]\n{HELP}")
+            except (ScenewrightError, ValueError, OSError) as e:
+                console.print(f"[red]{e}[/]")
+            continue
+        turn = session.tell(line)
+        show(turn.reply, turn.ok)
+
+
+@app.command()
+def render(
+    scene_file: Path = typer.Argument(..., help="A scene JSON file (or a turn_NN.json written by draw)."),
+    output: Path = typer.Option(..., "--output", "-o", help="OUT.png / .jpg / .svg"),
+    renderer: str = RENDERER,
+    clipart: Optional[Path] = CLIPART,
+    size: Optional[str] = SIZE,
+) -> None:
+    """Draw a scene JSON file."""
+    from ..errors import SceneError
+    from ..render import get_renderer
+    from ..scene import Scene
+    from ..worlds import get_world
+
+    try:
+        data = json.loads(scene_file.read_text())
+    except OSError as e:
+        raise SceneError(f"cannot read {scene_file}: {e.strerror}") from None
+    except json.JSONDecodeError as e:
+        raise SceneError(f"{scene_file} is not valid JSON: {e.msg} (line {e.lineno})") from None
+    if isinstance(data, dict) and "objects" not in data and isinstance(data.get("scene"), dict):
+        data = data["scene"]
+    scene = Scene.from_dict(data)
+    world = get_world(scene.world)
+    unknown = sorted({o.category for o in scene.objects} - set(world.category_names))
+    if unknown:
+        raise SceneError(f"{scene_file}: the {world.name} world has no {', '.join(unknown)}")
+    if clipart is not None:
+        renderer = "clipart"
+    r = get_renderer(world.name, renderer, **({"clipart": clipart} if clipart else {}))
+    dims = _size(size) or tuple(world.canvas)
+    if output.suffix.lower() == ".svg":
+        output.write_text(r.svg(scene, dims))
+    else:
+        r.render(scene, dims).save(output)
+    typer.echo(f"wrote {output}")
+
+
+@app.command()
+def worlds(as_json: bool = typer.Option(False, "--json", help="Print the vocabularies as JSON.")) -> None:
+    """List the worlds and their vocabularies."""
+    from ..worlds import available, get_world
+
+    described = [get_world(name).describe() for name in available()]
+    if as_json:
+        typer.echo(json.dumps(described, indent=1))
+        return
+    for w in described:
+        typer.echo(f"{w['name']}: {w['title']}")
+        for group, names in w["categories"].items():
+            typer.echo(f"  {group}: {', '.join(names)}")
+        for key in ("colors", "poses", "expressions", "backgrounds"):
+            if w[key]:
+                typer.echo(f"  {key}: {', '.join(w[key])}")
+        for key, values in w["attributes"].items():
+            typer.echo(f"  {key}: {', '.join(values)}")

@@ -1,0 +1,42 @@
+"""The parser interface: text + context → `Parse` (edits, a command, or a reply that says why not).
+
+Every parser — the grammar, the learned CoDraw drawer — implements `parse(text, context) -> Parse`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+from ..scene import Edit, Entry, Scene
+from ..worlds import World
+
+
+@dataclass(frozen=True)
+class Context:
+    world: World
+    scene: Scene
+    entries: Sequence[Entry] = ()  # the turns in effect, oldest first (for "it", "no, …", "two turns ago")
+    dialog: Sequence[str] = ()  # everything said so far, oldest first (learned drawers read it)
+
+
+@dataclass(frozen=True)
+class Parse:
+    """What a turn means. `ok` false: nothing changes and `reply` says why (or asks which one)."""
+
+    ok: bool = True
+    edits: tuple[Edit, ...] = ()
+    reply: str = ""
+    command: str | None = None  # None (edits) | "undo" | "redo" | "goto" | "revise" | "noop"
+    target: int | None = None  # for "goto": the turn to go back to
+    steps: int = 1  # for "undo" / "redo": how many
+
+    @classmethod
+    def refuse(cls, reply: str) -> "Parse":
+        return cls(ok=False, reply=reply)
+
+
+class Parser(Protocol):
+    name: str
+
+    def parse(self, text: str, context: Context) -> Parse: ...

@@ -1,0 +1,212 @@
+"""`Session`: the one Python API. The CLI and the web app are thin over it.
+
+    s = Session(world="park")
+    turn = s.tell("a girl is standing on the right")
+    turn.ok, turn.reply, turn.edits, turn.scene, turn.image
+    s.undo(); s.redo(); s.goto(0)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+from .errors import ScenewrightError, SessionFileError
+from .language import get_parser
+from .language.base import Context, Parse
+from .render import get_renderer
+from .scene import Edit, History, Scene
+from .worlds import World, get_world
+
+MAX_TURN_CHARS = 2000
+
+
+@dataclass
+class Turn:
+    """The outcome of one thing the user said. `image` is drawn on first use."""
+
+    text: str
+    ok: bool
+    reply: str
+    edits: tuple[Edit, ...]
+    scene: Scene
+    index: int  # how many turns are in effect after it
+    command: str | None = None
+    _session: "Session | None" = field(default=None, repr=False, compare=False)
+    _image: Image.Image | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def image(self) -> Image.Image:
+        if self._image is None:
+            assert self._session is not None
+            self._image = self._session.render(self.scene)
+        return self._image
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "ok": self.ok, "reply": self.reply, "scene": self.scene.to_dict()}
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters and emoji-like symbols, fold whitespace. Letters of any script stay."""
+    out = []
+    for ch in unicodedata.normalize("NFKC", text):
+        cat = unicodedata.category(ch)
+        if cat.startswith("C") or cat == "So" or cat == "Sk":
+            out.append(" ")
+        else:
+            out.append(ch)
+    return " ".join("".join(out).split())
+
+
+class Session:
+    """A dialog with one scene: tell it things, undo, redo, go back; every turn is kept."""
+
+    def __init__(self, world: str | World = "shapes", parser: str = "grammar", renderer: str = "procedural",
+                 size: tuple[int, int] | None = None, clipart: str | os.PathLike | None = None,
+                 background: str | None = None, semantic: bool | None = None):
+        self.world = get_world(world)
+        self.parser_name = parser
+        self.parser = get_parser(parser, self.world, semantic=semantic)
+        options: dict[str, Any] = {}
+        if clipart is not None or renderer == "clipart":
+            renderer = "clipart"
+            options["clipart"] = clipart
+        self.renderer = get_renderer(self.world.name, renderer, **options)
+        self.size = tuple(size) if size else tuple(self.world.canvas)
+        start = Scene(self.world.name, background or self.world.default_background)
+        self.history = History(start)
+        self.dialog: list[str] = []
+
+    # -- state --------------------------------------------------------------------------------------------
+    @property
+    def scene(self) -> Scene:
+        return self.history.scene
+
+    @property
+    def image(self) -> Image.Image:
+        return self.render(self.scene)
+
+    def render(self, scene: Scene | None = None, size: tuple[int, int] | None = None) -> Image.Image:
+        return self.renderer.render(scene if scene is not None else self.scene, size or self.size)
+
+    def svg(self, scene: Scene | None = None, size: tuple[int, int] | None = None) -> str:
+        svg = getattr(self.renderer, "svg", None)
+        if svg is None:
+            raise ScenewrightError(f"the {self.renderer.name} renderer has no SVG output")
+        return svg(scene if scene is not None else self.scene, size or self.size)
+
+    def _turn(self, text: str, ok: bool, reply: str, edits=(), command=None) -> Turn:
+        return Turn(text, ok, reply, tuple(edits), self.scene, self.history.cursor, command, self)
+
+    # -- talking ------------------------------------------------------------------------------------------
+    def tell(self, text: str) -> Turn:
+        """Do what `text` says. A turn that cannot be done changes nothing and says why in `reply`."""
+        if not isinstance(text, str):
+            return self._turn(str(text), False, "Say something in words, e.g. 'add a red cube'.")
+        raw = text
+        if len(text) > MAX_TURN_CHARS:
+            self.history.record("refused", raw[:MAX_TURN_CHARS], "too long")
+            return self._turn(raw, False, f"That is {len(text):,} characters; say one thing at a time "
+                                          f"(at most {MAX_TURN_CHARS:,} characters a turn).")
+        text = clean_text(text)
+        if not text:
+            return self._turn(raw, False, "I didn't catch anything — tell me what to draw, e.g. "
+                                          + self.example())
+        context = Context(self.world, self.scene, tuple(self.history.entries[:self.history.cursor]),
+                          tuple(self.dialog))
+        try:
+            parse = self.parser.parse(text, context)
+        except ScenewrightError as e:
+            parse = Parse.refuse(str(e))
+        self.dialog.append(text)
+        return self._execute(raw, parse)
+
+    def _execute(self, text: str, parse: Parse) -> Turn:
+        h = self.history
+        if not parse.ok:
+            h.record("refused", text, parse.reply)
+            return self._turn(text, False, parse.reply)
+        try:
+            if parse.command == "undo":
+                done = sum(h.undo(text) for _ in range(parse.steps))
+                if not done:
+                    return self._turn(text, False, "There is nothing to undo.", command="undo")
+                return self._turn(text, True, parse.reply or "Undone.", command="undo")
+            if parse.command == "redo":
+                done = sum(h.redo(text) for _ in range(parse.steps))
+                if not done:
+                    return self._turn(text, False, "There is nothing to redo.", command="redo")
+                return self._turn(text, True, parse.reply or "Redone.", command="redo")
+            if parse.command == "goto":
+                h.goto(int(parse.target or 0), text)
+                return self._turn(text, True, parse.reply or f"Back to turn {h.cursor}.", command="goto")
+            if parse.command == "noop":
+                h.record("refused", text, parse.reply)
+                return self._turn(text, True, parse.reply, command="noop")
+            if parse.command == "revise":
+                h.revise(text, parse.edits, parse.reply)
+                return self._turn(text, True, parse.reply, parse.edits, command="revise")
+            h.push(text, parse.edits, parse.reply)
+            return self._turn(text, True, parse.reply, parse.edits)
+        except ScenewrightError as e:  # an edit that does not fit: nothing changed
+            h.record("refused", text, str(e))
+            return self._turn(text, False, f"I couldn't do that: {e}")
+
+    def undo(self) -> Turn:
+        return self._execute("undo", Parse(command="undo"))
+
+    def redo(self) -> Turn:
+        return self._execute("redo", Parse(command="redo"))
+
+    def goto(self, k: int) -> Turn:
+        if not 0 <= k <= len(self.history.entries):
+            return self._turn(f"goto {k}", False,
+                              f"There is no turn {k}; turns go from 0 to {len(self.history.entries)}.")
+        return self._execute(f"goto {k}", Parse(command="goto", target=k))
+
+    def example(self) -> str:
+        return {"shapes": "'add a red cube on the left'", "park": "'a boy is standing on the left'"}.get(
+            self.world.name, f"'add a {self.world.categories[0].name}'")
+
+    # -- files --------------------------------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {"scenewright": 1, "world": self.world.name, "parser": self.parser_name,
+                "dialog": list(self.dialog), "history": self.history.to_dict()}
+
+    def save(self, path: str | os.PathLike) -> Path:
+        path = Path(path)
+        path.write_text(json.dumps(self.to_dict(), indent=1))
+        return path
+
+    @classmethod
+    def from_dict(cls, data: Any, **options: Any) -> "Session":
+        if not isinstance(data, dict) or data.get("scenewright") != 1 or "history" not in data:
+            raise SessionFileError("not a scenewright session file (expected {\"scenewright\": 1, …})")
+        history = History.from_dict(data["history"])
+        try:
+            session = cls(world=data.get("world", history.start.world), **options)
+        except ScenewrightError as e:
+            raise SessionFileError(f"the session file names {e}") from None
+        if history.start.world != session.world.name:
+            raise SessionFileError("the session file's scenes are not of its world")
+        session.history = history
+        session.dialog = [str(t) for t in data.get("dialog", [])]
+        return session
+
+    @classmethod
+    def load(cls, path: str | os.PathLike, **options: Any) -> "Session":
+        try:
+            text = Path(path).read_text()
+        except OSError as e:
+            raise SessionFileError(f"cannot read {path}: {e.strerror}") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise SessionFileError(f"{path} is not valid JSON: {e.msg} (line {e.lineno})") from None
+        return cls.from_dict(data, **options)
