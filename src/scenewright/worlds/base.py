@@ -60,7 +60,17 @@ class World:
     expression_synonyms: Mapping[str, str] = field(default_factory=dict)
     background_synonyms: Mapping[str, str] = field(default_factory=dict)
     default_color: str | None = None
+    # World-specific attributes (stored under SceneObject.attributes), all read by the parser as data:
+    # attribute_values: attr -> words that set it ("height": ("short", "average", "tall"));
+    # attribute_synonyms: word/phrase -> (attr, value) ("six feet" -> ("height", "tall"));
+    # attribute_kinds: slot -> kind words; "a dark hoodie" sets top="dark" (a colour) and top_kind="hoodie";
+    # mark_words: words that start a free-text mark kept verbatim under attributes["marks"] ("plate", "dent");
+    # places: phrase -> (x, y) target, either may be None ("across the street" -> (None, 0.55)).
     attribute_values: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    attribute_synonyms: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    attribute_kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    mark_words: tuple[str, ...] = ()
+    places: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
     words_for_all: tuple[str, ...] = ("object", "objects", "thing", "things", "shape", "shapes")
 
     def category(self, name: str) -> Category:
