@@ -1,17 +1,462 @@
-"""The grammar parser (being written): for now only undo / redo."""
+"""The grammar parser: deterministic, explainable, fast.
+
+text ─► commands (undo, redo, go back) ─► corrections ("no, a hamburger") ─► clauses ─► edits
+
+A turn is split into clauses ("add a tree and put an owl in it"); each clause is read into a `Clause`
+(what is talked about, the verb, where, and what it should look like) and `interpret.Interpreter` turns it
+into edits on a working copy of the scene, so later clauses see what earlier ones did. If any clause cannot
+be done, the whole turn is refused with a reply that says why, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import ScenewrightError
+from ..worlds import World
 from .base import Context, Parse
+from .lexicon import CORRECTION_MARKERS, FILLER, Lexicon, Token, normalise
+from .references import Mention
+
+_MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
+_HEADS = {"CAT", "PRON", "ONE", "ALL"}
+
+
+@dataclass
+class Clause:
+    text: str
+    verb: str | None = None
+    copula: bool = False
+    targets: list[Mention] = field(default_factory=list)
+    holder: Mention | None = None  # "he is holding a kite": he
+    relation: str | None = None
+    landmarks: list[Mention] = field(default_factory=list)
+    abs_x: float | None = None
+    abs_y: str | None = None
+    abs_words: list[str] = field(default_factory=list)
+    place: tuple | None = None
+    dirs: list[tuple[int, int]] = field(default_factory=list)
+    amount: float | None = None
+    colors: list[str] = field(default_factory=list)
+    sizes: list[tuple] = field(default_factory=list)
+    expressions: list[str] = field(default_factory=list)
+    poses: list[str] = field(default_factory=list)
+    attrs: list[tuple] = field(default_factory=list)
+    kinds: list[tuple] = field(default_factory=list)  # (slot, colour or None, kind)
+    facing: str | None = None
+    hedge: bool = False
+    alternatives: bool = False
+    neg: bool = False
+    count: int | None = None
+    backgrounds: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # words in a noun's place that we do not know
+
+    @property
+    def has_location(self) -> bool:
+        return bool(self.relation and self.landmarks) or self.abs_x is not None or self.abs_y is not None \
+            or self.place is not None or bool(self.dirs)
+
+    @property
+    def has_predicate(self) -> bool:
+        return bool(self.colors or self.sizes or self.expressions or self.poses or self.attrs or self.kinds
+                    or self.facing or self.marks)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.targets or self.holder or self.verb or self.has_location or self.has_predicate
+                    or self.backgrounds or self.unknown)
+
+
+# -- commands ------------------------------------------------------------------------------------------------
+_N = r"(one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10}
+_UNDO = re.compile(r"^(undo|undo (that|it|this|the last (step|turn|change|thing|one|edit)|last)|take (that|it) back"
+                   r"|revert( that| it)?|step back|go back one( step| turn)?|cancel( that)?|never ?mind"
+                   r"|scratch that|that is wrong|that was wrong|wrong|no that is wrong|no that was wrong"
+                   r"|oops|nope|no|not that|forget (that|it)|delete (that|the last (step|turn|change))"
+                   r"|go back a step|one step back|back)$")
+_UNDO_N = re.compile(rf"^(undo|go back|step back)( the last)? {_N}( (steps|turns|changes|times|edits))?$")
+_UNDO_TWICE = re.compile(r"^undo (twice|two times|thrice|three times)$")
+_REDO = re.compile(r"^(redo|redo (that|it|the last (step|turn|change))|undo (the|that) undo|bring it back"
+                   r"|go forward( one( step| turn)?)?|step forward|put it back like it was)$")
+_GOTO = re.compile(rf"^(go |take me |jump |get )?(back )?to (the )?(turn|step|stage|picture|version) {_N}$")
+_GOTO_ORD = re.compile(r"^(go |take me |jump )?back to (the )?(first|second|third|fourth|fifth|last) "
+                       r"(step|turn|stage|picture|version|one)$")
+_GOTO_START = re.compile(r"^((go |take me )?back to (the )?(start|beginning|empty (scene|picture)|blank"
+                         r"( picture| scene)?)|start over|start again|start from scratch|from scratch|reset"
+                         r"|new scene|new picture|begin again)$")
+_AGO = re.compile(rf"^(go back to |back to |make it |show )?(how|what|the way) it (was|looked) {_N} "
+                  rf"(turns|steps|changes) ago$")
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else _NUM[word]
+
+
+def command(text: str, context: Context) -> Parse | None:
+    t = " ".join(w for w in re.sub(r"[^\w\s]", " ", normalise(text)).split()
+                 if w not in ("please", "can", "you", "could", "just", "now", "ok", "okay", "lets", "let", "us"))
+    cursor = len(context.entries)
+    if _UNDO.match(t):
+        return Parse(command="undo", reply="Undone.")
+    if m := _UNDO_N.match(t):
+        n = _num(m.group(3))
+        return Parse(command="undo", steps=n, reply=f"Undid {n} turns.")
+    if m := _UNDO_TWICE.match(t):
+        n = 2 if m.group(1) in ("twice", "two times") else 3
+        return Parse(command="undo", steps=n, reply=f"Undid {n} turns.")
+    if _REDO.match(t):
+        return Parse(command="redo", reply="Redone.")
+    if m := _GOTO.match(t):
+        return _goto(_num(m.group(5)), cursor)
+    if m := _GOTO_ORD.match(t):
+        k = cursor if m.group(3) == "last" else _ORD[m.group(3)]
+        return _goto(k, cursor)
+    if _GOTO_START.match(t):
+        return Parse(command="goto", target=0, reply="Back to the empty picture (every turn is still kept).")
+    if m := _AGO.match(t):
+        return _goto(cursor - _num(m.group(4)), cursor)
+    return None
+
+
+def _goto(k: int, cursor: int) -> Parse:
+    if k < 0:
+        return Parse.refuse(f"There have only been {cursor} turns so far.")
+    return Parse(command="goto", target=k, reply=f"Back to how it was after turn {k}." if k else
+                 "Back to the empty picture.")
+
+
+def correction(text: str) -> str | None:
+    """The corrected content if `text` corrects the previous turn ("no, I meant blue" -> "blue")."""
+    t = normalise(text).replace(",", " , ")
+    words = t.split()
+    if not words:
+        return None
+    joined = " ".join(words)
+    for marker in sorted(CORRECTION_MARKERS, key=len, reverse=True):
+        if joined == marker:
+            return None
+        if joined.startswith(marker + " "):
+            rest = joined[len(marker):].strip(" ,.")
+            if marker == "not" and "," not in rest and " but " not in rest:
+                return None
+            rest = re.sub(r"^(i meant|i mean|it was|it is|it should be|make it|it should have been)\b", "",
+                          rest).strip(" ,.")
+            if marker in ("not",):
+                rest = "not " + rest
+            return rest or None
+    return None
+
+
+# -- clause reading ----------------------------------------------------------------------------------------------
+class ClauseReader:
+    def __init__(self, world: World, lexicon: Lexicon):
+        self.world = world
+        self.lex = lexicon
+
+    def split(self, text: str) -> list[list[Token]]:
+        """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
+        clauses: list[list[Token]] = []
+        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b|\balso\b", normalise(text)):
+            tokens = self.lex.tokens(sentence.strip())
+            if not tokens:
+                continue
+            current: list[Token] = []
+            between_open = False
+            for k, tok in enumerate(tokens):
+                if tok.kind == "REL" and tok.value == "between" or tok.kind == "VERB" and tok.value == "swap":
+                    between_open = True
+                if tok.kind in ("AND", "COMMA") and current and not between_open and \
+                        self._starts_clause(tokens[k + 1:]) and self._has_content(current):
+                    clauses.append(current)
+                    current = []
+                    continue
+                if tok.kind == "AND" and between_open:
+                    between_open = False
+                current.append(tok)
+            if current:
+                if clauses and not self._starts_clause(current) and not self._has_head(current) \
+                        and clauses[-1] and clauses[-1][0].start <= current[0].start and \
+                        self._is_modifier_only(current):
+                    clauses[-1] = clauses[-1] + current
+                else:
+                    clauses.append(current)
+        return clauses
+
+    @staticmethod
+    def _has_content(tokens: list[Token]) -> bool:
+        return any(t.kind not in ("COMMA", "AND", "WORD", "DET") for t in tokens)
+
+    @staticmethod
+    def _has_head(tokens: list[Token]) -> bool:
+        return any(t.kind in _HEADS for t in tokens)
+
+    @staticmethod
+    def _is_modifier_only(tokens: list[Token]) -> bool:
+        return not any(t.kind == "VERB" and t.value != "copula" for t in tokens)
+
+    def _starts_clause(self, rest: list[Token]) -> bool:
+        rest = [t for t in rest if t.kind not in ("COMMA", "AND") and not (t.kind == "WORD" and t.value in FILLER)]
+        if not rest:
+            return False
+        first = rest[0]
+        if first.kind == "VERB" and first.value != "copula":
+            return True
+        if first.kind in ("PRON", "CAT", "ALL") or first.kind == "HEDGE":
+            return True
+        if first.kind in ("DET", "NUM") or first.kind in ("COLOR", "SIZE", "EXPR", "ATTR"):
+            return any(t.kind in _HEADS or t.kind == "WORD" for t in rest[:5])
+        if first.kind in ("BG",):
+            return True
+        return False
+
+    def read(self, tokens: list[Token]) -> Clause:
+        c = Clause(" ".join(t.text for t in tokens))
+        toks = self._retag(tokens)
+        mods: list[Token] = []
+        pending_rel: str | None = None
+        expect = 0
+        after_hold = False
+        negate_next = False
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            k = t.kind
+            if k in _MODS:
+                mods.append(t)
+            elif k == "KIND":
+                colour = None
+                if mods and mods[-1].kind == "COLOR":
+                    colour = mods.pop().value
+                c.kinds.append((t.value[0], colour, t.value[1]))
+                if pending_rel in ("in", "near", "on") and expect:
+                    pending_rel, expect = None, 0
+            elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
+                                 and t.value not in FILLER):
+                m = self._mention(t, mods)
+                mods = []
+                if negate_next:
+                    m.negated, negate_next = True, False
+                if pending_rel and expect:
+                    c.landmarks.append(m)
+                    expect -= 1
+                    if not expect:
+                        pending_rel = None
+                elif after_hold:
+                    m.det = m.det or "a"
+                    c.targets.append(m)
+                else:
+                    c.targets.append(m)
+                if k == "WORD":
+                    c.unknown.append(t.value)
+            elif k == "REL":
+                self._flush(c, mods)
+                mods = []
+                nxt = self._next_meaningful(toks, i + 1)
+                if nxt is not None and nxt.kind in ("ABS", "PLACE", "DIR"):
+                    pass  # "on the left", "in the middle": an absolute place
+                elif t.value == "near" and t.text in ("with",) and c.targets:
+                    after_hold = True  # "a boy with a kite"
+                    c.holder = c.targets.pop()
+                    c.verb = c.verb or "with"
+                else:
+                    if c.relation is None:
+                        c.relation = t.value
+                        pending_rel, expect = t.value, 2 if t.value == "between" else 1
+            elif k == "ABS":
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if mods and mods[-1].kind == "DET" and nxt is not None and nxt.kind in ("ONE", "CAT"):
+                    mods.append(t)  # "the left one", "the right tree"
+                else:
+                    self._flush(c, mods)
+                    mods = []
+                    x, y = t.value
+                    c.abs_words.append(t.text)
+                    if x is not None:
+                        c.abs_x = x
+                    if y is not None:
+                        c.abs_y = y
+            elif k == "PLACE":
+                self._flush(c, mods)
+                mods = []
+                c.place = t.value
+            elif k == "VERB":
+                self._flush(c, mods)
+                mods = []
+                if t.value == "copula":
+                    c.copula = True
+                elif t.value in ("hold", "wear"):
+                    if c.targets:
+                        c.holder = c.targets.pop()
+                    c.verb = c.verb if c.verb in ("add", "put", "exist") else t.value
+                    after_hold = True
+                elif t.value == "face":
+                    pass
+                elif c.verb is None or c.verb == "exist":
+                    c.verb = t.value if c.verb is None else c.verb
+            elif k == "DIR":
+                c.dirs.append(t.value)
+            elif k == "AMOUNT":
+                c.amount = t.value
+            elif k == "FACE":
+                c.facing = t.value
+            elif k == "HEDGE":
+                c.hedge = True
+            elif k == "OR":
+                c.alternatives = True
+            elif k == "NEG":
+                c.neg = True
+                negate_next = True
+            elif k == "BG":
+                c.backgrounds.append(t.value)
+            elif k == "MARK":
+                end = i + 1
+                while end < len(toks) and toks[end].kind not in ("COMMA", "AND"):
+                    end += 1
+                c.marks.append(" ".join(x.text for x in toks[i:end]))
+                i = end
+                continue
+            elif k == "WORD" and t.value not in FILLER and not t.value.isdigit():
+                c.unknown.append(t.value)
+            i += 1
+        self._flush(c, mods)
+        return c
+
+    def _retag(self, tokens: list[Token]) -> list[Token]:
+        """Context fixes: 'that tree' is a determiner; 'the biggest ball' a superlative."""
+        out = []
+        for k, t in enumerate(tokens):
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if t.kind == "PRON" and t.text in ("that", "this", "these", "those") and nxt is not None \
+                    and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR"):
+                t = Token("DET", "the", t.text, t.start)
+            elif t.kind == "PRON" and t.text in ("his", "her", "their", "its") and nxt is not None \
+                    and nxt.kind == "CAT":
+                t = Token("DET", "the", t.text, t.start)
+            elif t.kind == "SIZE" and out and out[-1].kind == "DET" and out[-1].value in ("the",):
+                for kind, value in self.lex.alternatives(t):
+                    if kind == "SUPER":
+                        t = Token("SUPER", value, t.text, t.start)
+                        break
+            out.append(t)
+        return out
+
+    @staticmethod
+    def _next_meaningful(toks: list[Token], j: int) -> Token | None:
+        while j < len(toks) and (toks[j].kind in ("DET",) or toks[j].kind == "WORD" and toks[j].value in FILLER):
+            j += 1
+        return toks[j] if j < len(toks) else None
+
+    def _mention(self, head: Token, mods: list[Token]) -> Mention:
+        if head.kind == "CAT":
+            name, plural = head.value
+            m = Mention("CAT", name, head.text, plural=plural)
+        elif head.kind == "WORD":
+            m = Mention("UNKNOWN", head.value, head.text)
+        else:
+            m = Mention(head.kind, head.value, head.text, plural=head.kind == "ALL" or head.text == "ones")
+        for j, t in enumerate(mods):
+            nxt = mods[j + 1] if j + 1 < len(mods) else None
+            if t.kind == "DET":
+                m.det = "other" if t.value == "other" else (m.det if m.det == "other" else t.value)
+                if t.value == "all":
+                    m.plural = True
+            elif t.kind == "NUM":
+                if nxt is not None and nxt.kind == "OF":
+                    m.pick = t.value
+                else:
+                    m.count = t.value
+                    m.plural = m.plural or t.value > 1
+            elif t.kind == "ORD":
+                m.ordinal = t.value
+            elif t.kind == "SUPER":
+                m.superlative = t.value
+            elif t.kind == "COLOR":
+                m.colors.append(t.value)
+            elif t.kind == "SIZE":
+                m.sizes.append(t.value)
+            elif t.kind == "EXPR":
+                m.expressions.append(t.value)
+            elif t.kind == "POSE":
+                m.poses.append(t.value)
+            elif t.kind == "ATTR":
+                m.attrs.append(t.value)
+            elif t.kind == "ABS":
+                m.side = t.value[0] if t.value[0] is not None else None
+        return m
+
+    @staticmethod
+    def _flush(c: Clause, mods: list[Token]) -> None:
+        for t in mods:
+            if t.kind == "COLOR":
+                c.colors.append(t.value)
+            elif t.kind == "SIZE":
+                c.sizes.append(t.value)
+            elif t.kind == "EXPR":
+                c.expressions.append(t.value)
+            elif t.kind == "POSE":
+                c.poses.append(t.value)
+            elif t.kind == "ATTR":
+                c.attrs.append(t.value)
+            elif t.kind == "NUM":
+                c.count = t.value
 
 
 class GrammarParser:
+    """`parse(text, context) -> Parse` for any world. `semantic`: use MiniLM for unknown words (None = if
+    installed). `strict`: let internal errors raise (tests) instead of becoming a polite refusal."""
+
     name = "grammar"
 
-    def __init__(self, world, semantic=None):
+    def __init__(self, world: World, semantic: bool | None = None, strict: bool = False, **_: object):
+        from .interpret import Interpreter
+
         self.world = world
+        self.lexicon = _lexicon(world)
+        self.reader = ClauseReader(world, self.lexicon)
+        self.interpreter = Interpreter(world, self.lexicon, semantic)
+        self.strict = strict
 
     def parse(self, text: str, context: Context) -> Parse:
-        t = text.lower().strip(" .!")
-        if t == "undo":
-            return Parse(command="undo")
-        if t == "redo":
-            return Parse(command="redo")
-        return Parse.refuse("not understood yet")
+        try:
+            return self._parse(text, context)
+        except ScenewrightError:
+            raise
+        except Exception as e:  # never a traceback for the user; the fuzz tests run with strict=True
+            if self.strict:
+                raise
+            return Parse.refuse(f"Sorry, I got confused by that ({type(e).__name__}). Could you say it "
+                                f"another way?")
+
+    def _parse(self, text: str, context: Context) -> Parse:
+        cmd = command(text, context)
+        if cmd is not None:
+            return cmd
+        fixed = correction(text)
+        if fixed is not None and context.entries:
+            clauses = [self.reader.read(toks) for toks in self.reader.split(fixed)]
+            clauses = [c for c in clauses if not c.empty]
+            if clauses:
+                revised = self.interpreter.revise(clauses, context)
+                if revised is not None:
+                    return revised
+                text = fixed
+        clauses = [self.reader.read(toks) for toks in self.reader.split(text)]
+        clauses = [c for c in clauses if not c.empty]
+        if not clauses:
+            return Parse.refuse(f"I didn't understand {text.strip()!r}. Try e.g. "
+                                f"{self.interpreter.example()}.")
+        return self.interpreter.run(clauses, context)
+
+
+_LEXICONS: dict[str, Lexicon] = {}
+
+
+def _lexicon(world: World) -> Lexicon:
+    if world.name not in _LEXICONS or _LEXICONS[world.name].world is not world:
+        _LEXICONS[world.name] = Lexicon(world)
+    return _LEXICONS[world.name]

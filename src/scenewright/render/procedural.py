@@ -58,10 +58,17 @@ class ProceduralRenderer:
 
     def __init__(self, world: str | World, supersample: int = 3, cache_size: int = 512):
         self.world = get_world(world)
-        self.sprites = importlib.import_module(self.world.sprites)
+        self._sprites = None
         self.supersample = supersample
         self._tiles = _LRU(cache_size)
         self._backgrounds = _LRU(16)
+
+    @property
+    def sprites(self):
+        """The world's sprite module, imported on first use."""
+        if self._sprites is None:
+            self._sprites = importlib.import_module(self.world.sprites)
+        return self._sprites
 
     # -- pieces -------------------------------------------------------------------------------------------
     def background_pen(self, name: str) -> Pen:

@@ -1,0 +1,578 @@
+"""Clauses → edits. Works on a copy of the scene so each clause sees what the previous ones did."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update, apply
+from ..worlds import Category, World
+from . import placement as P
+from .base import Context, Parse
+from .lexicon import Lexicon
+from .references import Ambiguous, Mention, Missing, Resolver, salience, touched
+
+MOVE_STEP = 0.15
+
+
+class Refusal(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class State:
+    scene: Scene
+    entries: Sequence[Any]
+    this_turn: list[str] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def order(self) -> list[str]:
+        return salience(self.scene, self.entries, self.this_turn)
+
+    def do(self, edit: Edit) -> None:
+        self.scene = apply(self.scene, edit)
+        self.edits.append(edit)
+        for i in touched([edit]):
+            if not isinstance(edit, Remove):
+                self.this_turn.append(i)
+
+    def last_group(self) -> list[str]:
+        if self.this_turn:
+            return list(dict.fromkeys(self.this_turn))
+        for entry in reversed(self.entries):
+            ids = touched(entry.edits)
+            if ids:
+                return ids
+        return []
+
+
+class Interpreter:
+    def __init__(self, world: World, lexicon: Lexicon, semantic: bool | None):
+        self.world = world
+        self.lex = lexicon
+        self.resolver = Resolver(world, lexicon)
+        self.semantic_enabled = semantic
+
+    # -- entry points ----------------------------------------------------------------------------------------
+    def run(self, clauses, context: Context) -> Parse:
+        state = State(context.scene, context.entries)
+        try:
+            pending: list[Mention] = []
+            for c in clauses:
+                if c.targets and not c.verb and not c.copula and not c.has_predicate and not c.has_location \
+                        and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
+                    pending.extend(c.targets)  # "the boy and the girl are happy": subjects first
+                    continue
+                if pending and c.targets and not c.targets[0].indefinite:
+                    c.targets = pending + c.targets
+                pending = []
+                self.clause(c, state)
+        except (Missing, Ambiguous, Refusal) as e:
+            return Parse.refuse(e.message)
+        if not state.edits:
+            return Parse(ok=True, command="noop", reply=" ".join(state.notes) or "Nothing to change.")
+        return Parse(edits=tuple(state.edits), reply=self.summary(state.edits, context.scene, state.notes,
+                                                                  state.scene))
+
+    def example(self) -> str:
+        return {"shapes": "'add a red cube on the left'", "park": "'a boy is standing on the left'"}.get(
+            self.world.name, f"'add a {self.world.categories[0].name} on the left'")
+
+    # -- one clause --------------------------------------------------------------------------------------------
+    def clause(self, c, state: State) -> None:
+        self._unknown(c)
+        if c.verb in ("hold", "wear", "with") and c.holder is not None:
+            return self._attach(c, state)
+        targets = c.targets
+        if not targets:
+            if c.backgrounds:
+                return state.do(SetBackground(c.backgrounds[-1]))
+            if (c.has_predicate or c.has_location) and state.order():
+                targets = [Mention("PRON", "it", "it")]
+                order = state.order()
+                targets[0] = Mention("ONE", None, "") if not order else targets[0]
+                return self._update(c, [state.scene.get(order[0])], state)
+            raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
+        if c.backgrounds and all(m.head == "PRON" and m.value == "it" for m in targets) \
+                and not c.colors and not c.sizes:
+            return state.do(SetBackground(c.backgrounds[-1]))
+        first = targets[0]
+        verb = c.verb
+        if verb in ("add", "exist"):
+            return self._add_all(c, state)
+        if verb == "put":
+            if first.indefinite or first.head == "CAT" and not self._exists(first, state):
+                return self._add_all(c, state)
+            return self._move(c, state)
+        if verb == "make":
+            if first.indefinite and first.head == "CAT" and not self._exists(first, state):
+                return self._add_all(c, state)
+            return self._update(c, self._resolve(first, state), state, extra=targets[1:])
+        if verb == "move":
+            return self._move(c, state)
+        if verb == "remove":
+            return self._remove(c, state)
+        if verb == "flip":
+            c.facing = c.facing or "toggle"
+            return self._update(c, self._resolve_all(targets, state), state)
+        if verb == "swap":
+            return self._swap(c, state)
+        if verb == "resize":
+            if not c.sizes:
+                c.sizes.append(("rel", 0.75 if any(w in c.text for w in ("shrink", "reduce", "halve")) else 1.3))
+            return self._update(c, self._resolve(first, state), state)
+        # no verb, or a copula: a description
+        if first.indefinite and first.head in ("CAT", "UNKNOWN"):
+            return self._add_all(c, state)
+        if first.head == "ONE" and first.det in ("a", "another"):
+            return self._add_all(c, state)
+        if first.head == "CAT" and not self._exists(first, state):
+            return self._add_all(c, state)  # "the sun is in the top left" in a picture with no sun yet
+        objs = self._resolve_all(targets, state)
+        return self._update(c, objs, state)
+
+    # -- adding ------------------------------------------------------------------------------------------------
+    def _add_all(self, c, state: State) -> None:
+        for m in c.targets:
+            if m.negated:
+                continue
+            self._add(m, c, state)
+
+    def _category_for(self, m: Mention, state: State) -> Category:
+        if m.head == "CAT":
+            return self.world.category(str(m.value))
+        if m.head == "ONE":
+            order = state.order()
+            if not order:
+                raise Refusal("Another what? Say which thing to add, e.g. " + self.example() + ".")
+            return self.world.category(state.scene.get(order[0]).category)
+        if m.head == "UNKNOWN":
+            raise Refusal(self._dont_know(str(m.value)))
+        raise Refusal(f"I can't add {m.surface!r} — say what to draw, e.g. {self.example()}.")
+
+    def _add(self, m: Mention, c, state: State, holder: SceneObject | None = None, how: str = "") -> None:
+        cat = self._category_for(m, state)
+        n = max(1, m.count or c.count or 1) if m.pick is None else 1
+        if n > 12:
+            raise Refusal(f"{n} is a lot — at most 12 at a time, please.")
+        fields = self._looks(cat, m, c, state, None)
+        scale = fields.pop("scale", 1.0)
+        landmark = other = None
+        if holder is None and c.relation and c.landmarks:
+            landmark, other = self._landmarks(c, state)
+            if self.world.scales and not (m.sizes or c.sizes):
+                scale = landmark.scale  # same depth as what it stands beside
+        placed: list[P.Box] = []
+        for k in range(n):
+            x, y = self._where(cat, scale, c, state, landmark, other, holder, how, k, n, placed)
+            obj = SceneObject(state.scene.new_id(), cat.name, round(x, 4), round(y, 4), scale, **fields)
+            state.do(Add(obj))
+            placed.append(P.box(self.world, obj))
+
+    def _where(self, cat: Category, scale: float, c, state: State, landmark, other, holder, how: str,
+               k: int, n: int, placed: list) -> tuple[float, float]:
+        w = self.world
+        if holder is not None:
+            x, y = (P.worn_position if how == "wear" else P.held_position)(w, holder, cat, scale)
+            return x, y
+        y = P.default_y(w, cat)
+        x = None
+        if landmark is not None:
+            rel = c.relation
+            lcat = w.category(landmark.category)
+            if cat.worn and lcat.people and rel in ("on", "near", "in", "above"):
+                return P.worn_position(w, landmark, cat, scale)
+            if cat.held and lcat.people and rel in ("in", "near") and "hand" in c.text:
+                return P.held_position(w, landmark, cat, scale)
+            side = 1 if (k % 2 == 0) else -1
+            if rel in ("next", "near") and landmark.x > 0.75:
+                side = -side
+            x, y = P.relate(w, rel, cat, scale, landmark, other, side)
+            if n > 1:
+                x += (k // 2) * P.size_of(w, cat.name, scale, y)[0] * 1.1 * side
+        if c.abs_y is not None:
+            y = P.vertical(w, cat, c.abs_y, scale)
+        if c.abs_x is not None:
+            x = c.abs_x
+            if n > 1:
+                bw = P.size_of(w, cat.name, scale, y)[0]
+                x = x + (k - (n - 1) / 2) * bw * 1.15
+        if c.place is not None:
+            px, py = c.place
+            x = px if px is not None else x
+            y = py if py is not None else y
+        if x is None:
+            x, y = P.free_spot(w, state.scene, cat, scale, y, avoid=placed)
+        return P.clamp_x(w, cat.name, scale, x, y), P.clamp_y(w, cat.name, scale, y) \
+            if (w.perspective or c.abs_y is not None) else y
+
+    def _looks(self, cat: Category, m: Mention | None, c, state: State, obj: SceneObject | None) -> dict:
+        """Colour, size, expression, pose, facing, attributes from the mention and the clause."""
+        out: dict[str, Any] = {}
+        uncertain: dict[str, list[str]] = dict(obj.unsure) if obj else {}
+        attrs: dict[str, Any] = dict(obj.attrs) if obj else {}
+        colors = (m.colors if m else []) + c.colors
+        if colors:
+            colors = list(dict.fromkeys(colors))
+            if len(colors) > 1 and not (c.alternatives or c.hedge):
+                raise Refusal(f"The {cat.name} can't be both {colors[0]} and {colors[1]} — which one?")
+            if cat.colorable or not self.world.scales:
+                out["color"] = colors[0]
+                if c.hedge or c.alternatives:
+                    uncertain["color"] = colors
+            else:
+                state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
+        sizes = (m.sizes if m else []) + c.sizes
+        base = obj.scale if obj else 1.0
+        scale = base
+        for kind, factor in sizes:
+            scale = factor if kind == "abs" else scale * factor if kind == "rel" else scale
+        if sizes:
+            scale = self.world.quantize_scale(scale)
+            if obj is not None and scale == obj.scale and sizes[-1][0] == "rel":
+                state.notes.append(f"(The {cat.name} is already as {'big' if sizes[-1][1] > 1 else 'small'} "
+                                   f"as it gets here.)")
+        if obj is None or sizes:
+            out["scale"] = scale
+        exprs = (m.expressions if m else []) + c.expressions
+        poses = (m.poses if m else []) + c.poses
+        if exprs or poses:
+            if cat.people:
+                if exprs:
+                    out["expression"] = exprs[-1]
+                if poses:
+                    out["pose"] = poses[-1]
+            else:
+                state.notes.append(f"(A {cat.name} has no {'expression' if exprs else 'pose'} to set.)")
+        if c.facing:
+            current = obj.flip if obj else False
+            if c.facing == "toggle":
+                out["flip"] = not current
+            elif c.facing in ("left", "right"):
+                out["flip"] = (cat.facing or "right") != c.facing
+            elif c.facing in ("each other", "apart"):
+                pass  # handled by the caller, which sees both
+        for attr, value in (m.attrs if m else []) + c.attrs:
+            attrs[attr] = value
+            if c.hedge:
+                uncertain[attr] = [value]
+        for slot, colour, kind in c.kinds:
+            attrs[f"{slot}_kind"] = kind
+            if colour:
+                attrs[slot] = colour
+            if c.hedge:
+                uncertain[f"{slot}_kind"] = [kind]
+        if c.marks:
+            attrs["marks"] = list(attrs.get("marks", [])) + [mk for mk in c.marks
+                                                              if mk not in attrs.get("marks", [])]
+        if attrs != (obj.attrs if obj else {}):
+            out["attributes"] = attrs
+        if uncertain != (obj.unsure if obj else {}):
+            out["uncertain"] = uncertain
+        return out
+
+    # -- changing ---------------------------------------------------------------------------------------------
+    def _update(self, c, objs: list[SceneObject], state: State, extra: Sequence[Mention] = ()) -> None:
+        if c.facing in ("each other", "apart") and len(objs) >= 2:
+            left, right = sorted(objs[:2], key=lambda o: o.x)
+            towards = c.facing == "each other"
+            for o, want in ((left, "right" if towards else "left"), (right, "left" if towards else "right")):
+                flip = (self.world.category(o.category).facing or "right") != want
+                if flip != o.flip:
+                    state.do(Update.of(o.id, flip=flip))
+            return
+        changed = False
+        for obj in objs:
+            cat = self.world.category(obj.category)
+            changes = self._looks(cat, None, c, state, obj)
+            if c.has_location:
+                x, y = self._new_position(obj, c, state)
+                changes["x"], changes["y"] = round(x, 4), round(y, 4)
+            changes = {k: v for k, v in changes.items() if getattr(obj, k, None) != v}
+            if changes:
+                state.do(Update.of(obj.id, **changes))
+                changed = True
+        if not changed and not state.notes:
+            name = objs[0].category if objs else "it"
+            state.notes.append(f"The {name} already looks like that.")
+
+    def _new_position(self, obj: SceneObject, c, state: State) -> tuple[float, float]:
+        w = self.world
+        cat = w.category(obj.category)
+        x, y = obj.x, obj.y
+        if c.relation and c.landmarks:
+            landmark, other = self._landmarks(c, state, exclude=obj.id)
+            if c.relation == "where":
+                return landmark.x, landmark.y
+            side = 1 if landmark.x <= 0.75 else -1
+            if c.relation in ("next", "near") and obj.x < landmark.x:
+                side = -1 if landmark.x > 0.25 else 1
+            x, y = P.relate(w, c.relation, cat, obj.scale, landmark, other, side)
+        relative = bool(c.dirs) or (c.amount is not None)
+        if relative:
+            step = c.amount if c.amount is not None else MOVE_STEP
+            dirs = list(c.dirs)
+            if c.abs_x is not None and not c.dirs:
+                dirs.append((-1 if c.abs_x < 0.5 else 1, 0))
+            for dx, dy in dirs:
+                x += dx * step
+                y += dy * step * (0.6 if w.perspective else 1.0)
+        else:
+            if c.abs_x is not None:
+                x = c.abs_x
+            if c.abs_y is not None:
+                y = P.vertical(w, cat, c.abs_y, obj.scale)
+        if c.place is not None:
+            px, py = c.place
+            x = px if px is not None else x
+            y = py if py is not None else y
+        return P.clamp_x(w, cat.name, obj.scale, x, y), P.clamp_y(w, cat.name, obj.scale, y) \
+            if w.perspective or relative or c.abs_y is not None else y
+
+    def _move(self, c, state: State) -> None:
+        objs = self._resolve_all(c.targets, state)
+        if not c.has_location:
+            if c.has_predicate:
+                return self._update(c, objs, state)
+            raise Refusal(f"Where to? e.g. 'move the {objs[0].category} to the left' or 'a bit up'.")
+        self._update(c, objs, state)
+
+    def _remove(self, c, state: State) -> None:
+        objs: list[SceneObject] = []
+        for m in c.targets:
+            for o in self.resolver.resolve(m, state.scene, state.order(), True, state.last_group()):
+                if o not in objs:
+                    objs.append(o)
+        for o in objs:
+            state.do(Remove(o.id))
+
+    def _swap(self, c, state: State) -> None:
+        objs = self._resolve_all(c.targets, state)
+        if len(objs) != 2:
+            raise Refusal("Swap which two? e.g. 'swap the cat and the dog'.")
+        a, b = objs
+        state.do(Update.of(a.id, x=b.x, y=b.y))
+        state.do(Update.of(b.id, x=a.x, y=a.y))
+
+    def _attach(self, c, state: State) -> None:
+        """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""
+        h = c.holder
+        if h.indefinite and h.head == "CAT":
+            self._add(h, type(c)(c.text), state)
+            holder = state.scene.get(state.this_turn[-1])
+            if c.has_location or c.has_predicate:
+                self._update(c, [holder], state)
+                holder = state.scene.get(holder.id)
+        else:
+            holder = self._resolve(h, state)[0]
+            if c.has_predicate and not c.targets:
+                self._update(c, [holder], state)
+        how = "wear" if c.verb == "wear" else "hold"
+        for m in c.targets:
+            cat = self._category_for(m, state)
+            mode = "wear" if (how == "wear" or cat.worn) else "hold"
+            if m.indefinite or not self._exists(m, state):
+                bare = type(c)(c.text)
+                self._add(m, bare, state, holder=holder, how=mode)
+            else:
+                obj = self._resolve(m, state)[0]
+                fn = P.worn_position if mode == "wear" else P.held_position
+                x, y = fn(self.world, holder, cat, obj.scale)
+                state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4)))
+
+    # -- references -------------------------------------------------------------------------------------------
+    def _exists(self, m: Mention, state: State) -> bool:
+        try:
+            return bool(self.resolver.candidates(m, state.scene, state.order()))
+        except Exception:
+            return False
+
+    def _resolve(self, m: Mention, state: State) -> list[SceneObject]:
+        if m.head == "UNKNOWN":
+            raise Refusal(self._dont_know(str(m.value)))
+        return self.resolver.resolve(m, state.scene, state.order(), True, state.last_group())
+
+    def _resolve_all(self, ms: Sequence[Mention], state: State) -> list[SceneObject]:
+        out: list[SceneObject] = []
+        for m in ms:
+            if m.negated:
+                continue
+            for o in self._resolve(m, state):
+                if o not in out:
+                    out.append(o)
+        return out
+
+    def _landmarks(self, c, state: State, exclude: str | None = None):
+        marks = []
+        for m in c.landmarks[:2]:
+            if c.relation == "where":
+                marks.append(self._former(m, state))
+                continue
+            objs = [o for o in self._resolve(m, state) if o.id != exclude]
+            if not objs:
+                raise Refusal("It can't be placed relative to itself.")
+            marks.extend(objs[:2] if c.relation == "between" and len(c.landmarks) == 1 else objs[:1])
+        if c.relation == "between" and len(marks) < 2:
+            raise Refusal("Between what and what? e.g. 'between the tree and the dog'.")
+        return marks[0], (marks[1] if len(marks) > 1 else None)
+
+    def _former(self, m: Mention, state: State) -> SceneObject:
+        """'where the tree was': the object now, or as it was before it moved or went."""
+        entries = list(state.entries)
+        scenes = [e.scene for e in reversed(entries)]
+        for scene in scenes[1:] + scenes[:1] if scenes else []:
+            try:
+                found = self.resolver.resolve(m, scene, [o.id for o in reversed(scene.objects)], False)
+            except (Missing, Ambiguous):
+                continue
+            return found[0]
+        return self._resolve(m, state)[0]
+
+    # -- words we do not know ---------------------------------------------------------------------------------
+    def _unknown(self, c) -> None:
+        for m in list(c.targets) + list(c.landmarks) + ([c.holder] if c.holder else []):
+            if m.head != "UNKNOWN":
+                continue
+            mapped = self._semantic(str(m.value))
+            if mapped is None:
+                raise Refusal(self._dont_know(str(m.value)))
+            m.head, m.value, m.surface = "CAT", mapped, mapped
+
+    def _semantic(self, word: str) -> str | None:
+        if self.semantic_enabled is False:
+            return None
+        from .semantic import nearest_category
+
+        return nearest_category(self.world, word, required=self.semantic_enabled is True)
+
+    def _dont_know(self, word: str) -> str:
+        names = list(self.world.category_names)
+        shown = ", ".join(names[:20]) + (f" and {len(names) - 20} more (see `scenewright worlds`)"
+                                         if len(names) > 20 else "")
+        return f"I don't know {word!r}; I can draw: {shown}."
+
+    # -- corrections ------------------------------------------------------------------------------------------
+    def revise(self, clauses, context: Context) -> Parse | None:
+        """Redo the last turn with the correction in place, or None if it does not correct that turn."""
+        last = context.entries[-1]
+        before = context.entries[-2].scene if len(context.entries) > 1 else None
+        if before is None:
+            before = Scene(context.scene.world, context.scene.background)
+            # the start scene may have had another background: rebuild from the last turn's first scene
+            first_bg = [e for e in last.edits if isinstance(e, SetBackground)]
+            if not first_bg:
+                before = Scene(context.scene.world, context.scene.background, (), 0)
+        ids = list(dict.fromkeys(touched(last.edits)))
+        if not ids:
+            return None
+        c = clauses[0]
+        wrong = [m for m in c.targets if m.negated]
+        right = [m for m in c.targets if not m.negated]
+        last_scene = last.scene
+
+        def pick() -> str | None:
+            pool = [i for i in ids if any(o.id == i for o in last_scene.objects)] or ids
+            for m in wrong + right:
+                if m.head == "CAT" and m.indefinite and not wrong:
+                    continue  # "no, a hamburger": the replacement, not the target
+                try:
+                    objs = self.resolver.resolve(m, last_scene, pool + [o.id for o in last_scene.objects],
+                                                 False)
+                except (Missing, Ambiguous):
+                    if m.head == "CAT" and not m.indefinite:
+                        return None
+                    continue
+                hit = [o.id for o in objs if o.id in pool]
+                if hit:
+                    return hit[0]
+                if m.head == "CAT" and not m.indefinite:
+                    return None
+            adds = [e.obj.id for e in last.edits if isinstance(e, Add)]
+            return (adds or pool)[-1]
+
+        target = pick()
+        if target is None:
+            return None
+        replacement = next((m for m in right if m.head == "CAT" and m.indefinite), None)
+        state = State(before, context.entries[:-1])
+        new_edits: list[Edit] = []
+        for e in last.edits:
+            if isinstance(e, Add) and e.obj.id == target:
+                obj = e.obj
+                if replacement is not None:
+                    obj = self._recategorise(obj, str(replacement.value))
+                    replacement_mention = replacement
+                else:
+                    replacement_mention = None
+                cat = self.world.category(obj.category)
+                looks = self._looks(cat, replacement_mention, c, state, obj)
+                obj = obj.with_(**looks)
+                if c.has_location:
+                    x, y = self._new_position(obj, c, State(before, state.entries))
+                    obj = obj.with_(x=round(x, 4), y=round(y, 4))
+                new_edits.append(Add(obj))
+            elif isinstance(e, Update) and e.id == target:
+                old = (before.get(target) if any(o.id == target for o in before.objects) else None)
+                if old is None:
+                    new_edits.append(e)
+                    continue
+                changes = dict(e.changes)
+                cat = self.world.category(old.category)
+                looks = self._looks(cat, None, c, state, old.with_(**changes))
+                changes.update(looks)
+                if c.has_location:
+                    x, y = self._new_position(old, c, State(before, state.entries))
+                    changes["x"], changes["y"] = round(x, 4), round(y, 4)
+                if replacement is not None:
+                    changes.update(self._recategorise(old, str(replacement.value)).to_dict())
+                    changes = {k: v for k, v in changes.items() if k in ("category", "pose", "expression",
+                                                                         "x", "y", "scale", "color", "flip")}
+                new_edits.append(Update.of(target, **changes))
+            else:
+                new_edits.append(e)
+        if tuple(new_edits) == tuple(last.edits):
+            return None
+        try:
+            scene = before
+            for e in new_edits:
+                scene = apply(scene, e)
+        except Exception:
+            return None
+        return Parse(command="revise", edits=tuple(new_edits),
+                     reply="Fixed: " + self.summary(new_edits, before, state.notes, scene))
+
+    def _recategorise(self, obj: SceneObject, category: str) -> SceneObject:
+        cat = self.world.category(category)
+        return obj.with_(category=category, pose=obj.pose if cat.people else None,
+                         expression=obj.expression if cat.people else None,
+                         color=obj.color if cat.colorable or not self.world.scales else None)
+
+    # -- replies ----------------------------------------------------------------------------------------------
+    def summary(self, edits: Sequence[Edit], before: Scene, notes: Sequence[str],
+                after: Scene | None = None) -> str:
+        known = {o.id: o.category for o in (after.objects if after else ())}
+        known.update({o.id: o.category for o in before.objects})
+        parts = []
+        for e in edits:
+            if isinstance(e, SetBackground):
+                parts.append(f"it's {e.background} now")
+            elif isinstance(e, Add):
+                o = e.obj
+                words = [w for w in (o.color, o.expression, o.pose if o.pose != "standing" else None) if w]
+                phrase = " ".join(words + [o.category])
+                parts.append(f"added {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}")
+            elif isinstance(e, Remove):
+                parts.append(f"removed the {known.get(e.id, 'object')}")
+            elif isinstance(e, Update):
+                name = known.get(e.id, "object")
+                keys = [k for k, _ in e.changes]
+                what = ("moved" if {"x", "y"} & set(keys) else "changed")
+                if keys == ["flip"]:
+                    what = "turned"
+                parts.append(f"{what} the {name}")
+        text = "; ".join(dict.fromkeys(parts))
+        text = text[:1].upper() + text[1:] + "." if text else ""
+        return " ".join([text] + list(notes)).strip()

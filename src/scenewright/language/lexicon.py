@@ -1,0 +1,380 @@
+"""Words → tokens. English function words are fixed here; content words come from the world's data.
+
+`Lexicon(world).tokens(text)` normalises a clause and returns typed tokens by longest match, with spelling
+correction (edit distance) for words it does not know. Unknown content words stay `WORD` tokens; the grammar
+decides whether they matter (and may ask the MiniLM fallback).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..worlds import World
+
+# -- English, fixed -------------------------------------------------------------------------------------------
+CONTRACTIONS = [
+    (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"\blet's\b", "let us"),
+    (r"\b(it|he|she|that|there|what|who|this|where|here)'s\b", r"\1 is"), (r"'re\b", " are"),
+    (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"), (r"'s\b", ""),
+    (r"s'(\s|$)", r"s\1"),
+]
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+           "nine": 9, "ten": 10, "a couple of": 2, "a pair of": 2, "couple of": 2, "several": 3,
+           "a few": 3, "few": 3, "both": 2, "twice": 2, "double": 2}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
+            "last": -1, "latest": -1, "newest": -1, "oldest": 1, "original": 1, "previous": -2}
+
+VERBS = {
+    "add": "add insert include draw create sketch drop plant spawn give",
+    "put": "put place set stick position",
+    "make": "make turn change paint color colour dye switch",
+    "move": "move shift slide drag push nudge bring relocate reposition pull lift raise lower scoot",
+    "remove": "remove delete erase eliminate clear lose ditch kill scrap destroy",
+    "flip": "flip mirror reverse",
+    "swap": "swap exchange trade",
+    "resize": "enlarge shrink grow resize scale expand reduce halve magnify",
+    "face": "face faces facing",
+    "wear": "wear wears wearing wore",
+    "hold": "hold holds holding held carry carries carrying carried",
+    "copula": "is are was were be been being looks look looked seems seem seemed appears appear appeared "
+              "stands stand standing sits sit kneels kneel lies lie has have had gets get got becomes become",
+    "undo": "undo",
+    "redo": "redo",
+}
+PHRASE_VERBS = {
+    ("take", "away"): "remove", ("take", "out"): "remove", ("get", "rid", "of"): "remove",
+    ("rid", "of"): "remove", ("throw", "away"): "remove", ("clear", "out"): "remove",
+    ("turn", "around"): "flip", ("turn", "round"): "flip", ("spin", "around"): "flip",
+    ("there", "is"): "exist", ("there", "are"): "exist", ("there", "was"): "exist",
+    ("there", "were"): "exist", ("i", "see"): "exist", ("we", "have"): "exist", ("you", "see"): "exist",
+    ("there", "should", "be"): "exist", ("i", "saw"): "exist",
+}
+PRONOUNS = {"it": "it", "its": "it", "itself": "it", "he": "male", "him": "male", "his": "male",
+            "himself": "male", "she": "female", "her": "female", "hers": "female", "herself": "female",
+            "they": "plural", "them": "plural", "their": "plural", "themselves": "plural", "those": "plural",
+            "these": "plural", "that": "it", "this": "it"}
+DETERMINERS = {"a": "a", "an": "a", "another": "another", "some": "a", "the": "the", "this": "the",
+               "that": "the", "these": "the", "those": "the", "all": "all", "every": "all", "each": "all",
+               "any": "a", "other": "other", "both": "all", "my": "the", "your": "the"}
+SIZES = {  # word -> (kind, factor): "abs" sets scale, "rel" multiplies it
+    "tiny": ("abs", 0.45), "teeny": ("abs", 0.45), "minuscule": ("abs", 0.45), "little": ("abs", 0.65),
+    "small": ("abs", 0.65), "smallish": ("abs", 0.8), "mini": ("abs", 0.55), "medium": ("abs", 1.0),
+    "normal": ("abs", 1.0), "regular": ("abs", 1.0), "average sized": ("abs", 1.0), "mid": ("abs", 1.0),
+    "big": ("abs", 1.5), "large": ("abs", 1.5), "biggish": ("abs", 1.25), "huge": ("abs", 2.0),
+    "giant": ("abs", 2.0), "enormous": ("abs", 2.2), "gigantic": ("abs", 2.2), "massive": ("abs", 2.0),
+    "tall": ("abs", 1.4), "short": ("abs", 0.7),
+    "bigger": ("rel", 1.3), "larger": ("rel", 1.3), "taller": ("rel", 1.25), "smaller": ("rel", 0.75),
+    "shorter": ("rel", 0.8), "tinier": ("rel", 0.6), "littler": ("rel", 0.75), "biggest": ("rel", 1.6),
+    "smallest": ("rel", 0.5), "largest": ("rel", 1.6), "huger": ("rel", 1.6),
+    "twice as big": ("rel", 2.0), "twice as large": ("rel", 2.0), "double the size": ("rel", 2.0),
+    "twice the size": ("rel", 2.0), "three times as big": ("rel", 3.0), "half the size": ("rel", 0.5),
+    "half as big": ("rel", 0.5), "half as large": ("rel", 0.5), "half size": ("rel", 0.5),
+    "a bit bigger": ("rel", 1.15), "a bit smaller": ("rel", 0.87), "much bigger": ("rel", 1.7),
+    "much smaller": ("rel", 0.55), "a lot bigger": ("rel", 1.7), "a lot smaller": ("rel", 0.55),
+    "slightly bigger": ("rel", 1.15), "slightly smaller": ("rel", 0.87), "one size bigger": ("rel", 1.3),
+    "one size smaller": ("rel", 0.75), "same size": ("same", 1.0), "the same size": ("same", 1.0),
+}
+AMOUNTS = {"a bit": 0.06, "a little": 0.06, "a little bit": 0.05, "slightly": 0.06, "a tad": 0.04,
+           "somewhat": 0.08, "a lot": 0.25, "much": 0.25, "far": 0.3, "way": 0.3, "all the way": 0.45,
+           "a few inches": 0.06, "an inch": 0.04, "a finger": 0.05, "one finger": 0.05}
+# absolute places: word -> (x, y, strength); y is "far"/"near"-relative and mapped by the grammar
+ABSOLUTE = {
+    "left": (0.2, None), "right": (0.8, None), "middle": (0.5, None), "center": (0.5, None),
+    "centre": (0.5, None), "far left": (0.08, None), "far right": (0.92, None), "left edge": (0.06, None),
+    "right edge": (0.94, None), "left side": (0.2, None), "right side": (0.8, None),
+    "left hand side": (0.2, None), "right hand side": (0.8, None), "leftmost": (0.08, None),
+    "rightmost": (0.92, None), "top": (None, "top"), "upper": (None, "top"), "bottom": (None, "bottom"),
+    "lower": (None, "bottom"), "top left": (0.12, "top"), "top right": (0.88, "top"),
+    "bottom left": (0.12, "bottom"), "bottom right": (0.88, "bottom"), "upper left": (0.12, "top"),
+    "upper right": (0.88, "top"), "lower left": (0.12, "bottom"), "lower right": (0.88, "bottom"),
+    "left top": (0.12, "top"), "right top": (0.88, "top"), "left bottom": (0.12, "bottom"),
+    "right bottom": (0.88, "bottom"), "front": (None, "bottom"), "foreground": (None, "bottom"),
+    "back": (None, "top"), "far back": (None, "top"), "distance": (None, "top"), "sky": (None, "sky"),
+    "air": (None, "sky"), "ground": (None, "ground"), "grass": (None, "ground"), "floor": (None, "ground"),
+    "horizon": (None, "horizon"), "top center": (0.5, "top"), "bottom center": (0.5, "bottom"),
+    "top middle": (0.5, "top"), "bottom middle": (0.5, "bottom"), "center left": (0.3, None),
+    "center right": (0.7, None), "middle left": (0.3, None), "middle right": (0.7, None),
+    "left corner": (0.1, "corner"), "right corner": (0.9, "corner"), "top left corner": (0.1, "top"),
+    "top right corner": (0.9, "top"), "bottom left corner": (0.1, "bottom"),
+    "bottom right corner": (0.9, "bottom"), "upper left corner": (0.1, "top"),
+    "upper right corner": (0.9, "top"), "lower left corner": (0.1, "bottom"),
+    "lower right corner": (0.9, "bottom"),
+}
+RELATIONS = {
+    "left of": "left", "to the left of": "left", "on the left of": "left", "at the left of": "left",
+    "on the left side of": "left", "to the left side of": "left", "left side of": "left",
+    "right of": "right", "to the right of": "right", "on the right of": "right", "at the right of": "right",
+    "on the right side of": "right", "to the right side of": "right", "right side of": "right",
+    "behind": "behind", "in back of": "behind", "back of": "behind", "beyond": "behind",
+    "in front of": "front", "front of": "front", "before": "front",
+    "next to": "next", "beside": "next", "besides": "next", "by": "next", "near": "near",
+    "nearby": "near", "close to": "near", "alongside": "next", "with": "near", "at": "near",
+    "on": "on", "on top of": "on", "onto": "on", "atop": "on", "upon": "on", "top of": "on",
+    "above": "above", "over": "above", "below": "below", "under": "under", "underneath": "under",
+    "beneath": "under", "in": "in", "inside": "in", "into": "in", "inside of": "in", "within": "in",
+    "between": "between", "in between": "between", "among": "between",
+    "where": "where", "in place of": "where", "instead of": "where",
+    "toward": "toward", "towards": "toward", "away from": "away", "far from": "away",
+}
+DIRECTIONS = {"up": (0, -1), "upward": (0, -1), "upwards": (0, -1), "higher": (0, -1), "down": (0, 1),
+              "downward": (0, 1), "downwards": (0, 1), "left": (-1, 0), "right": (1, 0),
+              "leftward": (-1, 0), "rightward": (1, 0), "further": (0, -1), "farther": (0, -1),
+              "closer": (0, 1), "nearer": (0, 1), "forward": (0, 1), "backward": (0, -1),
+              "backwards": (0, -1), "lower": (0, 1), "upper": (0, -1), "back": (0, -1)}
+FACINGS = {"left": "left", "right": "right", "the other way": "toggle", "other way": "toggle",
+           "the opposite way": "toggle", "the opposite direction": "toggle", "the other direction": "toggle",
+           "away": "toggle", "each other": "each other", "towards each other": "each other",
+           "toward each other": "each other", "away from each other": "apart"}
+HEDGES = {"maybe", "perhaps", "probably", "possibly", "i think", "i believe", "i guess", "not sure",
+          "not certain", "i am not sure", "might", "might have", "could", "could have", "kind of", "sort of",
+          "likely", "unsure", "i suppose", "or so", "roughly", "about", "around", "approximately",
+          "i am not certain", "if i remember", "ish"}
+SUPERLATIVES = {"leftmost": ("x", min), "left most": ("x", min), "rightmost": ("x", max),
+                "right most": ("x", max), "topmost": ("y", min), "highest": ("y", min),
+                "lowest": ("y", max), "bottommost": ("y", max), "biggest": ("scale", max),
+                "largest": ("scale", max), "smallest": ("scale", min), "tiniest": ("scale", min),
+                "closest": ("y", max), "nearest": ("y", max), "farthest": ("y", min),
+                "furthest": ("y", min), "front": ("y", max), "back": ("y", min), "frontmost": ("y", max),
+                "backmost": ("y", min)}
+FILLER = set("""please can could would you i we me us just now also then ok okay so well um uh hmm yes yeah
+    oh alright right let lets like want wanted need needed to of the a an and in on at for it is this that with
+    some very really quite too scene picture image drawing canvas there here thing things something stuff
+    one ones again as be do does did done go going gonna will shall should may pretty kinda sorta still
+    actually basically literally sure hi hello thanks thank great good nice cool wow look see
+    park street world garden playground field meadow setting area place view landscape city town road""".split())
+CORRECTION_MARKERS = ["no i meant", "no i mean", "no", "nope", "not", "actually", "i meant", "i mean", "sorry",
+                      "wait", "oops", "correction", "rather", "instead", "make that", "my mistake",
+                      "my bad", "wrong", "that is wrong", "that was wrong", "scratch that"]
+GENDER = {"male": {"boy", "man", "guy", "father", "dad", "king", "son", "brother", "gentleman", "male",
+                   "mike"},
+          "female": {"girl", "woman", "lady", "mother", "mom", "queen", "daughter", "sister", "female",
+                     "jenny"}}
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # CAT ALL PRON ONE COLOR SIZE EXPR POSE ATTR KIND BG NUM DET ORD SUPER ABS REL DIR AMOUNT
+    #            FACE VERB NEG HEDGE PLACE MARK COMMA AND OR OF WORD
+    value: Any
+    text: str
+    start: int  # index of the first word in the clause
+
+
+def normalise(text: str) -> str:
+    t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    for pattern, repl in CONTRACTIONS:
+        t = re.sub(pattern, repl, t)
+    t = re.sub(r"(\d)\s*(?:st|nd|rd|th)\b", r"\1", t)
+    t = re.sub(r"[-_/]", " ", t)
+    t = re.sub(r"[^\w\s,.;:!?'\"()]", " ", t)
+    t = t.replace("'", " ").replace('"', " ")
+    return " ".join(t.split())
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:  # transposition
+                cur[j] = min(cur[j], prev[j - 2] + 1 if j >= 2 else cur[j])
+        prev = cur
+    return prev[-1]
+
+
+class Lexicon:
+    """The phrase table of one world: English function words plus the world's vocabulary."""
+
+    def __init__(self, world: World):
+        self.world = world
+        self.table: dict[tuple[str, ...], list[tuple[str, Any]]] = {}
+        self.category_words: dict[str, str] = {}  # phrase -> canonical category (for adding)
+        self._build()
+        self.maxlen = max(len(k) for k in self.table)
+        self.content_words = sorted({k[0] for k in self.table if len(k) == 1 and len(k[0]) >= 3})
+
+    def _put(self, phrase: str, kind: str, value: Any, front: bool = False) -> None:
+        key = tuple(normalise(phrase).split())
+        if not key:
+            return
+        entries = self.table.setdefault(key, [])
+        if (kind, value) not in entries:
+            entries.insert(0, (kind, value)) if front else entries.append((kind, value))
+
+    def _build(self) -> None:
+        w = self.world
+        for word, n in NUMBERS.items():
+            self._put(word, "NUM", n)
+        for word, k in ORDINALS.items():
+            self._put(word, "ORD", k)
+        for kind, words in VERBS.items():
+            for v in words.split():
+                self._put(v, "VERB", kind)
+                for form in _inflections(v):
+                    self._put(form, "VERB", kind)
+        for phrase, kind in PHRASE_VERBS.items():
+            self._put(" ".join(phrase), "VERB", kind, front=True)
+        for word, p in PRONOUNS.items():
+            self._put(word, "PRON", p)
+        for word, d in DETERMINERS.items():
+            self._put(word, "DET", d)
+        for word, s in SIZES.items():
+            self._put(word, "SIZE", s)
+        for word, a in AMOUNTS.items():
+            self._put(word, "AMOUNT", a)
+        for word, a in ABSOLUTE.items():
+            self._put(word, "ABS", a)
+        for word, r in RELATIONS.items():
+            self._put(word, "REL", r)
+        for word, d in DIRECTIONS.items():
+            self._put(word, "DIR", d)
+        for word, f in FACINGS.items():
+            self._put("facing " + word, "FACE", f, front=True)
+            self._put("face " + word, "FACE", f, front=True)
+            self._put("faces " + word, "FACE", f, front=True)
+            self._put("looking " + word, "FACE", f, front=True)
+            self._put("turned " + word, "FACE", f, front=True)
+            self._put("pointing " + word, "FACE", f, front=True)
+            self._put("heading " + word, "FACE", f, front=True)
+        for word, s in SUPERLATIVES.items():
+            self._put(word, "SUPER", s)
+        for h in HEDGES:
+            self._put(h, "HEDGE", h)
+        for n in ("not", "no", "never", "nothing", "without"):
+            self._put(n, "NEG", n)
+        for word in ("everything", "all of it", "all objects", "all the objects", "all the things",
+                     "the whole scene", "the scene", "everything else", "all of them"):
+            self._put(word, "ALL", word, front=True)
+        for word in w.words_for_all:
+            self._put(word, "ALL", word)
+        for word in ("one", "ones"):
+            self._put(word, "ONE", word)
+        self._put("or", "OR", "or")
+        self._put("and", "AND", "and")
+        self._put(",", "COMMA", ",")
+        self._put("of", "OF", "of")
+        # the world
+        for name in w.colors:
+            self._put(name, "COLOR", name, front=True)
+            self._put(name + "ish", "COLOR", name)
+        for syn, name in w.color_synonyms.items():
+            self._put(syn, "COLOR", name, front=True)
+        for name in w.expressions:
+            self._put(name, "EXPR", name, front=True)
+        for syn, name in w.expression_synonyms.items():
+            self._put(syn, "EXPR", name, front=True)
+        for name in w.poses:
+            self._put(name, "POSE", name, front=True)
+        for syn, name in w.pose_synonyms.items():
+            self._put(syn, "POSE", name, front=True)
+        for name in w.backgrounds:
+            self._put(name, "BG", name)
+        for syn, name in w.background_synonyms.items():
+            self._put(syn, "BG", name)
+        for attr, values in w.attribute_values.items():
+            for v in values:
+                self._put(v, "ATTR", (attr, v), front=True)
+        for syn, pair in w.attribute_synonyms.items():
+            self._put(syn, "ATTR", tuple(pair), front=True)
+        for slot, kinds in w.attribute_kinds.items():
+            for k in kinds:
+                self._put(k, "KIND", (slot, k), front=True)
+                self._put(k + "s", "KIND", (slot, k))
+        for m in w.mark_words:
+            self._put(m, "MARK", m, front=True)
+        for phrase, xy in w.places.items():
+            self._put(phrase, "PLACE", tuple(xy), front=True)
+        # categories last, in front of everything else for the same phrase ("back" stays ABS/DIR)
+        heads: dict[str, set[str]] = {}
+        for c in w.categories:
+            names = (c.name,) + tuple(c.synonyms)
+            for n in names:
+                self.category_words.setdefault(normalise(n), c.name)
+                self._put(n, "CAT", (c.name, False), front=True)
+            for n in (c.plural_name,) + tuple(_plural(s) for s in c.synonyms):
+                self.category_words.setdefault(normalise(n), c.name)
+                self._put(n, "CAT", (c.name, True), front=True)
+            heads.setdefault(normalise(c.name).split()[-1], set()).add(c.name)
+        self.hypernyms = {h: frozenset(v) for h, v in heads.items() if len(v) > 1}
+
+    def refers_to(self, phrase_category: str, surface: str) -> frozenset[str]:
+        """Categories a noun phrase can refer to: "tree" may mean any tree, "ball" any ball."""
+        head = normalise(surface).split()[-1] if surface else ""
+        head = head[:-1] if head.endswith("s") and head[:-1] in self.hypernyms else head
+        if head in self.hypernyms and normalise(surface) in (head, head + "s"):
+            return self.hypernyms[head] | {phrase_category}
+        return frozenset({phrase_category})
+
+    @lru_cache(maxsize=4096)
+    def correct(self, word: str) -> str | None:
+        """The vocabulary word `word` is probably a misspelling of, or None."""
+        if len(word) < 3 or word in FILLER or word.isdigit():
+            return None
+        limit = 1 if len(word) < 7 else 2
+        best, best_d = None, limit + 1
+        for cand in self.content_words:
+            if abs(len(cand) - len(word)) > limit or cand[0] != word[0] and len(word) < 6:
+                continue
+            if len(word) == 3 and (len(cand) < 4 or not cand.startswith(word[:2])):
+                continue
+            d = edit_distance(word, cand, limit)
+            if d < best_d:
+                best, best_d = cand, d
+        return best
+
+    def tokens(self, clause: str) -> list[Token]:
+        words = clause.replace(",", " , ").split()
+        out: list[Token] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self.maxlen, len(words) - i), 0, -1):
+                key = tuple(words[i:i + n])
+                if key in self.table:
+                    kind, value = self.table[key][0]
+                    out.append(Token(kind, value, " ".join(key), i))
+                    i += n
+                    break
+            else:
+                word = words[i]
+                if word.isdigit():
+                    out.append(Token("NUM", int(word), word, i))
+                else:
+                    fixed = self.correct(word) if word not in FILLER else None
+                    if fixed is not None:
+                        kind, value = self.table[(fixed,)][0]
+                        out.append(Token(kind, value, fixed, i))
+                    else:
+                        out.append(Token("WORD", word, word, i))
+                i += 1
+        return out
+
+    def alternatives(self, token: Token) -> list[tuple[str, Any]]:
+        return self.table.get(tuple(token.text.split()), [(token.kind, token.value)])
+
+
+def _plural(word: str) -> str:
+    return word + "es" if word.endswith(("s", "sh", "ch", "x")) else word + "s"
+
+
+def _inflections(verb: str) -> list[str]:
+    irregular = {"put": ["puts", "putting"], "set": ["sets", "setting"], "make": ["makes", "making", "made"],
+                 "draw": ["draws", "drawing", "drew", "drawn"], "give": ["gives", "giving", "gave"],
+                 "bring": ["brings", "bringing", "brought"], "swap": ["swaps", "swapping", "swapped"],
+                 "drop": ["drops", "dropping", "dropped"], "stick": ["sticks", "sticking", "stuck"],
+                 "drag": ["drags", "dragging", "dragged"], "shrink": ["shrinks", "shrinking", "shrunk"],
+                 "grow": ["grows", "growing", "grew"], "lose": ["loses", "losing", "lost"],
+                 "flip": ["flips", "flipping", "flipped"], "scrap": ["scraps", "scrapping", "scrapped"],
+                 "hold": [], "wear": [], "face": [], "undo": ["undid"], "redo": ["redid"]}
+    if verb in irregular:
+        return irregular[verb]
+    if verb in VERBS["copula"].split():
+        return []
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return [verb + "s", stem + "ing", stem + "ed" if not verb.endswith("e") else verb + "d"]

@@ -1,0 +1,206 @@
+"""Where things go: boxes, absolute places, relations to a landmark, and free spots for new objects.
+
+All in the scene's normalised coordinates (x, y = box centre in [0, 1]); sizes come from the world data, so a
+relation works the same in every world. "Behind" means higher in the picture (and, where the world has
+perspective, smaller on screen); "next to" puts the new thing beside the landmark with its feet on the same
+ground line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..scene import Scene, SceneObject
+from ..worlds import Category, World
+
+GAP = 0.02
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def left(self) -> float:
+        return self.x - self.w / 2
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w / 2
+
+    @property
+    def top(self) -> float:
+        return self.y - self.h / 2
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h / 2
+
+
+def size_of(world: World, category: str, scale: float, y: float) -> tuple[float, float]:
+    """Normalised width and height of a box (world canvas aspect taken into account)."""
+    cat = world.category(category)
+    h = cat.height * scale * world.size_factor(y)
+    w = cat.aspect * h / (world.canvas[0] / world.canvas[1])
+    return w, h
+
+
+def box(world: World, obj: SceneObject) -> Box:
+    w, h = size_of(world, obj.category, obj.scale, obj.y)
+    return Box(obj.x, obj.y, w, h)
+
+
+def clamp_x(world: World, category: str, scale: float, x: float, y: float) -> float:
+    w, _ = size_of(world, category, scale, y)
+    lo, hi = w / 2, 1 - w / 2
+    if lo > hi:
+        return 0.5
+    return min(max(x, lo), hi)
+
+
+def clamp_y(world: World, category: str, scale: float, y: float) -> float:
+    _, h = size_of(world, category, scale, y)
+    cat = world.category(category)
+    lo, hi = h / 2, 1 - h / 2
+    if world.perspective and not cat.sky:  # keep shapes on the floor
+        lo = max(lo, world.ground[0])
+        hi = min(hi, world.ground[1])
+    if lo > hi:
+        return min(max(y, 0.0), 1.0)
+    return min(max(y, lo), hi)
+
+
+def default_y(world: World, cat: Category) -> float:
+    if cat.default_y is not None:
+        return cat.default_y
+    return (world.ground[0] + world.ground[1]) / 2
+
+
+def vertical(world: World, cat: Category, where: str, scale: float) -> float:
+    """A y for the words top / bottom / sky / ground / horizon / corner, for this kind of thing."""
+    y0 = default_y(world, cat)
+    _, h = size_of(world, cat.name, scale, y0)
+    top_edge, bottom_edge = 0.02 + h / 2, 0.98 - h / 2
+    if where == "corner":
+        where = "top" if cat.sky else "bottom"
+    if world.perspective:  # a floor: top means far back, bottom means near
+        return {"top": world.ground[0], "sky": world.ground[0], "bottom": world.ground[1]}.get(where, y0)
+    if cat.sky:
+        return {"top": top_edge, "bottom": world.horizon - h / 2, "horizon": world.horizon - h / 2}.get(where, y0)
+    feet_on_horizon = world.horizon + 0.04 - h / 2
+    return {"top": feet_on_horizon, "horizon": feet_on_horizon, "bottom": bottom_edge,
+            "sky": world.sky_band[0] + h / 2}.get(where, y0)
+
+
+def relate(world: World, relation: str, cat: Category, scale: float, land: SceneObject,
+           other: SceneObject | None = None, side: int = 1) -> tuple[float, float]:
+    """Centre for a new `cat` at `scale` placed `relation` the landmark (`other` for "between")."""
+    L = box(world, land)
+    w, h = size_of(world, cat.name, scale, land.y)
+    grounded = not cat.sky and not world.category(land.category).sky
+
+    def on_line(x: float) -> tuple[float, float]:  # same ground line as the landmark
+        if grounded:
+            return x, L.bottom - h / 2
+        return x, L.y
+
+    if relation == "left":
+        return on_line(L.left - GAP - w / 2)
+    if relation == "right":
+        return on_line(L.right + GAP + w / 2)
+    if relation in ("next", "near", "toward"):
+        gap = GAP if relation == "next" else GAP * 3
+        x = L.right + gap + w / 2 if side > 0 else L.left - gap - w / 2
+        return on_line(x)
+    if relation == "away":
+        return on_line(0.9 if L.x < 0.5 else 0.1)
+    if relation == "behind":
+        if world.perspective:
+            return L.x, L.y - max(0.12, h * 0.8)
+        return L.x + 0.3 * L.w * side, L.bottom - h / 2 - max(0.06, 0.25 * L.h)
+    if relation == "front":
+        if world.perspective:
+            return L.x, L.y + max(0.12, h * 0.8)
+        return L.x, L.bottom - h / 2 + max(0.06, 0.2 * h)
+    if relation == "on":
+        top = L.top + (0.22 * L.h if world.category(land.category).surface else 0.0)
+        return L.x, top - h / 2 + 0.1 * h
+    if relation == "above":
+        return L.x, L.top - GAP - h / 2
+    if relation == "below":
+        return L.x, L.bottom + GAP + h / 2
+    if relation == "under":
+        if world.category(land.category).holds_in or world.category(land.category).surface:
+            return L.x + 0.15 * L.w * side, L.bottom - h / 2 + 0.02
+        return L.x, L.bottom + GAP + h / 2
+    if relation == "in":
+        lc = world.category(land.category)
+        if lc.holds_in and lc.group != "large" or lc.surface:
+            return L.x, L.y
+        return L.x + 0.12 * L.w * side, L.top + 0.32 * L.h  # a tree's crown
+    if relation == "between" and other is not None:
+        O = box(world, other)
+        x = (L.x + O.x) / 2
+        if grounded:
+            return x, (L.bottom + O.bottom) / 2 - h / 2
+        return x, (L.y + O.y) / 2
+    if relation == "where":
+        return L.x, L.bottom - h / 2 if grounded else L.y
+    return on_line(L.right + GAP + w / 2)
+
+
+def hand(world: World, person: SceneObject) -> tuple[float, float]:
+    """Roughly where a person's front hand is, by pose and facing."""
+    P = box(world, person)
+    facing = -1 if person.flip else 1
+    pose = person.pose or "standing"
+    if pose == "arms up":
+        return P.x + facing * 0.32 * P.w, P.top + 0.08 * P.h
+    if pose in ("sitting", "sitting cross-legged"):
+        return P.x + facing * 0.42 * P.w, P.y + 0.1 * P.h
+    if pose == "waving":
+        return P.x + facing * 0.4 * P.w, P.top + 0.22 * P.h
+    return P.x + facing * 0.45 * P.w, P.y - 0.02 * P.h
+
+
+def held_position(world: World, person: SceneObject, cat: Category, scale: float) -> tuple[float, float]:
+    hx, hy = hand(world, person)
+    w, h = size_of(world, cat.name, scale, person.y)
+    facing = -1 if person.flip else 1
+    if cat.default_y is not None and cat.default_y < world.horizon:  # a kite, balloons: up from the hand
+        return hx + facing * w * 0.3, hy - h / 2
+    return hx + facing * w * 0.3, hy
+
+
+def worn_position(world: World, person: SceneObject, cat: Category, scale: float) -> tuple[float, float]:
+    P = box(world, person)
+    _, h = size_of(world, cat.name, scale, person.y)
+    sitting = (person.pose or "").startswith("sitting")
+    head_top = P.top + (0.03 if not sitting else 0.02) * P.h
+    head_h = 0.24 * P.h if not sitting else 0.3 * P.h
+    if cat.worn == "face":
+        return P.x + (0.04 if not person.flip else -0.04) * P.w, head_top + 0.5 * head_h
+    return P.x, head_top + 0.15 * head_h - h * 0.25
+
+
+def free_spot(world: World, scene: Scene, cat: Category, scale: float, y: float | None = None,
+              xs: tuple[float, ...] = (0.5, 0.3, 0.7, 0.15, 0.85, 0.4, 0.6, 0.22, 0.78, 0.08, 0.92),
+              avoid: list[Box] | None = None) -> tuple[float, float]:
+    """The candidate spot where a new object overlaps least with what is there (first one on ties)."""
+    y = default_y(world, cat) if y is None else y
+    boxes = [box(world, o) for o in scene.objects] + list(avoid or [])
+    w, h = size_of(world, cat.name, scale, y)
+    best, best_cost = (xs[0], y), float("inf")
+    for x in xs:
+        x = clamp_x(world, cat.name, scale, x, y)
+        cost = 0.0
+        for b in boxes:
+            ox = max(0.0, min(x + w / 2, b.right) - max(x - w / 2, b.left))
+            oy = max(0.0, min(y + h / 2, b.bottom) - max(y - h / 2, b.top))
+            cost += ox * oy
+        if cost < best_cost - 1e-9:
+            best, best_cost = (x, y), cost
+    return best

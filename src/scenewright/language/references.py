@@ -1,0 +1,201 @@
+"""Which objects a noun phrase means: "it", "him", "the other one", "the leftmost tree", "the red one".
+
+Salience comes from the dialog itself: objects mentioned earlier in this turn, then the objects each earlier
+turn touched (most recent first), then the newest objects. Undo moves the history, so salience follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..scene import Add, Entry, Remove, Scene, SceneObject, Update
+from ..worlds import World
+from .lexicon import GENDER, Lexicon
+
+
+@dataclass
+class Mention:
+    """A noun phrase: determiner, count, modifiers before the head, and the head itself."""
+
+    head: str  # "CAT" | "PRON" | "ONE" | "ALL" | "UNKNOWN"
+    value: object = None  # category name / pronoun kind / unknown word
+    surface: str = ""
+    det: str | None = None  # "a" | "the" | "all" | "another" | "other" | None
+    count: int | None = None
+    plural: bool = False
+    pick: int | None = None  # "one of the spheres" -> 1
+    ordinal: int | None = None
+    superlative: tuple | None = None
+    colors: list[str] = field(default_factory=list)
+    sizes: list[tuple] = field(default_factory=list)
+    expressions: list[str] = field(default_factory=list)
+    poses: list[str] = field(default_factory=list)
+    attrs: list[tuple] = field(default_factory=list)
+    kinds: list[tuple] = field(default_factory=list)
+    side: float | None = None  # "the left one": x the referent should be near
+    negated: bool = False
+    start: int = 0
+    end: int = 0
+
+    @property
+    def indefinite(self) -> bool:
+        if self.head == "PRON" or self.head == "ALL":
+            return False
+        if self.det in ("a", "another") or (self.count is not None and self.pick is None):
+            return True
+        return self.det is None and self.head == "CAT" and self.pick is None
+
+    @property
+    def gender(self) -> str | None:
+        if self.head == "CAT":
+            return _gender_of(str(self.value), self.surface)
+        return None
+
+
+def _gender_of(category: str, surface: str = "") -> str | None:
+    for g, words in GENDER.items():
+        if category in words or surface in words:
+            return g
+    return None
+
+
+class Ambiguous(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class Missing(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def touched(edits) -> list[str]:
+    ids = []
+    for e in edits:
+        if isinstance(e, Add):
+            ids.append(e.obj.id)
+        elif isinstance(e, (Update, Remove)):
+            ids.append(e.id)
+    return ids
+
+
+def salience(scene: Scene, entries: Sequence[Entry], this_turn: Sequence[str]) -> list[str]:
+    """Ids of objects in `scene`, most salient first."""
+    present = {o.id for o in scene.objects}
+    order: list[str] = []
+    for i in reversed(this_turn):
+        if i in present and i not in order:
+            order.append(i)
+    for entry in reversed(entries):
+        for i in reversed(touched(entry.edits)):
+            if i in present and i not in order:
+                order.append(i)
+    for o in sorted(scene.objects, key=lambda o: -o.number):
+        if o.id not in order:
+            order.append(o.id)
+    return order
+
+
+class Resolver:
+    def __init__(self, world: World, lexicon: Lexicon):
+        self.world = world
+        self.lex = lexicon
+
+    def describe(self, m: Mention) -> str:
+        words = m.colors[:1] + m.expressions[:1]
+        if m.head == "CAT":
+            name = m.surface if m.surface else str(m.value)
+            return " ".join(words + [name])
+        return " ".join(words + ["one"]) if words else "thing"
+
+    def candidates(self, m: Mention, scene: Scene, order: list[str]) -> list[SceneObject]:
+        objs = list(scene.objects)
+        if m.head == "CAT":
+            cats = self.lex.refers_to(str(m.value), m.surface)
+            objs = [o for o in objs if o.category in cats]
+        elif m.head == "PRON":
+            kind = m.value
+            if kind in ("male", "female"):
+                gendered = [o for o in objs if _gender_of(o.category) == kind]
+                people = [o for o in objs if self.world.category(o.category).people]
+                objs = gendered or people
+            elif kind == "it":
+                things = [o for o in objs if not self.world.category(o.category).people]
+                objs = things or objs
+        for color in m.colors:
+            objs = [o for o in objs if o.color == color]
+        for e in m.expressions:
+            objs = [o for o in objs if o.expression == e]
+        for p in m.poses:
+            objs = [o for o in objs if o.pose == p]
+        for attr, value in m.attrs:
+            objs = [o for o in objs if o.attrs.get(attr) == value]
+        rank = {i: k for k, i in enumerate(order)}
+        return sorted(objs, key=lambda o: rank.get(o.id, 10**6))
+
+    def resolve(self, m: Mention, scene: Scene, order: list[str], plural_ok: bool = True,
+                last_group: Sequence[str] = ()) -> list[SceneObject]:
+        """The objects `m` refers to, most salient first. Raises Missing or Ambiguous."""
+        if m.head == "ALL":
+            if not scene.objects:
+                raise Missing("The picture is empty.")
+            return list(scene.objects)
+        cands = self.candidates(m, scene, order)
+        if m.head == "ONE" and order:
+            # "the red one", "the other one": among things like the one we talked about last
+            last = scene.get(order[0])
+            same = [o for o in cands if o.category == last.category]
+            if m.det == "other" or "other" in m.surface:
+                others = [o for o in same if o.id != last.id] or [o for o in cands if o.id != last.id]
+                cands = others
+            elif same and not (m.colors or m.expressions or m.poses or m.side is not None):
+                cands = same
+        elif m.det == "other" and cands:
+            cands = cands[1:] if len(cands) > 1 else cands
+        if not cands:
+            if not scene.objects:
+                raise Missing("The picture is empty — there is nothing to change yet.")
+            raise Missing(f"There is no {self.describe(m)} in the picture.")
+        if m.head == "PRON":
+            if m.value == "plural":
+                group = [scene.get(i) for i in last_group if any(o.id == i for o in scene.objects)]
+                return group if len(group) > 1 else cands[:2] if len(cands) >= 2 else cands
+            return cands[:1]
+        if m.ordinal is not None:
+            by_age = sorted(cands, key=lambda o: o.number)
+            k = m.ordinal
+            if abs(k) > len(by_age) or k == 0:
+                raise Missing(f"There are only {len(by_age)} of those.")
+            return [by_age[k - 1] if k > 0 else by_age[k]]
+        if m.superlative is not None:
+            key, fn = m.superlative
+            return [fn(cands, key=lambda o: getattr(o, key))]
+        if m.side is not None:
+            return [min(cands, key=lambda o: abs(o.x - m.side))]
+        if m.pick is not None:
+            return cands[:m.pick]
+        if m.det == "all" or (m.plural and plural_ok):
+            return cands
+        if len(cands) == 1:
+            return cands
+        if m.det == "another":
+            return cands[:1]
+        raise Ambiguous(self.which(m, cands))
+
+    def which(self, m: Mention, cands: list[SceneObject]) -> str:
+        name = self.describe(m)
+        n = len(cands)
+        xs = sorted(cands, key=lambda o: o.x)
+        hints = []
+        if n == 2:
+            hints = ["the left one", "the right one"]
+        else:
+            hints = ["the leftmost", "the rightmost", "the first", "the last"]
+        colors = sorted({o.color for o in cands if o.color})
+        if len(colors) == n:
+            hints = [f"the {c} one" for c in colors]
+        del xs
+        return f"There are {n} {self.lex.world.category(cands[0].category).plural_name if m.head == 'CAT' else 'of those'} — which one? Say e.g. {' or '.join(repr(h) for h in hints[:3])}."
