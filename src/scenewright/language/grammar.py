@@ -337,6 +337,11 @@ class ClauseReader:
             elif t.kind == "PRON" and t.text in ("his", "her", "their", "its") and nxt is not None \
                     and nxt.kind == "CAT":
                 t = Token("DET", "the", t.text, t.start)
+            elif t.kind == "NUM" and t.text in ("one", "ones") and out and \
+                    out[-1].kind in ("DET", "COLOR", "SIZE", "EXPR", "POSE", "ABS", "SUPER", "ORD", "ATTR") and \
+                    (nxt is None or nxt.kind not in ("CAT", "OF", "WORD") and not (
+                        k + 2 < len(tokens) and tokens[k + 2].kind == "CAT")):
+                t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
             elif t.kind == "SIZE" and out and out[-1].kind == "DET" and out[-1].value in ("the",):
                 for kind, value in self.lex.alternatives(t):
                     if kind == "SUPER":

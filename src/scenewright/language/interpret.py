@@ -291,6 +291,8 @@ class Interpreter:
             if c.has_location:
                 x, y = self._new_position(obj, c, state)
                 changes["x"], changes["y"] = round(x, 4), round(y, 4)
+            elif "scale" in changes:
+                changes["y"] = round(P.keep_bottom(self.world, obj, changes["scale"]), 4)
             changes = {k: v for k, v in changes.items() if getattr(obj, k, None) != v}
             if changes:
                 state.do(Update.of(obj.id, **changes))
@@ -509,6 +511,8 @@ class Interpreter:
                     replacement_mention = None
                 cat = self.world.category(obj.category)
                 looks = self._looks(cat, replacement_mention, c, state, obj)
+                if "scale" in looks and not c.has_location:
+                    looks["y"] = round(P.keep_bottom(self.world, obj, looks["scale"]), 4)
                 obj = obj.with_(**looks)
                 if c.has_location:
                     x, y = self._new_position(obj, c, State(before, state.entries))
@@ -555,24 +559,31 @@ class Interpreter:
                 after: Scene | None = None) -> str:
         known = {o.id: o.category for o in (after.objects if after else ())}
         known.update({o.id: o.category for o in before.objects})
-        parts = []
+        parts: list[str] = []
         for e in edits:
             if isinstance(e, SetBackground):
                 parts.append(f"it's {e.background} now")
             elif isinstance(e, Add):
                 o = e.obj
                 words = [w for w in (o.color, o.expression, o.pose if o.pose != "standing" else None) if w]
-                phrase = " ".join(words + [o.category])
-                parts.append(f"added {'an' if phrase[0] in 'aeiou' else 'a'} {phrase}")
+                parts.append("added " + " ".join(words + [o.category]))
             elif isinstance(e, Remove):
                 parts.append(f"removed the {known.get(e.id, 'object')}")
             elif isinstance(e, Update):
-                name = known.get(e.id, "object")
-                keys = [k for k, _ in e.changes]
-                what = ("moved" if {"x", "y"} & set(keys) else "changed")
-                if keys == ["flip"]:
-                    what = "turned"
-                parts.append(f"{what} the {name}")
+                keys = {k for k, _ in e.changes}
+                what = ("resized" if "scale" in keys else "recoloured" if keys == {"color"} else
+                        "turned" if keys == {"flip"} else "moved" if keys <= {"x", "y"} else "changed")
+                parts.append(f"{what} the {known.get(e.id, 'object')}")
+        counted = []
+        for part, n in dict.fromkeys((p, parts.count(p)) for p in parts):
+            if part.startswith("added "):
+                thing = part[6:]
+                plural = self.world.category(thing.split()[-1]).plural_name if thing.split()[-1] in \
+                    self.world.category_names else thing + "s"
+                thing = " ".join(thing.split()[:-1] + [plural]) if n > 1 else thing
+                part = f"added {n} {thing}" if n > 1 else f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
+            counted.append(part)
+        parts = counted
         text = "; ".join(dict.fromkeys(parts))
         text = text[:1].upper() + text[1:] + "." if text else ""
         return " ".join([text] + list(notes)).strip()

@@ -73,6 +73,15 @@ def clamp_y(world: World, category: str, scale: float, y: float) -> float:
     return min(max(y, lo), hi)
 
 
+def keep_bottom(world: World, obj: SceneObject, scale: float) -> float:
+    """The y that keeps a grounded object's feet where they were when it changes size."""
+    if world.category(obj.category).sky:
+        return obj.y
+    _, old_h = size_of(world, obj.category, obj.scale, obj.y)
+    _, new_h = size_of(world, obj.category, scale, obj.y)
+    return obj.y + (old_h - new_h) / 2
+
+
 def default_y(world: World, cat: Category) -> float:
     if cat.default_y is not None:
         return cat.default_y

@@ -1,0 +1,80 @@
+def one(scene, cat):
+    found = scene.find(cat)
+    assert len(found) == 1, [o.to_dict() for o in scene.objects]
+    return found[0]
+
+
+def test_the_public_park_example(dialog):
+    _, t = dialog("park", "a girl is standing on the right", "she is happy", "a bear is on the left",
+                  "put a hot dog next to the girl", "no, a hamburger", "make the bear face the other way")
+    assert all(x.ok for x in t)
+    assert one(t[0].scene, "girl").x > 0.5 and one(t[0].scene, "girl").pose == "standing"
+    assert one(t[1].scene, "girl").expression == "happy"
+    assert one(t[2].scene, "bear").x < 0.5
+    assert abs(one(t[3].scene, "hot dog").x - one(t[3].scene, "girl").x) < 0.3
+    assert not t[4].scene.find("hot dog") and one(t[4].scene, "hamburger")
+    assert one(t[5].scene, "bear").flip != one(t[4].scene, "bear").flip
+
+
+def test_people_pose_expression_and_facing(dialog):
+    _, t = dialog("park", "a sad boy sitting on the left", "he looks angry", "he is running", "he faces left",
+                  "a surprised girl with arms up facing right")
+    b = one(t[3].scene, "boy")
+    assert (b.expression, b.pose, b.flip) == ("angry", "running", True)
+    assert one(t[0].scene, "boy").expression == "sad" and one(t[0].scene, "boy").pose == "sitting"
+    g = one(t[4].scene, "girl")
+    assert (g.expression, g.pose, g.flip) == ("surprised", "arms up", False)
+
+
+def test_pronouns_follow_gender_and_recency(dialog):
+    _, t = dialog("park", "a boy on the left", "a girl on the right", "put a dog next to him", "she is sad")
+    s = t[-1].scene
+    assert abs(one(s, "dog").x - one(s, "boy").x) < abs(one(s, "dog").x - one(s, "girl").x)
+    assert one(s, "girl").expression == "sad" and one(s, "boy").expression is None
+
+
+def test_holding_and_wearing(dialog):
+    _, t = dialog("park", "a boy in the middle", "he is holding a kite", "he wears a crown",
+                  "a girl holding a baseball bat on the right")
+    s = t[-1].scene
+    boy, crown = one(s, "boy"), one(s, "crown")
+    assert abs(crown.x - boy.x) < 0.05 and crown.y < boy.y  # on his head
+    assert one(s, "kite").y < boy.y  # a kite flies up from his hand
+    assert abs(one(s, "baseball bat").x - one(s, "girl").x) < 0.15
+
+
+def test_several_clauses_and_it(dialog):
+    _, t = dialog("park", "add a tree and put an owl in it")
+    s = t[0].scene
+    tree, owl = one(s, "tree"), one(s, "owl")
+    assert abs(owl.x - tree.x) < 0.2 and owl.y < tree.y
+
+
+def test_hypernyms_and_ordinals(dialog):
+    _, t = dialog("park", "a pine tree on the left", "an apple tree on the right", "remove the leftmost tree",
+                  "add two clouds", "make the first cloud small")
+    assert [o.category for o in t[2].scene.objects] == ["apple tree"]
+    clouds = t[4].scene.find("cloud")
+    assert clouds[0].scale < 1 and clouds[1].scale == 1.0
+
+
+def test_background_phrases(dialog):
+    _, t = dialog("park", "it was a sunny day in the park", "make it night", "it was around sunset")
+    assert [x.scene.background for x in t] == ["day", "night", "dusk"]
+
+
+def test_depth_sizes_are_codraw_levels(dialog):
+    _, t = dialog("park", "a small sun in the top left corner", "a big tree", "make the tree smaller")
+    assert one(t[0].scene, "sun").scale in (0.7, 0.49) and one(t[0].scene, "sun").x < 0.3
+    assert one(t[2].scene, "tree").scale == 0.7
+
+
+def test_missing_things_and_unknown_words(dialog):
+    _, t = dialog("park", "a cat", "move the dog to the left", "add a dragon")
+    assert not t[1].ok and "no dog" in t[1].reply and t[1].scene == t[0].scene
+    assert not t[2].ok and "dragon" in t[2].reply and "tree" in t[2].reply
+
+
+def test_correction_of_a_move(dialog):
+    s, t = dialog("park", "a boy on the left", "move him to the right", "no, to the middle")
+    assert 0.35 < one(t[2].scene, "boy").x < 0.65 and len(s.history.entries) == 2

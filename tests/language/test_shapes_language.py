@@ -1,0 +1,129 @@
+def one(scene, cat, color=None):
+    found = scene.find(cat, color)
+    assert len(found) == 1, f"expected one {color or ''} {cat}, got {[o.to_dict() for o in scene.objects]}"
+    return found[0]
+
+
+def test_the_public_shapes_example(dialog):
+    s, t = dialog("shapes", "add a yellow sphere on the right", "add a big gray cube to the left of the sphere",
+                  "make the cube small", "move the sphere to the middle", "remove the cube", "undo")
+    assert all(x.ok for x in t)
+    s1, s2, s3, s4, s5, s6 = (x.scene for x in t)
+    assert one(s1, "sphere", "yellow").x > 0.5
+    assert one(s2, "cube", "gray").x < one(s2, "sphere").x and one(s2, "cube").scale > 1
+    assert one(s3, "cube").scale < 1
+    assert 0.35 < one(s4, "sphere").x < 0.65 and one(s4, "cube") == one(s3, "cube")
+    assert len(s5) == 1 and s6 == s4
+
+
+def test_refusals_change_nothing(dialog):
+    s, (a, b, c) = dialog("shapes", "add a red cylinder", "add a unicorn", "paint the cylinder cyan")
+    assert not b.ok and "unicorn" in b.reply and "cube" in b.reply and b.scene == a.scene
+    assert c.ok and one(c.scene, "cylinder").color == "cyan"
+
+
+def test_synonyms_and_misspellings(dialog):
+    _, t = dialog("shapes", "add a blu ball", "put a grey box on the left", "add a purpel cilinder")
+    assert one(t[0].scene, "sphere").color == "blue"
+    assert one(t[1].scene, "cube").color == "gray"
+    assert one(t[2].scene, "cylinder").color == "purple"
+
+
+def test_relations(dialog):
+    _, t = dialog("shapes", "add a red cube in the middle", "add a blue sphere behind it",
+                  "add a green cylinder in front of the cube", "put a yellow cube to the right of the red cube",
+                  "add a cyan sphere between the red cube and the yellow cube")
+    s = t[-1].scene
+    red, blue, green = one(s, "cube", "red"), one(s, "sphere", "blue"), one(s, "cylinder", "green")
+    assert blue.y < red.y < green.y  # behind = higher, in front = lower
+    assert one(s, "cube", "yellow").x > red.x
+    assert red.x < one(s, "sphere", "cyan").x < one(s, "cube", "yellow").x
+
+
+def test_perspective_makes_far_things_look_smaller():
+    from scenewright.language.placement import size_of
+    from scenewright.worlds import get_world
+
+    w = get_world("shapes")
+    assert size_of(w, "cube", 1.0, 0.4)[1] < size_of(w, "cube", 1.0, 0.8)[1]
+
+
+def test_counting_plurals_and_quantifiers(dialog):
+    _, t = dialog("shapes", "add three red spheres", "make all the spheres blue", "remove one of the spheres",
+                  "add two cubes", "remove the cubes")
+    assert len(t[0].scene.find("sphere", "red")) == 3
+    assert len(t[1].scene.find("sphere", "blue")) == 3
+    assert len(t[2].scene.find("sphere")) == 2
+    assert len(t[3].scene.find("cube")) == 2 and len(t[4].scene.find("cube")) == 0
+
+
+def test_ambiguity_asks_which_and_changes_nothing(dialog):
+    _, t = dialog("shapes", "add two cubes", "move the cube to the left", "move the leftmost cube to the right")
+    assert not t[1].ok and "which" in t[1].reply.lower() and t[1].scene == t[0].scene
+    assert t[2].ok
+
+
+def test_references(dialog):
+    _, t = dialog("shapes", "add a red cube", "add a blue cube", "make it big", "make the other one small",
+                  "the red one is green now", "remove the biggest cube")
+    s = t[4].scene
+    assert one(s, "cube", "blue").scale > 1 and one(s, "cube", "green").scale < 1
+    assert [o.color for o in t[5].scene.objects] == ["green"]
+
+
+def test_relative_moves_and_sizes(dialog):
+    _, t = dialog("shapes", "add a cube in the middle", "move it a bit to the left", "move it up",
+                  "make it twice as big", "make it a bit smaller")
+    c = [one(x.scene, "cube") for x in t]
+    assert c[1].x < c[0].x and c[2].y < c[1].y
+    assert abs(c[3].scale - 2 * c[2].scale) < 1e-6 and c[4].scale < c[3].scale
+
+
+def test_swap_and_where_it_was(dialog):
+    _, t = dialog("shapes", "add a red cube on the left", "add a blue sphere on the right",
+                  "swap the cube and the sphere", "remove the sphere", "put a cylinder where the sphere was")
+    s = t[2].scene
+    assert one(s, "cube").x > 0.5 > one(s, "sphere").x
+    assert abs(one(t[4].scene, "cylinder").x - one(t[2].scene, "sphere").x) < 0.05
+
+
+def test_several_clauses_in_one_turn(dialog):
+    _, t = dialog("shapes", "add a red cube on the left and a blue sphere on the right, then make the cube big")
+    s = t[0].scene
+    assert one(s, "cube", "red").x < 0.5 < one(s, "sphere", "blue").x and one(s, "cube").scale > 1
+
+
+def test_a_turn_that_fails_halfway_changes_nothing(dialog):
+    _, t = dialog("shapes", "add a red cube", "add a blue sphere and remove the pyramid")
+    assert not t[1].ok and t[1].scene == t[0].scene
+
+
+def test_corrections_revise_the_last_turn(dialog):
+    s, t = dialog("shapes", "add a red cube on the left", "no, I meant blue", "actually it was on the right")
+    assert len(s.history.entries) == 1  # revised, not stacked
+    c = one(t[2].scene, "cube")
+    assert c.color == "blue" and c.x > 0.5
+    s.undo()
+    assert len(s.scene) == 0
+
+
+def test_undo_redo_and_going_back_in_words(dialog):
+    s, t = dialog("shapes", "add a cube", "add a sphere", "add a cylinder", "undo", "redo",
+                  "go back to the first step", "how it was two turns ago")
+    assert len(t[3].scene) == 2 and len(t[4].scene) == 3 and len(t[5].scene) == 1
+    assert not t[6].ok  # only one turn is in effect after going back to the first
+    s.tell("redo")
+    s.tell("redo")
+    assert len(s.scene) == 3
+    assert s.tell("undo 2 steps").ok and len(s.scene) == 1
+    assert s.tell("start over").ok and len(s.scene) == 0
+
+
+def test_background(dialog):
+    _, t = dialog("shapes", "make it dark")
+    assert t[0].scene.background == "dark"
+
+
+def test_everything(dialog):
+    _, t = dialog("shapes", "add a cube and a sphere", "remove everything", "remove everything")
+    assert len(t[1].scene) == 0 and not t[2].ok
