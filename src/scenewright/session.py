@@ -119,7 +119,7 @@ class Session:
             return self._turn(raw, False, "I didn't catch anything — tell me what to draw, e.g. "
                                           + self.example())
         context = Context(self.world, self.scene, tuple(self.history.entries[:self.history.cursor]),
-                          tuple(self.dialog))
+                          tuple(self.dialog), self.history.start)
         try:
             parse = self.parser.parse(text, context)
         except ScenewrightError as e:

@@ -127,3 +127,11 @@ def test_background(dialog):
 def test_everything(dialog):
     _, t = dialog("shapes", "add a cube and a sphere", "remove everything", "remove everything")
     assert len(t[1].scene) == 0 and not t[2].ok
+
+
+def test_unknown_words_are_refused_when_the_fallback_is_off_or_absent():
+    from scenewright import Session
+
+    s = Session(world="shapes")  # semantic=None: the fallback is used only if installed and not disabled
+    t = s.tell("add a dragon")
+    assert not t.ok and "dragon" in t.reply

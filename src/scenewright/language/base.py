@@ -18,6 +18,12 @@ class Context:
     scene: Scene
     entries: Sequence[Entry] = ()  # the turns in effect, oldest first (for "it", "no, …", "two turns ago")
     dialog: Sequence[str] = ()  # everything said so far, oldest first (learned drawers read it)
+    start: Scene | None = None  # the scene before the first turn
+
+    def scene_before_last(self) -> Scene:
+        if len(self.entries) > 1:
+            return self.entries[-2].scene
+        return self.start if self.start is not None else Scene(self.scene.world, self.scene.background)
 
 
 @dataclass(frozen=True)

@@ -459,14 +459,14 @@ class Interpreter:
     # -- corrections ------------------------------------------------------------------------------------------
     def revise(self, clauses, context: Context) -> Parse | None:
         """Redo the last turn with the correction in place, or None if it does not correct that turn."""
+        try:
+            return self._revise(clauses, context)
+        except (Missing, Ambiguous, Refusal) as e:
+            return Parse.refuse(e.message)
+
+    def _revise(self, clauses, context: Context) -> Parse | None:
         last = context.entries[-1]
-        before = context.entries[-2].scene if len(context.entries) > 1 else None
-        if before is None:
-            before = Scene(context.scene.world, context.scene.background)
-            # the start scene may have had another background: rebuild from the last turn's first scene
-            first_bg = [e for e in last.edits if isinstance(e, SetBackground)]
-            if not first_bg:
-                before = Scene(context.scene.world, context.scene.background, (), 0)
+        before = context.scene_before_last()
         ids = list(dict.fromkeys(touched(last.edits)))
         if not ids:
             return None
@@ -475,34 +475,36 @@ class Interpreter:
         right = [m for m in c.targets if not m.negated]
         last_scene = last.scene
 
-        def pick() -> str | None:
+        def pick() -> list[str] | None:
             pool = [i for i in ids if any(o.id == i for o in last_scene.objects)] or ids
             for m in wrong + right:
                 if m.head == "CAT" and m.indefinite and not wrong:
                     continue  # "no, a hamburger": the replacement, not the target
                 try:
                     objs = self.resolver.resolve(m, last_scene, pool + [o.id for o in last_scene.objects],
-                                                 False)
+                                                 True)
                 except (Missing, Ambiguous):
                     if m.head == "CAT" and not m.indefinite:
                         return None
                     continue
                 hit = [o.id for o in objs if o.id in pool]
                 if hit:
-                    return hit[0]
+                    return hit if m.plural else hit[:1]
                 if m.head == "CAT" and not m.indefinite:
                     return None
-            adds = [e.obj.id for e in last.edits if isinstance(e, Add)]
-            return (adds or pool)[-1]
+            adds = [e.obj for e in last.edits if isinstance(e, Add)]
+            if adds:  # everything the last turn added of the kind it added last ("two red cylinders")
+                return [o.id for o in adds if o.category == adds[-1].category]
+            return pool[-1:]
 
-        target = pick()
-        if target is None:
+        targets = pick()
+        if not targets:
             return None
         replacement = next((m for m in right if m.head == "CAT" and m.indefinite), None)
         state = State(before, context.entries[:-1])
         new_edits: list[Edit] = []
         for e in last.edits:
-            if isinstance(e, Add) and e.obj.id == target:
+            if isinstance(e, Add) and e.obj.id in targets:
                 obj = e.obj
                 if replacement is not None:
                     obj = self._recategorise(obj, str(replacement.value))
@@ -518,7 +520,8 @@ class Interpreter:
                     x, y = self._new_position(obj, c, State(before, state.entries))
                     obj = obj.with_(x=round(x, 4), y=round(y, 4))
                 new_edits.append(Add(obj))
-            elif isinstance(e, Update) and e.id == target:
+            elif isinstance(e, Update) and e.id in targets:
+                target = e.id
                 old = (before.get(target) if any(o.id == target for o in before.objects) else None)
                 if old is None:
                     new_edits.append(e)

@@ -11,7 +11,7 @@ import os
 from functools import lru_cache
 
 from ..errors import MissingExtra
-from ..worlds import World
+from ..worlds import World, get_world
 
 THRESHOLD = 0.6  # cosine: "kitty"→cat 0.84, "blu"→blue 0.76, "unicorn"→cube 0.33
 
@@ -37,7 +37,8 @@ def available() -> bool:
 
 
 @lru_cache(maxsize=8)
-def _vocabulary(world: World):
+def _vocabulary(world_name: str):
+    world = get_world(world_name)
     names, phrases = [], []
     for c in world.categories:
         for phrase in (c.name,) + tuple(c.synonyms):
@@ -47,14 +48,18 @@ def _vocabulary(world: World):
     return names, vectors
 
 
-@lru_cache(maxsize=1024)
 def nearest_category(world: World, word: str, required: bool = False) -> str | None:
     """The category `word` most probably means, or None when nothing is close enough."""
     if not available():
         if required:
             raise MissingExtra("The MiniLM fallback", "ml")
         return None
-    names, vectors = _vocabulary(world)
+    return _nearest(world.name, word)
+
+
+@lru_cache(maxsize=1024)
+def _nearest(world_name: str, word: str) -> str | None:
+    names, vectors = _vocabulary(world_name)
     query = _model().encode([word], normalize_embeddings=True, convert_to_numpy=True)[0]
     scores = vectors @ query
     best = int(scores.argmax())

@@ -91,9 +91,7 @@ class SceneObject:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {k: getattr(self, k) for k in OBJECT_KEYS}
-        out["x"] = round(float(self.x), 4)
-        out["y"] = round(float(self.y), 4)
-        out["scale"] = round(float(self.scale), 4)
+        out["x"], out["y"], out["scale"] = float(self.x), float(self.y), float(self.scale)
         out["attributes"] = self.attrs
         out["uncertain"] = self.unsure
         return out
