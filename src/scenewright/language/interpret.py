@@ -83,7 +83,7 @@ class Interpreter:
 
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
-        self._unknown(c)
+        self._unknown(c, state)
         if c.verb in ("hold", "wear", "with") and c.holder is not None:
             return self._attach(c, state)
         targets = c.targets
@@ -434,13 +434,14 @@ class Interpreter:
         return self._resolve(m, state)[0]
 
     # -- words we do not know ---------------------------------------------------------------------------------
-    def _unknown(self, c) -> None:
+    def _unknown(self, c, state: State) -> None:
         for m in list(c.targets) + list(c.landmarks) + ([c.holder] if c.holder else []):
             if m.head != "UNKNOWN":
                 continue
             mapped = self._semantic(str(m.value))
             if mapped is None:
                 raise Refusal(self._dont_know(str(m.value)))
+            state.notes.append(f"(I took {m.value!r} to mean {mapped}.)")
             m.head, m.value, m.surface = "CAT", mapped, mapped
 
     def _semantic(self, word: str) -> str | None:
