@@ -42,34 +42,29 @@ def _cube(pen: Pen, base) -> None:
 def _sphere(pen: Pen, base) -> None:
     _shadow(pen, 54, 94, 40)
     pen.circle(50, 52, 45, fill=shade(base, -0.45))
-    steps = 9
+    steps = 16
     for i in range(1, steps + 1):
         t = i / steps
-        r = 45 * (1 - 0.82 * t)
-        pen.circle(50 - 14 * t, 52 - 16 * t, r, fill=shade(base, -0.45 + 0.72 * t))
+        pen.circle(50 - 14 * t, 52 - 16 * t, 45 * (1 - 0.82 * t), fill=shade(base, -0.45 + 0.72 * t))
     pen.ellipse(36, 34, 9, 6, fill=alpha((255, 255, 255), 0.55), rot=-35)
 
 
+def _light(t: float) -> float:
+    """Brightness across a cylinder, t = 0 at its left edge, 1 at its right: lit from the upper left."""
+    return 0.3 - 0.75 * abs(t - 0.3) ** 1.2
+
+
 def _cylinder(pen: Pen, base) -> None:
-    w = pen.w
-    cx, rx, ry = w / 2, w / 2 - 5, 11
+    cx, rx, ry, top, bottom = pen.w / 2, pen.w / 2 - 5, 11, 18, 86
     _shadow(pen, cx + 2, 92, rx + 4)
-    pen.ellipse(cx, 86, rx, ry, fill=shade(base, -0.4))
-    bands = 14
+    bands = 28
     for i in range(bands):
-        x0 = cx - rx + 2 * rx * i / bands
-        x1 = cx - rx + 2 * rx * (i + 1) / bands + 0.6
-        t = (i + 0.5) / bands  # lit from the left, dark on the right
-        light = 0.28 - 0.7 * abs(t - 0.3) ** 1.1 - (0.15 if t > 0.8 else 0)
-        pen.rect(x0, 18, x1, 86, fill=shade(base, light))
-    pen.polygon(arc_points(cx, 86, rx, ry, 0, 180, 24), fill=shade(base, -0.3))
-    for i in range(bands):
-        t = (i + 0.5) / bands
-        light = 0.28 - 0.7 * abs(t - 0.3) ** 1.1 - (0.15 if t > 0.8 else 0)
         a0, a1 = 180 - 180 * i / bands, 180 - 180 * (i + 1) / bands
-        pts = arc_points(cx, 86, rx, ry, a0, a1, 3)
-        pen.polygon(pts + [(pts[-1][0], 80), (pts[0][0], 80)], fill=shade(base, light))
-    pen.ellipse(cx, 18, rx, ry, fill=shade(base, 0.35), outline=alpha(shade(base, -0.4), 0.6), width=1.2)
+        arc = arc_points(cx, bottom, rx, ry, a0, a1, 2)
+        (x0, _), (x1, y1) = arc[0], arc[-1]
+        outline = [(x0, top), (x1 + 0.4, top), (x1 + 0.4, y1)] + arc[-2::-1]  # 0.4: no seams between bands
+        pen.polygon(outline, fill=shade(base, _light((i + 0.5) / bands)))
+    pen.ellipse(cx, top, rx, ry, fill=shade(base, 0.35), outline=alpha(shade(base, -0.4), 0.6), width=1.2)
 
 
 _DRAW = {"cube": _cube, "sphere": _sphere, "cylinder": _cylinder}
