@@ -1,0 +1,472 @@
+"""The interview record: every statement, what it changed, every correction — with times.
+
+Built from a session's append-only `History.log` by replaying it from the start scene, so undo moves the
+picture but never the record: an undone statement is still listed (marked undone), a corrected one keeps its
+own row and points at the correction.
+
+    rec = build_record(session.history, session.world)
+    rec.statements        # one row per thing said or done, in order
+    rec.objects           # per object: each field's history ("colour: said red at 10:02:11, corrected …")
+    rec.uncertain         # what the witness was unsure of, with the alternatives and their own words
+    rec.unknown           # per object: what the witness did not say (drawn neutral)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone, tzinfo
+from typing import Any, Iterable
+
+from ..errors import ScenewrightError
+from ..scene import Add, History, Scene, SceneObject, SetBackground, Update, apply_all
+from ..worlds import World
+
+COMMANDS = ("undo", "redo", "goto")
+# how a witness hedges: kept to show the confidence in the witness's own words
+HEDGES = ("i think", "i believe", "i guess", "i suppose", "maybe", "perhaps", "probably", "possibly",
+          "not sure", "not certain", "unsure", "might", "could have", "could be", "kind of", "sort of",
+          "about", "around", "roughly", "approximately", "or so", "ish", "if i remember", "i am not sure",
+          "i'm not sure", "or maybe", "likely", "seemed", "looked like")
+FACING_WORDS = ("facing", "heading", "toward", "towards", "direction", "pointing", "turned", "going left",
+                "going right", "driving left", "driving right", "the other way")
+NICE_NAMES = {"color": "colour", "pose": "posture", "flip": "facing", "position": "position", "scale": "size",
+              "category": "kind of thing", "top_kind": "top (garment)", "bottom_kind": "bottom (garment)",
+              "headwear_kind": "headwear", "eyewear_kind": "eyewear", "face_kind": "face covering",
+              "shoes_kind": "shoes", "carry_kind": "carrying", "top": "top colour", "bottom": "bottom colour",
+              "headwear": "headwear colour", "eyewear": "eyewear colour", "face": "face covering colour",
+              "shoes": "shoe colour", "carry": "colour of what was carried", "marks": "marks",
+              "motion": "moving or parked", "sign": "sign text", "background": "time and weather"}
+
+
+SLOT_NAMES = {"top": "top (garment, colour)", "bottom": "bottom (garment, colour)", "headwear": "headwear",
+              "eyewear": "eyewear", "face": "face covering", "shoes": "shoes", "carry": "anything carried"}
+PLACE_WORDS = ("left", "right", "middle", "centre", "center", "front", "behind", "back", "near", "next to",
+               "beside", "across", "corner", "sidewalk", "pavement", "road", "street", "lane", "curb", "kerb",
+               "between", "opposite", "outside", "in front", "by the", "at the", "on the", "under", "above")
+
+
+def mentions_place(world: World, text: str) -> bool:
+    t = " " + " ".join(re.sub(r"[^\w' ]", " ", text.lower()).split()) + " "
+    return any(f" {p} " in t for p in tuple(world.places) + PLACE_WORDS)
+
+
+def nice(name: str) -> str:
+    if name.startswith("unsure:"):
+        return f"{nice(name[7:])} (unsure)"
+    return NICE_NAMES.get(name, name.replace("_", " "))
+
+
+def clock(t: float, tz: tzinfo | None = None) -> str:
+    """HH:MM:SS of a log time (local time unless `tz`)."""
+    return datetime.fromtimestamp(t, tz or timezone.utc).astimezone(tz).strftime("%H:%M:%S")
+
+
+def hedges_in(text: str) -> list[str]:
+    t = " " + re.sub(r"[^\w' ]", " ", text.lower()) + " "
+    return [h for h in HEDGES if f" {h} " in t]
+
+
+# -- describing things -------------------------------------------------------------------------------------------
+def where(world: World, obj: SceneObject) -> str:
+    """Where an object is, in the words of its world ("on the far sidewalk, left")."""
+    side = "left" if obj.x < 0.36 else "right" if obj.x > 0.64 else "centre"
+    if world.name == "street":
+        from ..worlds import street
+
+        cat = world.category(obj.category)
+        if cat.group == "buildings":
+            return f"across the street, {side}"
+        bottom = obj.y + cat.height * obj.scale * world.size_factor(obj.y) / 2
+        if obj.x > street.CORNER_X - 0.06 and bottom < street.FAR_CURB + 0.01 and cat.group != "buildings":
+            return "at the corner" if obj.x < street.SIDE_X1 else f"{street.region(bottom)}, right"
+        return f"{street.region(bottom)}, {side}"
+    depth = "at the back" if obj.y < 0.45 else "at the front" if obj.y > 0.75 else "in the middle"
+    return f"{depth}, {side}"
+
+
+def value_text(world: World, obj: SceneObject | None, name: str, value: Any) -> str:
+    if value is None or value == () or value == []:
+        return "not stated"
+    if name == "flip":
+        cat = world.category(obj.category) if obj is not None else None
+        right = (cat.facing if cat and cat.facing else "right") == "right"
+        return "facing left" if bool(value) == right else "facing right"
+    if name == "position":
+        return where(world, obj) if obj is not None else str(value)
+    if name == "scale":
+        return f"{float(value):.2g}× the usual size"
+    if name.startswith("unsure:"):
+        return " or ".join(str(v) for v in value)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def label(obj: SceneObject) -> str:
+    return f"the {obj.category} ({obj.id})"
+
+
+def fields_of(obj: SceneObject) -> dict[str, Any]:
+    """The things a witness can state about an object, flattened ("color", "pose", "top", "unsure:color" …)."""
+    out: dict[str, Any] = {"category": obj.category, "position": (round(obj.x, 3), round(obj.y, 3)),
+                           "scale": round(obj.scale, 3), "flip": obj.flip, "color": obj.color, "pose": obj.pose,
+                           "expression": obj.expression}
+    for k, v in obj.attrs.items():
+        out[k] = tuple(v) if isinstance(v, list) else v
+    for k, v in obj.unsure.items():
+        out[f"unsure:{k}"] = tuple(v)
+    return out
+
+
+def summary(world: World, obj: SceneObject) -> str:
+    """A one-line description of everything stated about an object."""
+    f = fields_of(obj)
+    bits = []
+    for key in ("color", "pose"):
+        if f.get(key):
+            bits.append(str(f[key]))
+    a = obj.attrs
+    for k in sorted(a):
+        if k.endswith("_kind") or k == "marks":
+            continue
+        slot_kind = a.get(f"{k}_kind")
+        if slot_kind:
+            bits.append(f"{a[k]} {slot_kind}")
+        elif k in ("motion",):
+            bits.append(str(a[k]))
+        else:
+            bits.append(f"{nice(k)} {a[k]}")
+    for k in sorted(a):
+        if k.endswith("_kind") and k[:-5] not in a:
+            bits.append(str(a[k]))
+    if a.get("marks"):
+        bits.append("marks: " + "; ".join(map(str, a["marks"])))
+    cat = world.category(obj.category)
+    if cat.facing and obj.flip:
+        bits.append(value_text(world, obj, "flip", True))
+    for k, alts in obj.unsure.items():
+        bits.append(f"unsure of {nice(k)}: {' or '.join(map(str, alts))}")
+    bits.append(where(world, obj))
+    return f"{obj.category}: " + ", ".join(bits)
+
+
+# -- the record ----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Change:
+    """One field of one object (or the scene's background) changed by one event."""
+
+    row: int  # index of the statement that caused it
+    time: float
+    object_id: str | None  # None: the background
+    label: str
+    field: str
+    old: str
+    new: str
+    how: str  # "said" | "corrected" | "added" | "removed" | "undone" | "redone" | "went back"
+
+    def sentence(self, tz: tzinfo | None = None) -> str:
+        at = clock(self.time, tz)
+        if self.field == "object" and self.how in ("undone", "redone", "went back"):
+            return (f"taken out of the picture ({self.how}) at {at}" if not self.new
+                    else f"back in the picture ({self.how}) at {at}")
+        if self.how in ("added", "removed"):
+            return f"{self.how} at {at}"
+        if self.how in ("undone", "redone", "went back"):
+            return f"{self.how} at {at} (picture shows {self.new})"
+        return f"{self.how} {self.new} at {at}"
+
+
+@dataclass
+class Statement:
+    """One line of the record: what was said (verbatim) or done, when, and what it changed."""
+
+    index: int  # 1-based
+    time: float
+    kind: str  # "turn" | "revise" | "refused" | "undo" | "redo" | "goto" | …
+    text: str
+    reply: str
+    changes: list[Change] = field(default_factory=list)
+    status: str = ""  # "in effect" | "undone" | "corrected by #k" | "not done: …" | "command"
+    hedges: list[str] = field(default_factory=list)
+    scene: Scene | None = None  # the picture after it, when it changed the picture
+
+    @property
+    def said(self) -> bool:
+        return self.kind in ("turn", "revise", "refused")
+
+
+@dataclass
+class ObjectHistory:
+    id: str
+    label: str
+    category: str
+    changes: list[Change] = field(default_factory=list)
+    stated: set[str] = field(default_factory=set)  # fields the witness gave at some point
+    present: bool = True  # in the final picture
+
+    def by_field(self) -> dict[str, list[Change]]:
+        out: dict[str, list[Change]] = {}
+        for c in self.changes:
+            if c.how not in ("added", "removed"):
+                out.setdefault(c.field, []).append(c)
+        return out
+
+    def lines(self, tz: tzinfo | None = None) -> list[str]:
+        """ "colour: said red at 10:02:11, corrected to orange at 10:05:40" — one line per field."""
+        out = []
+        life = [c.sentence(tz) for c in self.changes if c.field == "object"]
+        if life:
+            out.append(f"{self.label}: " + ", ".join(life))
+        for name, changes in self.by_field().items():
+            if name == "object":
+                continue
+            words = []
+            for c in changes:
+                if c.how == "corrected":
+                    words.append(f"corrected to {c.new} at {clock(c.time, tz)}")
+                else:
+                    words.append(c.sentence(tz))
+            out.append(f"{nice(name)}: " + ", ".join(words))
+        return out
+
+
+@dataclass
+class Record:
+    world: World
+    start: Scene
+    statements: list[Statement]
+    objects: dict[str, ObjectHistory]
+    final: Scene
+    uncertain: list[dict[str, Any]]
+    unknown: list[dict[str, Any]]
+    background_stated: bool
+
+    @property
+    def corrections(self) -> list[Change]:
+        return [c for s in self.statements for c in s.changes if c.how == "corrected"]
+
+    @property
+    def pictures(self) -> list[Statement]:
+        return [s for s in self.statements if s.scene is not None]
+
+    def history_of(self, object_id: str, tz: tzinfo | None = None) -> list[str]:
+        return self.objects[object_id].lines(tz)
+
+
+def _diff(world: World, before: Scene, after: Scene, row: int, time: float, how: str,
+          placed: bool = True) -> list[Change]:
+    out: list[Change] = []
+    if before.background != after.background:
+        out.append(Change(row, time, None, "the scene", "background", before.background, after.background,
+                          how))
+    old = {o.id: o for o in before.objects}
+    new = {o.id: o for o in after.objects}
+    for oid, o in new.items():
+        if oid not in old:
+            verb = "added" if how in ("said", "corrected") else how
+            out.append(Change(row, time, oid, label(o), "object", "", summary(world, o),
+                              "added" if verb == "added" else verb))
+            if verb == "added":
+                for name, value in fields_of(o).items():
+                    if name in ("category", "scale", "expression") or value in (None, False, ()):
+                        continue
+                    out.append(Change(row, time, oid, label(o), name, "not stated",
+                                      value_text(world, o, name, value), "said"))
+                    if name == "position" and not placed:
+                        out[-1] = Change(row, time, oid, label(o), name, "not stated",
+                                         value_text(world, o, name, value) + " (placed, not said)", "placed")
+            continue
+        p = old[oid]
+        fa, fb = fields_of(p), fields_of(o)
+        for name in sorted(set(fa) | set(fb)):
+            if fa.get(name) != fb.get(name):
+                out.append(Change(row, time, oid, label(o), name, value_text(world, p, name, fa.get(name)),
+                                  value_text(world, o, name, fb.get(name)), how))
+    for oid, p in old.items():
+        if oid not in new:
+            out.append(Change(row, time, oid, label(p), "object", summary(world, p), "",
+                              "removed" if how in ("said", "corrected") else how))
+    return out
+
+
+def _stated_by(edits: Iterable, text: str, world: World) -> dict[str, set[str]]:
+    """Fields each edit of a statement gave, by object id ("" = the background)."""
+    out: dict[str, set[str]] = {}
+    lowered = text.lower()
+    for e in edits:
+        if isinstance(e, Add):
+            o = e.obj
+            names = {k for k, v in fields_of(o).items() if v not in (None, False, ())} - {"scale", "expression"}
+            if not mentions_place(world, text):
+                names.discard("position")
+            if o.flip or any(w in lowered for w in FACING_WORDS):
+                names.add("flip")
+            out.setdefault(o.id, set()).update(names)
+        elif isinstance(e, Update):
+            names = set()
+            for k, v in e.changes:
+                if k == "attributes":
+                    names.update(a for a, _ in v)
+                elif k == "uncertain":
+                    names.update(f"unsure:{a}" for a, _ in v)
+                elif k in ("x", "y"):
+                    names.add("position")
+                else:
+                    names.add(k)
+            out.setdefault(e.id, set()).update(names)
+        elif isinstance(e, SetBackground):
+            out.setdefault("", set()).add("background")
+    return out
+
+
+def build_record(history: History, world: World) -> Record:
+    """Replay `history.log` from `history.start` and collect the record."""
+    start = history.start
+    entries: list[Scene] = []
+    slots: list[int] = []  # statement index behind each entry
+    cursor = 0
+    statements: list[Statement] = []
+    objects: dict[str, ObjectHistory] = {}
+    bg_stated = False
+    replaced: dict[int, int] = {}  # statement row -> the row that corrected it
+
+    def scene_at(k: int) -> Scene:
+        return entries[k - 1] if k else start
+
+    for i, ev in enumerate(history.log):
+        row = i + 1
+        st = Statement(row, ev.time, ev.kind, ev.text, ev.reply, hedges=hedges_in(ev.text))
+        statements.append(st)
+        before = scene_at(cursor)
+        how = None
+        try:
+            if ev.kind == "turn":
+                after = apply_all(before, ev.edits)
+                for r in slots[cursor:]:
+                    statements[r - 1].status = statements[r - 1].status or "undone"
+                del entries[cursor:], slots[cursor:]
+                entries.append(after)
+                slots.append(row)
+                cursor += 1
+                how = "said"
+            elif ev.kind == "revise" and cursor:
+                after = apply_all(scene_at(cursor - 1), ev.edits)
+                for r in slots[cursor:]:
+                    statements[r - 1].status = statements[r - 1].status or "undone"
+                del entries[cursor:], slots[cursor:]
+                replaced[slots[cursor - 1]] = row
+                entries[cursor - 1] = after
+                slots[cursor - 1] = row
+                how = "corrected"
+            elif ev.kind in COMMANDS:
+                target = max(0, min(ev.turn, len(entries)))
+                how = "undone" if ev.kind == "undo" else "redone" if ev.kind == "redo" else "went back"
+                cursor = target
+                after = scene_at(cursor)
+            else:
+                after = before
+        except ScenewrightError as e:
+            st.status = f"could not be replayed: {e}"
+            continue
+        if how is None:
+            if ev.kind == "refused":
+                st.status = f"not done: {ev.reply}" if ev.reply else "not done"
+            continue
+        # a statement that changes a field stated before is a correction of it
+        stated_now = _stated_by(ev.edits, ev.text, world) if how in ("said", "corrected") else {}
+        changes = _diff(world, before, after, row, ev.time, how, mentions_place(world, ev.text))
+        final_changes = []
+        for c in changes:
+            if c.how in ("said", "placed") and c.object_id in objects and c.field in objects[c.object_id].stated:
+                c = Change(c.row, c.time, c.object_id, c.label, c.field, c.old, c.new, "corrected")
+            final_changes.append(c)
+        st.changes = final_changes
+        st.scene = after
+        for c in final_changes:
+            if c.object_id is None:
+                continue
+            h = objects.setdefault(c.object_id, ObjectHistory(c.object_id, c.label, c.label.split(" (")[0][4:]))
+            h.changes.append(c)
+        for oid, names in stated_now.items():
+            if oid == "":
+                bg_stated = True
+            elif oid in objects:
+                objects[oid].stated.update(names)
+        if ev.kind in COMMANDS:
+            st.status = "command"
+
+    for r, by in replaced.items():
+        statements[r - 1].status = f"corrected by #{by}"
+    for r in slots[:cursor]:
+        if not statements[r - 1].status:
+            statements[r - 1].status = "in effect"
+    for r in slots[cursor:]:
+        if not statements[r - 1].status:
+            statements[r - 1].status = "undone"
+    for s in statements:
+        if not s.status:
+            s.status = "undone" if s.kind in ("turn", "revise") else "command" if s.kind in COMMANDS else s.kind
+    final = scene_at(cursor)
+    if final != history.scene:  # a log that does not tell the whole story (an older file): trust the history
+        final = history.scene
+    for oid, h in objects.items():
+        h.present = any(o.id == oid for o in final.objects)
+    return Record(world, start, statements, objects, final, _uncertain(world, final, objects, statements),
+                  _unknown(world, final, objects, bg_stated), bg_stated)
+
+
+def _uncertain(world: World, scene: Scene, objects: dict[str, ObjectHistory],
+               statements: list[Statement]) -> list[dict[str, Any]]:
+    out = []
+    for o in scene.objects:
+        for name, alts in o.unsure.items():
+            source = None
+            if o.id in objects:
+                for c in reversed(objects[o.id].changes):
+                    if c.field == f"unsure:{name}" and c.how in ("said", "corrected"):
+                        source = statements[c.row - 1]
+                        break
+            current = getattr(o, name, None) if name in ("color", "pose") else o.attrs.get(name)
+            out.append({"object": label(o), "id": o.id, "field": nice(name), "alternatives": list(alts),
+                        "drawn": current, "statement": source.text if source else None,
+                        "time": source.time if source else None,
+                        "hedges": source.hedges if source else []})
+    return out
+
+
+def _unknown(world: World, scene: Scene, objects: dict[str, ObjectHistory],
+             bg_stated: bool) -> list[dict[str, Any]]:
+    out = []
+    if not bg_stated:
+        out.append({"object": "the scene", "id": None, "missing": ["time of day", "weather"]})
+    for o in scene.objects:
+        cat = world.category(o.category)
+        a = o.attrs
+        stated = objects[o.id].stated if o.id in objects else set()
+        missing = []
+        if cat.colorable and not cat.people and o.color is None:
+            missing.append("colour")
+        if cat.people and o.pose is None:
+            missing.append("posture")
+        if cat.facing and "flip" not in stated and cat.group in ("vehicles", "people"):
+            missing.append("facing / direction")
+        if "position" not in stated:
+            missing.append("where exactly (placed by default)")
+        for attr in cat.attributes:
+            if attr in world.attribute_kinds:
+                colour, kind = a.get(attr), a.get(f"{attr}_kind")
+                if attr == "top" and colour is None and o.color is not None:
+                    colour = o.color
+                if colour is None and kind is None:
+                    missing.append(SLOT_NAMES.get(attr, attr))
+                elif colour is None:
+                    missing.append(f"colour of the {kind}")
+            elif attr == "marks":
+                if not a.get("marks"):
+                    missing.append("marks (plate, damage, logos …)" if cat.group == "vehicles" else "marks")
+            elif a.get(attr) is None:
+                missing.append(nice(attr))
+        if missing:
+            out.append({"object": label(o), "id": o.id, "missing": missing})
+    return out
