@@ -1,0 +1,412 @@
+"""The web app: a REST API over `Session` plus a static page that uses it.
+
+    from scenewright.web import create_app, WebConfig
+    app = create_app(WebConfig(db="scenes.db"))      # served by `scenewright serve`
+
+Every change (tell, undo, redo, goto, delete an object) is committed to SQLite before the reply is sent.
+The OpenAPI schema is at /api/openapi.json. No path the client sends ever reaches the file system: static
+files are read once at start-up into memory and looked up by name.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from fastapi import FastAPI, Path as PathParam, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from .. import __version__ as VERSION
+from ..errors import ScenewrightError
+from ..language.base import Parse
+from ..render import get_renderer
+from ..scene import Add, Remove, Scene, SceneObject, apply_all
+from ..session import MAX_TURN_CHARS, Session
+from .guard import Guard, install_error_handlers
+from .live import Live, NotFound, Sessions, client_key
+from .pictures import Pictures, _label, scene_key
+from .store import Store
+
+log = logging.getLogger("scenewright.web")
+
+SID = r"^[A-Za-z0-9_-]{16,64}$"
+OID = r"^o[0-9]{1,7}$"
+STATIC = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8",
+          "style.css": "text/css; charset=utf-8", "icon.svg": "image/svg+xml"}
+WORLD_EXAMPLES = {"shapes": "add a red cube on the left", "park": "a boy is standing on the left",
+                  "street": "a red car is parked in front of the bank"}
+
+
+def default_db() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("scenewright", appauthor=False)) / "web.sqlite3"
+
+
+@dataclass
+class WebConfig:
+    db: str | Path = field(default_factory=default_db)
+    max_text: int = MAX_TURN_CHARS  # characters in one instruction
+    max_body: int = 16_384  # bytes in one request body
+    max_sessions: int = 1000  # scenes one client address may create
+    cache: int = 256  # live Session objects kept in memory
+    codraw: Optional[str] = None  # checkpoint of the learned CoDraw drawer (offers the "codraw" world)
+    clipart: Optional[str] = None  # CoDraw clip-art folder: draw the park world with it
+    synchronous: str = "FULL"  # SQLite: FULL survives power loss, NORMAL survives a process crash
+    shared: bool = False  # several server processes share the database (check versions on every use)
+    allowed_hosts: Optional[list[str]] = None  # Host header names accepted (None: any)
+    worlds: tuple[str, ...] = ("shapes", "park", "street")
+
+
+# -- request and response bodies (also the OpenAPI schema) ------------------------------------------------
+class NewSession(BaseModel):
+    world: str = Field("shapes", pattern=r"^[a-z]{1,20}$", description="shapes, park, street, or codraw")
+
+
+class Tell(BaseModel):
+    text: str = Field(..., max_length=MAX_TURN_CHARS, description="One instruction, e.g. 'add a red cube'.")
+
+
+class Goto(BaseModel):
+    turn: int = Field(..., ge=0, le=100_000, description="0 = the empty start, k = after turn k")
+
+
+class TurnOut(BaseModel):
+    text: str
+    ok: bool
+    reply: str
+    command: Optional[str] = None
+
+
+class StateOut(BaseModel):
+    id: str
+    world: str
+    mode: str
+    title: str
+    version: int
+    cursor: int
+    can_undo: bool
+    can_redo: bool
+    start_key: str
+    turns: list[dict[str, Any]]
+    branches: list[dict[str, Any]]
+    scene: dict[str, Any]
+    objects: list[dict[str, Any]]
+    chat: list[dict[str, Any]]
+    example: str
+
+
+class TurnReply(BaseModel):
+    turn: TurnOut
+    state: StateOut
+
+
+def _json(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(json.dumps(payload, separators=(",", ":")), status_code=status,
+                    media_type="application/json", headers=headers)
+
+
+# -- the app ------------------------------------------------------------------------------------------------
+def create_app(config: WebConfig | None = None) -> FastAPI:
+    config = config or WebConfig()
+    if config.max_text > MAX_TURN_CHARS:
+        raise ValueError(f"max_text cannot exceed the Session's limit of {MAX_TURN_CHARS}")
+    store = Store(config.db, synchronous=config.synchronous)
+    pictures = Pictures()
+    renderers: dict[str, Any] = {}
+
+    def session_options(world: str, mode: str) -> dict[str, Any]:
+        options: dict[str, Any] = {}
+        if mode == "codraw":
+            if not config.codraw:
+                raise ScenewrightError("This server has no learned CoDraw drawer configured (--codraw CHECKPOINT).")
+            options["parser"] = f"codraw:{config.codraw}"
+        if world == "park" and config.clipart:
+            options["clipart"] = config.clipart
+        return options
+
+    def share_renderer(session: Session) -> Session:
+        key = f"{session.world.name}:{session.renderer.name}"
+        session.renderer = renderers.setdefault(key, session.renderer)
+        return session
+
+    def factory(world: str, mode: str) -> Session:
+        return share_renderer(Session(world=world, **session_options(world, mode)))
+
+    def revive(state: dict[str, Any], mode: str) -> Session:
+        return share_renderer(Session.from_dict(state, **session_options(state.get("world", ""), mode)))
+
+    sessions = Sessions(store, factory, revive, capacity=config.cache, shared=config.shared)
+    worlds = _probe_worlds(config, factory)
+    static = _load_static()
+
+    app = FastAPI(title="scenewright", version=VERSION, docs_url=None, redoc_url=None,
+                  openapi_url="/api/openapi.json",
+                  description="Tell a scene turn by turn; scenewright draws it after every turn. "
+                              "Every change is committed before the reply is sent.")
+    app.state.store, app.state.sessions, app.state.config = store, sessions, config
+    install_error_handlers(app, config.max_text)
+    app.add_middleware(Guard, max_body=config.max_body, allowed_hosts=config.allowed_hosts)
+
+    def keyof(live: Live, scene: Scene) -> str:
+        hit = live.keys.get(id(scene))
+        if hit is not None and hit[0] is scene:
+            return hit[1]
+        if len(live.keys) > 4096:
+            live.keys.clear()
+        key = scene_key(scene)
+        live.keys[id(scene)] = (scene, key)
+        return key
+
+    def state(live: Live) -> dict[str, Any]:
+        s, h = live.session, live.session.history
+        turns = [{"k": k, "text": e.text, "key": keyof(live, e.scene), "n": len(e.scene)}
+                 for k, e in enumerate(h.entries, 1)]
+        branches = [{"b": b, "turns": [{"i": i, "text": e.text, "key": keyof(live, e.scene)}
+                                       for i, e in enumerate(branch)]}
+                    for b, branch in enumerate(h.branches)]
+        chat = [{"kind": ev.kind, "text": ev.text, "reply": ev.reply, "ok": ev.kind != "refused", "turn": ev.turn}
+                for ev in h.log[-200:]]
+        return {"id": live.id, "world": s.world.name, "mode": live.mode, "title": s.world.title,
+                "version": live.version, "cursor": h.cursor, "can_undo": h.can_undo(), "can_redo": h.can_redo(),
+                "start_key": keyof(live, h.start), "turns": turns, "branches": branches,
+                "scene": s.scene.to_dict(), "objects": _objects(s.scene), "chat": chat,
+                "example": WORLD_EXAMPLES.get(s.world.name, s.example().strip("'"))}
+
+    def reply(turn, live: Live) -> Response:
+        return _json({"turn": {"text": turn.text, "ok": turn.ok, "reply": turn.reply, "command": turn.command},
+                      "state": state(live)})
+
+    def change(sid: str, act) -> Response:
+        return sessions.change(sid, lambda live: reply(act(live.session), live))
+
+    def pick(live: Live, turn: Optional[int], branch: Optional[int]) -> Scene:
+        h = live.session.history
+        if branch is not None:
+            if not 0 <= branch < len(h.branches):
+                raise NotFound(f"There is no earlier branch {branch}.")
+            entries = h.branches[branch]
+            if turn is None or not 0 <= turn < len(entries):
+                raise NotFound(f"Branch {branch} has turns 0 to {len(entries) - 1}.")
+            return entries[turn].scene
+        if turn is None:
+            return h.scene
+        if not 0 <= turn <= len(h.entries):
+            raise NotFound(f"There is no turn {turn}; turns go from 0 to {len(h.entries)}.")
+        return h.scene_at(turn)
+
+    # -- pages --------------------------------------------------------------------------------------------
+    @app.get("/", include_in_schema=False)
+    def index() -> Response:
+        return Response(static["index.html"], media_type=STATIC["index.html"], headers={"cache-control": "no-cache"})
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static_file(name: str) -> Response:
+        if name not in static:  # a fixed set, read at start-up: nothing the client sends touches the disk
+            raise NotFound(f"There is no static file {name!r}.")
+        return Response(static[name], media_type=STATIC[name], headers={"cache-control": "no-cache"})
+
+    # -- API ----------------------------------------------------------------------------------------------
+    @app.get("/api/health", tags=["server"])
+    def health() -> dict[str, Any]:
+        return {"ok": True, "version": VERSION, "live_sessions": len(sessions)}
+
+    @app.get("/api/worlds", tags=["server"])
+    def list_worlds() -> dict[str, Any]:
+        """The worlds this server offers; `available: false` ones say why in `reason`."""
+        return {"worlds": worlds, "limits": {"text": config.max_text, "body": config.max_body}}
+
+    @app.post("/api/sessions", status_code=201, tags=["sessions"], response_model=None,
+              responses={201: {"model": StateOut}})
+    def create_session(body: NewSession, request: Request) -> Response:
+        """Start a new scene in a world. The id in the answer is the scene's secret handle."""
+        offer = next((w for w in worlds if w["id"] == body.world), None)
+        if offer is None:
+            raise NotFound(f"There is no world {body.world!r}; worlds: {', '.join(w['id'] for w in worlds)}.")
+        if not offer["available"]:
+            raise ScenewrightError(f"The {body.world} world is not available here: {offer['reason']}")
+        client = client_key(request.client.host if request.client else None)
+        live = sessions.create(offer["world"], offer["mode"], client, config.max_sessions)
+        with live.lock:
+            return _json(state(live), status=201)
+
+    @app.get("/api/sessions/{sid}", tags=["sessions"], response_model=None, responses={200: {"model": StateOut}})
+    def get_session(sid: str = PathParam(..., pattern=SID)) -> Response:
+        """Everything the page shows: timeline, branches, objects, chat."""
+        return sessions.read(sid, lambda live: _json(state(live)))
+
+    @app.delete("/api/sessions/{sid}", status_code=204, tags=["sessions"], response_model=None)
+    def delete_session(sid: str = PathParam(..., pattern=SID)) -> Response:
+        if not sessions.delete(sid):
+            raise NotFound("There is no such scene.")
+        return Response(status_code=204)
+
+    @app.post("/api/sessions/{sid}/tell", tags=["turns"], response_model=None, responses={200: {"model": TurnReply}})
+    def tell(body: Tell, sid: str = PathParam(..., pattern=SID)) -> Response:
+        """Do what the text says. A turn that cannot be done changes nothing; `turn.reply` says why."""
+        if len(body.text) > config.max_text:
+            return _json({"error": {"status": 422, "message": f"An instruction can be at most "
+                                    f"{config.max_text:,} characters; say one thing at a time."}}, 422)
+        return change(sid, lambda s: s.tell(body.text))
+
+    @app.post("/api/sessions/{sid}/undo", tags=["turns"], response_model=None, responses={200: {"model": TurnReply}})
+    def undo(sid: str = PathParam(..., pattern=SID)) -> Response:
+        return change(sid, lambda s: s.undo())
+
+    @app.post("/api/sessions/{sid}/redo", tags=["turns"], response_model=None, responses={200: {"model": TurnReply}})
+    def redo(sid: str = PathParam(..., pattern=SID)) -> Response:
+        return change(sid, lambda s: s.redo())
+
+    @app.post("/api/sessions/{sid}/goto", tags=["turns"], response_model=None, responses={200: {"model": TurnReply}})
+    def goto(body: Goto, sid: str = PathParam(..., pattern=SID)) -> Response:
+        """Make the scene after turn k current. Later turns stay (redo); a new turn keeps them as a branch."""
+        return change(sid, lambda s: s.goto(body.turn))
+
+    @app.delete("/api/sessions/{sid}/objects/{oid}", tags=["turns"], response_model=None,
+                responses={200: {"model": TurnReply}})
+    def delete_object(sid: str = PathParam(..., pattern=SID), oid: str = PathParam(..., pattern=OID)) -> Response:
+        """Remove one object from the current scene, as a turn of its own (undo brings it back)."""
+        def act(s: Session):
+            try:
+                obj = s.scene.get(oid)
+            except KeyError:
+                raise NotFound(f"The current scene has no object {oid}.") from None
+            text = f"delete the {_label(obj)}"
+            s.dialog.append(text)
+            return s._execute(text, Parse(edits=(Remove(oid),), reply=f"Deleted the {_label(obj)}."))
+        return change(sid, act)
+
+    @app.get("/api/sessions/{sid}/history", tags=["sessions"])
+    def history(sid: str = PathParam(..., pattern=SID)) -> dict[str, Any]:
+        """The full record: every entry with its scene, the branches, and the event log with times."""
+        return sessions.read(sid, lambda live: live.session.history.to_dict())
+
+    @app.get("/api/sessions/{sid}/scene", tags=["pictures"])
+    def scene(sid: str = PathParam(..., pattern=SID), turn: Optional[int] = Query(None, ge=0),
+              branch: Optional[int] = Query(None, ge=0)) -> dict[str, Any]:
+        """The scene JSON (the contract in ARCHITECTURE.md) now, after turn k, or in an earlier branch."""
+        sc = sessions.read(sid, lambda live: pick(live, turn, branch))
+        return {"scene": sc.to_dict(), "objects": _objects(sc), "key": scene_key(sc)}
+
+    @app.get("/api/sessions/{sid}/image.png", tags=["pictures"], response_class=Response,
+             responses={200: {"content": {"image/png": {}}}})
+    def image(request: Request, sid: str = PathParam(..., pattern=SID), turn: Optional[int] = Query(None, ge=0),
+              branch: Optional[int] = Query(None, ge=0), size: Literal["full", "thumb"] = "full",
+              v: Optional[str] = Query(None, max_length=32)) -> Response:
+        """The picture. With `v` = the scene's key (from the state) the answer may be cached forever."""
+        session, sc = sessions.read(sid, lambda live: (live.session, pick(live, turn, branch)))
+        data, key = pictures.png(session, sc, size)
+        etag = f'"{key}-{size}"'
+        cache = "private, max-age=31536000, immutable" if v == key else "private, no-cache"
+        if request.headers.get("if-none-match") == etag:
+            return Response(status_code=304, headers={"etag": etag, "cache-control": cache})
+        return Response(data, media_type="image/png", headers={"etag": etag, "cache-control": cache})
+
+    @app.get("/api/sessions/{sid}/image.svg", tags=["pictures"], response_class=Response,
+             responses={200: {"content": {"image/svg+xml": {}}}})
+    def image_svg(sid: str = PathParam(..., pattern=SID), turn: Optional[int] = Query(None, ge=0),
+                  branch: Optional[int] = Query(None, ge=0)) -> Response:
+        session, sc = sessions.read(sid, lambda live: (live.session, pick(live, turn, branch)))
+        return Response(pictures.svg(session, sc), media_type="image/svg+xml")
+
+    @app.get("/api/sessions/{sid}/export/{kind}", tags=["export"], response_class=Response,
+             responses={200: {"content": {"image/png": {}, "image/svg+xml": {}, "application/json": {},
+                                          "image/gif": {}, "text/html": {}, "application/pdf": {}}}})
+    def export(sid: str = PathParam(..., pattern=SID),
+               kind: Literal["png", "svg", "json", "session", "gif", "report", "pdf"] = PathParam(...),
+               turn: Optional[int] = Query(None, ge=0)) -> Response:
+        """Download: png / svg / json (the scene) / session (for `scenewright chat --load`) / gif (every turn)
+        / report (printable HTML page) / pdf (the one-page report)."""
+        def snapshot(live: Live):
+            row = store.load(sid)
+            data = live.session.to_dict()
+            return Session.from_dict(data), live.session, pick(live, turn, None), (row.created if row else None), data
+        copy, session, sc, created, data = sessions.read(sid, snapshot)
+        copy.renderer = session.renderer
+        stem = f"scenewright-{sid[:8]}" + (f"-turn{turn}" if turn is not None else "")
+        if kind == "png":
+            body, media = pictures.png(session, sc, "full")[0], "image/png"
+        elif kind == "svg":
+            body, media = pictures.svg(session, sc).encode(), "image/svg+xml"
+        elif kind == "json":
+            body, media = json.dumps(sc.to_dict(), indent=1).encode(), "application/json"
+        elif kind == "session":
+            body, media = json.dumps(data, indent=1).encode(), "application/json"
+        elif kind == "gif":
+            h = copy.history
+            scenes = [h.start] + [e.scene for e in h.entries[:h.cursor]]
+            body, media = pictures.gif(copy, scenes), "image/gif"
+        elif kind == "report":
+            body, media = pictures.report_html(copy, sid, created).encode(), "text/html; charset=utf-8"
+        else:
+            body, media = pictures.report_pdf(copy, sid, created), "application/pdf"
+        ext = {"session": "session.json", "report": "report.html", "pdf": "report.pdf"}.get(kind, kind)
+        disposition = "inline" if kind == "report" else "attachment"
+        return Response(body, media_type=media,
+                        headers={"content-disposition": f'{disposition}; filename="{stem}.{ext}"'})
+
+    return app
+
+
+# -- helpers ------------------------------------------------------------------------------------------------
+def _objects(scene: Scene) -> list[dict[str, Any]]:
+    return [{"id": o.id, "label": _label(o), "category": o.category, "color": o.color, "pose": o.pose,
+             "expression": o.expression, "scale": o.scale, "x": o.x, "y": o.y, "flip": o.flip,
+             "attributes": dict(o.to_dict().get("attributes") or {})} for o in scene.objects]
+
+
+def _probe_worlds(config: WebConfig, factory) -> list[dict[str, Any]]:
+    """Which worlds can really be drawn here: build a session and draw one object of each."""
+    offers = []
+    for name in config.worlds:
+        offer = {"id": name, "world": name, "mode": "grammar", "title": name, "available": False, "reason": None,
+                 "example": WORLD_EXAMPLES.get(name, "")}
+        try:
+            s = factory(name, "grammar")
+            offer["title"] = s.world.title
+            probe = Scene(name, s.world.default_background)
+            cat = s.world.categories[0].name
+            probe = apply_all(probe, [Add(SceneObject(id="o1", category=cat, x=0.5, y=0.6))])
+            s.render(probe, (64, 64))
+            offer["available"] = True
+        except Exception as e:  # a world whose drawing is still being built
+            offer["reason"] = f"it cannot be drawn yet ({type(e).__name__}: {e})"[:200]
+        offers.append(offer)
+    if config.codraw:
+        offer = {"id": "codraw", "world": "park", "mode": "codraw", "title": "Park — learned CoDraw drawer",
+                 "available": False, "reason": None, "example": WORLD_EXAMPLES["park"]}
+        try:
+            factory("park", "codraw")
+            offer["available"] = True
+        except Exception as e:
+            offer["reason"] = f"the learned drawer did not load ({type(e).__name__}: {e})"[:200]
+        offers.append(offer)
+    return offers
+
+
+def _load_static() -> dict[str, bytes]:
+    root = resources.files("scenewright.web") / "static"
+    return {name: (root / name).read_bytes() for name in STATIC}
+
+
+
+def app_from_env() -> FastAPI:
+    """The app as `scenewright serve` configures it (through SCENEWRIGHT_WEB_* variables, so that every
+    uvicorn worker process builds the same one)."""
+    env = os.environ.get
+    loopback = env("SCENEWRIGHT_WEB_LOOPBACK", "1") == "1"
+    return create_app(WebConfig(
+        db=env("SCENEWRIGHT_WEB_DB") or default_db(),
+        codraw=env("SCENEWRIGHT_WEB_CODRAW") or None,
+        clipart=env("SCENEWRIGHT_WEB_CLIPART") or None,
+        max_sessions=int(env("SCENEWRIGHT_WEB_MAX_SESSIONS", "1000")),
+        synchronous=env("SCENEWRIGHT_WEB_SYNC", "FULL"),
+        shared=env("SCENEWRIGHT_WEB_SHARED", "0") == "1",
+        allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None,
+    ))

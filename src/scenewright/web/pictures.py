@@ -1,0 +1,191 @@
+"""Pictures for the web app: PNG bytes of a scene (cached by content), SVG, the dialog GIF and the report.
+
+Scenes are immutable, so a picture is named by a hash of its scene JSON (`scene_key`) and cached by
+(renderer, key, size). Renderers are shared between sessions of the same world (their tile caches warm up
+once) and used under a lock, since their caches are not thread-safe.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import io
+import json
+import tempfile
+import textwrap
+import threading
+import time
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Sequence
+
+from PIL import Image, ImageDraw
+
+from ..render.export import _font, contact_sheet, save_gif
+from ..scene import Scene
+from ..session import Session
+
+THUMB_WIDTH = 192
+
+
+def scene_key(scene: Scene) -> str:
+    return hashlib.sha1(json.dumps(scene.to_dict(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+class Pictures:
+    def __init__(self, capacity_bytes: int = 64 << 20, png_level: int = 1):
+        self.capacity = capacity_bytes
+        self.png_level = png_level
+        self._cache: OrderedDict[tuple, bytes] = OrderedDict()
+        self._size = 0
+        self._guard = threading.Lock()
+        self._render_locks: dict[int, threading.Lock] = {}
+
+    def _render_lock(self, session: Session) -> threading.Lock:
+        with self._guard:
+            return self._render_locks.setdefault(id(session.renderer), threading.Lock())
+
+    def image(self, session: Session, scene: Scene, size: tuple[int, int] | None = None) -> Image.Image:
+        with self._render_lock(session):
+            return session.render(scene, size)
+
+    def size_for(self, session: Session, which: str) -> tuple[int, int]:
+        w, h = session.size
+        if which == "thumb":
+            return THUMB_WIDTH, max(1, round(h * THUMB_WIDTH / w))
+        return int(w), int(h)
+
+    def png(self, session: Session, scene: Scene, which: str = "full") -> tuple[bytes, str]:
+        key = scene_key(scene)
+        size = self.size_for(session, which)
+        ck = (session.world.name, getattr(session.renderer, "name", "?"), id(session.renderer.__class__), key, size)
+        with self._guard:
+            data = self._cache.get(ck)
+            if data is not None:
+                self._cache.move_to_end(ck)
+                return data, key
+        img = self.image(session, scene, size)
+        buf = io.BytesIO()
+        img.save(buf, "PNG", compress_level=self.png_level)
+        data = buf.getvalue()
+        with self._guard:
+            if ck not in self._cache:
+                self._cache[ck] = data
+                self._size += len(data)
+            while self._size > self.capacity and self._cache:
+                _, old = self._cache.popitem(last=False)
+                self._size -= len(old)
+        return data, key
+
+    def svg(self, session: Session, scene: Scene) -> str:
+        with self._render_lock(session):
+            return session.svg(scene)
+
+    # -- the whole dialog -----------------------------------------------------------------------------------
+    def gif(self, session: Session, scenes: Sequence[Scene]) -> bytes:
+        images = [self.image(session, s) for s in scenes]
+        with tempfile.TemporaryDirectory(prefix="scenewright-gif-") as tmp:
+            path = save_gif(images, Path(tmp) / "dialog.gif")
+            return path.read_bytes()
+
+    def report_html(self, session: Session, sid: str, created: float | None) -> str:
+        """A self-contained page (pictures inline) that prints on one A4/Letter page for a few turns."""
+        h = session.history
+        rows = []
+        frames = [("0", "(start)", h.start)] + [(str(k), e.text, e.scene) for k, e in enumerate(h.entries, 1)]
+        for k, text, scene in frames[:h.cursor + 1]:
+            data, _ = self.png(session, scene, "thumb")
+            src = "data:image/png;base64," + base64.b64encode(data).decode()
+            objs = ", ".join(_label(o) for o in scene.objects) or "empty"
+            rows.append(f'<figure><img src="{src}" alt="turn {k}"><figcaption><b>{k}.</b> '
+                        f'{html.escape(text)}<br><small>{html.escape(objs)}</small></figcaption></figure>')
+        log = []
+        for ev in h.log:
+            when = time.strftime("%H:%M:%S", time.localtime(ev.time)) if ev.time else ""
+            done = "refused" if ev.kind == "refused" else ev.kind
+            log.append(f"<tr><td>{when}</td><td>{html.escape(done)}</td><td>{html.escape(ev.text)}</td>"
+                       f"<td>{html.escape(ev.reply)}</td></tr>")
+        started = time.strftime("%Y-%m-%d %H:%M", time.localtime(created)) if created else "?"
+        printed = time.strftime("%Y-%m-%d %H:%M")
+        final, _ = self.png(session, h.scene, "full")
+        final_src = "data:image/png;base64," + base64.b64encode(final).decode()
+        return _REPORT.format(
+            title=html.escape(session.world.title), sid=html.escape(sid[:8]), started=started,
+            printed=printed, turns=h.cursor, final=final_src, figures="\n".join(rows),
+            log="\n".join(log) or '<tr><td colspan="4">nothing was said</td></tr>')
+
+    def report_pdf(self, session: Session, sid: str, created: float | None) -> bytes:
+        """One A4 page (150 dpi): header, the final picture, every turn's picture with its text."""
+        h = session.history
+        page = Image.new("RGB", (1240, 1754), "white")
+        d = ImageDraw.Draw(page)
+        d.text((80, 70), "scenewright — scene record", fill=(20, 20, 20), font=_font(40))
+        started = time.strftime("%Y-%m-%d %H:%M", time.localtime(created)) if created else "?"
+        meta = (f"{session.world.title}   ·   scene {sid[:8]}   ·   started {started}   ·   "
+                f"printed {time.strftime('%Y-%m-%d %H:%M')}   ·   {h.cursor} turns in effect")
+        d.text((80, 130), meta, fill=(90, 90, 90), font=_font(20))
+        final = self.image(session, h.scene)
+        fw = 560
+        fh = round(final.height * fw / final.width)
+        page.paste(final.resize((fw, fh), Image.Resampling.LANCZOS), (80, 180))
+        d.rectangle((79, 179, 80 + fw, 180 + fh), outline=(180, 180, 180))
+        y = 190
+        for obj in h.scene.objects[:24]:
+            d.text((680, y), "• " + _label(obj), fill=(40, 40, 40), font=_font(20))
+            y += 28
+        top = 200 + fh
+        scenes = [e.scene for e in h.entries[:h.cursor]]
+        if scenes:
+            sheet = contact_sheet([self.image(session, s) for s in scenes], [e.text for e in h.entries[:h.cursor]],
+                                  columns=5 if len(scenes) > 8 else 4, thumb_width=200)
+            room = (1080, 1754 - top - 60)
+            scale = min(room[0] / sheet.width, room[1] / sheet.height, 1.5)
+            sheet = sheet.resize((max(1, int(sheet.width * scale)), max(1, int(sheet.height * scale))),
+                                 Image.Resampling.LANCZOS)
+            page.paste(sheet, (80, top))
+        else:
+            d.text((80, top), "No turns yet.", fill=(90, 90, 90), font=_font(22))
+        buf = io.BytesIO()
+        page.save(buf, "PDF", resolution=150.0, title="scenewright scene record")
+        return buf.getvalue()
+
+
+def _label(obj: Any) -> str:
+    bits = [b for b in (getattr(obj, "color", None), getattr(obj, "expression", None)) if b]
+    words = " ".join(bits + [obj.category])
+    if getattr(obj, "pose", None):
+        words += f" ({obj.pose})"
+    return words
+
+
+_REPORT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>scenewright — scene record {sid}</title>
+<style>
+@page {{ size: A4; margin: 12mm; }}
+body {{ font: 11pt/1.35 system-ui, sans-serif; color: #222; margin: 0 auto; max-width: 190mm; }}
+header {{ display: flex; justify-content: space-between; align-items: baseline; border-bottom: 2px solid #333; }}
+h1 {{ font-size: 16pt; margin: 4mm 0 2mm; }}
+.meta {{ color: #555; font-size: 9pt; }}
+.final {{ display: flex; gap: 6mm; margin: 4mm 0; }}
+.final img {{ width: 80mm; border: 1px solid #bbb; }}
+.grid {{ display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; }}
+figure {{ margin: 0; break-inside: avoid; font-size: 8.5pt; }}
+figure img {{ width: 100%; border: 1px solid #ccc; }}
+table {{ width: 100%; border-collapse: collapse; font-size: 8.5pt; margin-top: 4mm; }}
+td {{ border-top: 1px solid #ddd; padding: 1mm 2mm; vertical-align: top; }}
+.noprint {{ margin: 4mm 0; }}
+@media print {{ .noprint {{ display: none; }} }}
+</style></head><body>
+<header><h1>Scene record</h1><span class="meta">{title} · scene {sid} · started {started} · printed {printed}</span></header>
+<p class="noprint">Print this page (Ctrl+P / ⌘P) to attach it to a file.</p>
+<section class="final"><img src="{final}" alt="the scene now"><div><b>The scene now</b> ({turns} turns in effect)</div></section>
+<section class="grid">
+{figures}
+</section>
+<h2 style="font-size:11pt">Everything that was said, in order</h2>
+<table><tr><td><b>time</b></td><td><b>kind</b></td><td><b>said</b></td><td><b>reply</b></td></tr>
+{log}
+</table>
+</body></html>
+"""
