@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..errors import ScenewrightError
 from ..worlds import World
 from .base import Context, Parse
-from .lexicon import CORRECTION_MARKERS, FILLER, Lexicon, Token, normalise
+from .lexicon import CORRECTION_MARKERS, FILLER, NON_OBJECTS, Lexicon, Token, normalise
 from .references import Mention
 
 _MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
@@ -80,8 +80,9 @@ _UNDO = re.compile(r"^(undo|undo (that|it|this|the last (step|turn|change|thing|
                    r"|go back a step|one step back|back)$")
 _UNDO_N = re.compile(rf"^(undo|go back|step back)( the last)? {_N}( (steps|turns|changes|times|edits))?$")
 _UNDO_TWICE = re.compile(r"^undo (twice|two times|thrice|three times)$")
-_REDO = re.compile(r"^(redo|redo (that|it|the last (step|turn|change))|undo (the|that) undo|bring it back"
+_REDO = re.compile(r"^(redo|redo (that|it|the last (step|turn|change))|undo (the|that) undo"
                    r"|go forward( one( step| turn)?)?|step forward|put it back like it was)$")
+_BRING_BACK = re.compile(r"^(bring (it|that|them|him|her) back|put (it|that|them|him|her) back)$")
 _GOTO = re.compile(rf"^(go |take me |jump |get )?(back )?to (the )?(turn|step|stage|picture|version) {_N}$")
 _GOTO_ORD = re.compile(r"^(go |take me |jump )?back to (the )?(first|second|third|fourth|fifth|last) "
                        r"(step|turn|stage|picture|version|one)$")
@@ -110,6 +111,13 @@ def command(text: str, context: Context) -> Parse | None:
         n = 2 if m.group(1) in ("twice", "two times") else 3
         return Parse(command="undo", steps=n, reply=f"Undid {n} turns.")
     if _REDO.match(t):
+        return Parse(command="redo", reply="Redone.")
+    if _BRING_BACK.match(t):  # after a removal it means undo; after an undo, redo
+        from ..scene import Remove
+
+        last = context.entries[-1] if context.entries else None
+        if last is not None and last.edits and all(isinstance(e, Remove) for e in last.edits):
+            return Parse(command="undo", reply="Brought back.")
         return Parse(command="redo", reply="Redone.")
     if m := _GOTO.match(t):
         return _goto(_num(m.group(5)), cursor)
@@ -218,15 +226,21 @@ class ClauseReader:
         c = Clause(" ".join(t.text for t in tokens))
         toks = self._retag(tokens)
         mods: list[Token] = []
-        pending_rel: str | None = None
+        pending_rel: str | None = None  # a relation still collecting its landmark(s)
         expect = 0
+        rel_marks: list[Mention] = []
+        for_next: tuple[str, list[Mention]] | None = None  # "in front of the boy is | a tree"
         after_hold = False
         negate_next = False
         i = 0
         while i < len(toks):
             t = toks[i]
             k = t.kind
-            if k in _MODS:
+            if k in ("DET", "NUM") and mods and any(x.kind not in ("DET", "NUM", "ORD", "OF") for x in mods) \
+                    and not (k == "DET" and mods[-1].kind in ("NUM", "OF")):
+                self._flush_before_new_noun(c, mods)
+                mods = [t]
+            elif k in _MODS:
                 mods.append(t)
             elif k == "KIND":
                 colour = None
@@ -236,20 +250,22 @@ class ClauseReader:
                 if pending_rel in ("in", "near", "on") and expect:
                     pending_rel, expect = None, 0
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
-                                 and t.value not in FILLER):
+                                 and t.value not in FILLER and t.value not in NON_OBJECTS):
                 m = self._mention(t, mods)
                 mods = []
                 if negate_next:
                     m.negated, negate_next = True, False
                 if pending_rel and expect:
-                    c.landmarks.append(m)
+                    rel_marks.append(m)
                     expect -= 1
                     if not expect:
                         pending_rel = None
-                elif after_hold:
-                    m.det = m.det or "a"
-                    c.targets.append(m)
                 else:
+                    if after_hold:
+                        m.det = m.det or "a"
+                    if for_next is not None:
+                        m.relation, m.landmarks = for_next
+                        for_next = None
                     c.targets.append(m)
                 if k == "WORD":
                     c.unknown.append(t.value)
@@ -264,9 +280,15 @@ class ClauseReader:
                     c.holder = c.targets.pop()
                     c.verb = c.verb or "with"
                 else:
+                    rel_marks = []
+                    pending_rel, expect = t.value, 2 if t.value == "between" else 1
+                    owner = c.targets[-1] if c.targets and c.targets[-1].relation is None else None
+                    if owner is not None:
+                        owner.relation, owner.landmarks = t.value, rel_marks
+                    else:
+                        for_next = (t.value, rel_marks)
                     if c.relation is None:
-                        c.relation = t.value
-                        pending_rel, expect = t.value, 2 if t.value == "between" else 1
+                        c.relation, c.landmarks = t.value, rel_marks
             elif k == "ABS":
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 if mods and mods[-1].kind == "DET" and nxt is not None and nxt.kind in ("ONE", "CAT"):
@@ -289,7 +311,7 @@ class ClauseReader:
                 mods = []
                 if t.value == "copula":
                     c.copula = True
-                elif t.value in ("hold", "wear"):
+                elif t.value in ("hold", "wear", "kick"):
                     if c.targets:
                         c.holder = c.targets.pop()
                     c.verb = c.verb if c.verb in ("add", "put", "exist") else t.value
@@ -320,7 +342,7 @@ class ClauseReader:
                 c.marks.append(" ".join(x.text for x in toks[i:end]))
                 i = end
                 continue
-            elif k == "WORD" and t.value not in FILLER and not t.value.isdigit():
+            elif k == "WORD" and t.value not in FILLER and t.value not in NON_OBJECTS and not t.value.isdigit():
                 c.unknown.append(t.value)
             i += 1
         self._flush(c, mods)
@@ -342,19 +364,47 @@ class ClauseReader:
                     (nxt is None or nxt.kind not in ("CAT", "OF", "WORD") and not (
                         k + 2 < len(tokens) and tokens[k + 2].kind == "CAT")):
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
+            elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
+                t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
             elif t.kind == "SIZE" and out and out[-1].kind == "DET" and out[-1].value in ("the",):
                 for kind, value in self.lex.alternatives(t):
                     if kind == "SUPER":
                         t = Token("SUPER", value, t.text, t.start)
                         break
             out.append(t)
+            if t.kind == "POSE" and t.value == "kicking" and nxt is not None and nxt.kind in ("DET", "NUM", "CAT"):
+                out.append(Token("VERB", "kick", "kicking", t.start))  # "kicking a ball": the ball at his foot
         return out
+
+    @staticmethod
+    def _after_motion(out: list[Token]) -> bool:
+        j = len(out) - 1
+        while j >= 0 and (out[j].kind == "DET" or out[j].kind == "WORD" and out[j].value in ("to", "towards")
+                          or out[j].kind == "REL" and out[j].value == "toward"):
+            j -= 1
+        return j >= 0 and j < len(out) - 1 and out[j].kind == "POSE" and out[j].value in (
+            "running", "walking", "kicking", "standing", "waving")
 
     @staticmethod
     def _next_meaningful(toks: list[Token], j: int) -> Token | None:
         while j < len(toks) and (toks[j].kind in ("DET",) or toks[j].kind == "WORD" and toks[j].value in FILLER):
             j += 1
         return toks[j] if j < len(toks) else None
+
+    def _flush_before_new_noun(self, c: Clause, mods: list[Token]) -> None:
+        """'a boy kicking | a ball': words after a new thing's noun describe that thing, not the clause."""
+        last = c.targets[-1] if c.targets else None
+        if last is not None and not c.copula and c.verb not in ("make", "move", "flip", "remove") and \
+                (last.indefinite or last.head == "CAT" and last.det is None):
+            self._describe(last, mods)
+        else:
+            self._flush(c, mods)
+
+    @staticmethod
+    def _describe(m: Mention, mods: list[Token]) -> None:
+        for t in mods:
+            {"COLOR": m.colors, "SIZE": m.sizes, "EXPR": m.expressions, "POSE": m.poses,
+             "ATTR": m.attrs}.get(t.kind, []).append(t.value)
 
     def _mention(self, head: Token, mods: list[Token]) -> Mention:
         if head.kind == "CAT":
@@ -437,21 +487,36 @@ class GrammarParser:
             return Parse.refuse(f"Sorry, I got confused by that ({type(e).__name__}). Could you say it "
                                 f"another way?")
 
+    def read_clauses(self, text: str) -> list[Clause]:
+        """Clauses of `text`; a fragment naming no thing ("behind the boy, …") joins the clause after it."""
+        segments = self.reader.split(text)
+        out: list[Clause] = []
+        carry: list[Token] = []
+        for k, toks in enumerate(segments):
+            toks = carry + toks
+            c = self.reader.read(toks)
+            headless = not c.targets and c.holder is None and c.verb is None and not c.backgrounds
+            if headless and (c.has_location or c.has_predicate) and k + 1 < len(segments):
+                carry = toks
+                continue
+            carry = []
+            if not c.empty:
+                out.append(c)
+        return out
+
     def _parse(self, text: str, context: Context) -> Parse:
         cmd = command(text, context)
         if cmd is not None:
             return cmd
         fixed = correction(text)
         if fixed is not None and context.entries:
-            clauses = [self.reader.read(toks) for toks in self.reader.split(fixed)]
-            clauses = [c for c in clauses if not c.empty]
+            clauses = self.read_clauses(fixed)
             if clauses:
                 revised = self.interpreter.revise(clauses, context)
                 if revised is not None:
                     return revised
                 text = fixed
-        clauses = [self.reader.read(toks) for toks in self.reader.split(text)]
-        clauses = [c for c in clauses if not c.empty]
+        clauses = self.read_clauses(text)
         if not clauses:
             return Parse.refuse(f"I didn't understand {text.strip()!r}. Try e.g. "
                                 f"{self.interpreter.example()}.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update, apply
@@ -55,10 +55,12 @@ class Interpreter:
         self.lex = lexicon
         self.resolver = Resolver(world, lexicon)
         self.semantic_enabled = semantic
+        self._all_clauses: Sequence[Any] = ()
 
     # -- entry points ----------------------------------------------------------------------------------------
     def run(self, clauses, context: Context) -> Parse:
         state = State(context.scene, context.entries)
+        self._all_clauses = clauses
         try:
             pending: list[Mention] = []
             for c in clauses:
@@ -84,12 +86,15 @@ class Interpreter:
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
         self._unknown(c, state)
-        if c.verb in ("hold", "wear", "with") and c.holder is not None:
+        if c.verb in ("hold", "wear", "with", "kick") and c.holder is not None:
             return self._attach(c, state)
         targets = c.targets
         if not targets:
             if c.backgrounds:
                 return state.do(SetBackground(c.backgrounds[-1]))
+            if c.unknown and len(self._all_clauses) > 1:  # "hip is at horizon": skip it, say so
+                state.notes.append(f"(I didn't understand {c.text!r}.)")
+                return None
             if (c.has_predicate or c.has_location) and state.order():
                 targets = [Mention("PRON", "it", "it")]
                 order = state.order()
@@ -136,9 +141,11 @@ class Interpreter:
 
     # -- adding ------------------------------------------------------------------------------------------------
     def _add_all(self, c, state: State) -> None:
-        for m in c.targets:
-            if m.negated:
-                continue
+        new = [m for m in c.targets if not m.negated and (m.head != "PRON" or m is c.targets[0])]
+        others = [m for m in c.targets if m.head == "PRON" and m is not c.targets[0]]
+        for m in new:
+            if others and not m.relation and not c.relation:  # "a sun sticks out from it"
+                m.relation, m.landmarks = "near", others[:1]
             self._add(m, c, state)
 
     def _category_for(self, m: Mention, state: State) -> Category:
@@ -161,38 +168,43 @@ class Interpreter:
         fields = self._looks(cat, m, c, state, None)
         scale = fields.pop("scale", 1.0)
         landmark = other = None
-        if holder is None and c.relation and c.landmarks:
-            landmark, other = self._landmarks(c, state)
+        relation, marks = (m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks)
+        if holder is None and relation and marks:
+            landmark, other = self._landmarks(relation, marks, state)
             if self.world.scales and not (m.sizes or c.sizes):
                 scale = landmark.scale  # same depth as what it stands beside
         placed: list[P.Box] = []
         for k in range(n):
-            x, y = self._where(cat, scale, c, state, landmark, other, holder, how, k, n, placed)
+            x, y = self._where(cat, scale, c, state, landmark, other, holder, how, k, n, placed, relation)
+            w, h = P.size_of(self.world, cat.name, scale, y)
+            if any(abs(b.x - x) < w / 2 and abs(b.y - y) < h / 2 for b in placed):  # the row hit an edge
+                x, y = P.free_spot(self.world, state.scene, cat, scale, y, avoid=placed)
             obj = SceneObject(state.scene.new_id(), cat.name, round(x, 4), round(y, 4), scale, **fields)
             state.do(Add(obj))
             placed.append(P.box(self.world, obj))
 
     def _where(self, cat: Category, scale: float, c, state: State, landmark, other, holder, how: str,
-               k: int, n: int, placed: list) -> tuple[float, float]:
+               k: int, n: int, placed: list, rel: str | None) -> tuple[float, float]:
         w = self.world
         if holder is not None:
-            x, y = (P.worn_position if how == "wear" else P.held_position)(w, holder, cat, scale)
-            return x, y
+            place = {"wear": P.worn_position, "kick": P.kicked_position}.get(how, P.held_position)
+            return place(w, holder, cat, scale)
         y = P.default_y(w, cat)
         x = None
         if landmark is not None:
-            rel = c.relation
             lcat = w.category(landmark.category)
             if cat.worn and lcat.people and rel in ("on", "near", "in", "above"):
                 return P.worn_position(w, landmark, cat, scale)
             if cat.held and lcat.people and rel in ("in", "near") and "hand" in c.text:
                 return P.held_position(w, landmark, cat, scale)
-            side = 1 if (k % 2 == 0) else -1
-            if rel in ("next", "near") and landmark.x > 0.75:
-                side = -side
+            side = -1 if rel in ("next", "near") and landmark.x > 0.75 else 1
             x, y = P.relate(w, rel, cat, scale, landmark, other, side)
-            if n > 1:
-                x += (k // 2) * P.size_of(w, cat.name, scale, y)[0] * 1.1 * side
+            if n > 1:  # a row: outwards for left/right/next, centred on the landmark otherwise
+                bw = P.size_of(w, cat.name, scale, y)[0] * 1.1
+                if rel in ("left", "right", "next", "near"):
+                    x += k * bw * (-1 if rel == "left" else side)
+                else:
+                    x += (k - (n - 1) / 2) * bw
         if c.abs_y is not None:
             y = P.vertical(w, cat, c.abs_y, scale)
         if c.abs_x is not None:
@@ -247,7 +259,7 @@ class Interpreter:
                     out["pose"] = poses[-1]
             else:
                 state.notes.append(f"(A {cat.name} has no {'expression' if exprs else 'pose'} to set.)")
-        if c.facing:
+        if c.facing and (cat.facing is not None or len(c.targets) <= 1):
             current = obj.flip if obj else False
             if c.facing == "toggle":
                 out["flip"] = not current
@@ -306,7 +318,7 @@ class Interpreter:
         cat = w.category(obj.category)
         x, y = obj.x, obj.y
         if c.relation and c.landmarks:
-            landmark, other = self._landmarks(c, state, exclude=obj.id)
+            landmark, other = self._landmarks(c.relation, c.landmarks, state, exclude=obj.id)
             if c.relation == "where":
                 return landmark.x, landmark.y
             side = 1 if landmark.x <= 0.75 else -1
@@ -362,26 +374,32 @@ class Interpreter:
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""
         h = c.holder
-        if h.indefinite and h.head == "CAT":
-            self._add(h, type(c)(c.text), state)
+        if h.head == "CAT" and (h.indefinite or not self._exists(h, state)):
+            own = replace(c, relation=h.relation, landmarks=h.landmarks, targets=[h])  # its own place only
+            self._add(h, own, state)
             holder = state.scene.get(state.this_turn[-1])
-            if c.has_location or c.has_predicate:
-                self._update(c, [holder], state)
-                holder = state.scene.get(holder.id)
         else:
             holder = self._resolve(h, state)[0]
             if c.has_predicate and not c.targets:
                 self._update(c, [holder], state)
-        how = "wear" if c.verb == "wear" else "hold"
+        how = {"wear": "wear", "kick": "kick"}.get(c.verb, "hold")
         for m in c.targets:
             cat = self._category_for(m, state)
-            mode = "wear" if (how == "wear" or cat.worn) else "hold"
+            mode = "wear" if (how == "wear" or cat.worn) else how
+            if not self.world.category(holder.category).people or m.relation:
+                # "a tree with an owl in it": just another thing, where it says or beside the first
+                if m.indefinite or not self._exists(m, state):
+                    if not m.relation:
+                        m.relation, m.landmarks = "near", [Mention("PRON", "it", "it")]
+                        state.this_turn.append(holder.id)
+                    self._add(m, type(c)(c.text), state)
+                continue
             if m.indefinite or not self._exists(m, state):
                 bare = type(c)(c.text)
                 self._add(m, bare, state, holder=holder, how=mode)
             else:
                 obj = self._resolve(m, state)[0]
-                fn = P.worn_position if mode == "wear" else P.held_position
+                fn = {"wear": P.worn_position, "kick": P.kicked_position}.get(mode, P.held_position)
                 x, y = fn(self.world, holder, cat, obj.scale)
                 state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4)))
 
@@ -407,17 +425,17 @@ class Interpreter:
                     out.append(o)
         return out
 
-    def _landmarks(self, c, state: State, exclude: str | None = None):
+    def _landmarks(self, relation: str, landmarks: Sequence[Mention], state: State, exclude: str | None = None):
         marks = []
-        for m in c.landmarks[:2]:
-            if c.relation == "where":
+        for m in landmarks[:2]:
+            if relation == "where":
                 marks.append(self._former(m, state))
                 continue
             objs = [o for o in self._resolve(m, state) if o.id != exclude]
             if not objs:
                 raise Refusal("It can't be placed relative to itself.")
-            marks.extend(objs[:2] if c.relation == "between" and len(c.landmarks) == 1 else objs[:1])
-        if c.relation == "between" and len(marks) < 2:
+            marks.extend(objs[:2] if relation == "between" and len(landmarks) == 1 else objs[:1])
+        if relation == "between" and len(marks) < 2:
             raise Refusal("Between what and what? e.g. 'between the tree and the dog'.")
         return marks[0], (marks[1] if len(marks) > 1 else None)
 
@@ -580,11 +598,16 @@ class Interpreter:
                 parts.append(f"{what} the {known.get(e.id, 'object')}")
         counted = []
         for part, n in dict.fromkeys((p, parts.count(p)) for p in parts):
+            if n > 1 and " the " in part and not part.startswith("added "):
+                verb, _, thing = part.partition(" the ")
+                name = self.world.category(thing).plural_name if thing in self.world.category_names else thing
+                part = f"{verb} the {n} {name}"
             if part.startswith("added "):
                 thing = part[6:]
-                plural = self.world.category(thing.split()[-1]).plural_name if thing.split()[-1] in \
-                    self.world.category_names else thing + "s"
-                thing = " ".join(thing.split()[:-1] + [plural]) if n > 1 else thing
+                if n > 1:
+                    name = next((c for c in self.world.category_names if thing.endswith(c)), "")
+                    plural = self.world.category(name).plural_name if name else thing.split()[-1] + "s"
+                    thing = thing[:len(thing) - len(name)] + plural if name else thing + "s"
                 part = f"added {n} {thing}" if n > 1 else f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
             counted.append(part)
         parts = counted

@@ -119,6 +119,11 @@ RELATIONS = {
     "where": "where", "in place of": "where", "instead of": "where",
     "toward": "toward", "towards": "toward", "away from": "away", "far from": "away",
 }
+for _intensifier in ("right", "directly", "just", "immediately", "exactly", "straight"):
+    for _phrase, _rel in list(RELATIONS.items()):
+        if _rel in ("next", "behind", "front", "above", "below", "under", "on", "left", "right") and \
+                not _phrase.startswith(("to the", "on the", "at the")):
+            RELATIONS[f"{_intensifier} {_phrase}"] = _rel
 DIRECTIONS = {"up": (0, -1), "upward": (0, -1), "upwards": (0, -1), "higher": (0, -1), "down": (0, 1),
               "downward": (0, 1), "downwards": (0, 1), "left": (-1, 0), "right": (1, 0),
               "leftward": (-1, 0), "rightward": (1, 0), "further": (0, -1), "farther": (0, -1),
@@ -145,6 +150,17 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     one ones again as be do does did done go going gonna will shall should may pretty kinda sorta still
     actually basically literally sure hi hello thanks thank great good nice cool wow look see
     park street world garden playground field meadow setting area place view landscape city town road""".split())
+# Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
+# apart", "cut at the side"): never objects, never spell-corrected into one.
+NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
+    knees face faces body shoulder shoulders waist neck chest belly side sides edge edges part parts half piece
+    bit space gap distance size sizes level line lines point points tip tips corner corners horizon top bottom
+    middle center centre way spot area direction directions position place inch width height length border
+    frame row column trunk branch branches leaf leaves string handle pole poles seat seats shadow shadows
+    apart across halfway mostly partially partly cut cuts covering covered covers touching touches overlapping
+    overlap overlaps sticking sticks hidden hiding visible showing shown same opposite slightly about almost
+    tiny mouth eyes eye nose hair smile frown expression pose rest whole entire""".split())
+
 CORRECTION_MARKERS = ["no i meant", "no i mean", "no", "nope", "not", "actually", "i meant", "i mean", "sorry",
                       "wait", "oops", "correction", "rather", "instead", "make that", "my mistake",
                       "my bad", "wrong", "that is wrong", "that was wrong", "scratch that"]
@@ -348,7 +364,7 @@ class Lexicon:
                 if word.isdigit():
                     out.append(Token("NUM", int(word), word, i))
                 else:
-                    fixed = self.correct(word) if word not in FILLER else None
+                    fixed = self.correct(word) if self._correctable(word, out, words[i + 1:]) else None
                     if fixed is not None:
                         kind, value = self.table[(fixed,)][0]
                         out.append(Token(kind, value, fixed, i))
@@ -356,6 +372,16 @@ class Lexicon:
                         out.append(Token("WORD", word, word, i))
                 i += 1
         return out
+
+    def _correctable(self, word: str, before: list[Token], after: list[str]) -> bool:
+        """Spell-correct only where a noun or an adjective is expected: after a determiner, number or
+        adjective, or right before a known noun. Everyday words elsewhere stay as they are."""
+        if word in FILLER or word in NON_OBJECTS:
+            return False
+        if before and before[-1].kind in ("DET", "NUM", "COLOR", "SIZE", "EXPR", "VERB"):
+            return True
+        nxt = tuple(after[:1])
+        return bool(nxt) and any(kind == "CAT" for kind, _ in self.table.get(nxt, ()))
 
     def alternatives(self, token: Token) -> list[tuple[str, Any]]:
         return self.table.get(tuple(token.text.split()), [(token.kind, token.value)])

@@ -179,9 +179,18 @@ def held_position(world: World, person: SceneObject, cat: Category, scale: float
     hx, hy = hand(world, person)
     w, h = size_of(world, cat.name, scale, person.y)
     facing = -1 if person.flip else 1
-    if cat.default_y is not None and cat.default_y < world.horizon:  # a kite, balloons: up from the hand
-        return hx + facing * w * 0.3, hy - h / 2
-    return hx + facing * w * 0.3, hy
+    if cat.default_y is not None and cat.default_y < world.horizon:  # a kite, balloons: up from the hand,
+        lean = 1 if hx < 0.5 else -1  # leaning into the picture
+        return clamp_x(world, cat.name, scale, hx + lean * w * 0.3, hy - h / 2), hy - h / 2
+    return clamp_x(world, cat.name, scale, hx + facing * w * 0.3, hy), hy
+
+
+def kicked_position(world: World, person: SceneObject, cat: Category, scale: float) -> tuple[float, float]:
+    """Just off the kicking foot, a little above the ground."""
+    P = box(world, person)
+    w, h = size_of(world, cat.name, scale, person.y)
+    facing = -1 if person.flip else 1
+    return P.x + facing * (0.5 * P.w + 0.5 * w), P.bottom - h / 2 - 0.12 * P.h
 
 
 def worn_position(world: World, person: SceneObject, cat: Category, scale: float) -> tuple[float, float]:

@@ -35,6 +35,8 @@ class Mention:
     kinds: list[tuple] = field(default_factory=list)
     side: float | None = None  # "the left one": x the referent should be near
     negated: bool = False
+    relation: str | None = None  # where this thing is: "front" of `landmarks`
+    landmarks: list["Mention"] = field(default_factory=list)
     start: int = 0
     end: int = 0
 
@@ -44,7 +46,8 @@ class Mention:
             return False
         if self.det in ("a", "another") or (self.count is not None and self.pick is None):
             return True
-        return self.det is None and self.head == "CAT" and self.pick is None
+        return self.head == "UNKNOWN" and self.det is None  # a bare noun ("tree on the left") is decided
+        # by the interpreter: it means the tree there is, or a new one when there is none
 
     @property
     def gender(self) -> str | None:
