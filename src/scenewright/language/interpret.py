@@ -576,6 +576,29 @@ class Interpreter:
                          expression=obj.expression if cat.people else None,
                          color=obj.color if cat.colorable or not self.world.scales else None)
 
+    @staticmethod
+    def _said(e: Update, name: str, before: Scene) -> str:
+        """One update in words: what a user would say it did."""
+        ch = dict(e.changes)
+        old = next((o for o in before.objects if o.id == e.id), None)
+        if "category" in ch:
+            return f"changed the {name} into a {ch['category']}"
+        if "color" in ch:
+            return f"painted the {name} {ch['color']}" if ch["color"] else f"took the colour off the {name}"
+        if "expression" in ch:
+            return f"made the {name} {ch['expression']}"
+        if "pose" in ch:
+            return f"the {name} is {ch['pose']} now"
+        if "scale" in ch:
+            if old is None:
+                return f"resized the {name}"
+            return f"made the {name} {'bigger' if ch['scale'] > old.scale else 'smaller'}"
+        if "flip" in ch:
+            return f"turned the {name} around"
+        if "x" in ch or "y" in ch:
+            return f"moved the {name}"
+        return f"changed the {name}"
+
     # -- replies ----------------------------------------------------------------------------------------------
     def summary(self, edits: Sequence[Edit], before: Scene, notes: Sequence[str],
                 after: Scene | None = None) -> str:
@@ -592,16 +615,15 @@ class Interpreter:
             elif isinstance(e, Remove):
                 parts.append(f"removed the {known.get(e.id, 'object')}")
             elif isinstance(e, Update):
-                keys = {k for k, _ in e.changes}
-                what = ("resized" if "scale" in keys else "recoloured" if keys == {"color"} else
-                        "turned" if keys == {"flip"} else "moved" if keys <= {"x", "y"} else "changed")
-                parts.append(f"{what} the {known.get(e.id, 'object')}")
+                parts.append(self._said(e, known.get(e.id, "object"), before))
         counted = []
         for part, n in dict.fromkeys((p, parts.count(p)) for p in parts):
             if n > 1 and " the " in part and not part.startswith("added "):
                 verb, _, thing = part.partition(" the ")
-                name = self.world.category(thing).plural_name if thing in self.world.category_names else thing
-                part = f"{verb} the {n} {name}"
+                name = next((c for c in self.world.category_names if thing.startswith(c)), "")
+                if name:
+                    thing = self.world.category(name).plural_name + thing[len(name):]
+                part = f"{verb} the {n} {thing}"
             if part.startswith("added "):
                 thing = part[6:]
                 if n > 1:

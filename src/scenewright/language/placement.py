@@ -179,9 +179,8 @@ def held_position(world: World, person: SceneObject, cat: Category, scale: float
     hx, hy = hand(world, person)
     w, h = size_of(world, cat.name, scale, person.y)
     facing = -1 if person.flip else 1
-    if cat.default_y is not None and cat.default_y < world.horizon:  # a kite, balloons: up from the hand,
-        lean = 1 if hx < 0.5 else -1  # leaning into the picture
-        return clamp_x(world, cat.name, scale, hx + lean * w * 0.3, hy - h / 2), hy - h / 2
+    if cat.default_y is not None and cat.default_y < world.horizon:  # a kite, balloons: up from the hand
+        return clamp_x(world, cat.name, scale, hx + facing * w * 0.3, hy - h / 2), hy - h / 2
     return clamp_x(world, cat.name, scale, hx + facing * w * 0.3, hy), hy
 
 
