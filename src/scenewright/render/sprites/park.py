@@ -564,7 +564,7 @@ class _Frame:
 
 
 R = 13.0  # head radius in figure units; a standing child is about 100 units tall
-ARM_W, LEG_W = 5.0, 6.2
+ARM_W, LEG_W = 5.4, 6.6
 
 # joints per pose: head centre, neck, pelvis, arms (back, front) and legs (back, front) as
 # (shoulder, elbow, hand) / (hip, knee, ankle). Facing right: +x is forward. `behind`: the back arm is
@@ -577,8 +577,8 @@ _POSES = {
                     arms=[[(-9.5, -68), (-17, -80), (-23, -94)], [(9.5, -68), (17, -80), (23, -94)]],
                     legs=[[(-4.5, -44), (-5.5, -23), (-5.5, -4)], [(4.5, -44), (5.5, -23), (5.5, -4)]]),
     "kicking": dict(head=(-2, -86), neck=(-1.5, -71), pelvis=(0, -44),
-                    arms=[[(-10.5, -68), (-20, -63), (-29, -60)], [(8.5, -68), (17, -63), (25, -66)]],
-                    legs=[[(-3, -44), (-5, -23), (-7, -4)], [(4, -44), (22, -39), (40, -35)]]),
+                    arms=[[(-10.5, -68), (-18, -60), (-24, -55)], [(8.5, -68), (16, -62), (23, -66)]],
+                    legs=[[(-3, -44), (-5, -23), (-7, -4)], [(4, -44), (20, -40), (35, -36)]]),
     "running": dict(head=(7, -84), neck=(4, -70), pelvis=(-1, -43), behind=True,
                     arms=[[(-3, -67), (-11, -57), (-19, -62)], [(8, -67), (13, -55), (23, -58)]],
                     legs=[[(-2, -43), (-8, -25), (-22, -17)], [(1, -43), (13, -28), (18, -7)]]),
@@ -586,7 +586,7 @@ _POSES = {
                                  arms=[[(-9.5, -40), (-18, -29), (-21, -17)], [(9.5, -40), (18, -29), (21, -17)]],
                                  legs=[[(-4.5, -16), (-22, -12), (5, -5)], [(4.5, -16), (22, -12), (-5, -5)]]),
     "sitting": dict(head=(-6, -55), neck=(-8, -41), pelvis=(-6, -13), behind=True,
-                    arms=[[(-11, -38), (-18, -24), (-21, -6)], [(-5, -38), (1, -27), (11, -21)]],
+                    arms=[[(-11, -38), (-16, -23), (-18, -6)], [(-5, -38), (1, -27), (11, -21)]],
                     legs=[[(-5, -13), (10, -18), (27, -6)], [(-6, -12), (12, -15), (30, -3)]]),
     "waving": dict(head=(1, -86), neck=(0, -71), pelvis=(0, -44), wave=True,
                    arms=[[(-9.5, -68), (-13, -55), (-14, -42)], [(9.5, -68), (20, -75), (24, -91)]],
@@ -641,23 +641,22 @@ def _person(pen: Pen, who: str, pose: str, expression: str) -> None:
         waist = [(pelvis[0] + n[0] * k - d[0] * 3, pelvis[1] + n[1] * k - d[1] * 3) for k in (-8.5, 8.5)]
         hips = [_lerp(leg[0], leg[1], 0.12) for leg in P["legs"]]
         _poly(F, _hull(waist + hips + [pelvis]), bottom, 1.2)
-        torso_end = 1.0
-    else:
-        waist = [(pelvis[0] + n[0] * k - d[0] * 4, pelvis[1] + n[1] * k - d[1] * 4) for k in (-7.5, 7.5)]
+    sh = [(neck[0] + n[0] * k + d[0] * 2.5, neck[1] + n[1] * k + d[1] * 2.5) for k in (-10.5, 10.5)]
+    collar = [(neck[0] + n[0] * k - d[0] * 0.5, neck[1] + n[1] * k - d[1] * 0.5) for k in (-4.5, 4.5)]
+    wa = [(pelvis[0] + n[0] * k, pelvis[1] + n[1] * k) for k in (8.8, -8.8)]
+    _poly(F, [sh[0], collar[0], collar[1], sh[1]] + wa, top, 1.3)
+    F.polygon([sh[0], wa[1], _lerp(wa[1], wa[0], 0.3), _lerp(sh[0], sh[1], 0.3)], fill=shade(top, -0.12))
+    F.line(arc_points(neck[0], neck[1] + 0.5, 3.5, 2.2, 10, 170, 8), _edge(top), 1.0)
+    if who == "girl":  # the skirt of the dress, over the lap
+        waist = [(pelvis[0] + n[0] * k - d[0] * 5, pelvis[1] + n[1] * k - d[1] * 5) for k in (-8.2, 8.2)]
         hem = []
         for hip, knee, _ in P["legs"]:
-            hx2, hy2 = _lerp(hip, knee, 0.72)
+            hx2, hy2 = _lerp(hip, knee, 0.75)
             u = _unit(hip, knee)
             hem += [(hx2 - u[1] * 7.5, hy2 + u[0] * 7.5), (hx2 + u[1] * 7.5, hy2 - u[0] * 7.5)]
-        _poly(F, _hull(waist + hem), bottom, 1.2)
-        torso_end = 0.85
-    sh = [(neck[0] + n[0] * k + d[0] * 2, neck[1] + n[1] * k + d[1] * 2) for k in (-9.5, 9.5)]
-    wp = (neck[0] + (pelvis[0] - neck[0]) * torso_end, neck[1] + (pelvis[1] - neck[1]) * torso_end)
-    wa = [(wp[0] + n[0] * k, wp[1] + n[1] * k) for k in (8.5, -8.5)]
-    torso = [sh[0], (neck[0] - d[0] * 0.5, neck[1] - d[1] * 0.5), sh[1]] + wa
-    _poly(F, torso, top, 1.3)
-    F.polygon([sh[1], wa[0], _lerp(wa[0], wa[1], 0.3), _lerp(sh[1], sh[0], 0.3)], fill=shade(top, -0.12))
-    F.line(arc_points(neck[0], neck[1] + 0.5, 3.5, 2.2, 10, 170, 8), _edge(top), 1.0)
+        skirt = _hull(waist + hem)
+        _poly(F, skirt, bottom, 1.2)
+        F.line([waist[0], waist[1]], shade(bottom, -0.3), 1.6)
     if not P.get("behind"):
         _arm(F, back_arm, skin, top)
     _arm(F, front_arm, skin, top)
@@ -671,7 +670,7 @@ def _person(pen: Pen, who: str, pose: str, expression: str) -> None:
 def _arm(F, arm, skin, sleeve) -> None:
     shoulder, elbow, hand = arm
     _stroke(F, [shoulder, elbow, hand], skin, ARM_W, 0.9)
-    _stroke(F, [shoulder, _lerp(shoulder, elbow, 0.5)], sleeve, ARM_W + 3.2, 0.9)
+    _stroke(F, [shoulder, _lerp(shoulder, elbow, 0.42)], sleeve, ARM_W + 2.6, 0.9)
     _oval(F, hand[0], hand[1], 3.3, 3.3, skin, 0.9)
 
 
@@ -922,9 +921,8 @@ def _owl(pen, color):
 @_sprite("snake")
 def _snake(pen, color):
     green = color or (46, 160, 70)
-    path = [(8 + 108 * t, 70 + 14 * math.sin(t * 2.2 * math.pi + 0.4) - 30 * t ** 2) for t in
-            [i / 40 for i in range(41)]]
-    widths = [3 + 8 * min(1.0, i / 22) for i in range(len(path))]
+    path = [(8 + 104 * t, 68 + 20 * math.sin(3 * math.pi * t) - 36 * t ** 2) for t in [i / 40 for i in range(41)]]
+    widths = [3 + 9 * min(1.0, i / 20) for i in range(len(path))]
     for i in range(len(path) - 1):
         pen.line(path[i:i + 2], _edge(green), widths[i] + 3)
     for i in range(len(path) - 1):
