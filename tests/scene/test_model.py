@@ -75,3 +75,9 @@ def test_edit_json_round_trip():
     edits = [Add(BOY), Remove("o3"), SetBackground("dusk"), Update.of("o3", x=0.4, flip=True)]
     for e in edits:
         assert edit_from_dict(json.loads(json.dumps(edit_to_dict(e)))) == e
+
+
+def test_objects_accept_plain_dicts_for_attributes_and_uncertainty():
+    o = SceneObject("o1", "van", 0.5, 0.5, attributes={"motion": "parked"}, uncertain={"color": ["red", "orange"]})
+    assert o.attrs == {"motion": "parked"} and o.unsure == {"color": ["red", "orange"]}
+    assert hash(o)  # still a frozen, hashable value

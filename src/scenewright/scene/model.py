@@ -51,6 +51,12 @@ class SceneObject:
     uncertain: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __post_init__(self) -> None:
+        for name in ("attributes", "uncertain"):  # accept plain dicts; store hashable pairs
+            value = getattr(self, name)
+            if isinstance(value, Mapping):
+                object.__setattr__(self, name, _freeze(value))
+            elif not isinstance(value, tuple):
+                raise SceneError(f"object {self.id}: {name} must be a mapping")
         if not isinstance(self.id, str) or not _ID.match(self.id):
             raise SceneError(f"object id must look like 'o7', got {self.id!r}")
         if not isinstance(self.category, str) or not self.category:
