@@ -845,15 +845,15 @@ def _dog(pen, color):
     dark, light = shade(fur, -0.28), shade(fur, 0.35)
     _stroke(pen, _bez((30, 50), (20, 44), (14, 32), (12, 20), 10), fur, 5, 1.2)
     for x in (36, 82):
-        _stroke(pen, [(x + 4, 60), (x + 2, 94)], dark, 7, 1.2)
+        _stroke(pen, [(x + 4, 56), (x + 2, 94)], dark, 9, 1.2)
         _oval(pen, x + 4, 95, 5.5, 3, shade(dark, -0.1), 1.0)
+    for x in (46, 92):
+        _stroke(pen, [(x, 56), (x + 1, 94)], fur, 9, 1.2)
+        _oval(pen, x + 3, 95, 5.5, 3, light, 1.0)
     _oval(pen, 62, 54, 40, 17, fur, 1.8)
     pen.polygon(arc_points(62, 54, 40, 17, 20, 160, 14) + arc_points(62, 50, 36, 13, 160, 20, 14),
                 fill=shade(fur, -0.15))
     pen.ellipse(58, 45, 24, 4, fill=shade(fur, 0.25))
-    for x in (46, 92):
-        _stroke(pen, [(x, 60), (x + 1, 94)], fur, 7, 1.2)
-        _oval(pen, x + 3, 95, 5.5, 3, light, 1.0)
     _stroke(pen, [(92, 50), (100, 38)], fur, 13, 1.3)
     _stroke(pen, [(93, 44), (98, 58)], (40, 96, 200), 3.2, 0.8)
     _oval(pen, 106, 32, 15, 14, fur, 1.6)
@@ -875,14 +875,14 @@ def _duck(pen, color):
         pen.line([(x, 82), (x - 1, 92)], (220, 120, 30), 2.0)
         _poly(pen, [(x - 6, 96), (x + 7, 96), (x, 90)], orange, 1.0)
     _poly(pen, [(16, 58), (2, 44), (26, 52)], white, 1.4, edge=(110, 116, 130))
+    _stroke(pen, [(66, 58), (78, 32)], white, 13, 1.4, edge_color=(110, 116, 130))
     _oval(pen, 46, 66, 38, 21, white, 1.8, edge=(110, 116, 130))
     pen.polygon(arc_points(46, 66, 38, 21, 20, 160, 14) + arc_points(46, 62, 34, 17, 160, 20, 14),
                 fill=_mix(white, (40, 60, 100), 0.14))
     pen.ellipse(38, 62, 20, 10, fill=grey, outline=(110, 116, 130), width=1.0, rot=-8)
     for k in (0, 1, 2):
         pen.line(arc_points(30 + k * 6, 62, 8, 6, 30, 110, 5), (110, 116, 130), 0.8)
-    _poly(pen, [(66, 56), (78, 40), (86, 44), (80, 62)], white, 1.4, edge=(110, 116, 130))
-    pen.polygon([(66, 56), (78, 41), (85, 45), (79, 61)], fill=white)
+    pen.line([(67, 55), (77, 34)], white, 12)
     _oval(pen, 80, 30, 15, 14, white, 1.6, edge=(110, 116, 130))
     _poly(pen, [(90, 26), (104, 33), (90, 38)], orange, 1.2)
     pen.line([(91, 33), (101, 33.5)], (180, 90, 20), 0.8)
@@ -1286,15 +1286,15 @@ def _tennis_racket(pen, color):
 def _kite(pen, color):
     cols = ([color, shade(color, 0.45), color, shade(color, -0.25)] if color else
             [(230, 60, 90), (250, 170, 50), (60, 150, 220), (100, 190, 80)])
-    c, top, right, bottom, left = (36, 26), (36, 2), (62, 24), (36, 62), (10, 24)
-    pen.line(_bez((36, 30), (30, 60), (10, 70), (6, 99), 16), (90, 90, 100), 0.9)
-    tail = _bez(bottom, (50, 86), (80, 60), (112, 74), 20)
+    c, top, right, bottom, left = (38, 28), (38, 2), (68, 26), (38, 70), (8, 26)
+    pen.line(_bez((38, 32), (30, 64), (10, 72), (6, 99), 16), (90, 90, 100), 0.9)
+    tail = _bez(bottom, (52, 92), (82, 64), (113, 78), 20)
     pen.line(tail, (80, 80, 90), 1.0)
     for i in (5, 10, 15, 19):
         x, y = tail[i]
         col = cols[i % 4]
-        pen.polygon([(x, y), (x - 4, y - 4), (x - 4, y + 4)], fill=col, outline=_edge(col), width=0.6)
-        pen.polygon([(x, y), (x + 4, y - 4), (x + 4, y + 4)], fill=col, outline=_edge(col), width=0.6)
+        pen.polygon([(x, y), (x - 5, y - 4.5), (x - 5, y + 4.5)], fill=col, outline=_edge(col), width=0.7)
+        pen.polygon([(x, y), (x + 5, y - 4.5), (x + 5, y + 4.5)], fill=col, outline=_edge(col), width=0.7)
     for (a, b), col, light in zip(((top, right), (right, bottom), (bottom, left), (left, top)), cols,
                                   (0.0, -0.12, -0.06, 0.1)):
         pen.polygon([c, a, b], fill=shade(col, light))
@@ -1350,8 +1350,8 @@ def _basketball(pen, color):
     cx, cy, r = _ball_box(pen)
     seam, w, base = (40, 24, 16), r * 0.05, (232, 122, 40)
     _ball(pen, cx, cy, r, base)
-    pen.line([(cx - r, cy), (cx + r, cy)], seam, w)
-    pen.line([(cx, cy - r), (cx, cy + r)], seam, w)
+    pen.line([(cx - r * 0.97, cy), (cx + r * 0.97, cy)], seam, w)
+    pen.line([(cx, cy - r * 0.97), (cx, cy + r * 0.97)], seam, w)
     pen.line(arc_points(cx - r * 1.35, cy, r * 0.95, r * 0.95, -45, 45, 12), seam, w)
     pen.line(arc_points(cx + r * 1.35, cy, r * 0.95, r * 0.95, 135, 225, 12), seam, w)
     _ball_finish(pen, cx, cy, r, base, (110, 50, 20))
