@@ -224,7 +224,8 @@ class ObjectHistory:
             words = []
             for c in changes:
                 if c.how == "corrected":
-                    words.append(f"corrected to {c.new} at {clock(c.time, tz)}")
+                    to = "corrected to: " if name == "position" else "corrected to "
+                    words.append(f"{to}{c.new} at {clock(c.time, tz)}")
                 else:
                     words.append(c.sentence(tz))
             out.append(f"{nice(name)}: " + ", ".join(words))
@@ -358,7 +359,7 @@ def build_record(history: History, world: World) -> Record:
                 replaced[slots[cursor - 1]] = row
                 entries[cursor - 1] = after
                 slots[cursor - 1] = row
-                how = "corrected"
+                how = "said"  # what it changes that was said before becomes "corrected" below
             elif ev.kind in COMMANDS:
                 target = max(0, min(ev.turn, len(entries)))
                 how = "undone" if ev.kind == "undo" else "redone" if ev.kind == "redo" else "went back"
@@ -374,11 +375,13 @@ def build_record(history: History, world: World) -> Record:
                 st.status = f"not done: {ev.reply}" if ev.reply else "not done"
             continue
         # a statement that changes a field stated before is a correction of it
-        stated_now = _stated_by(ev.edits, ev.text, world) if how in ("said", "corrected") else {}
+        stated_now = _stated_by(ev.edits, ev.text, world) if how == "said" else {}
         changes = _diff(world, before, after, row, ev.time, how, mentions_place(world, ev.text))
         final_changes = []
         for c in changes:
-            if c.how in ("said", "placed") and c.object_id in objects and c.field in objects[c.object_id].stated:
+            if c.how == "said" and c.object_id is None and bg_stated:
+                c = Change(c.row, c.time, c.object_id, c.label, c.field, c.old, c.new, "corrected")
+            elif c.how in ("said", "placed") and c.object_id in objects and c.field in objects[c.object_id].stated:
                 c = Change(c.row, c.time, c.object_id, c.label, c.field, c.old, c.new, "corrected")
             final_changes.append(c)
         st.changes = final_changes
@@ -465,6 +468,11 @@ def _unknown(world: World, scene: Scene, objects: dict[str, ObjectHistory],
             elif attr == "marks":
                 if not a.get("marks"):
                     missing.append("marks (plate, damage, logos …)" if cat.group == "vehicles" else "marks")
+            elif attr == "sign":
+                from ..worlds.street import sign_text
+
+                if not sign_text(a):
+                    missing.append(nice(attr))
             elif a.get(attr) is None:
                 missing.append(nice(attr))
         if missing:

@@ -8,6 +8,7 @@ and the picture after every turn. Print it from a browser for a PDF.
 from __future__ import annotations
 
 import base64
+import importlib
 import io
 import time as _time
 from datetime import datetime, timezone, tzinfo
@@ -68,6 +69,10 @@ def data_uri(image: Image.Image, colors: int | None = None) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
+def _n(k: int, word: str) -> str:
+    return f"{k} {word}" + ("" if k == 1 else "s")
+
+
 def _status_class(status: str) -> str:
     if status.startswith("undone"):
         return "undone"
@@ -117,7 +122,7 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
            f"<title>{escape(title)}</title>", f"<style>{CSS}</style></head><body>",
            f"<h1>{escape(title)}</h1>",
            f'<p class="meta">{escape(world.title)} · {day}, {span} · {len(said)} statements, '
-           f"{len(rec.corrections)} corrections, {sum(1 for s in stmts if s.kind == 'undo')} undos · "
+           f"{_n(len(rec.corrections), 'correction')}, {_n(sum(1 for s in stmts if s.kind == 'undo'), 'undo')} · "
            f"report made {escape(clock(when, tz))}</p>"]
 
     # the final picture and its legend
@@ -130,7 +135,9 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
                '<div><span class="sw mark"></span>numbered callouts: marks as the witness said them</div>'
                '<div class="note">Positions and sizes are approximate: they follow the words, not a '
                "measurement. Everything drawn in colour was said; see the statements below.</div></div></div>")
-    marks = [(o, m) for o in sorted(rec.final.objects, key=lambda o: o.number) for m in o.attrs.get("marks") or ()]
+    numbered = getattr(importlib.import_module(world.sprites), "callouts", None)
+    marks = numbered(rec.final) if numbered else [
+        (o, m) for o in sorted(rec.final.objects, key=lambda o: o.number) for m in o.attrs.get("marks") or ()]
     if marks:
         out.append("<h3>Marks (callouts)</h3><ol>" + "".join(
             f"<li>{escape(f'the {o.category} ({o.id})')}: “{escape(str(m))}”</li>" for o, m in marks) + "</ol>")

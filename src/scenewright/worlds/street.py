@@ -14,6 +14,8 @@ a thing of that category (places: a person) has its feet or wheels on the line w
 
 from __future__ import annotations
 
+import re
+
 from .base import Category, World
 
 W, H = 600, 400
@@ -378,6 +380,18 @@ WORLD = World(
     places=PLACES,
     words_for_all=("object", "objects", "thing", "things", "everything", "everyone", "everybody"),
 )
+
+
+def sign_text(attributes: dict) -> str | None:
+    """A shop's sign as the witness gave it: attributes["sign"], or a mark like "sign saying Joe's Pizza"."""
+    if attributes.get("sign"):
+        return str(attributes["sign"])
+    for m in attributes.get("marks") or ():
+        hit = re.match(r"^(?:a |the )?sign\b(?:\s+(?:that\s+)?(?:saying|says|said|reading|reads|with|:))?\s*(.*)$",
+                       str(m), re.I)
+        if hit and hit.group(1):
+            return hit.group(1).strip(" '\"")
+    return None
 
 
 def region(y_bottom: float) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 
 from PIL import Image, ImageDraw
 
@@ -400,15 +399,7 @@ def _windows(pen: Pen, x0, y0, x1, y1, cols, rows, fill=GLASS) -> None:
 
 
 def _sign_text(obj) -> str | None:
-    a = obj.attrs
-    if a.get("sign"):
-        return str(a["sign"])
-    for m in a.get("marks") or ():
-        hit = re.match(r"^(?:a |the )?sign\b(?:\s+(?:that\s+)?(?:saying|says|reading|reads|with|:))?\s*(.*)$",
-                       str(m), re.I)
-        if hit and hit.group(1):
-            return hit.group(1).strip(" '\"")
-    return None
+    return geo.sign_text(obj.attrs)
 
 
 def _building(pen: Pen, obj, category, world) -> None:
@@ -678,6 +669,17 @@ def callout(d: ImageDraw.ImageDraw, box, number: int, text: str, size, slot: int
     d.text((lx, ly + 6.5 * k), label, fill=CALLOUT + (255,), font=font, anchor="lm")
 
 
+def callouts(scene) -> list[tuple[object, str]]:
+    """The numbered callouts of a picture, in order: (object, mark as said). A shop's sign is on the shop."""
+    out = []
+    for obj in sorted(scene.objects, key=lambda o: o.number):
+        marks = [str(m) for m in (obj.attrs.get("marks") or ())]
+        if obj.category == "shop" and _sign_text(obj):
+            marks = [m for m in marks if not m.lower().startswith(("sign", "a sign", "the sign"))]
+        out.extend((obj, m) for m in marks)
+    return out
+
+
 def overlay(canvas: Image.Image, scene, world, renderer) -> None:
     time, weather = _time_weather(scene.background)
     if weather:
@@ -685,15 +687,11 @@ def overlay(canvas: Image.Image, scene, world, renderer) -> None:
     _glow(canvas, scene, world, renderer, time)
     layer = Image.new("RGBA", canvas.size, (0, 0, 0, 0))
     d = ImageDraw.Draw(layer)
-    number = 0
     for obj in sorted(scene.objects, key=lambda o: o.number):
-        box = _box(world, renderer, obj, canvas.size)
         if obj.uncertain:
-            uncertain_marker(d, box, world, obj.unsure, canvas.size)
-        marks = [str(m) for m in (obj.attrs.get("marks") or ())]
-        if obj.category == "shop" and _sign_text(obj):
-            marks = [m for m in marks if not m.lower().startswith(("sign", "a sign", "the sign"))]
-        for slot, m in enumerate(marks):
-            number += 1
-            callout(d, box, number, m, canvas.size, slot)
+            uncertain_marker(d, _box(world, renderer, obj, canvas.size), world, obj.unsure, canvas.size)
+    slots: dict[str, int] = {}
+    for number, (obj, m) in enumerate(callouts(scene), 1):
+        slot = slots[obj.id] = slots.get(obj.id, -1) + 1
+        callout(d, _box(world, renderer, obj, canvas.size), number, m, canvas.size, slot)
     canvas.alpha_composite(layer)
