@@ -136,27 +136,23 @@ def _clip(subject: Sequence[Point], clipper: Sequence[Point]) -> list:
     """Sutherland–Hodgman: the part of `subject` inside the convex `clipper` (points in arc_points order)."""
     out = list(subject)
     for i in range(len(clipper)):
-        a, b = clipper[i - 1], clipper[i]
-
-        def inside(p):
-            return (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0
-
-        def cut(p, q):
-            dx, dy = q[0] - p[0], q[1] - p[1]
-            den = (b[0] - a[0]) * dy - (b[1] - a[1]) * dx
-            t = ((b[0] - a[0]) * (a[1] - p[1]) - (b[1] - a[1]) * (a[0] - p[0])) / den if den else 0.0
-            return p[0] + t * dx, p[1] + t * dy
-        src, out = out, []
-        for j in range(len(src)):
-            p, q = src[j - 1], src[j]
-            if inside(q):
-                if not inside(p):
-                    out.append(cut(p, q))
-                out.append(q)
-            elif inside(p):
-                out.append(cut(p, q))
         if not out:
             break
+        (ax, ay), (bx, by) = clipper[i - 1], clipper[i]
+        ex, ey = bx - ax, by - ay
+        src, out = out, []
+        px, py = src[-1]
+        p_in = ex * (py - ay) - ey * (px - ax) >= 0
+        for qx, qy in src:
+            q_in = ex * (qy - ay) - ey * (qx - ax) >= 0
+            if q_in != p_in:
+                dx, dy = qx - px, qy - py
+                den = ex * dy - ey * dx
+                t = (ex * (ay - py) - ey * (ax - px)) / den if den else 0.0
+                out.append((px + t * dx, py + t * dy))
+            if q_in:
+                out.append((qx, qy))
+            px, py, p_in = qx, qy, q_in
     return out
 
 
@@ -166,7 +162,7 @@ def _lit(pen, pieces, cx, cy, rx, ry, dark: float = -0.3, mid: float = -0.14) ->
     for pts, c in pieces:
         pen.polygon(pts, fill=shade(c, dark))
     for k, amount in ((0.07, mid), (0.16, 0.0)):
-        lit = arc_points(cx - k * rx, cy - k * ry, rx * (1 - k * 1.1), ry * (1 - k * 1.1), 0, 360, 40)[:-1]
+        lit = arc_points(cx - k * rx, cy - k * ry, rx * (1 - k * 1.1), ry * (1 - k * 1.1), 0, 360, 28)[:-1]
         for pts, c in pieces:
             part = _clip(pts, lit)
             if len(part) >= 3:
