@@ -184,7 +184,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                       "state": state(live)})
 
     def change(sid: str, act) -> Response:
-        return sessions.change(sid, lambda live: reply(act(live.session), live))
+        return sessions.change(sid, lambda live: act(live.session), lambda live, turn: reply(turn, live))
 
     def pick(live: Live, turn: Optional[int], branch: Optional[int]) -> Scene:
         h = live.session.history
@@ -365,7 +365,8 @@ def _probe_worlds(config: WebConfig, factory) -> list[dict[str, Any]]:
     """Which worlds can really be drawn here: build a session and draw one object of each."""
     offers = []
     for name in config.worlds:
-        offer = {"id": name, "world": name, "mode": "grammar", "title": name, "available": False, "reason": None,
+        offer = {"id": name, "world": name, "mode": "grammar", "label": name.capitalize(), "title": name,
+                 "available": False, "reason": None,
                  "example": WORLD_EXAMPLES.get(name, "")}
         try:
             s = factory(name, "grammar")
@@ -379,7 +380,8 @@ def _probe_worlds(config: WebConfig, factory) -> list[dict[str, Any]]:
             offer["reason"] = f"it cannot be drawn yet ({type(e).__name__}: {e})"[:200]
         offers.append(offer)
     if config.codraw:
-        offer = {"id": "codraw", "world": "park", "mode": "codraw", "title": "Park — learned CoDraw drawer",
+        offer = {"id": "codraw", "world": "park", "mode": "codraw", "label": "Park (learned CoDraw drawer)",
+                 "title": "CoDraw's park, drawn by the learned drawer",
                  "available": False, "reason": None, "example": WORLD_EXAMPLES["park"]}
         try:
             factory("park", "codraw")

@@ -109,6 +109,11 @@ def install_error_handlers(app: FastAPI, max_text: int) -> None:
     async def validation_error(request: Request, exc: RequestValidationError):
         problems = []
         for e in exc.errors():
+            loc = tuple(e.get("loc", ()))
+            if loc[:1] == ("path",) and loc[-1] == "sid":
+                return _json(404, "There is no such scene (the link is wrong).")
+            if loc[:1] == ("path",) and loc[-1] == "oid":
+                return _json(404, "There is no such object in this scene.")
             where = ".".join(str(p) for p in e.get("loc", ()) if p not in ("body", "query", "path"))
             if e.get("type") == "string_too_long" and where == "text":
                 problems.append(f"An instruction can be at most {max_text:,} characters; say one thing at a time.")

@@ -131,7 +131,8 @@ class Sessions:
         with self._use(sid) as live:
             return fn(live)
 
-    def change(self, sid: str, fn: Callable[[Live], T]) -> T:
+    def change(self, sid: str, fn: Callable[[Live], T], present: Callable[[Live, T], Any] | None = None) -> Any:
+        """Run `fn`, commit, then (still under the lock) `present(live, result)` — what the user sees."""
         for _ in range(5):
             with self._use(sid) as live:
                 result = fn(live)
@@ -144,7 +145,7 @@ class Sessions:
                 except BaseException:
                     self._drop(sid)  # not committed: forget the in-memory change
                     raise
-                return result
+                return present(live, result) if present is not None else result
         raise ScenewrightError("This scene is being changed by another window; try again.")
 
     def delete(self, sid: str) -> bool:

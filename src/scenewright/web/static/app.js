@@ -106,8 +106,9 @@ async function loadWorlds() {
   const sel = $("world");
   sel.replaceChildren();
   for (const w of app.worlds) {
-    const opt = el("option", { value: w.id }, w.title + (w.available ? "" : " (not available)"));
-    if (!w.available) { opt.disabled = true; opt.title = w.reason || ""; }
+    const opt = el("option", { value: w.id, title: w.available ? w.title : (w.reason || "") },
+      w.label + (w.available ? "" : " (not available)"));
+    if (!w.available) opt.disabled = true;
     sel.append(opt);
   }
 }
@@ -247,8 +248,11 @@ function renderLog() {
     if (!answer) {
       answer = { undo: "Undone.", redo: "Redone.", goto: `Back to turn ${c.turn}.` }[c.kind] || "Done.";
     }
+    let said = c.text;
+    const m = /^goto (\d+)$/.exec(said);
+    if (c.kind === "goto" && m) said = m[1] === "0" ? "go back to the start" : `go back to turn ${m[1]}`;
     log.append(el("li", { class: c.ok ? "ok" : "no" },
-      el("div", { class: "said" }, c.text), el("div", { class: "answer" }, answer)));
+      el("div", { class: "said" }, said), el("div", { class: "answer" }, answer)));
   }
   log.scrollTop = log.scrollHeight;
 }
