@@ -256,7 +256,7 @@ class Record:
 
 
 def _diff(world: World, before: Scene, after: Scene, row: int, time: float, how: str,
-          placed: bool = True) -> list[Change]:
+          placed: bool = True, faced: bool = False) -> list[Change]:
     out: list[Change] = []
     if before.background != after.background:
         out.append(Change(row, time, None, "the scene", "background", before.background, after.background,
@@ -270,7 +270,9 @@ def _diff(world: World, before: Scene, after: Scene, row: int, time: float, how:
                               "added" if verb == "added" else verb))
             if verb == "added":
                 for name, value in fields_of(o).items():
-                    if name in ("category", "scale", "expression") or value in (None, False, ()):
+                    if name == "flip" and faced and world.category(o.category).facing:
+                        pass  # "ran toward the corner": the facing was said, even the default one
+                    elif name in ("category", "scale", "expression") or value in (None, False, ()):
                         continue
                     out.append(Change(row, time, oid, label(o), name, "not stated",
                                       value_text(world, o, name, value), "said"))
@@ -376,7 +378,8 @@ def build_record(history: History, world: World) -> Record:
             continue
         # a statement that changes a field stated before is a correction of it
         stated_now = _stated_by(ev.edits, ev.text, world) if how == "said" else {}
-        changes = _diff(world, before, after, row, ev.time, how, mentions_place(world, ev.text))
+        faced = any(w in ev.text.lower() for w in FACING_WORDS)
+        changes = _diff(world, before, after, row, ev.time, how, mentions_place(world, ev.text), faced)
         final_changes = []
         for c in changes:
             if c.how == "said" and c.object_id is None and bg_stated:

@@ -169,9 +169,11 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     out.append("<h2>Objects and their history</h2><ul class=\"objects\">")
     for h in rec.objects.values():
         lines = h.lines(tz)
+        life = lines[0][len(h.label) + 2:] if lines and lines[0].startswith(h.label + ": ") else ""
+        fields = lines[1:] if life else lines
         gone = "" if h.present else ' <span class="note">(not in the final picture)</span>'
-        out.append(f"<li><b>{escape(h.label)}</b>{gone}<ul>" +
-                   "".join(f"<li>{escape(line)}</li>" for line in lines[1:] or lines) + "</ul></li>")
+        out.append(f"<li><b>{escape(h.label)}</b> {escape(life)}{gone}<ul>" +
+                   "".join(f"<li>{escape(line)}</li>" for line in fields) + "</ul></li>")
     out.append("</ul>")
 
     # statements
