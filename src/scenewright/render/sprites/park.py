@@ -109,6 +109,17 @@ def _dome(cx, cy, rx, ry, n: int = 28) -> list:
     return arc_points(cx, cy, rx, ry, 180, 360, n)
 
 
+def _smooth(pts: Sequence[Point], rounds: int = 2) -> list:
+    """Chaikin corner cutting: a polygon with rounded corners."""
+    for _ in range(rounds):
+        out = []
+        for i in range(len(pts)):
+            (ax, ay), (bx, by) = pts[i], pts[(i + 1) % len(pts)]
+            out += [(0.75 * ax + 0.25 * bx, 0.75 * ay + 0.25 * by), (0.25 * ax + 0.75 * bx, 0.25 * ay + 0.75 * by)]
+        pts = out
+    return list(pts)
+
+
 def _hull(points: Sequence[Point]) -> list:
     pts = sorted(set(points))
     if len(pts) < 3:
@@ -650,7 +661,7 @@ def _person(pen: Pen, who: str, pose: str, expression: str) -> None:
             hx2, hy2 = _lerp(hip, knee, 0.75)
             u = _unit(hip, knee)
             hem += [(hx2 - u[1] * 7.5, hy2 + u[0] * 7.5), (hx2 + u[1] * 7.5, hy2 - u[0] * 7.5)]
-        skirt = _hull(waist + hem)
+        skirt = _smooth(_hull(waist + hem))
         _poly(F, skirt, bottom, 1.2)
         F.line([waist[0], waist[1]], shade(bottom, -0.3), 1.6)
     if not P.get("behind"):
