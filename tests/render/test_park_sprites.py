@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from PIL import ImageOps
+from PIL import Image, ImageOps
 
 from scenewright.render.procedural import MARGIN, ProceduralRenderer
 from scenewright.scene import Scene, SceneObject
@@ -53,18 +53,21 @@ def test_every_category_draws_an_opaque_picture_that_fills_its_box(category):
 
 def test_flip_mirrors_and_right_facing_sprites_are_not_symmetric():
     for category in ("boy", "girl", "dog", "helicopter", "airplane", "duck", "hot dog"):
-        a = tile(category, pose="running") if WORLD.category(category).people else tile(category)
-        b = tile(category, flip=True, pose="running") if WORLD.category(category).people else \
-            tile(category, flip=True)
-        assert np.array_equal(b, np.asarray(ImageOps.mirror(_img(a))).astype(int))
+        extra = {"pose": "running"} if WORLD.category(category).people else {}
+        a, b = tile(category, **extra), tile(category, flip=True, **extra)
+        mirrored = ImageOps.mirror(Image.fromarray(a.astype(np.uint8), "RGBA"))
+        assert np.array_equal(b, np.asarray(mirrored).astype(int))
         assert differing(a, b) > 200, f"{category} looks the same both ways, so facing right means nothing"
     scene = Scene("park", "day", (SceneObject("o1", "dog", 0.5, 0.7, flip=True),))
     assert "scale(-" in RENDERER.svg(scene, (500, 400))
 
 
-def _img(a):
-    from PIL import Image
-    return Image.fromarray(a.astype(np.uint8), "RGBA")
+@pytest.mark.parametrize("category", ["dog", "cat", "duck", "snake"])
+def test_animals_face_right_unflipped(category):
+    box = inner(tile(category))[..., 3]
+    top = box[: int(0.4 * box.shape[0])] > 128  # the head is up there
+    cols = np.nonzero(top)[1]
+    assert cols.mean() > 0.55 * box.shape[1], f"the {category}'s head is not on the right"
 
 
 @pytest.mark.parametrize("who", ["boy", "girl"])

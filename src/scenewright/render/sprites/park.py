@@ -705,7 +705,8 @@ def _head(F, who, hx, hy, look, expression) -> None:
     F.polygon(_crescent(hx, hy, R, R, 0.22), fill=_mix(skin, (120, 60, 30), 0.1))
     if who == "boy":
         fringe = [(hx + R - 0.5, hy - 3), (hx + 9, hy - 6.5), (hx + 6, hy - 4.8), (hx + 2.5, hy - 7.2),
-                  (hx - 1.5, hy - 5), (hx - 5, hy - 7.5), (hx - 8.5, hy - 4.5), (hx - 10, hy + 1), (hx - R - 0.8, hy + 3)]
+                  (hx - 1.5, hy - 5), (hx - 5, hy - 7.5), (hx - 8.5, hy - 4.5), (hx - 10, hy + 1),
+                  (hx - R - 0.8, hy + 3)]
         cap = arc_points(hx, hy, R + 1.4, R + 1.8, 170, 345, 20)
     else:
         fringe = [(hx + R - 0.5, hy - 1), (hx + 8, hy - 6), (hx + 3, hy - 5), (hx - 1, hy - 7), (hx - 6, hy - 4.5),
