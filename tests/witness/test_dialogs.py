@@ -72,7 +72,6 @@ def test_dialogs_are_well_formed():
             compile(expr, d["name"], "eval")
 
 
-@pytest.mark.xfail(strict=False, reason="needs the grammar's street support")
 def test_street_dialogs_pass_rate():
     results = [r for d in DIALOGS for r in check(d)]
     failed = [name for name, good in results if not good]

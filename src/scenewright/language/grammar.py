@@ -166,6 +166,15 @@ class ClauseReader:
         self.world = world
         self.lex = lexicon
 
+    source = ""  # the turn as the user wrote it, for marks kept verbatim
+
+    def verbatim(self, phrase: str) -> str:
+        """`phrase` (normalised) as the user wrote it: "sign saying joe pizza" -> "sign saying Joe's Pizza"."""
+        words = phrase.split()
+        pattern = r"[\W_]+".join(re.escape(w) + r"(?:['’]s)?" for w in words)
+        hit = re.search(pattern, self.source, re.IGNORECASE) if words else None
+        return hit.group(0) if hit else phrase
+
     def split(self, text: str) -> list[list[Token]]:
         """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
@@ -275,10 +284,12 @@ class ClauseReader:
                 nxt = self._next_meaningful(toks, i + 1)
                 if nxt is not None and nxt.kind in ("ABS", "PLACE", "DIR"):
                     pass  # "on the left", "in the middle": an absolute place
-                elif t.value == "near" and t.text in ("with",) and c.targets:
+                elif t.text == "with" and c.targets and (nxt is None or nxt.kind not in ("CAT", "NUM")):
+                    pass  # "a shop with a sign saying …", "a man with a backpack": a description follows
+                elif t.text == "with" and c.targets:
                     after_hold = True  # "a boy with a kite"
                     c.holder = c.targets.pop()
-                    c.verb = c.verb or "with"
+                    c.verb = "with"
                 else:
                     rel_marks = []
                     pending_rel, expect = t.value, 2 if t.value == "between" else 1
@@ -339,7 +350,7 @@ class ClauseReader:
                 end = i + 1
                 while end < len(toks) and toks[end].kind not in ("COMMA", "AND"):
                     end += 1
-                c.marks.append(" ".join(x.text for x in toks[i:end]))
+                c.marks.append(self.verbatim(" ".join(x.text for x in toks[i:end])))
                 i = end
                 continue
             elif k == "WORD" and t.value not in FILLER and t.value not in NON_OBJECTS and not t.value.isdigit():
@@ -382,8 +393,11 @@ class ClauseReader:
         while j >= 0 and (out[j].kind == "DET" or out[j].kind == "WORD" and out[j].value in ("to", "towards")
                           or out[j].kind == "REL" and out[j].value == "toward"):
             j -= 1
-        return j >= 0 and j < len(out) - 1 and out[j].kind == "POSE" and out[j].value in (
-            "running", "walking", "kicking", "standing", "waving")
+        if j < 0 or j == len(out) - 1:
+            return False
+        prev = out[j]
+        return prev.kind == "POSE" and prev.value in ("running", "walking", "kicking", "standing", "waving") \
+            or prev.kind == "ATTR" and prev.value[0] == "motion" or prev.kind == "VERB" and prev.value == "move"
 
     @staticmethod
     def _next_meaningful(toks: list[Token], j: int) -> Token | None:
@@ -489,19 +503,26 @@ class GrammarParser:
 
     def read_clauses(self, text: str) -> list[Clause]:
         """Clauses of `text`; a fragment naming no thing ("behind the boy, …") joins the clause after it."""
+        self.reader.source = text
         segments = self.reader.split(text)
         out: list[Clause] = []
         carry: list[Token] = []
+        kept: list[list[Token]] = []
         for k, toks in enumerate(segments):
             toks = carry + toks
             c = self.reader.read(toks)
             headless = not c.targets and c.holder is None and c.verb is None and not c.backgrounds
-            if headless and (c.has_location or c.has_predicate) and k + 1 < len(segments):
+            if headless and (c.has_location or c.has_predicate) and k + 1 < len(segments) and not c.hedge:
                 carry = toks
                 continue
             carry = []
+            if headless and (c.hedge or c.alternatives) and kept:  # "red, maybe orange"
+                kept[-1] = kept[-1] + [Token("COMMA", ",", ",", 0)] + toks
+                out[-1] = self.reader.read(kept[-1])
+                continue
             if not c.empty:
                 out.append(c)
+                kept.append(toks)
         return out
 
     def _parse(self, text: str, context: Context) -> Parse:

@@ -91,7 +91,7 @@ class Interpreter:
         targets = c.targets
         if not targets:
             if c.backgrounds:
-                return state.do(SetBackground(c.backgrounds[-1]))
+                return state.do(SetBackground(self._background(state.scene.background, c.backgrounds)))
             if c.unknown and len(self._all_clauses) > 1:  # "hip is at horizon": skip it, say so
                 state.notes.append(f"(I didn't understand {c.text!r}.)")
                 return None
@@ -103,7 +103,7 @@ class Interpreter:
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
         if c.backgrounds and all(m.head == "PRON" and m.value == "it" for m in targets) \
                 and not c.colors and not c.sizes:
-            return state.do(SetBackground(c.backgrounds[-1]))
+            return state.do(SetBackground(self._background(state.scene.background, c.backgrounds)))
         first = targets[0]
         verb = c.verb
         if verb in ("add", "exist"):
@@ -138,6 +138,16 @@ class Interpreter:
             return self._add_all(c, state)  # "the sun is in the top left" in a picture with no sun yet
         objs = self._resolve_all(targets, state)
         return self._update(c, objs, state)
+
+    def _background(self, current: str, said: Sequence[str]) -> str:
+        """The world's background that has every word said and keeps most of the current one: at night,
+        "it was raining" gives "night rain" where the world combines time and weather."""
+        words = set(" ".join(said).split())
+        fits = [b for b in self.world.backgrounds if words <= set(b.split())]
+        if not fits:
+            return said[-1] if said[-1] in self.world.backgrounds else self.world.default_background
+        keep = set(current.split())
+        return max(fits, key=lambda b: (len(keep & set(b.split())), -len(b.split())))
 
     # -- adding ------------------------------------------------------------------------------------------------
     def _add_all(self, c, state: State) -> None:
@@ -227,7 +237,9 @@ class Interpreter:
         uncertain: dict[str, list[str]] = dict(obj.unsure) if obj else {}
         attrs: dict[str, Any] = dict(obj.attrs) if obj else {}
         colors = (m.colors if m else []) + c.colors
-        if colors:
+        if colors and c.kinds and not (m and m.colors) and any(colour for _, colour, _ in c.kinds):
+            pass  # loose colours next to "a green jacket" are about the jacket, handled below
+        elif colors:
             colors = list(dict.fromkeys(colors))
             if len(colors) > 1 and not (c.alternatives or c.hedge):
                 raise Refusal(f"The {cat.name} can't be both {colors[0]} and {colors[1]} — which one?")
@@ -275,7 +287,9 @@ class Interpreter:
             attrs[f"{slot}_kind"] = kind
             if colour:
                 attrs[slot] = colour
-            if c.hedge:
+            if c.hedge and colour and c.kinds[-1][2] == kind and colors:
+                uncertain[slot] = list(dict.fromkeys([colour] + colors))  # "green, maybe dark green"
+            elif c.hedge:
                 uncertain[f"{slot}_kind"] = [kind]
         if c.marks:
             attrs["marks"] = list(attrs.get("marks", [])) + [mk for mk in c.marks
@@ -597,6 +611,13 @@ class Interpreter:
             return f"turned the {name} around"
         if "x" in ch or "y" in ch:
             return f"moved the {name}"
+        if "attributes" in ch or "uncertain" in ch:
+            new = dict(ch.get("attributes", ()))
+            said = [f"{k.replace('_', ' ')}: {', '.join(v) if isinstance(v, tuple) else v}" for k, v in new.items()
+                    if old is None or old.attrs.get(k) != (list(v) if isinstance(v, tuple) else v)]
+            unsure = [k.replace("_", " ") for k, _ in ch.get("uncertain", ())]
+            text = f"noted for the {name}: {'; '.join(said)}" if said else f"noted for the {name}"
+            return text + (f" (unsure: {', '.join(unsure)})" if unsure else "")
         return f"changed the {name}"
 
     # -- replies ----------------------------------------------------------------------------------------------

@@ -118,7 +118,8 @@ class Resolver:
         objs = list(scene.objects)
         if m.head == "CAT":
             cats = self.lex.refers_to(str(m.value), m.surface)
-            objs = [o for o in objs if o.category in cats]
+            exact = [o for o in objs if o.category == m.value]
+            objs = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars
         elif m.head == "PRON":
             kind = m.value
             if kind in ("male", "female"):
