@@ -169,10 +169,11 @@ def _clip(subject: Sequence[Point], clipper: Sequence[Point]) -> list:
 
 def _lit(pen, pieces, cx, cy, rx, ry, dark: float = -0.3, mid: float = -0.14) -> None:
     """Shade coloured `pieces` [(polygon, colour)] lit from the upper left: drawn dark, then the parts inside
-    two smaller ellipses shifted towards the light in mid and full colour (Pen has no clip, so we clip here)."""
+    smaller ellipses shifted towards the light in steps up to full colour (Pen has no clip, so we clip here)."""
     for pts, c in pieces:
         pen.polygon(pts, fill=shade(c, dark))
-    for k, amount in ((0.07, mid), (0.16, 0.0)):
+    steps = ((0.045, (dark + mid) / 2), (0.09, mid), (0.13, mid / 2), (0.17, 0.0))
+    for k, amount in steps:
         lit = arc_points(cx - k * rx, cy - k * ry, rx * (1 - k * 1.1), ry * (1 - k * 1.1), 0, 360, 28)[:-1]
         for pts, c in pieces:
             part = _clip(pts, lit)
