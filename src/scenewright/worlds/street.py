@@ -293,13 +293,16 @@ PLACES = {
         "at the far curb", "in the lane across")},
     **{p: _place("far sidewalk", CORNER_X - 0.03) for p in (
         "at the corner", "on the corner", "by the corner", "near the corner", "at the intersection",
-        "at the junction", "on the street corner", "at the street corner")},
+        "at the junction", "on the street corner", "at the street corner",
+        # bare, so that "ran toward the corner" reads as a relation to a place (facing it)
+        "the corner", "the street corner", "the intersection", "the junction")},
     **{p: _place("side street", (CORNER_X + SIDE_X1) / 2, height=0.2) for p in (
         "around the corner", "round the corner", "in the side street", "down the side street",
         "up the side street")},
     **{p: _place("road", sum(CROSSWALK) / 2) for p in (
         "on the crosswalk", "at the crosswalk", "in the crosswalk", "on the zebra crossing",
-        "at the zebra crossing", "at the crossing", "on the crossing", "at the pedestrian crossing")},
+        "at the zebra crossing", "at the crossing", "on the crossing", "at the pedestrian crossing",
+        "the crosswalk", "the zebra crossing", "the pedestrian crossing")},
     "on the left side of the road": _place("road", 0.2), "on the left side of the street": _place("road", 0.2),
     "on the right side of the road": _place("road", 0.8),
     "on the right side of the street": _place("road", 0.8),
