@@ -238,10 +238,10 @@ def _helicopter(pen, color):
 
 
 def _envelope(cx, cy, rx, ry, neck_w, neck_y, sx: float = 1.0) -> list:
-    top = arc_points(cx, cy, rx * sx, ry, 180, 360, 24)
+    top = arc_points(cx, cy, rx * sx, ry, 180, 360, 16)
     lower = []
-    for i in range(1, 13):
-        t = i / 12
+    for i in range(1, 9):
+        t = i / 8
         hw = (neck_w + (rx - neck_w) * math.cos(t * math.pi / 2) ** 1.3) * sx
         lower.append((cx + hw, cy + t * (neck_y - cy)))
     return top + lower + [(2 * cx - x, y) for x, y in reversed(lower)]
@@ -689,8 +689,6 @@ def _leg(F, leg, skin, shoe, shorts) -> None:
         _stroke(F, [hip, _lerp(hip, knee, 0.55)], shorts, LEG_W + 3.4, 0.9)
     u = _unit(knee, ankle)
     toe = (-u[1], u[0]) if u[1] < 0 else (u[1], -u[0])  # across the shin, towards +x: shoes point forward
-    if toe[0] < 0:
-        toe = (-toe[0], -toe[1])
     cx, cy = ankle[0] + toe[0] * 2.4 + u[0] * 1.5, ankle[1] + toe[1] * 2.4 + u[1] * 1.5
     _oval(F, cx, cy, 5.2, 2.9, shoe, 0.9, rot=math.degrees(math.atan2(toe[1], toe[0])))
     F.ellipse(cx - toe[0] * 1.5, cy - 0.9, 2.2, 0.9, fill=shade(shoe, 0.35))
