@@ -5,6 +5,10 @@ from the upper left: each piece has a flat base colour, a lighter highlight, a d
 so it reads at 128 px. The boy and the girl are one jointed figure: a pose is a set of joint positions, an
 expression a set of brows, eyes and mouth. Only Pen primitives are used, so the same drawing rasterises and
 exports to SVG.
+
+Shading uses opaque colours (and our own polygon clipping, `_lit`) rather than translucent overlays:
+`Pen.raster` paints onto an RGBA tile without blending, so a translucent shape drawn over an opaque one
+would leave a see-through hole. Translucency is kept only where nothing is beneath (glass, wings).
 """
 
 from __future__ import annotations
@@ -620,6 +624,7 @@ def _lerp(a: Point, b: Point, t: float) -> Point:
 
 
 def _person(pen: Pen, who: str, pose: str, expression: str) -> None:
+    """The child in `pose`, scaled to fit the box, feet on its bottom edge, back to front."""
     P = _POSES.get(pose, _POSES["standing"])
     look = _LOOKS[who]
     hx, hy = P["head"]
