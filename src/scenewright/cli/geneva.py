@@ -1,0 +1,131 @@
+"""`scenewright data shapes | train geneva | train detector | eval geneva` — GeNeVA-GAN on shapes dialogs.
+
+torch is imported inside the commands, so `scenewright --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import data_app, eval_app, train_app
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = tuple(int(s) for s in text.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"sizes look like 64 or 64,128, got {text!r}") from None
+    if any(s not in (64, 128) for s in sizes):
+        raise typer.BadParameter("sizes must be 64 and/or 128")
+    return sizes
+
+
+@data_app.command("shapes")
+def data_shapes(
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the dataset (card.json, splits, images)."),
+    n: int = typer.Option(10000, "--n", help="Number of 5-turn dialogs (80/10/10 train/val/test)."),
+    seed: int = typer.Option(0, "--seed", help="Same seed, same bytes."),
+    sizes: str = typer.Option("64", "--sizes", help="Image sizes: 64, 128 or 64,128."),
+    hdf5: bool = typer.Option(False, "--hdf5", help="Also write GeNeVA's HDF5 layout, {split}_{size}.h5."),
+) -> None:
+    """i-CLEVR-style dialogs in the shapes world: one object added per turn, drawn by the spine."""
+    from ..data.shapes_dialogs import make_dataset
+
+    card = make_dataset(out, n=n, seed=seed, sizes=_sizes(sizes))
+    if hdf5:
+        from ..data.geneva_hdf5 import shapes_to_hdf5
+        for split in card["splits"]:
+            for size in card["sizes"]:
+                shapes_to_hdf5(out, split, out / f"{split}_{size}.h5", size)
+    typer.echo(json.dumps({k: card[k] for k in ("dialogs", "splits", "objects", "sizes", "vocabulary_size")}))
+
+
+@data_app.command("geneva-import")
+def data_geneva_import(
+    h5: Path = typer.Argument(..., help="A GeNeVA-layout HDF5 file (e.g. i-CLEVR's clevr_train.h5)."),
+) -> None:
+    """Summarise a GeNeVA-layout HDF5 file (dialogs, turns, entities)."""
+    from ..data.geneva_hdf5 import import_dialogs
+
+    dialogs, entities, background = import_dialogs(h5)
+    turns = sum(len(d.texts) for d in dialogs)
+    typer.echo(json.dumps({"dialogs": len(dialogs), "turns": turns, "entities": entities,
+                           "image": list(dialogs[0].images.shape[1:]) if dialogs else None,
+                           "first": dialogs[0].texts if dialogs else None}))
+
+
+@train_app.command("geneva")
+def train_geneva(
+    data: Path = typer.Option(..., "--data", help="A dataset from `scenewright data shapes`."),
+    run: Path = typer.Option(Path("runs/geneva"), "--run", help="Run folder: checkpoints, log, samples. "
+                                                                "Run again with the same folder to resume."),
+    size: int = typer.Option(64, "--size", help="64 (default) or 128."),
+    steps: int = typer.Option(20000, "--steps"),
+    batch: int = typer.Option(8, "--batch", help="Dialogs per step per process (× 5 turns)."),
+    seed: int = typer.Option(0, "--seed"),
+    threads: int = typer.Option(1, "--threads", help="torch threads per process."),
+    minutes: Optional[float] = typer.Option(None, "--minutes", help="Stop (with a checkpoint) after this long."),
+    detector: Optional[Path] = typer.Option(None, "--detector", help="Score F1 / rsim on val while training."),
+    export: Optional[Path] = typer.Option(None, "--export", help="At the end, write the EMA generator here "
+                                                                 "(safetensors + card)."),
+) -> None:
+    """Train GeNeVA-GAN. Works unchanged under `torchrun --nproc_per_node N -m scenewright.cli train geneva`."""
+    from ..train.geneva import TrainConfig, export as export_run, train
+
+    tc = TrainConfig(data=str(data), run=str(run), image_size=size, steps=steps, batch=batch, seed=seed,
+                     threads=threads, max_minutes=minutes, detector=str(detector) if detector else None)
+    train(tc)
+    if export:
+        typer.echo(str(export_run(run, export)))
+
+
+@train_app.command("detector")
+def train_detector_cmd(
+    data: Path = typer.Option(..., "--data", help="A dataset from `scenewright data shapes`."),
+    out: Path = typer.Option(Path("runs/detector/shapes64"), "--out"),
+    size: int = typer.Option(64, "--size"),
+    epochs: int = typer.Option(3, "--epochs"),
+    dialogs: Optional[int] = typer.Option(4000, "--dialogs", help="Train dialogs used (all turns of each)."),
+    seed: int = typer.Option(0, "--seed"),
+    threads: int = typer.Option(1, "--threads"),
+) -> None:
+    """Train the shapes detector + localizer that scores GeNeVA's P / R / F1 / rsim."""
+    import torch
+
+    from ..eval.geneva import train_shapes_detector
+
+    torch.set_num_threads(threads)
+    _, scores = train_shapes_detector(str(data), out, size=size, epochs=epochs, seed=seed, n=dialogs)
+    typer.echo(json.dumps({"val_vs_oracle": scores}))
+
+
+@eval_app.command("geneva")
+def eval_geneva(
+    data: Path = typer.Option(..., "--data"),
+    split: str = typer.Option("test", "--split"),
+    model: Optional[Path] = typer.Option(None, "--model", help="GeNeVA-GAN checkpoint (default: the shipped "
+                                                               "weights/geneva_shapes)."),
+    detector: Optional[Path] = typer.Option(None, "--detector", help="Default: weights/geneva_shapes_detector."),
+    n: Optional[int] = typer.Option(None, "--n", help="Only the first N dialogs."),
+    seed: int = typer.Option(0, "--seed"),
+    threads: int = typer.Option(1, "--threads"),
+    as_json: bool = typer.Option(False, "--json", help="Print the rows as JSON instead of a table."),
+) -> None:
+    """P / R / F1 / rsim (GeNeVA's protocol) and our feature FID for GeNeVA-GAN, the spine and ground truth."""
+    import torch
+
+    from ..eval.geneva import evaluate
+    from ..eval.metrics import format_table
+
+    torch.set_num_threads(threads)
+    if model is None:
+        model = Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes"
+    rows = evaluate(str(data), split, str(model), str(detector) if detector else None, n=n, seed=seed)
+    if as_json:
+        typer.echo(json.dumps(rows, indent=1))
+    else:
+        typer.echo(format_table(rows, ("precision", "recall", "f1", "rsim", "fid")))

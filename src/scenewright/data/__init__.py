@@ -1,0 +1,1 @@
+"""scenewright.data: dataset makers and importers."""

@@ -1,0 +1,1 @@
+"""scenewright.eval: metrics, detectors and evaluation tables."""

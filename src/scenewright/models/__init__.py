@@ -1,0 +1,1 @@
+"""scenewright.models: neural models, one file per method."""

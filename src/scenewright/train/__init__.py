@@ -1,0 +1,1 @@
+"""scenewright.train: training loops."""
