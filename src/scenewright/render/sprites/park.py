@@ -533,8 +533,6 @@ def _tree(pen, color):
     puffs = [(cx, 14, 12), (cx - 12, 28, 13), (cx + 12, 28, 13), (cx - 14, 46, 13), (cx + 14, 46, 13),
              (cx, 38, 15), (cx - 8, 62, 11), (cx + 9, 62, 11), (cx, 52, 12)]
     _puffs(pen, puffs, green, shade(green, 0.22), _edge(green), 1.6)
-    for x, y in ((cx - 6, 20), (cx + 6, 40), (cx - 12, 50)):
-        pen.line(arc_points(x, y, 4, 3, 200, 340, 6), shade(green, -0.3), 1.0)
 
 
 @_sprite("apple tree")
