@@ -88,7 +88,11 @@ class ProceduralRenderer:
         return self._backgrounds.get_or((name, size), make)
 
     def tile(self, obj: SceneObject, size: tuple[int, int]) -> tuple[Image.Image, int, int]:
-        """The object's RGBA tile and the pixel position of its top-left corner."""
+        """The object's RGBA tile (its box plus a margin) and the pixel position of its top-left corner."""
+        img, _, x, y = self._tile(obj, size)
+        return img, x, y
+
+    def _tile(self, obj: SceneObject, size: tuple[int, int]):
         w, h = box_pixels(self.world, obj, size)
         tw, th = max(1, round(w * (1 + 2 * MARGIN))), max(1, round(h * (1 + 2 * MARGIN)))
         key = (obj.category, obj.color, obj.flip, obj.pose, obj.expression, obj.attributes, obj.uncertain,
@@ -96,12 +100,15 @@ class ProceduralRenderer:
 
         def make():
             pen = self.object_pen(obj)
-            img = pen.raster(tw, th, self.supersample, margin=(pen.w * MARGIN, pen.h * MARGIN))
-            return img.transpose(Image.Transpose.FLIP_LEFT_RIGHT) if obj.flip else img
+            ss = self.supersample if max(tw, th) <= 300 else min(self.supersample, 2)  # big tiles: 2× is plenty
+            img = pen.raster(tw, th, ss, margin=(pen.w * MARGIN, pen.h * MARGIN))
+            if obj.flip:
+                img = img.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+            return img, img.getchannel("A").getbbox()  # only the drawn part is composited
 
-        img = self._tiles.get_or(key, make)
+        img, drawn = self._tiles.get_or(key, make)
         W, H = size
-        return img, round(obj.x * W - tw / 2), round(obj.y * H - th / 2)
+        return img, drawn, round(obj.x * W - tw / 2), round(obj.y * H - th / 2)
 
     # -- the interface ------------------------------------------------------------------------------------
     def render(self, scene: Scene, size: tuple[int, int] = (512, 400)) -> Image.Image:
@@ -110,8 +117,9 @@ class ProceduralRenderer:
         size = (int(size[0]), int(size[1]))
         canvas = self.background(scene.background, size).copy()
         for obj in sorted(scene.objects, key=self.world.depth_sort_key):
-            img, x, y = self.tile(obj, size)
-            _paste(canvas, img, x, y)
+            img, drawn, x, y = self._tile(obj, size)
+            if drawn is not None:
+                _paste(canvas, img, x, y, drawn)
         overlay = getattr(self.sprites, "overlay", None)
         if overlay is not None:
             overlay(canvas, scene, self.world, self)
@@ -137,15 +145,13 @@ class ProceduralRenderer:
         return "\n".join(parts)
 
 
-def _paste(canvas: Image.Image, tile: Image.Image, x: int, y: int) -> None:
-    """Alpha-composite `tile` at (x, y), clipping at the canvas edges."""
+def _paste(canvas: Image.Image, tile: Image.Image, x: int, y: int, drawn: tuple[int, int, int, int]) -> None:
+    """Alpha-composite the `drawn` part of `tile` placed at (x, y), clipping at the canvas edges."""
     W, H = canvas.size
-    tw, th = tile.size
-    if x >= W or y >= H or x + tw <= 0 or y + th <= 0:
-        return
-    sx, sy = max(0, -x), max(0, -y)
-    ex, ey = min(tw, W - x), min(th, H - y)
-    canvas.alpha_composite(tile, (x + sx, y + sy), (sx, sy, ex, ey))
+    sx, sy = max(drawn[0], -x), max(drawn[1], -y)
+    ex, ey = min(drawn[2], W - x), min(drawn[3], H - y)
+    if ex > sx and ey > sy:
+        canvas.alpha_composite(tile, (x + sx, y + sy), (sx, sy, ex, ey))
 
 
 def renderer_info(r: Any) -> str:
