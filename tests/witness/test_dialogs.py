@@ -77,3 +77,12 @@ def test_street_dialogs_pass_rate():
     failed = [name for name, good in results if not good]
     rate = 1 - len(failed) / len(results)
     assert rate >= BAR, f"{rate:.0%} of street checks hold (bar {BAR:.0%}); failing:\n" + "\n".join(failed)
+
+
+NEXT = json.loads((Path(__file__).parent / "dialogs_next.json").read_text())
+
+
+@pytest.mark.xfail(strict=False, reason="the worked interview's phrasing (docs/witness.md) is beyond the grammar yet")
+def test_worked_interview_dialog():
+    failed = [name for d in NEXT for name, good in check(d) if not good]
+    assert not failed, "failing:\n" + "\n".join(failed)
