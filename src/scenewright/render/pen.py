@@ -102,56 +102,67 @@ class Pen:
             return max(1, int(round(width * unit))) if width else 0
 
         for op in self.ops:
-            kind = op[0]
-            if kind == "ellipse":
-                _, cx, cy, rx, ry, fill, outline, width = op
-                x0, y0 = P(cx - rx, cy - ry)
-                x1, y1 = P(cx + rx, cy + ry)
-                if x1 - x0 >= 1 and y1 - y0 >= 1:
-                    draw.ellipse((x0, y0, x1, y1), fill=fill, outline=outline, width=lw(width))
-            elif kind == "rect":
-                _, x0, y0, x1, y1, fill, outline, width, radius = op
-                a, b = P(x0, y0)
-                c, d = P(x1, y1)
-                if c - a >= 1 and d - b >= 1:
-                    if radius:
-                        draw.rounded_rectangle((a, b, c, d), radius=radius * unit, fill=fill, outline=outline,
-                                               width=lw(width))
-                    else:
-                        draw.rectangle((a, b, c, d), fill=fill, outline=outline, width=lw(width))
-            elif kind == "polygon":
-                _, pts, fill, outline, width = op
-                if len(pts) >= 3:
-                    draw.polygon([P(*p) for p in pts], fill=fill, outline=outline, width=lw(width))
-            elif kind == "line":
-                _, pts, color, width = op
-                if len(pts) >= 2:
-                    draw.line([P(*p) for p in pts], fill=color, width=lw(width), joint="curve")
-                    r = lw(width) / 2
-                    if r >= 1.5:
-                        for p in (pts[0], pts[-1]):
-                            x, y = P(*p)
-                            draw.ellipse((x - r, y - r, x + r, y + r), fill=color)
-            elif kind == "gradient":
-                _, x0, y0, x1, y1, top, bottom = op
-                a, b = P(x0, y0)
-                c, d = P(x1, y1)
-                a, b, c, d = int(a), int(b), int(math.ceil(c)), int(math.ceil(d))
-                if c > a and d > b:
-                    t = np.linspace(0.0, 1.0, d - b)[:, None]
-                    top4 = np.array(tuple(top) + (255,) * (4 - len(top)), float)
-                    bot4 = np.array(tuple(bottom) + (255,) * (4 - len(bottom)), float)
-                    rows = (top4 * (1 - t) + bot4 * t).round().astype(np.uint8)
-                    band = np.repeat(rows[:, None, :], c - a, axis=1)
-                    img.alpha_composite(Image.fromarray(band, "RGBA"), (max(a, 0), max(b, 0)),
-                                        (max(-a, 0), max(-b, 0)))
-            elif kind == "text":
-                _, x, y, string, size, color = op
-                font = _font(max(6, int(size * unit)))
-                draw.text(P(x, y), string, fill=color, font=font, anchor="mm")
+            if op[0] != "gradient" and _translucent(op):
+                # PIL replaces pixels when drawing on RGBA; blend through a layer of its own instead
+                layer = Image.new("RGBA", img.size, (0, 0, 0, 0))
+                self._draw(ImageDraw.Draw(layer, "RGBA"), layer, op, P, lw, unit)
+                img.alpha_composite(layer)
+            else:
+                self._draw(draw, img, op, P, lw, unit)
         if ss > 1:
             img = img.resize((px_w, px_h), Image.Resampling.LANCZOS)
         return img
+
+    @staticmethod
+    def _draw(draw: ImageDraw.ImageDraw, img: Image.Image, op: tuple, P, lw, unit: float) -> None:
+        """One primitive onto `img` (through `draw`), in pixel coordinates given by P."""
+        kind = op[0]
+        if kind == "ellipse":
+            _, cx, cy, rx, ry, fill, outline, width = op
+            x0, y0 = P(cx - rx, cy - ry)
+            x1, y1 = P(cx + rx, cy + ry)
+            if x1 - x0 >= 1 and y1 - y0 >= 1:
+                draw.ellipse((x0, y0, x1, y1), fill=fill, outline=outline, width=lw(width))
+        elif kind == "rect":
+            _, x0, y0, x1, y1, fill, outline, width, radius = op
+            a, b = P(x0, y0)
+            c, d = P(x1, y1)
+            if c - a >= 1 and d - b >= 1:
+                if radius:
+                    draw.rounded_rectangle((a, b, c, d), radius=radius * unit, fill=fill, outline=outline,
+                                           width=lw(width))
+                else:
+                    draw.rectangle((a, b, c, d), fill=fill, outline=outline, width=lw(width))
+        elif kind == "polygon":
+            _, pts, fill, outline, width = op
+            if len(pts) >= 3:
+                draw.polygon([P(*p) for p in pts], fill=fill, outline=outline, width=lw(width))
+        elif kind == "line":
+            _, pts, color, width = op
+            if len(pts) >= 2:
+                draw.line([P(*p) for p in pts], fill=color, width=lw(width), joint="curve")
+                r = lw(width) / 2
+                if r >= 1.5:
+                    for p in (pts[0], pts[-1]):
+                        x, y = P(*p)
+                        draw.ellipse((x - r, y - r, x + r, y + r), fill=color)
+        elif kind == "gradient":
+            _, x0, y0, x1, y1, top, bottom = op
+            a, b = P(x0, y0)
+            c, d = P(x1, y1)
+            a, b, c, d = int(a), int(b), int(math.ceil(c)), int(math.ceil(d))
+            if c > a and d > b:
+                t = np.linspace(0.0, 1.0, d - b)[:, None]
+                top4 = np.array(tuple(top) + (255,) * (4 - len(top)), float)
+                bot4 = np.array(tuple(bottom) + (255,) * (4 - len(bottom)), float)
+                rows = (top4 * (1 - t) + bot4 * t).round().astype(np.uint8)
+                band = np.repeat(rows[:, None, :], c - a, axis=1)
+                img.alpha_composite(Image.fromarray(band, "RGBA"), (max(a, 0), max(b, 0)),
+                                    (max(-a, 0), max(-b, 0)))
+        elif kind == "text":
+            _, x, y, string, size, color = op
+            font = _font(max(6, int(size * unit)))
+            draw.text(P(x, y), string, fill=color, font=font, anchor="mm")
 
     def svg(self, transform: str = "") -> str:
         """The drawing as SVG elements in design units, wrapped in a <g transform=…>."""
@@ -189,6 +200,11 @@ class Pen:
                              f' dominant-baseline="middle" font-family="sans-serif" fill="{_rgb(color)}">'
                              f'{safe}</text>')
         return f'<g transform="{transform}">' + "".join(parts) + "</g>"
+
+
+def _translucent(op: tuple) -> bool:
+    return any(isinstance(v, tuple) and len(v) == 4 and all(isinstance(c, int) for c in v) and v[3] < 255
+               for v in op[1:])
 
 
 def _rgb(color) -> str:
