@@ -50,7 +50,8 @@ def test_undo_moves_the_picture_not_the_record(session):
 
 def test_uncertain_and_unknown_lists(session):
     rec = build_record(session.history, session.world)
-    (u,) = rec.uncertain
+    scene, u = rec.uncertain
+    assert scene["object"] == "the scene" and scene["drawn"] == "dusk" and "i think" in scene["hedges"]
     assert u["object"] == "the van (o2)" and u["field"] == "colour" and u["alternatives"] == ["orange", "red"]
     assert u["statement"] == "I'm not sure if it was orange or red" and "not sure" in u["hedges"]
     unknown = {x["object"]: x["missing"] for x in rec.unknown}

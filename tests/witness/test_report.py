@@ -58,4 +58,4 @@ def test_cli_report(session, tmp_path):
     assert result.exit_code == 0, result.output
     assert out.exists() and "a red van was parked" in out.read_text()
     assert "colour: said red at 10:03:00, corrected to orange at 10:05:00" in result.output
-    assert "1 uncertain" in result.output
+    assert "2 uncertain" in result.output

@@ -164,3 +164,14 @@ def test_rendering_is_deterministic():
                                        obj(3, "streetlight", 0.7), obj(4, "woman", 0.5, pose="walking")))
     a = ProceduralRenderer("street").render(s, SIZE).tobytes()
     assert a == R.render(s, SIZE).tobytes()
+
+
+def test_every_attribute_word_maps_to_a_value_the_sprites_draw():
+    for phrase, (attr, value) in geo.ATTRIBUTE_SYNONYMS.items():
+        assert value in geo.ATTRIBUTE_DOMAINS[attr], phrase
+    for attr, values in geo.ATTRIBUTE_VALUES.items():
+        assert set(values) <= set(geo.ATTRIBUTE_DOMAINS[attr])
+    assert set(geo.ATTRIBUTE_DOMAINS["skin"]) <= set(geo.SKIN_TONES)
+    assert set(geo.ATTRIBUTE_DOMAINS["hair"]) - {"bald"} <= set(geo.HAIR_COLORS)
+    for phrase, value in geo.BACKGROUND_SYNONYMS.items():
+        assert value in geo.TIMES + geo.WEATHERS, phrase

@@ -425,6 +425,14 @@ def build_record(history: History, world: World) -> Record:
 def _uncertain(world: World, scene: Scene, objects: dict[str, ObjectHistory],
                statements: list[Statement]) -> list[dict[str, Any]]:
     out = []
+    # the background has no place for alternatives: a hedged statement that set it is listed as unsure
+    for s in reversed(statements):
+        if s.status == "in effect" and any(c.field == "background" for c in s.changes):
+            if s.hedges:
+                out.append({"object": "the scene", "id": None, "field": nice("background"),
+                             "alternatives": [scene.background], "drawn": scene.background, "statement": s.text,
+                             "time": s.time, "hedges": s.hedges})
+            break
     for o in scene.objects:
         for name, alts in o.unsure.items():
             source = None

@@ -196,10 +196,10 @@ ATTRIBUTE_VALUES = {
     "build": ("slim", "average", "athletic", "heavy"),
     "age": ("young", "middle aged", "elderly"),
     "motion": ("parked", "moving", "stopped"),
-    "hair": ("blond", "bald", "ginger"),
-    "skin": ("pale",),
+    "hair": ("blond", "bald"),
 }
-# every value an attribute can hold (for the record and the sprites), including those said through synonyms
+# every value an attribute can hold, including those said through synonyms ("red hair", "dark skin");
+# World.describe() lists only ATTRIBUTE_VALUES, so `scenewright worlds` shows skin only through these
 ATTRIBUTE_DOMAINS = {
     "height": ("short", "average", "tall"),
     "build": ("slim", "average", "athletic", "heavy"),
@@ -234,9 +234,9 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "grey haired": ("hair", "gray"), "gray haired": ("hair", "gray"), "white hair": ("hair", "white"),
     "white haired": ("hair", "white"), "dark hair": ("hair", "dark"), "dark haired": ("hair", "dark"),
     "light hair": ("hair", "light"), "light haired": ("hair", "light"), "shaved head": ("hair", "bald"),
-    "brunette": ("hair", "brown"),
+    "brunette": ("hair", "brown"), "ginger": ("hair", "red"), "ginger hair": ("hair", "red"),
     # skin
-    "light skin": ("skin", "light"), "light skinned": ("skin", "light"), "fair skinned": ("skin", "light"),
+    "pale": ("skin", "light"), "pale skinned": ("skin", "light"), "light skin": ("skin", "light"), "light skinned": ("skin", "light"), "fair skinned": ("skin", "light"),
     "fair skin": ("skin", "light"), "white skin": ("skin", "light"), "medium skin": ("skin", "medium"),
     "olive skin": ("skin", "medium"), "tanned": ("skin", "medium"), "brown skin": ("skin", "medium"),
     "dark skin": ("skin", "dark"), "dark skinned": ("skin", "dark"), "black skin": ("skin", "dark"),
