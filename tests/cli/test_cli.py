@@ -99,3 +99,20 @@ def test_the_cli_does_not_load_torch_or_minilm():
             "print(any(m.split('.')[0] in ('torch', 'sentence_transformers') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_chat_takes_turns_and_commands_from_stdin(tmp_path):
+    env = {**os.environ, "SCENEWRIGHT_SEMANTIC": "0"}
+    script = "add a red cube\nadd a dragon\n:undo\n:redo\n:save {s}\n:svg {v}\n:nonsense\n:quit\n".format(
+        s=tmp_path / "s.json", v=tmp_path / "s.svg")
+    p = subprocess.run([sys.executable, "-m", "scenewright.cli", "chat", "--world", "shapes", "--out",
+                        str(tmp_path / "now.png")], input=script, capture_output=True, text=True, env=env,
+                       timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert "Added a red cube" in p.stdout and "dragon" in p.stdout and "unknown command" in p.stdout
+    from scenewright import Session
+
+    saved = Session.load(tmp_path / "s.json")
+    assert [o.category for o in saved.scene.objects] == ["cube"]
+    assert [e.kind for e in saved.history.log] == ["turn", "refused", "undo", "redo"]
+    assert (tmp_path / "now.png").exists() and (tmp_path / "s.svg").read_text().startswith("<svg")
