@@ -175,3 +175,17 @@ def test_every_attribute_word_maps_to_a_value_the_sprites_draw():
     assert set(geo.ATTRIBUTE_DOMAINS["hair"]) - {"bald"} <= set(geo.HAIR_COLORS)
     for phrase, value in geo.BACKGROUND_SYNONYMS.items():
         assert value in geo.TIMES + geo.WEATHERS, phrase
+
+
+def test_place_for_keeps_each_kind_of_thing_on_its_line():
+    def bottom(name, y):
+        return y + WORLD.category(name).height * WORLD.size_factor(y) / 2
+
+    _, bank = geo.place_for("across the street", WORLD.category("bank"))
+    _, van = geo.place_for("across the street", WORLD.category("van"))
+    _, man = geo.place_for("across the street", WORLD.category("man"))
+    assert abs(bottom("bank", bank) - geo.FAR_WALL) < 0.005
+    assert geo.FAR_CURB < bottom("van", van) < geo.CENTRE_LINE
+    assert geo.FAR_WALL < bottom("man", man) < geo.FAR_CURB
+    assert geo.place_for("at the corner", WORLD.category("man"))[0] == WORLD.places["at the corner"][0]
+    assert set(geo.PLACE_REGIONS) == set(WORLD.places)

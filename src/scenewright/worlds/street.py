@@ -266,8 +266,14 @@ MARK_WORDS = ("plate", "license plate", "licence plate", "number plate", "regist
               "damage", "crack", "roof rack")
 
 
+_REGIONS: dict[tuple[float | None, float], str] = {}
+
+
 def _place(base: str, x: float | None = None, height: float = 0.295) -> tuple[float | None, float]:
-    return x, centre_for_base(BASES[base], height)
+    """A place as the box centre of a `height`-tall thing (a person by default) standing on `base`'s line."""
+    centre = centre_for_base(BASES[base], height)
+    _REGIONS[(x, centre)] = base
+    return x, centre
 
 
 PLACES = {
@@ -308,6 +314,26 @@ PLACES = {
     "on the right side of the street": _place("road", 0.8),
     "down the street": (0.12, None), "up the street": (0.12, None), "further down the street": (0.1, None),
 }
+
+# `places` are box centres for a person (what a centre-only parser reads). A parser that keeps every kind of
+# thing on its own line can ask `place_for`: "across the street" puts a bank on the building line, a van in
+# the far lane at the curb and a man on the far sidewalk.
+PLACE_REGIONS = {p: (x, None if y is None else _REGIONS[(x, y)]) for p, (x, y) in PLACES.items()}
+_LINE_BY_GROUP = {  # region -> {category group: ground line}; "*" for every other group
+    "far sidewalk": {"buildings": FAR_WALL, "vehicles": BASES["far lane"], "*": BASES["far sidewalk"]},
+    "near sidewalk": {"vehicles": BASES["near lane"], "*": BASES["near sidewalk"]},
+}
+
+
+def place_for(phrase: str, category: Category, scale: float = 1.0) -> tuple[float | None, float | None]:
+    """(x, box centre y) for `category` at `scale` put at the place `phrase` (a key of PLACES)."""
+    x, region = PLACE_REGIONS[phrase]
+    if region is None:
+        return x, None
+    lines = _LINE_BY_GROUP.get(region, {})
+    line = lines.get(category.group, lines.get("*", BASES[region]))
+    return x, centre_for_base(line, category.height * scale)
+
 
 TIMES = ("day", "dusk", "night")
 WEATHERS = ("rain", "snow", "fog")
