@@ -46,3 +46,36 @@ def test_a_newer_schema_is_refused(tmp_path):
     con.commit()
     with pytest.raises(RuntimeError, match="newer scenewright"):
         Store(tmp_path / "s.db")
+
+
+def test_fast_encoder_matches_session_to_dict():
+    import json
+
+    from scenewright.web.persist import Encoder, verified
+
+    assert verified()
+    s, enc = Session(world="shapes"), Encoder()
+    for text in ("add a red cube on the left", "add a blue sphere", "undo", "add a green cylinder",
+                 "zorble", "make it bigger", "go back to turn 1", "add a yellow cube"):
+        s.tell(text)
+        assert json.loads(enc.encode(s)) == json.loads(json.dumps(s.to_dict()))
+    assert Session.from_dict(json.loads(enc.encode(s))).history.to_dict() == s.history.to_dict()
+
+
+def test_fast_png_is_lossless_and_readable():
+    from io import BytesIO
+
+    import numpy as np
+    from PIL import Image
+
+    from scenewright.web.pictures import fast_png
+
+    s = Session(world="shapes")
+    s.tell("add a red cube on the left")
+    img = s.render()
+    back = Image.open(BytesIO(fast_png(img)))
+    back.load()
+    assert back.mode == "RGB" and back.size == img.size
+    assert np.array_equal(np.asarray(back), np.asarray(img))
+    rgba = Image.new("RGBA", (7, 3), (10, 20, 30, 255))
+    assert np.array_equal(np.asarray(Image.open(BytesIO(fast_png(rgba)))), np.asarray(rgba.convert("RGB")))

@@ -62,6 +62,7 @@ class WebConfig:
     shared: bool = False  # several server processes share the database (check versions on every use)
     allowed_hosts: Optional[list[str]] = None  # Host header names accepted (None: any)
     worlds: tuple[str, ...] = ("shapes", "park", "street")
+    picture_cache: int = 64 << 20  # bytes of encoded pictures kept (0: render every request)
 
 
 # -- request and response bodies (also the OpenAPI schema) ------------------------------------------------
@@ -118,7 +119,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     if config.max_text > MAX_TURN_CHARS:
         raise ValueError(f"max_text cannot exceed the Session's limit of {MAX_TURN_CHARS}")
     store = Store(config.db, synchronous=config.synchronous)
-    pictures = Pictures()
+    pictures = Pictures(capacity_bytes=config.picture_cache)
     renderers: dict[str, Any] = {}
 
     def session_options(world: str, mode: str) -> dict[str, Any]:
@@ -411,4 +412,5 @@ def app_from_env() -> FastAPI:
         synchronous=env("SCENEWRIGHT_WEB_SYNC", "FULL"),
         shared=env("SCENEWRIGHT_WEB_SHARED", "0") == "1",
         allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None,
+        picture_cache=int(env("SCENEWRIGHT_WEB_PICTURE_CACHE", str(64 << 20))),
     ))

@@ -18,6 +18,7 @@ from typing import Any, Callable, Iterator, TypeVar
 
 from ..errors import ScenewrightError
 from ..session import Session
+from .persist import Encoder, plain, verified
 from .store import Conflict, Store
 
 T = TypeVar("T")
@@ -39,6 +40,7 @@ class Live:
     version: int
     lock: threading.RLock = field(default_factory=threading.RLock)
     keys: dict[int, tuple[Any, str]] = field(default_factory=dict)  # id(scene) -> (scene, picture key)
+    encoder: Encoder = field(default_factory=Encoder)
 
 
 def new_id() -> str:
@@ -64,6 +66,10 @@ class Sessions:
         self._live: OrderedDict[str, Live] = OrderedDict()
         self._guard = threading.Lock()
         self._loading: dict[str, threading.Lock] = {}
+        self.fast = verified()  # encode sessions from cached pieces (checked against Session.to_dict once)
+
+    def encode(self, live: Live) -> str:
+        return live.encoder.encode(live.session) if self.fast else plain(live.session)
 
     # -- the cache ------------------------------------------------------------------------------------------
     def _cached(self, sid: str) -> Live | None:
@@ -136,7 +142,7 @@ class Sessions:
         for _ in range(5):
             with self._use(sid) as live:
                 result = fn(live)
-                state = live.session.to_dict()
+                state = self.encode(live)
                 try:
                     live.version = self.store.save(sid, live.version, state, live.session.history.cursor)
                 except Conflict:

@@ -13,13 +13,15 @@ import html
 import io
 import json
 import tempfile
-import textwrap
+import struct
 import threading
 import time
+import zlib
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Sequence
 
+import numpy as np
 from PIL import Image, ImageDraw
 
 from ..render.export import _font, contact_sheet, save_gif
@@ -27,6 +29,21 @@ from ..scene import Scene
 from ..session import Session
 
 THUMB_WIDTH = 192
+
+
+def fast_png(img: Image.Image, level: int = 1) -> bytes:
+    """A plain 8-bit RGB PNG (filter None, zlib `level`): about 3× faster than PIL's encoder, which tries
+    every row filter, and about as small for these flat-shaded pictures. Lossless."""
+    a = np.asarray(img if img.mode == "RGB" else img.convert("RGB"))
+    h, w, _ = a.shape
+    raw = np.zeros((h, w * 3 + 1), np.uint8)  # first byte of every row: filter type 0
+    raw[:, 1:] = a.reshape(h, w * 3)
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(memoryview(raw), level)) + chunk(b"IEND", b""))
 
 
 def scene_key(scene: Scene) -> str:
@@ -65,10 +82,9 @@ class Pictures:
             if data is not None:
                 self._cache.move_to_end(ck)
                 return data, key
-        img = self.image(session, scene, size)
-        buf = io.BytesIO()
-        img.save(buf, "PNG", compress_level=self.png_level)
-        data = buf.getvalue()
+        data = fast_png(self.image(session, scene, size), self.png_level)
+        if self.capacity <= 0:
+            return data, key
         with self._guard:
             if ck not in self._cache:
                 self._cache[ck] = data

@@ -5,6 +5,9 @@ Every change is committed (WAL, synchronous=FULL by default) before the web app 
 the version it read (`save(id, expected, …)`) and fails with `Conflict` if another process wrote in
 between — so several server processes can share one database file safely.
 
+Commits are grouped: concurrent `save` calls wait on one writer thread that puts everything pending into one
+transaction — one fsync for many turns — and each caller returns only after that transaction is durable.
+
 The schema is deliberately small and readable with the `sqlite3` shell:
 
     sessions(id, world, mode, client, created, updated, version, turns, state)
@@ -16,7 +19,7 @@ import json
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,16 @@ CREATE INDEX IF NOT EXISTS sessions_client ON sessions(client);
 
 class Conflict(Exception):
     """Another writer changed the session since it was read."""
+
+
+@dataclass
+class _Pending:
+    session_id: str
+    expected: int
+    payload: str
+    turns: int
+    done: threading.Event = field(default_factory=threading.Event)
+    error: BaseException | None = None
 
 
 @dataclass(frozen=True)
@@ -75,8 +88,17 @@ class Store:
             found = self._db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0]
         if int(found) > SCHEMA_VERSION:
             raise RuntimeError(f"{path} was written by a newer scenewright (schema {found}); upgrade to use it")
+        self._queue: list[_Pending] = []
+        self._wake = threading.Condition()
+        self._closed = False
+        self._writer = threading.Thread(target=self._write_loop, name="scenewright-store-writer", daemon=True)
+        self._writer.start()
 
     def close(self) -> None:
+        with self._wake:
+            self._closed = True
+            self._wake.notify()
+        self._writer.join(timeout=10)
         with self._lock:
             self._db.close()
 
@@ -124,16 +146,53 @@ class Store:
                 raise
         return True
 
-    def save(self, session_id: str, expected_version: int, state: dict[str, Any], turns: int) -> int:
-        """Commit `state` if the row is still at `expected_version`; return the new version."""
-        payload = json.dumps(state, separators=(",", ":"))
-        with self._lock:
-            cur = self._db.execute("UPDATE sessions SET state = ?, turns = ?, updated = ?, version = version + 1 "
-                                   "WHERE id = ? AND version = ?",
-                                   (payload, turns, time.time(), session_id, expected_version))
-        if cur.rowcount != 1:
-            raise Conflict(session_id)
+    def save(self, session_id: str, expected_version: int, state: dict[str, Any] | str, turns: int) -> int:
+        """Commit `state` (a dict, or its JSON text) if the row is still at `expected_version`; return the new
+        version once it is on disk. Raises `Conflict` if another writer got there first."""
+        payload = state if isinstance(state, str) else json.dumps(state, separators=(",", ":"))
+        item = _Pending(session_id, expected_version, payload, turns)
+        with self._wake:
+            if self._closed:
+                raise RuntimeError("the store is closed")
+            self._queue.append(item)
+            self._wake.notify()
+        item.done.wait()
+        if item.error is not None:
+            raise item.error
         return expected_version + 1
+
+    def _write_loop(self) -> None:
+        while True:
+            with self._wake:
+                while not self._queue and not self._closed:
+                    self._wake.wait()
+                if not self._queue and self._closed:
+                    return
+                batch, self._queue = self._queue, []
+            self._commit(batch)
+
+    def _commit(self, batch: list[_Pending]) -> None:
+        now = time.time()
+        try:
+            with self._lock:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for item in batch:
+                        cur = self._db.execute(
+                            "UPDATE sessions SET state = ?, turns = ?, updated = ?, version = version + 1 "
+                            "WHERE id = ? AND version = ?",
+                            (item.payload, item.turns, now, item.session_id, item.expected))
+                        if cur.rowcount != 1:
+                            item.error = Conflict(item.session_id)
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+        except BaseException as e:  # nothing in the batch was committed
+            for item in batch:
+                item.error = e
+        for item in batch:
+            item.done.set()
 
     def delete(self, session_id: str) -> bool:
         with self._lock:
