@@ -189,3 +189,9 @@ def test_place_for_keeps_each_kind_of_thing_on_its_line():
     assert geo.FAR_WALL < bottom("man", man) < geo.FAR_CURB
     assert geo.place_for("at the corner", WORLD.category("man"))[0] == WORLD.places["at the corner"][0]
     assert set(geo.PLACE_REGIONS) == set(WORLD.places)
+
+
+def test_odd_attribute_values_still_draw():
+    odd = obj(1, "man", 0.5, attributes={"top": ["red", "orange"], "height": ["tall"], "build": 3, "marks": []})
+    assert len(tile_pixels(odd)) > 50
+    assert len(tile_pixels(obj(1, "van", 0.5, color="no such colour", attributes={"motion": ["moving"]}))) > 50

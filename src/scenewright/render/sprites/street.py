@@ -30,7 +30,9 @@ TYRE = (54, 56, 60)
 
 def said(world, name: str | None):
     """The RGB of a colour the witness said, or None."""
-    if not name:
+    if isinstance(name, (list, tuple)):  # alternatives: the first is the one said first
+        name = name[0] if name else None
+    if not name or not isinstance(name, str):
         return None
     name = world.color_synonyms.get(name, name)
     return world.colors.get(name) or geo.HAIR_COLORS.get(name)
@@ -261,7 +263,9 @@ class _Figure:
 
 
 def _person(pen: Pen, obj, category, world) -> None:
-    a = obj.attrs
+    a = {k: (v[0] if v else None) if isinstance(v, (list, tuple)) and k != "marks" else v
+         for k, v in obj.attrs.items()}
+    a = {k: v for k, v in a.items() if isinstance(v, str) or k == "marks"}
     child = category.name == "child"
     body = CHILD if child else ADULT
     pose = obj.pose if obj.pose in POSES or obj.pose == "lying" else "standing"
