@@ -89,3 +89,13 @@ def test_a_position_not_said_is_listed_as_placed():
     (missing,) = [u["missing"] for u in rec.unknown if u["id"] == "o1"]
     assert "where exactly (placed by default)" in missing
     assert any(c.how == "placed" for c in rec.statements[0].changes)
+
+
+def test_a_session_saved_without_its_log_still_gives_a_record(session):
+    from scenewright.scene import History
+
+    data = session.history.to_dict()
+    data["log"] = []
+    rec = build_record(History.from_dict(data), session.world)
+    assert [s.text for s in rec.statements if s.kind == "turn"] == [e.text for e in session.history.entries]
+    assert rec.final == session.scene

@@ -19,7 +19,7 @@ from datetime import datetime, timezone, tzinfo
 from typing import Any, Iterable
 
 from ..errors import ScenewrightError
-from ..scene import Add, History, Scene, SceneObject, SetBackground, Update, apply_all
+from ..scene import Add, Event, History, Scene, SceneObject, SetBackground, Update, apply_all
 from ..worlds import World
 
 COMMANDS = ("undo", "redo", "goto")
@@ -337,7 +337,12 @@ def build_record(history: History, world: World) -> Record:
     def scene_at(k: int) -> Scene:
         return entries[k - 1] if k else start
 
-    for i, ev in enumerate(history.log):
+    log = list(history.log)
+    if not log and history.entries:  # a session saved without its log: the turns in effect, without times
+        log = [Event("turn", e.text, "", e.edits, 0.0, k + 1) for k, e in enumerate(history.entries)]
+        if history.cursor < len(history.entries):
+            log.append(Event("goto", f"goto {history.cursor}", "", (), 0.0, history.cursor))
+    for i, ev in enumerate(log):
         row = i + 1
         st = Statement(row, ev.time, ev.kind, ev.text, ev.reply, hedges=hedges_in(ev.text))
         statements.append(st)
