@@ -179,13 +179,23 @@ class Token:
     start: int  # index of the first word in the clause
 
 
+_CONTRACTIONS = [(re.compile(p), r) for p, r in CONTRACTIONS]
+_ORDINAL_SUFFIX = re.compile(r"(\d)\s*(?:st|nd|rd|th)\b")
+_DASHES = re.compile(r"[-_/]")
+_OTHER = re.compile(r"[^\w\s,.;:!?'\"()]")
+_PLAIN = re.compile(r"^[a-z ]*$")
+
+
 def normalise(text: str) -> str:
+    """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
+    if _PLAIN.match(text):
+        return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    for pattern, repl in CONTRACTIONS:
-        t = re.sub(pattern, repl, t)
-    t = re.sub(r"(\d)\s*(?:st|nd|rd|th)\b", r"\1", t)
-    t = re.sub(r"[-_/]", " ", t)
-    t = re.sub(r"[^\w\s,.;:!?'\"()]", " ", t)
+    for pattern, repl in _CONTRACTIONS:
+        t = pattern.sub(repl, t)
+    t = _ORDINAL_SUFFIX.sub(r"\1", t)
+    t = _DASHES.sub(" ", t)
+    t = _OTHER.sub(" ", t)
     t = t.replace("'", " ").replace('"', " ")
     return " ".join(t.split())
 
