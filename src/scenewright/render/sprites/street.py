@@ -79,13 +79,24 @@ def background(pen: Pen, name: str, world) -> None:
     pen.rect(0, Y(geo.HORIZON), W, Y(geo.FAR_WALL), fill=far)
     pen.line([(0, Y(geo.HORIZON)), (W, Y(geo.HORIZON))], shade(far, -0.1), 1)
     # side street going away on the right, between CORNER_X and SIDE_X1
-    vx, vy = X(geo.VANISH_X), Y(geo.HORIZON)
+    vx, vy = X(geo.VANISH_X), Y(geo.HORIZON - 0.16)  # the side street, cut at the horizon, narrows towards it
     x0, x1, yc = X(geo.CORNER_X), X(geo.SIDE_X1), Y(geo.FAR_CURB)
     # far sidewalk (with a gap for the side street)
     pen.rect(0, Y(geo.FAR_WALL), x0, yc, fill=walk)
     pen.rect(x1, Y(geo.FAR_WALL), W, yc, fill=walk)
     pen.rect(x0, Y(geo.FAR_WALL), x1, yc, fill=far)
-    pen.polygon([(x0, yc), (x1, yc), (vx + 4, vy), (vx - 4, vy)], fill=road)
+
+    def along(xb: float, y: float) -> float:  # x at height y of the line from (xb, yc) to the vanishing point
+        return vx + (xb - vx) * (y - vy) / (yc - vy)
+
+    yw, d = Y(geo.FAR_WALL), 0.05 * W
+    yh = Y(geo.HORIZON)
+    for a, b in ((x0 - d, x0), (x1, x1 + d)):  # the side street's own sidewalks, going away
+        pen.polygon([(along(a, yh), yh), (along(b, yh), yh), (along(b, yc), yc), (along(a, yw), yw)],
+                    fill=walk)
+    pen.polygon([(x0, yc), (x1, yc), (along(x1, yh), yh), (along(x0, yh), yh)], fill=road)
+    for xb in (x0, x1):
+        pen.line([(along(xb, yh), yh), (xb, yc)], curb, 1.2)
     for k in range(1, 9):  # paving joints, closer together far away
         x = W * k / 9 * (geo.CORNER_X / 1.0)
         pen.line([(x, Y(geo.FAR_WALL)), (x - 3, yc)], shade(walk, -0.12), 0.6)
