@@ -508,8 +508,13 @@ def _thing(pen: Pen, obj, category, world) -> None:
             pen.rect((x - 0.015) * w, 36, (x + 0.015) * w, 100, fill=INK)
     elif name == "bus stop":
         pen.rect(0.02 * w, 4, 0.72 * w, 14, fill=metal, outline=INK, width=1.2)
-        pen.rect(0.04 * w, 14, 0.70 * w, 92, fill=alpha(GLASS, 0.7), outline=INK, width=1.2)
-        pen.rect(0.12 * w, 62, 0.62 * w, 70, fill=UNKNOWN_DARK, outline=INK, width=1)
+        pen.rect(0.04 * w, 14, 0.70 * w, 92, fill=alpha((226, 236, 240), 0.35), outline=INK, width=1.2)
+        pen.line([(0.05 * w, 30), (0.69 * w, 30)], alpha(INK, 0.5), 0.8)
+        pen.rect(0.12 * w, 66, 0.62 * w, 71, fill=UNKNOWN_DARK, outline=INK, width=1)
+        for x in (0.16, 0.58):
+            pen.rect((x - 0.01) * w, 71, (x + 0.01) * w, 92, fill=INK)
+        for x in (0.04, 0.70):
+            pen.rect((x - 0.012) * w, 14, (x + 0.012) * w, 100, fill=(150, 152, 156), outline=INK, width=0.8)
         pen.rect(0.84 * w, 20, 0.87 * w, 100, fill=metal, outline=INK, width=0.8)
         pen.circle(0.855 * w, 16, 0.11 * w, fill=(240, 240, 236), outline=INK, width=1)
         pen.text(0.855 * w, 16.5, "BUS", 0.07 * w, INK)
