@@ -300,8 +300,8 @@ def _person(pen: Pen, obj, category, world) -> None:
     bottom_kind = a.get("bottom_kind")
     bottom_c = said(world, a.get("bottom")) or (top_c if dress else UNKNOWN_DARK)
     shoe_c = said(world, a.get("shoes")) or (150, 150, 150)
-    leg_w = 6.4 * (1 + (wide - 1) * 0.5) * (0.85 if child else 1)
-    arm_w = 4.6 * (1 + (wide - 1) * 0.5) * (0.85 if child else 1)
+    leg_w = 7.4 * (1 + (wide - 1) * 0.5) * (0.85 if child else 1)
+    arm_w = 5.2 * (1 + (wide - 1) * 0.5) * (0.85 if child else 1)
     ys = hip / 50
 
     def leg(k):
@@ -337,11 +337,15 @@ def _person(pen: Pen, obj, category, world) -> None:
     if bottom_kind == "skirt" or dress:
         f.poly([(-5 * wide, hip + 2), (6 * wide, hip + 2), (9 * wide, hip - 20), (-8 * wide, hip - 20)],
                top_c if dress else bottom_c)
-    waist = 6.5 * wide * (0.92 if category.name == "woman" else 1.0)
-    chest = 7.2 * wide * (1.08 if category.name == "man" else 1.0)
+    # silhouettes only: broader shoulders for a man, a narrower waist and wider hips for a woman
+    woman, man = category.name == "woman", category.name == "man"
+    chest = 8.6 * wide * (1.12 if man else 0.94 if woman else 1.0)
+    waist = 7.6 * wide * (0.8 if woman else 1.0)
+    hips = 8.0 * wide * (1.12 if woman else 0.95)
+    mid = (sh + hip) / 2
     hem = hip - (18 if top_kind in LONG_TOPS else 2)
-    f.poly([(-chest + lean, sh), (chest * 0.9 + lean, sh), (waist * (1.1 if category.name == "woman" else 1),
-                                                             hem), (-waist, hem)], top_c)
+    f.poly([(-chest + lean, sh), (chest * 0.85 + lean, sh), (waist * 0.9 + lean * 0.5, mid), (hips, hem),
+            (-hips, hem), (-waist + lean * 0.5, mid)], top_c)
     if top_kind in ("hoodie", "hooded sweatshirt"):
         f.poly([(-3 + lean, sh + 1), (-10 + lean, sh + 4), (-7 + lean, sh - 6)], shade(top_c, -0.1))
         f.limb([(-3 + lean * 0.5, hip + 10), (4 + lean * 0.5, hip + 10)], shade(top_c, -0.15), 0.9)
