@@ -128,7 +128,7 @@ def summary(world: World, obj: SceneObject) -> str:
             bits.append(str(f[key]))
     a = obj.attrs
     for k in sorted(a):
-        if k.endswith("_kind") or k == "marks":
+        if k.endswith(("_kind", "_hedge")) or k == "marks":
             continue
         slot_kind = a.get(f"{k}_kind")
         if slot_kind:
@@ -447,10 +447,13 @@ def _uncertain(world: World, scene: Scene, objects: dict[str, ObjectHistory],
                         source = statements[c.row - 1]
                         break
             current = getattr(o, name, None) if name in ("color", "pose") else o.attrs.get(name)
+            hedges = list(source.hedges) if source else []
+            said_hedge = o.attrs.get(f"{name}_hedge")  # a parser may keep the hedge word itself
+            if said_hedge and str(said_hedge) not in hedges:
+                hedges.insert(0, str(said_hedge))
             out.append({"object": label(o), "id": o.id, "field": nice(name), "alternatives": list(alts),
                         "drawn": current, "statement": source.text if source else None,
-                        "time": source.time if source else None,
-                        "hedges": source.hedges if source else []})
+                        "time": source.time if source else None, "hedges": hedges})
     return out
 
 
