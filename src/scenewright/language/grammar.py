@@ -21,6 +21,7 @@ from .references import Mention
 
 _MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
 _HEADS = {"CAT", "PRON", "ONE", "ALL"}
+_LOOKS = {"COLOR": "colors", "SIZE": "sizes", "EXPR": "expressions", "POSE": "poses", "ATTR": "attrs"}
 
 
 @dataclass
@@ -415,10 +416,10 @@ class ClauseReader:
             self._flush(c, mods)
 
     @staticmethod
-    def _describe(m: Mention, mods: list[Token]) -> None:
+    def _describe(target: Mention | Clause, mods: list[Token]) -> None:
         for t in mods:
-            {"COLOR": m.colors, "SIZE": m.sizes, "EXPR": m.expressions, "POSE": m.poses,
-             "ATTR": m.attrs}.get(t.kind, []).append(t.value)
+            if t.kind in _LOOKS:
+                getattr(target, _LOOKS[t.kind]).append(t.value)
 
     def _mention(self, head: Token, mods: list[Token]) -> Mention:
         if head.kind == "CAT":
@@ -444,34 +445,18 @@ class ClauseReader:
                 m.ordinal = t.value
             elif t.kind == "SUPER":
                 m.superlative = t.value
-            elif t.kind == "COLOR":
-                m.colors.append(t.value)
-            elif t.kind == "SIZE":
-                m.sizes.append(t.value)
-            elif t.kind == "EXPR":
-                m.expressions.append(t.value)
-            elif t.kind == "POSE":
-                m.poses.append(t.value)
-            elif t.kind == "ATTR":
-                m.attrs.append(t.value)
+            elif t.kind in _LOOKS:
+                getattr(m, _LOOKS[t.kind]).append(t.value)
             elif t.kind == "ABS":
                 m.side = t.value[0] if t.value[0] is not None else None
         return m
 
     @staticmethod
     def _flush(c: Clause, mods: list[Token]) -> None:
+        """Modifiers that belong to no noun: what the clause says about its things ("make it | small")."""
+        ClauseReader._describe(c, mods)
         for t in mods:
-            if t.kind == "COLOR":
-                c.colors.append(t.value)
-            elif t.kind == "SIZE":
-                c.sizes.append(t.value)
-            elif t.kind == "EXPR":
-                c.expressions.append(t.value)
-            elif t.kind == "POSE":
-                c.poses.append(t.value)
-            elif t.kind == "ATTR":
-                c.attrs.append(t.value)
-            elif t.kind == "NUM":
+            if t.kind == "NUM":
                 c.count = t.value
 
 

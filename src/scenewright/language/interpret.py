@@ -437,6 +437,8 @@ class Interpreter:
             for o in self._resolve(m, state):
                 if o not in out:
                     out.append(o)
+        if not out:
+            raise Refusal("Which one do you mean? Name it, e.g. 'the red cube' or 'the boy on the left'.")
         return out
 
     def _landmarks(self, relation: str, landmarks: Sequence[Mention], state: State, exclude: str | None = None):
