@@ -53,6 +53,7 @@ class Clause:
     backgrounds: list[str] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # words in a noun's place that we do not know
+    kind_subject: tuple | None = None  # "the hoodie was black": (slot, kind) the clause is about
 
     @property
     def has_location(self) -> bool:
@@ -256,7 +257,14 @@ class ClauseReader:
                 colour = None
                 if mods and mods[-1].kind == "COLOR":
                     colour = mods.pop().value
-                c.kinds.append((t.value[0], colour, t.value[1]))
+                definite = bool(mods) and mods[-1].kind == "DET" and mods[-1].value == "the"
+                while mods and mods[-1].kind in ("DET", "NUM"):
+                    mods.pop()
+                if definite and not c.targets and colour is None:  # "the hoodie was black"
+                    c.targets.append(Mention("KIND", t.value, t.text, det="the"))
+                    c.kind_subject = t.value
+                else:
+                    c.kinds.append((t.value[0], colour, t.value[1]))
                 if pending_rel in ("in", "near", "on") and expect:
                     pending_rel, expect = None, 0
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
@@ -344,6 +352,10 @@ class ClauseReader:
                 c.alternatives = True
             elif k == "NEG":
                 c.neg = True
+                nxt = self._next_meaningful(toks, i + 1)
+                if nxt is not None and nxt.kind == "COLOR":  # "black, not (just) dark": dark is not said
+                    i = toks.index(nxt, i) + 1
+                    continue
                 negate_next = True
             elif k == "BG":
                 c.backgrounds.append(t.value)

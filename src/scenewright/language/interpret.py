@@ -68,7 +68,9 @@ class Interpreter:
                         and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
                     pending.extend(c.targets)  # "the boy and the girl are happy": subjects first
                     continue
-                if pending and c.targets and not c.targets[0].indefinite:
+                if pending and c.targets and c.targets[0].head == "PRON":
+                    c.targets = pending + c.targets[1:]  # "the van - I think it was red": it = the van
+                elif pending and c.targets and not c.targets[0].indefinite:
                     c.targets = pending + c.targets
                 pending = []
                 self.clause(c, state)
@@ -223,7 +225,7 @@ class Interpreter:
                 bw = P.size_of(w, cat.name, scale, y)[0]
                 x = x + (k - (n - 1) / 2) * bw * 1.15
         if c.place is not None:
-            px, py = c.place
+            px, py = w.place(c.place, cat, scale)
             x = px if px is not None else x
             y = py if py is not None else y
         if x is None:
@@ -237,7 +239,14 @@ class Interpreter:
         uncertain: dict[str, list[str]] = dict(obj.unsure) if obj else {}
         attrs: dict[str, Any] = dict(obj.attrs) if obj else {}
         colors = (m.colors if m else []) + c.colors
-        if colors and c.kinds and not (m and m.colors) and any(colour for _, colour, _ in c.kinds):
+        if colors and c.kind_subject:  # "the hoodie was black": the hoodie's colour, not the man's
+            slot = c.kind_subject[0]
+            attrs[slot] = colors[0]
+            if c.hedge or c.alternatives:
+                uncertain[slot] = list(dict.fromkeys(colors))
+            else:
+                uncertain.pop(slot, None)
+        elif colors and c.kinds and not (m and m.colors) and any(colour for _, colour, _ in c.kinds):
             pass  # loose colours next to "a green jacket" are about the jacket, handled below
         elif colors:
             colors = list(dict.fromkeys(colors))
@@ -354,7 +363,7 @@ class Interpreter:
             if c.abs_y is not None:
                 y = P.vertical(w, cat, c.abs_y, obj.scale)
         if c.place is not None:
-            px, py = c.place
+            px, py = w.place(c.place, cat, obj.scale)
             x = px if px is not None else x
             y = py if py is not None else y
         return P.clamp_x(w, cat.name, obj.scale, x, y), P.clamp_y(w, cat.name, obj.scale, y) \
@@ -583,8 +592,44 @@ class Interpreter:
                 scene = apply(scene, e)
         except Exception:
             return None
-        return Parse(command="revise", edits=tuple(new_edits),
-                     reply="Fixed: " + self.summary(new_edits, before, state.notes, scene))
+        return Parse(command="revise", edits=tuple(new_edits), reply=self._fixed(last, new_edits, state.notes))
+
+    def _counted(self, parts: list[str]) -> list[str]:
+        """Repeated parts said once with their number: "added 2 red cubes", "painted the 2 cubes red"."""
+        counted = []
+        for part, n in dict.fromkeys((p, parts.count(p)) for p in parts):
+            if n > 1 and " the " in part and not part.startswith("added "):
+                verb, _, thing = part.partition(" the ")
+                name = next((c for c in self.world.category_names if thing.startswith(c)), "")
+                if name:
+                    thing = self.world.category(name).plural_name + thing[len(name):]
+                part = f"{verb} the {n} {thing}"
+            if part.startswith("added "):
+                thing = part[6:]
+                if n > 1:
+                    name = next((c for c in self.world.category_names if thing.endswith(c)), "")
+                    plural = self.world.category(name).plural_name if name else thing.split()[-1] + "s"
+                    thing = thing[:len(thing) - len(name)] + plural if name else thing + "s"
+                part = f"added {n} {thing}" if n > 1 else f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
+            counted.append(part)
+        return counted
+
+    def _fixed(self, last, new_edits: Sequence[Edit], notes: Sequence[str]) -> str:
+        """What a correction changed, said as changes to what the last turn did."""
+        said = []
+        for old, new in zip(last.edits, new_edits):
+            if old == new:
+                continue
+            if isinstance(old, Add) and isinstance(new, Add):
+                a, b = old.obj.to_dict(), new.obj.to_dict()
+                diff = {k: v for k, v in b.items() if a.get(k) != v and k != "id"}
+                shown = Scene(last.scene.world, last.scene.background, (old.obj,))
+                said.append(self._said(Update.of(old.obj.id, **diff), old.obj.category, shown))
+            elif isinstance(new, Update):
+                name = next((o.category for o in last.scene.objects if o.id == new.id), "object")
+                said.append(self._said(new, name, last.scene))
+        text = "; ".join(dict.fromkeys(self._counted(said))) or "changed what the last turn did"
+        return " ".join([f"Fixed: {text[:1].upper() + text[1:]}."] + list(notes))
 
     def _recategorise(self, obj: SceneObject, category: str) -> SceneObject:
         cat = self.world.category(category)
@@ -639,23 +684,7 @@ class Interpreter:
                 parts.append(f"removed the {known.get(e.id, 'object')}")
             elif isinstance(e, Update):
                 parts.append(self._said(e, known.get(e.id, "object"), before))
-        counted = []
-        for part, n in dict.fromkeys((p, parts.count(p)) for p in parts):
-            if n > 1 and " the " in part and not part.startswith("added "):
-                verb, _, thing = part.partition(" the ")
-                name = next((c for c in self.world.category_names if thing.startswith(c)), "")
-                if name:
-                    thing = self.world.category(name).plural_name + thing[len(name):]
-                part = f"{verb} the {n} {thing}"
-            if part.startswith("added "):
-                thing = part[6:]
-                if n > 1:
-                    name = next((c for c in self.world.category_names if thing.endswith(c)), "")
-                    plural = self.world.category(name).plural_name if name else thing.split()[-1] + "s"
-                    thing = thing[:len(thing) - len(name)] + plural if name else thing + "s"
-                part = f"added {n} {thing}" if n > 1 else f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
-            counted.append(part)
-        parts = counted
+        parts = self._counted(parts)
         text = "; ".join(dict.fromkeys(parts))
         text = text[:1].upper() + text[1:] + "." if text else ""
         return " ".join([text] + list(notes)).strip()

@@ -118,6 +118,8 @@ RELATIONS = {
     "between": "between", "in between": "between", "among": "between",
     "where": "where", "in place of": "where", "instead of": "where",
     "toward": "toward", "towards": "toward", "away from": "away", "far from": "away",
+    "out of": "near", "from": "near", "coming out of": "near", "came out of": "near", "leaving": "near",
+    "outside": "front", "outside of": "front",
 }
 for _intensifier in ("right", "directly", "just", "immediately", "exactly", "straight"):
     for _phrase, _rel in list(RELATIONS.items()):
@@ -182,6 +184,7 @@ class Token:
 _CONTRACTIONS = [(re.compile(p), r) for p, r in CONTRACTIONS]
 _ORDINAL_SUFFIX = re.compile(r"(\d)\s*(?:st|nd|rd|th)\b")
 _DASHES = re.compile(r"[-_/]")
+_DASH_PAUSE = re.compile(r"\s+[-–—]+\s+|[–—]")
 _OTHER = re.compile(r"[^\w\s,.;:!?'\"()]")
 _PLAIN = re.compile(r"^[a-z ]*$")
 
@@ -194,6 +197,7 @@ def normalise(text: str) -> str:
     for pattern, repl in _CONTRACTIONS:
         t = pattern.sub(repl, t)
     t = _ORDINAL_SUFFIX.sub(r"\1", t)
+    t = _DASH_PAUSE.sub(" , ", t)  # "the van - i think it was red": a pause, like a comma
     t = _DASHES.sub(" ", t)
     t = _OTHER.sub(" ", t)
     t = t.replace("'", " ").replace('"', " ")
@@ -317,8 +321,11 @@ class Lexicon:
                 self._put(k + "s", "KIND", (slot, k))
         for m in w.mark_words:
             self._put(m, "MARK", m, front=True)
-        for phrase, xy in w.places.items():
-            self._put(phrase, "PLACE", tuple(xy), front=True)
+        for phrase in w.places:
+            self._put(phrase, "PLACE", phrase, front=True)
+            bare = re.sub(r"^(at|on|in|by|near) (?=the )", "", phrase)
+            if bare != phrase and tuple(bare.split()) not in self.table:
+                self._put(bare, "PLACE", phrase)  # "toward the corner", "past the crosswalk"
         # categories last, in front of everything else for the same phrase ("back" stays ABS/DIR)
         heads: dict[str, set[str]] = {}
         for c in w.categories:
@@ -345,7 +352,7 @@ class Lexicon:
         """The vocabulary word `word` is probably a misspelling of, or None."""
         if len(word) < 3 or word in FILLER or word.isdigit():
             return None
-        limit = 1 if len(word) < 7 else 2
+        limit = 1 if len(word) < 8 else 2  # "unicorn" must not become "uniform"
         best, best_d = None, limit + 1
         for cand in self.content_words:
             if abs(len(cand) - len(word)) > limit or cand[0] != word[0] and len(word) < 6:

@@ -112,6 +112,8 @@ class Resolver:
         if m.head == "CAT":
             name = m.surface if m.surface else str(m.value)
             return " ".join(words + [name])
+        if m.head == "KIND":
+            return f"one with a {m.value[1]}"
         return " ".join(words + ["one"]) if words else "thing"
 
     def candidates(self, m: Mention, scene: Scene, order: list[str]) -> list[SceneObject]:
@@ -120,6 +122,9 @@ class Resolver:
             cats = self.lex.refers_to(str(m.value), m.surface)
             exact = [o for o in objs if o.category == m.value]
             objs = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars
+        elif m.head == "KIND":  # "the hoodie": whoever wears one
+            slot, kind = m.value
+            objs = [o for o in objs if o.attrs.get(f"{slot}_kind") == kind]
         elif m.head == "PRON":
             kind = m.value
             if kind in ("male", "female"):

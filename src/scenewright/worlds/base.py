@@ -6,7 +6,7 @@ The parser reads only this data, so a new world (a `street` for a witness) is ad
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Callable, Mapping
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,15 @@ class World:
     mark_words: tuple[str, ...] = ()
     places: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
     words_for_all: tuple[str, ...] = ("object", "objects", "thing", "things", "shape", "shapes")
+    # (x, box-centre y) for a thing of `category` at `scale` put at the place `phrase` (a key of `places`):
+    # a bank "across the street" stands on the building line, a man on the far sidewalk. None: places as is.
+    place_at: Callable[[str, Category, float], tuple[float | None, float | None]] | None = None
+
+    def place(self, phrase: str, category: Category, scale: float) -> tuple[float | None, float | None]:
+        if self.place_at is not None:
+            return self.place_at(phrase, category, scale)
+        x, y = self.places[phrase]
+        return x, y
 
     def category(self, name: str) -> Category:
         for c in self.categories:

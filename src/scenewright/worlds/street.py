@@ -407,6 +407,7 @@ WORLD = World(
     attribute_kinds=ATTRIBUTE_KINDS,
     mark_words=MARK_WORDS,
     places=PLACES,
+    place_at=place_for,
     words_for_all=("object", "objects", "thing", "things", "everything", "everyone", "everybody"),
 )
 
