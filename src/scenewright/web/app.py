@@ -101,6 +101,7 @@ class StateOut(BaseModel):
     objects: list[dict[str, Any]]
     chat: list[dict[str, Any]]
     example: str
+    canvas: list[int]
 
 
 class TurnReply(BaseModel):
@@ -178,6 +179,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                 "version": live.version, "cursor": h.cursor, "can_undo": h.can_undo(), "can_redo": h.can_redo(),
                 "start_key": keyof(live, h.start), "turns": turns, "branches": branches,
                 "scene": s.scene.to_dict(), "objects": _objects(s.scene), "chat": chat,
+                "canvas": [int(s.size[0]), int(s.size[1])],
                 "example": WORLD_EXAMPLES.get(s.world.name, s.example().strip("'"))}
 
     def reply(turn, live: Live) -> Response:
@@ -379,6 +381,7 @@ def _probe_worlds(config: WebConfig, factory) -> list[dict[str, Any]]:
             offer["available"] = True
         except Exception as e:  # a world whose drawing is still being built
             offer["reason"] = f"it cannot be drawn yet ({type(e).__name__}: {e})"[:200]
+            log.warning("world %s is not offered: %s", name, offer["reason"])
         offers.append(offer)
     if config.codraw:
         offer = {"id": "codraw", "world": "park", "mode": "codraw", "label": "Park (learned CoDraw drawer)",
@@ -389,6 +392,7 @@ def _probe_worlds(config: WebConfig, factory) -> list[dict[str, Any]]:
             offer["available"] = True
         except Exception as e:
             offer["reason"] = f"the learned drawer did not load ({type(e).__name__}: {e})"[:200]
+            log.warning("the learned CoDraw drawer is not offered: %s", offer["reason"])
         offers.append(offer)
     return offers
 

@@ -14,6 +14,7 @@ import io
 import json
 import tempfile
 import struct
+import textwrap
 import threading
 import time
 import zlib
@@ -132,14 +133,19 @@ class Pictures:
             log="\n".join(log) or '<tr><td colspan="4">nothing was said</td></tr>')
 
     def report_pdf(self, session: Session, sid: str, created: float | None) -> bytes:
+        buf = io.BytesIO()
+        self.report_page(session, sid, created).save(buf, "PDF", resolution=150.0, title="scenewright scene record")
+        return buf.getvalue()
+
+    def report_page(self, session: Session, sid: str, created: float | None) -> Image.Image:
         """One A4 page (150 dpi): header, the final picture, every turn's picture with its text."""
         h = session.history
         page = Image.new("RGB", (1240, 1754), "white")
         d = ImageDraw.Draw(page)
-        d.text((80, 70), "scenewright — scene record", fill=(20, 20, 20), font=_font(40))
+        d.text((80, 70), "scenewright - scene record", fill=(20, 20, 20), font=_font(40))
         started = time.strftime("%Y-%m-%d %H:%M", time.localtime(created)) if created else "?"
-        meta = (f"{session.world.title}   ·   scene {sid[:8]}   ·   started {started}   ·   "
-                f"printed {time.strftime('%Y-%m-%d %H:%M')}   ·   {h.cursor} turns in effect")
+        meta = (f"{session.world.title}  |  scene {sid[:8]}  |  started {started}  |  "
+                f"printed {time.strftime('%Y-%m-%d %H:%M')}  |  {h.cursor} turns in effect")
         d.text((80, 130), meta, fill=(90, 90, 90), font=_font(20))
         final = self.image(session, h.scene)
         fw = 560
@@ -148,7 +154,7 @@ class Pictures:
         d.rectangle((79, 179, 80 + fw, 180 + fh), outline=(180, 180, 180))
         y = 190
         for obj in h.scene.objects[:24]:
-            d.text((680, y), "• " + _label(obj), fill=(40, 40, 40), font=_font(20))
+            d.text((680, y), "- " + _label(obj), fill=(40, 40, 40), font=_font(20))
             y += 28
         top = 200 + fh
         scenes = [e.scene for e in h.entries[:h.cursor]]
@@ -160,11 +166,24 @@ class Pictures:
             sheet = sheet.resize((max(1, int(sheet.width * scale)), max(1, int(sheet.height * scale))),
                                  Image.Resampling.LANCZOS)
             page.paste(sheet, (80, top))
+            top += sheet.height
         else:
             d.text((80, top), "No turns yet.", fill=(90, 90, 90), font=_font(22))
-        buf = io.BytesIO()
-        page.save(buf, "PDF", resolution=150.0, title="scenewright scene record")
-        return buf.getvalue()
+            top += 30
+        y, bottom, font = top + 30, 1754 - 70, _font(17)
+        d.text((80, y), "Everything that was said, in order (refusals and undo too):", fill=(20, 20, 20), font=_font(20))
+        y += 32
+        for n, ev in enumerate(h.log):
+            if y > bottom - 22:
+                d.text((80, y), f"... and {len(h.log) - n} more: see the HTML report or the session file.",
+                       fill=(90, 90, 90), font=font)
+                break
+            when = time.strftime("%H:%M:%S", time.localtime(ev.time)) if ev.time else ""
+            line = f"{when}  {ev.kind:<8} {ev.text}" + (f"  ->  {ev.reply}" if ev.reply else "")
+            for part in textwrap.wrap(line, 110)[:2]:
+                d.text((80, y), part, fill=(150, 60, 60) if ev.kind == "refused" else (40, 40, 40), font=font)
+                y += 22
+        return page
 
 
 def _label(obj: Any) -> str:

@@ -152,6 +152,7 @@ function setState(st) {
   const worldId = st.mode === "codraw" ? "codraw" : st.world;
   $("world").value = worldId;
   $("text").placeholder = `Tell the scene, e.g. “${st.example}”`;
+  document.title = `scenewright — ${st.title}`;
   renderPicture();
   renderObjects(st.objects);
   renderLog();
@@ -173,7 +174,8 @@ function renderPicture() {
   let url, alt, objectsCount;
   if (!app.view) {
     url = pictureUrl(currentKey());
-    alt = `The scene now, after ${st.cursor} turn${st.cursor === 1 ? "" : "s"}`;
+    alt = `The scene now, after ${st.cursor} turn${st.cursor === 1 ? "" : "s"}: ` +
+      (st.objects.length ? st.objects.map((o) => `${o.label} (${describe(o)})`).join("; ") : "empty");
     objectsCount = st.objects.length;
     banner.hidden = true;
     canvas.classList.remove("previewing");
@@ -258,7 +260,8 @@ function renderLog() {
 }
 
 function turnButton({ label, num, key, classes, onclick, img }) {
-  const aspect = app.state.world === "shapes" ? "1" : "1.25";
+  const [w, h] = app.state.canvas || [1, 1];
+  const aspect = String(w / h);
   const b = el("button", { type: "button", class: "turn " + classes, onclick, title: label },
     el("img", { src: img, alt: "", loading: "lazy", decoding: "async" }),
     el("span", { class: "cap" }, el("span", { class: "num" }, num), label));
