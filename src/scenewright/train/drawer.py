@@ -1,0 +1,271 @@
+"""Training the CoDraw drawer (`scenewright train drawer`): teacher-forced on the human drawer's canvases.
+
+Each training example is one round: the teller's message (and the one before it), the human drawer's canvas
+before the round → what the drawer did in the round (pieces added, removed, changed, and how). Runs alone or
+under `torchrun --nproc_per_node N` (scenewright.train.distributed); shows a progress bar; resumes from
+`<out>/last.pt`; seeded. The model with the best closed-loop CoDraw score on val dialogs is kept as
+`<out>/drawer.safetensors` + `<out>/drawer.json` (the card). Weights trained on CoDraw are CC BY-NC
+derivatives: keep them under runs/ or a user folder, never in the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from ..data.codraw import CLASSES, HUMAN_IDXS, Dialog, depth_of, load_codraw
+from ..models.drawer import (N, DrawerConfig, MiniLM, _same, build_net, build_vocab, features, slots,
+                             turn_actions)
+from ..scene import Scene
+from ..worlds.park import EXPRESSIONS, POSES
+
+EMPTY = Scene("park", "day")
+
+
+def examples(dialogs: Sequence[Dialog]) -> dict[str, list]:
+    """Every round of every dialog as (text, previous text, canvas before, turn number, canvas after)."""
+    ex: dict[str, list] = {"text": [], "prev": [], "before": [], "turn": [], "after": []}
+    for d in dialogs:
+        before, prev = EMPTY, ""
+        for k, t in enumerate(d.turns):
+            ex["text"].append(t.teller)
+            ex["prev"].append(prev)
+            ex["before"].append(before)
+            ex["turn"].append(k)
+            ex["after"].append(t.scene)
+            before, prev = t.scene, t.teller
+    return ex
+
+
+def targets(before: Scene, after: Scene, cfg: DrawerConfig) -> dict[str, np.ndarray]:
+    """Per class: add / remove / change labels with their masks, and the attribute labels (-1 = no loss)."""
+    _, ob = slots(before)
+    _, oa = slots(after)
+    t = {k: np.zeros(N, np.float32) for k in ("add", "add_m", "remove", "remove_m", "change", "change_m")}
+    for k in ("x", "y", "depth", "flip", "pose", "expression"):
+        t[k] = np.full(N, -1, np.int64)
+    for c in range(N):
+        if c not in ob:
+            t["add_m"][c] = 1
+            t["add"][c] = float(c in oa)
+        else:
+            t["remove_m"][c] = 1
+            t["remove"][c] = float(c not in oa)
+            if c in oa:
+                t["change_m"][c] = 1
+                t["change"][c] = float(not _same(ob[c], oa[c]))
+        if c in oa and (c not in ob or not _same(ob[c], oa[c])):
+            o = oa[c]
+            t["x"][c] = min(int(min(max(o.x, 0.0), 1.0) * cfg.bins_x), cfg.bins_x - 1)
+            t["y"][c] = min(int(min(max(o.y, 0.0), 1.0) * cfg.bins_y), cfg.bins_y - 1)
+            t["depth"][c] = depth_of(o.scale)
+            t["flip"][c] = int(o.flip)
+            if c in HUMAN_IDXS:
+                t["pose"][c] = POSES.index(o.pose) if o.pose in POSES else -1
+                t["expression"][c] = EXPRESSIONS.index(o.expression) if o.expression in EXPRESSIONS else -1
+    return t
+
+
+def tensors(ex: dict[str, list], cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None) -> dict:
+    feats = features(cfg, vocab, minilm, ex["text"], ex["prev"], ex["before"], ex["turn"])
+    if "vec" in feats:
+        feats["vec"], feats["prev_vec"] = feats["vec"].astype(np.float16), feats["prev_vec"].astype(np.float16)
+    tg = [targets(b, a, cfg) for b, a in zip(ex["before"], ex["after"])]
+    for k in tg[0]:
+        feats["t_" + k] = np.stack([t[k] for t in tg])
+    return feats
+
+
+def loss_fn(out: dict, batch: dict):
+    """Masked BCE for add / remove / change; cross-entropy for where and how (ignore -1)."""
+    import torch
+    import torch.nn.functional as F
+
+    total, parts = 0.0, {}
+    for k, w in (("add", 1.0), ("remove", 0.5), ("change", 1.0)):
+        m = batch[f"t_{k}_m"]
+        l = F.binary_cross_entropy_with_logits(out[k][..., 0], batch[f"t_{k}"], reduction="none")
+        parts[k] = (l * m).sum() / m.sum().clamp(min=1)
+        total = total + w * parts[k]
+    for k, w in (("x", 0.5), ("y", 0.5), ("depth", 0.5), ("flip", 0.5), ("pose", 0.3), ("expression", 0.3)):
+        logits = out[k].reshape(-1, out[k].shape[-1])
+        tgt = batch["t_" + k].reshape(-1)
+        if (tgt >= 0).any():
+            parts[k] = F.cross_entropy(logits, tgt, ignore_index=-1)
+            total = total + w * parts[k]
+    return total, {k: float(v.detach()) for k, v in parts.items()}
+
+
+def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "both", epochs: int = 12,
+                 batch_size: int = 256, lr: float = 1e-3, seed: int = 0, hidden: int = 512,
+                 minilm_cache: str | os.PathLike | None = None, limit: int | None = None,
+                 val_dialogs: int = 300, threads: int = 1, time_budget: float | None = None,
+                 progress: bool = True, tune: bool = True) -> dict[str, Any]:
+    import torch
+
+    from safetensors.torch import save_file
+    from tqdm import tqdm
+
+    from ..eval.codraw import run_drawer, score_runs
+    from .distributed import Dist, unwrap
+
+    torch.set_num_threads(threads)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    dist = Dist.from_env(device="cpu")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    t0 = time.time()
+
+    train = load_codraw(data, "train", limit=limit)
+    val = load_codraw(data, "val", limit=val_dialogs)
+    if not train:
+        from ..errors import ScenewrightError
+
+        raise ScenewrightError(f"no train_* dialogs in {data}")
+    vocab_list = build_vocab([t.teller for d in train for t in d.turns])
+    vocab = {w: i for i, w in enumerate(vocab_list)}
+    cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list))
+    minilm = None
+    cache = Path(minilm_cache) if minilm_cache else out / "minilm_teller.npz"
+    if text != "own":
+        minilm = MiniLM(cache if cache.exists() else None)
+    ex = examples(train)
+    if dist.main:
+        print(f"{len(train)} train dialogs, {len(ex['text'])} rounds; {len(val)} val dialogs; text encoder {text}",
+              flush=True)
+    data_t = {k: torch.from_numpy(v) for k, v in tensors(ex, cfg, vocab, minilm).items()}
+    if minilm is not None and not cache.exists() and dist.main:  # keep the vectors for next time
+        np.savez(cache, texts=np.array(list(minilm.table)), emb=np.stack(list(minilm.table.values())).astype(np.float16))
+
+    net = build_net(cfg)
+    model = dist.wrap(net)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    n = len(ex["text"])
+    steps_per_epoch = max(1, n // dist.world_size // batch_size)
+    total_steps = epochs * steps_per_epoch
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / 200) * 0.5 * (1 + math.cos(math.pi * min(s, total_steps) / total_steps)))
+    state = {"epoch": 0, "best": -1e9, "history": []}
+    last = out / "last.pt"
+    if last.exists():
+        ck = torch.load(last, weights_only=False)
+        unwrap(model).load_state_dict(ck["model"])
+        opt.load_state_dict(ck["opt"])
+        sched.load_state_dict(ck["sched"])
+        state = ck["state"]
+        if dist.main:
+            print(f"resuming from {last} after epoch {state['epoch']}", flush=True)
+    sampler = dist.sampler(n, seed)
+    card: dict[str, Any] = {}
+    for epoch in range(state["epoch"], epochs):
+        model.train()
+        order = sampler.epoch(epoch)
+        bar = tqdm(range(steps_per_epoch), desc=f"epoch {epoch + 1}/{epochs}", disable=not (progress and dist.main),
+                   mininterval=5)
+        running = 0.0
+        for s in bar:
+            idx = torch.tensor(order[s * batch_size:(s + 1) * batch_size])
+            batch = {k: v[idx] for k, v in data_t.items()}
+            for k in ("vec", "prev_vec"):
+                if k in batch:
+                    batch[k] = batch[k].float()
+            loss, parts = loss_fn(model(batch), batch)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            running = 0.98 * running + 0.02 * float(loss.detach()) if s else float(loss.detach())
+            bar.set_postfix(loss=f"{running:.3f}", add=f"{parts['add']:.3f}", refresh=False)
+        model.eval()
+        state["epoch"] = epoch + 1
+        if dist.main:
+            from ..models.drawer import LearnedDrawer
+
+            drawer = LearnedDrawer.from_net(unwrap(model), cfg, vocab_list, minilm)
+            runs = run_drawer(drawer, val)
+            scores = score_runs(val, runs, with_detector=False)
+            sel = scores["final"]["scene_similarity"] + scores["final"]["f1_scenes"] / 100
+            state["history"].append({"epoch": epoch + 1, "loss": running, **scores["final"],
+                                     "elapsed_s": round(time.time() - t0, 1)})
+            print(f"epoch {epoch + 1}: loss {running:.3f}  val sim {scores['final']['scene_similarity']:.3f}  "
+                  f"F1(scenes) {scores['final']['f1_scenes']:.1f}", flush=True)
+            card = {"model": "scenewright CoDraw drawer (DrawerNet)", "config": asdict(cfg), "vocab": vocab_list,
+                    "minilm_cache": str(cache.resolve()) if minilm is not None else None,
+                    "thresholds": {"add": 0.5, "change": 0.5, "remove": 0.7}, "classes": list(CLASSES),
+                    "data": str(data), "train_dialogs": len(train), "seed": seed, "epochs": epochs,
+                    "history": state["history"],
+                    "license": "trained on CoDraw (CC BY-NC 4.0): non-commercial use only; do not commit"}
+            if sel > state["best"]:
+                state["best"] = sel
+                save_file({k: v.contiguous() for k, v in unwrap(model).state_dict().items()},
+                          str(out / "drawer.safetensors"))
+                card["selected_epoch"] = epoch + 1
+                (out / "drawer.json").write_text(json.dumps(card, indent=1))
+            torch.save({"model": unwrap(model).state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+                        "state": state}, last)
+        dist.barrier()
+        if time_budget and time.time() - t0 > time_budget:
+            if dist.main:
+                print(f"time budget of {time_budget:.0f}s reached after epoch {epoch + 1}", flush=True)
+            break
+    if dist.main and tune and (out / "drawer.json").exists() and not json.loads((out / "drawer.json").read_text()).get("tuned"):
+        tune_thresholds(out, val, progress=progress)
+    dist.close()
+    return {"out": str(out), "history": state["history"], "seconds": round(time.time() - t0, 1)}
+
+
+def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progress: bool = True) -> dict[str, float]:
+    """Pick the add / change thresholds with the best closed-loop score on val dialogs; written into the card."""
+    from ..eval.codraw import run_drawer, score_runs
+    from ..models.drawer import LearnedDrawer
+
+    drawer = LearnedDrawer("park", checkpoint=checkpoint)
+    best: dict[str, float] = {"add": drawer.add_threshold, "change": drawer.change_threshold,
+                              "remove": drawer.remove_threshold}
+
+    def score() -> float:
+        f = score_runs(val, run_drawer(drawer, val), with_detector=False)["final"]
+        return f["scene_similarity"] + f["f1_scenes"] / 100
+
+    top = -1e9
+    for key, grid in (("add", (0.3, 0.4, 0.5, 0.6)), ("change", (0.35, 0.5, 0.65))):
+        for v in grid:
+            setattr(drawer, f"{key}_threshold", v)
+            s = score()
+            if progress:
+                print(f"threshold {key}={v}: {s:.3f}", flush=True)
+            if s > top:
+                top, best[key] = s, v
+        setattr(drawer, f"{key}_threshold", best[key])
+    path = Path(checkpoint) / "drawer.json"
+    card = json.loads(path.read_text())
+    card.update(thresholds=best, tuned=True)
+    path.write_text(json.dumps(card, indent=1))
+    return best
+
+
+def build_nn_index(data: str | os.PathLike, out: str | os.PathLike, minilm_cache: str | os.PathLike | None = None,
+                   limit: int | None = None) -> Path:
+    """The nearest-neighbour baseline's index: MiniLM vector of every train round with a change + its actions."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    cache = Path(minilm_cache) if minilm_cache else out / "minilm_teller.npz"
+    minilm = MiniLM(cache if cache.exists() else None)
+    ex = examples(load_codraw(data, "train", limit=limit))
+    keep = [i for i in range(len(ex["text"])) if ex["text"][i].strip()]
+    actions = [turn_actions(ex["before"][i], ex["after"][i]) for i in keep]
+    emb = minilm([ex["text"][i] for i in keep])
+    path = out / "nn_index.npz"
+    np.savez(path, emb=emb.astype(np.float16), actions=np.array(json.dumps(list(actions))),
+             minilm_cache=np.array(str(cache.resolve())))
+    return path

@@ -1,0 +1,36 @@
+"""CoDraw's scene similarity on hand-built scene pairs with known answers."""
+
+import pytest
+
+from scenewright.data.codraw import scene_from_string
+from scenewright.eval.codraw import scene_similarity
+
+SUN = "s_3s.png,0,3,0,400,50,0,0"
+BOY = "hb0_0s.png,1,0,2,100,200,0,0"  # standing, angry
+
+
+def scene(*pieces):
+    return scene_from_string(f"{len(pieces)}," + ",".join(pieces) + ",")
+
+
+def test_identical_scores_five():
+    assert scene_similarity(scene(SUN, BOY), scene(SUN, BOY)) == pytest.approx(5.0)
+
+
+def test_half_the_pieces():
+    assert scene_similarity(scene(SUN), scene(SUN, BOY)) == pytest.approx(2.5)
+
+
+def test_nothing_in_common_and_empty():
+    assert scene_similarity(scene(BOY), scene(SUN)) == 0.0
+    assert scene_similarity(scene_from_string(""), scene(SUN)) == 0.0
+
+
+def test_flip_and_expression_penalties():
+    boy = "hb0_1s.png,1,1,2,100,200,0,1"  # laughing, flipped
+    assert scene_similarity(scene(SUN, boy), scene(SUN, BOY)) == pytest.approx(5 - 1 / 2 - 0.5 / 2)
+
+
+def test_distance_and_relation_penalties():
+    boy = "hb0_0s.png,1,0,2,450,200,0,0"  # now right of the sun: distance 0.7, left/right flipped
+    assert scene_similarity(scene(SUN, boy), scene(SUN, BOY)) == pytest.approx(5 - 0.7 / 2 - 1 / 2)
