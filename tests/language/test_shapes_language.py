@@ -135,3 +135,8 @@ def test_unknown_words_are_refused_when_the_fallback_is_off_or_absent():
     s = Session(world="shapes")  # semantic=None: the fallback is used only if installed and not disabled
     t = s.tell("add a dragon")
     assert not t.ok and "dragon" in t.reply
+
+
+def test_a_correction_about_something_else_does_not_touch_the_last_turn(dialog):
+    s, t = dialog("shapes", "add a red cube", "add a blue sphere", "no, the cube was green")
+    assert [o.color for o in t[2].scene.objects] == ["green", "blue"] and len(s.history.entries) == 3

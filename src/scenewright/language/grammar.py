@@ -406,11 +406,13 @@ class ClauseReader:
         while j >= 0 and (out[j].kind == "DET" or out[j].kind == "WORD" and out[j].value in ("to", "towards")
                           or out[j].kind == "REL" and out[j].value == "toward"):
             j -= 1
-        if j < 0 or j == len(out) - 1:
+        if j < 0:
             return False
         prev = out[j]
         return prev.kind == "POSE" and prev.value in ("running", "walking", "kicking", "standing", "waving") \
-            or prev.kind == "ATTR" and prev.value[0] == "motion" or prev.kind == "VERB" and prev.value == "move"
+            or prev.kind == "ATTR" and prev.value[0] == "motion" or prev.kind == "VERB" and prev.value == "move" \
+            or prev.kind == "WORD" and prev.value in ("going", "heading", "headed", "driving", "moving",
+                                                       "travelling", "traveling", "riding", "cycling")
 
     @staticmethod
     def _next_meaningful(toks: list[Token], j: int) -> Token | None:

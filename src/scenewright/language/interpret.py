@@ -528,13 +528,13 @@ class Interpreter:
                     objs = self.resolver.resolve(m, last_scene, pool + [o.id for o in last_scene.objects],
                                                  True)
                 except (Missing, Ambiguous):
-                    if m.head == "CAT" and not m.indefinite:
+                    if m.head in ("CAT", "KIND") and not m.indefinite:
                         return None
                     continue
                 hit = [o.id for o in objs if o.id in pool]
                 if hit:
                     return hit if m.plural else hit[:1]
-                if m.head == "CAT" and not m.indefinite:
+                if not m.indefinite:  # it names something the last turn did not touch: a new edit, not a fix
                     return None
             adds = [e.obj for e in last.edits if isinstance(e, Add)]
             if adds:  # everything the last turn added of the kind it added last ("two red cylinders")

@@ -395,7 +395,8 @@ class Lexicon:
         adjective, or right before a known noun. Everyday words elsewhere stay as they are."""
         if word in FILLER or word in NON_OBJECTS:
             return False
-        if before and before[-1].kind in ("DET", "NUM", "COLOR", "SIZE", "EXPR", "VERB"):
+        if before and (before[-1].kind in ("DET", "NUM", "COLOR", "SIZE", "EXPR") or
+                       before[-1].kind == "VERB" and before[-1].value != "copula"):  # not "was waiting"
             return True
         nxt = tuple(after[:1])
         return bool(nxt) and any(kind == "CAT" for kind, _ in self.table.get(nxt, ()))
