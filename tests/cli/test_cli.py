@@ -116,3 +116,10 @@ def test_chat_takes_turns_and_commands_from_stdin(tmp_path):
     assert [o.category for o in saved.scene.objects] == ["cube"]
     assert [e.kind for e in saved.history.log] == ["turn", "refused", "undo", "redo"]
     assert (tmp_path / "now.png").exists() and (tmp_path / "s.svg").read_text().startswith("<svg")
+
+
+def test_draw_writes_the_interview_record_on_request(tmp_path):
+    run("draw", "--world", "street", "--report", "--out", str(tmp_path), "a red van was parked across the street",
+        "no, it was silver")
+    html = (tmp_path / "report.html").read_text()
+    assert "a red van was parked across the street" in html and "silver" in html

@@ -49,6 +49,8 @@ def draw(
     clipart: Optional[Path] = CLIPART,
     size: Optional[str] = SIZE,
     svg: bool = typer.Option(False, "--svg", help="Also write turn_NN.svg (procedural renderer)."),
+    report: bool = typer.Option(False, "--report", help="Also write report.html: every statement, what it "
+                                                        "changed, corrections, unsure and unstated details."),
 ) -> None:
     """Run a dialog and draw every turn.
 
@@ -73,6 +75,10 @@ def draw(
         contact_sheet(images, [t.text for t in results], oks=[t.ok for t in results]).save(
             out / "contact_sheet.png")
     session.save(out / "session.json")
+    if report:
+        from ..witness import write_report
+
+        write_report(session, out / "report.html")
     if as_json:
         payload = {"turns": [t.to_dict() for t in results], "scene": session.scene.to_dict()}
         sys.stdout.write(json.dumps(payload) + "\n")
@@ -85,7 +91,8 @@ def draw(
         table.add_row(str(i), t.text, "[green]✓[/]" if t.ok else "[red]✗[/]", t.reply or "")
     console = Console()
     console.print(table)
-    console.print(f"wrote {len(results)} turns to {out}/ (turn_NN.png, dialog.gif, contact_sheet.png)")
+    console.print(f"wrote {len(results)} turns to {out}/ (turn_NN.png, dialog.gif, contact_sheet.png"
+                  f"{', report.html' if report else ''})")
 
 
 HELP = """commands: :undo  :redo  :goto K  :save FILE  :load FILE  :svg FILE  :scene  :help  :quit
