@@ -361,3 +361,28 @@ def test_park_world_when_its_sprites_exist(client):
     assert r["turn"]["ok"] and r["state"]["objects"][0]["category"] == "boy"
     img = client.get(f"/api/sessions/{sid}/image.png")
     assert img.status_code == 200 and img.content.startswith(PNG)
+
+
+def test_learned_codraw_drawer_when_a_checkpoint_is_there(make_client):
+    from pathlib import Path
+
+    ckpt = Path(__file__).resolve().parents[2] / "runs" / "codraw" / "drawer_own"
+    if not (ckpt / "drawer.safetensors").exists():
+        pytest.skip(f"no trained drawer at {ckpt}")
+    c = make_client(codraw=str(ckpt))
+    offer = next(w for w in c.get("/api/worlds").json()["worlds"] if w["id"] == "codraw")
+    if not offer["available"]:
+        pytest.skip(f"the learned drawer does not load here: {offer['reason']}")
+    st = c.post("/api/sessions", json={"world": "codraw"}).json()
+    assert st["mode"] == "codraw" and st["world"] == "park"
+    r = tell(c, st["id"], "a girl is standing on the right")
+    assert r["turn"]["text"] == "a girl is standing on the right"
+    assert client_sees_same(make_client, st["id"], r["state"])
+
+
+def client_sees_same(make_client, sid, state) -> bool:
+    from pathlib import Path
+
+    ckpt = Path(__file__).resolve().parents[2] / "runs" / "codraw" / "drawer_own"
+    again = make_client(codraw=str(ckpt)).get(f"/api/sessions/{sid}").json()  # revived with the drawer
+    return again["mode"] == "codraw" and again["turns"] == state["turns"]

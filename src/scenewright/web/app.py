@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -63,6 +64,7 @@ class WebConfig:
     allowed_hosts: Optional[list[str]] = None  # Host header names accepted (None: any)
     worlds: tuple[str, ...] = ("shapes", "park", "street")
     picture_cache: int = 64 << 20  # bytes of encoded pictures kept (0: render every request)
+    warm: bool = False  # load the MiniLM fallback in the background at start, not on a user's first odd word
 
 
 # -- request and response bodies (also the OpenAPI schema) ------------------------------------------------
@@ -147,6 +149,9 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     sessions = Sessions(store, factory, revive, capacity=config.cache, shared=config.shared)
     worlds = _probe_worlds(config, factory)
     static = _load_static()
+    if config.warm:
+        threading.Thread(target=_warm, args=([w["world"] for w in worlds if w["available"]],),
+                         name="scenewright-warm", daemon=True).start()
 
     app = FastAPI(title="scenewright", version=VERSION, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
@@ -397,6 +402,19 @@ def _probe_worlds(config: WebConfig, factory) -> list[dict[str, Any]]:
     return offers
 
 
+def _warm(world_names: list[str]) -> None:
+    from ..language import semantic
+    from ..worlds import get_world
+
+    if not semantic.available():
+        return
+    try:
+        for name in dict.fromkeys(world_names):
+            semantic.nearest_category(get_world(name), "zzwarmup")
+    except Exception as e:  # the fallback is optional: the first odd word will say what is wrong
+        log.warning("could not load the MiniLM fallback in advance: %s", e)
+
+
 def _load_static() -> dict[str, bytes]:
     root = resources.files("scenewright.web") / "static"
     return {name: (root / name).read_bytes() for name in STATIC}
@@ -417,4 +435,5 @@ def app_from_env() -> FastAPI:
         shared=env("SCENEWRIGHT_WEB_SHARED", "0") == "1",
         allowed_hosts=["127.0.0.1", "localhost", "[::1]"] if loopback else None,
         picture_cache=int(env("SCENEWRIGHT_WEB_PICTURE_CACHE", str(64 << 20))),
+        warm=env("SCENEWRIGHT_WEB_WARM", "1") == "1",
     ))

@@ -82,6 +82,7 @@ async function run(action) {
   app.busy = true;
   $("canvas").classList.add("busy");
   updateButtons();
+  const slow = setTimeout(() => setReply("Working on it…", ""), 1200);
   try {
     await action();
   } catch (e) {
@@ -91,6 +92,7 @@ async function run(action) {
       await newSession(app.state ? app.state.world : "shapes");
     }
   } finally {
+    clearTimeout(slow);
     app.busy = false;
     $("canvas").classList.remove("busy");
     updateButtons();
