@@ -54,6 +54,7 @@ class Clause:
     marks: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)  # words in a noun's place that we do not know
     kind_subject: tuple | None = None  # "the hoodie was black": (slot, kind) the clause is about
+    hedge_words: list[str] = field(default_factory=list)  # "i think", "maybe": the witness's own confidence
 
     @property
     def has_location(self) -> bool:
@@ -348,6 +349,7 @@ class ClauseReader:
                 c.facing = t.value
             elif k == "HEDGE":
                 c.hedge = True
+                c.hedge_words.append(t.text)
             elif k == "OR":
                 c.alternatives = True
             elif k == "NEG":

@@ -256,6 +256,8 @@ class Interpreter:
                 out["color"] = colors[0]
                 if c.hedge or c.alternatives:
                     uncertain["color"] = colors
+                else:
+                    uncertain.pop("color", None)  # said for sure now
             else:
                 state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
         sizes = (m.sizes if m else []) + c.sizes
@@ -292,6 +294,8 @@ class Interpreter:
             attrs[attr] = value
             if c.hedge:
                 uncertain[attr] = [value]
+            else:
+                uncertain.pop(attr, None)
         for slot, colour, kind in c.kinds:
             attrs[f"{slot}_kind"] = kind
             if colour:
@@ -300,9 +304,20 @@ class Interpreter:
                 uncertain[slot] = list(dict.fromkeys([colour] + colors))  # "green, maybe dark green"
             elif c.hedge:
                 uncertain[f"{slot}_kind"] = [kind]
+            else:
+                uncertain.pop(f"{slot}_kind", None)
+                if colour:
+                    uncertain.pop(slot, None)
         if c.marks:
             attrs["marks"] = list(attrs.get("marks", [])) + [mk for mk in c.marks
                                                               if mk not in attrs.get("marks", [])]
+        before = obj.unsure if obj else {}
+        for key, values in uncertain.items():  # keep how sure the witness was, in their own words
+            if values != before.get(key) and (c.hedge_words or c.alternatives):
+                attrs[f"{key}_hedge"] = ", ".join(dict.fromkeys(c.hedge_words)) or "or"
+        for key in list(attrs):
+            if key.endswith("_hedge") and key[:-6] not in uncertain:
+                del attrs[key]  # said for sure later: no longer hedged
         if attrs != (obj.attrs if obj else {}):
             out["attributes"] = attrs
         if uncertain != (obj.unsure if obj else {}):

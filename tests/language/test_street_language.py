@@ -1,0 +1,45 @@
+"""The grammar in the witness world: uncertainty, marks, clothing, places (the dialog checks are in
+tests/witness/dialogs.json; these pin the details)."""
+
+
+def test_hedges_keep_alternatives_and_the_witness_words_until_said_for_sure(dialog):
+    _, t = dialog("street", "a car was parked across the street", "I think it was red, maybe orange",
+                  "it was red")
+    car = t[1].scene.objects[0]
+    assert car.color == "red" and car.unsure == {"color": ["red", "orange"]}
+    assert car.attrs["color_hedge"] == "i think, maybe"
+    sure = t[2].scene.objects[0]
+    assert sure.color == "red" and sure.unsure == {} and "color_hedge" not in sure.attrs
+
+
+def test_nothing_is_invented(dialog):
+    _, t = dialog("street", "a van was parked across the street", "a man was standing on the sidewalk")
+    van, man = t[1].scene.objects
+    assert van.color is None and man.color is None
+    assert set(man.attrs) == set() and man.pose == "standing"
+
+
+def test_marks_are_kept_verbatim_on_the_right_object(dialog):
+    _, t = dialog("street", "a bank across the street", "a blue car was parked in front of the bank",
+                  "its plate started with K7", "there was a dent on the driver's door")
+    car = t[-1].scene.find("car")[0]
+    assert car.attrs["marks"] == ["plate started with K7", "dent on the driver's door"]
+    assert "marks" not in t[-1].scene.find("bank")[0].attrs
+
+
+def test_buildings_across_the_street_stand_on_the_building_line(dialog):
+    _, t = dialog("street", "there's a bank across the street", "a man across the street")
+    bank, man = t[-1].scene.objects
+    from scenewright.language.placement import box
+    from scenewright.worlds import get_world
+
+    w = get_world("street")
+    assert abs(box(w, bank).bottom - box(w, man).bottom) > 0.02  # not both centred on the same line
+    assert box(w, bank).bottom < box(w, man).bottom  # the building stands behind the sidewalk
+
+
+def test_clothing_as_the_subject_of_a_correction(dialog):
+    s, t = dialog("street", "a tall man in a dark hoodie ran toward the corner",
+                  "sorry, the hoodie was black, not just dark")
+    man = t[-1].scene.objects[0]
+    assert man.attrs["top"] == "black" and man.attrs["top_kind"] == "hoodie" and len(s.history.entries) == 1
