@@ -21,17 +21,16 @@ from typing import Any, Literal, Optional
 
 from fastapi import FastAPI, Path as PathParam, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
 
 from .. import __version__ as VERSION
 from ..errors import ScenewrightError
 from ..language.base import Parse
-from ..render import get_renderer
 from ..scene import Add, Remove, Scene, SceneObject, apply_all
 from ..session import MAX_TURN_CHARS, Session
 from .guard import Guard, install_error_handlers
 from .live import Live, NotFound, Sessions, client_key
 from .pictures import Pictures, _label, scene_key
+from .schemas import Goto, NewSession, StateOut, Tell, TurnReply
 from .store import Store
 
 log = logging.getLogger("scenewright.web")
@@ -65,50 +64,6 @@ class WebConfig:
     worlds: tuple[str, ...] = ("shapes", "park", "street")
     picture_cache: int = 64 << 20  # bytes of encoded pictures kept (0: render every request)
     warm: bool = False  # load the MiniLM fallback in the background at start, not on a user's first odd word
-
-
-# -- request and response bodies (also the OpenAPI schema) ------------------------------------------------
-class NewSession(BaseModel):
-    world: str = Field("shapes", pattern=r"^[a-z]{1,20}$", description="shapes, park, street, or codraw")
-
-
-class Tell(BaseModel):
-    text: str = Field(..., max_length=MAX_TURN_CHARS, description="One instruction, e.g. 'add a red cube'.")
-
-
-class Goto(BaseModel):
-    turn: int = Field(..., ge=0, le=100_000, description="0 = the empty start, k = after turn k")
-
-
-class TurnOut(BaseModel):
-    text: str
-    ok: bool
-    reply: str
-    command: Optional[str] = None
-
-
-class StateOut(BaseModel):
-    id: str
-    world: str
-    mode: str
-    title: str
-    version: int
-    cursor: int
-    can_undo: bool
-    can_redo: bool
-    start_key: str
-    turns: list[dict[str, Any]]
-    branches: list[dict[str, Any]]
-    scene: dict[str, Any]
-    objects: list[dict[str, Any]]
-    chat: list[dict[str, Any]]
-    example: str
-    canvas: list[int]
-
-
-class TurnReply(BaseModel):
-    turn: TurnOut
-    state: StateOut
 
 
 def _json(payload: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:

@@ -12,8 +12,8 @@ import hashlib
 import html
 import io
 import json
-import tempfile
 import struct
+import tempfile
 import textwrap
 import threading
 import time
