@@ -5,7 +5,7 @@ Every parser — the grammar, the learned CoDraw drawer — implements `parse(te
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from ..scene import Edit, Entry, Scene

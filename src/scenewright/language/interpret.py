@@ -8,6 +8,7 @@ from typing import Any, Sequence
 from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update, apply
 from ..worlds import Category, World
 from . import placement as P
+from . import replies
 from .base import Context, Parse
 from .lexicon import Lexicon
 from .references import Ambiguous, Mention, Missing, Resolver, salience, touched
@@ -518,188 +519,13 @@ class Interpreter:
     # -- corrections ------------------------------------------------------------------------------------------
     def revise(self, clauses, context: Context) -> Parse | None:
         """Redo the last turn with the correction in place, or None if it does not correct that turn."""
+        from .corrections import revise
+
         try:
-            return self._revise(clauses, context)
+            return revise(self, clauses, context)
         except (Missing, Ambiguous, Refusal) as e:
             return Parse.refuse(e.message)
 
-    def _revise(self, clauses, context: Context) -> Parse | None:
-        last = context.entries[-1]
-        before = context.scene_before_last()
-        ids = list(dict.fromkeys(touched(last.edits)))
-        if not ids:
-            return None
-        c = clauses[0]
-        wrong = [m for m in c.targets if m.negated]
-        right = [m for m in c.targets if not m.negated]
-        last_scene = last.scene
-
-        def pick() -> list[str] | None:
-            pool = [i for i in ids if any(o.id == i for o in last_scene.objects)] or ids
-            for m in wrong + right:
-                if m.head == "CAT" and m.indefinite and not wrong:
-                    continue  # "no, a hamburger": the replacement, not the target
-                try:
-                    objs = self.resolver.resolve(m, last_scene, pool + [o.id for o in last_scene.objects],
-                                                 True)
-                except (Missing, Ambiguous):
-                    if m.head in ("CAT", "KIND") and not m.indefinite:
-                        return None
-                    continue
-                hit = [o.id for o in objs if o.id in pool]
-                if hit:
-                    return hit if m.plural else hit[:1]
-                if not m.indefinite:  # it names something the last turn did not touch: a new edit, not a fix
-                    return None
-            adds = [e.obj for e in last.edits if isinstance(e, Add)]
-            if adds:  # everything the last turn added of the kind it added last ("two red cylinders")
-                return [o.id for o in adds if o.category == adds[-1].category]
-            return pool[-1:]
-
-        targets = pick()
-        if not targets:
-            return None
-        replacement = next((m for m in right if m.head == "CAT" and m.indefinite), None)
-        state = State(before, context.entries[:-1])
-        new_edits: list[Edit] = []
-        for e in last.edits:
-            if isinstance(e, Add) and e.obj.id in targets:
-                obj = e.obj
-                if replacement is not None:
-                    obj = self._recategorise(obj, str(replacement.value))
-                    replacement_mention = replacement
-                else:
-                    replacement_mention = None
-                cat = self.world.category(obj.category)
-                looks = self._looks(cat, replacement_mention, c, state, obj)
-                if "scale" in looks and not c.has_location:
-                    looks["y"] = round(P.keep_bottom(self.world, obj, looks["scale"]), 4)
-                obj = obj.with_(**looks)
-                if c.has_location:
-                    x, y = self._new_position(obj, c, State(before, state.entries))
-                    obj = obj.with_(x=round(x, 4), y=round(y, 4))
-                new_edits.append(Add(obj))
-            elif isinstance(e, Update) and e.id in targets:
-                target = e.id
-                old = (before.get(target) if any(o.id == target for o in before.objects) else None)
-                if old is None:
-                    new_edits.append(e)
-                    continue
-                changes = dict(e.changes)
-                cat = self.world.category(old.category)
-                looks = self._looks(cat, None, c, state, old.with_(**changes))
-                changes.update(looks)
-                if c.has_location:
-                    x, y = self._new_position(old, c, State(before, state.entries))
-                    changes["x"], changes["y"] = round(x, 4), round(y, 4)
-                if replacement is not None:
-                    changes.update(self._recategorise(old, str(replacement.value)).to_dict())
-                    changes = {k: v for k, v in changes.items() if k in ("category", "pose", "expression",
-                                                                         "x", "y", "scale", "color", "flip")}
-                new_edits.append(Update.of(target, **changes))
-            else:
-                new_edits.append(e)
-        if tuple(new_edits) == tuple(last.edits):
-            return None
-        try:
-            scene = before
-            for e in new_edits:
-                scene = apply(scene, e)
-        except Exception:
-            return None
-        return Parse(command="revise", edits=tuple(new_edits), reply=self._fixed(last, new_edits, state.notes))
-
-    def _counted(self, parts: list[str]) -> list[str]:
-        """Repeated parts said once with their number: "added 2 red cubes", "painted the 2 cubes red"."""
-        counted = []
-        for part, n in dict.fromkeys((p, parts.count(p)) for p in parts):
-            if n > 1 and " the " in part and not part.startswith("added "):
-                verb, _, thing = part.partition(" the ")
-                name = next((c for c in self.world.category_names if thing.startswith(c)), "")
-                if name:
-                    thing = self.world.category(name).plural_name + thing[len(name):]
-                part = f"{verb} the {n} {thing}"
-            if part.startswith("added "):
-                thing = part[6:]
-                if n > 1:
-                    name = next((c for c in self.world.category_names if thing.endswith(c)), "")
-                    plural = self.world.category(name).plural_name if name else thing.split()[-1] + "s"
-                    thing = thing[:len(thing) - len(name)] + plural if name else thing + "s"
-                part = f"added {n} {thing}" if n > 1 else f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
-            counted.append(part)
-        return counted
-
-    def _fixed(self, last, new_edits: Sequence[Edit], notes: Sequence[str]) -> str:
-        """What a correction changed, said as changes to what the last turn did."""
-        said = []
-        for old, new in zip(last.edits, new_edits):
-            if old == new:
-                continue
-            if isinstance(old, Add) and isinstance(new, Add):
-                a, b = old.obj.to_dict(), new.obj.to_dict()
-                diff = {k: v for k, v in b.items() if a.get(k) != v and k != "id"}
-                shown = Scene(last.scene.world, last.scene.background, (old.obj,))
-                said.append(self._said(Update.of(old.obj.id, **diff), old.obj.category, shown))
-            elif isinstance(new, Update):
-                name = next((o.category for o in last.scene.objects if o.id == new.id), "object")
-                said.append(self._said(new, name, last.scene))
-        text = "; ".join(dict.fromkeys(self._counted(said))) or "changed what the last turn did"
-        return " ".join([f"Fixed: {text[:1].upper() + text[1:]}."] + list(notes))
-
-    def _recategorise(self, obj: SceneObject, category: str) -> SceneObject:
-        cat = self.world.category(category)
-        return obj.with_(category=category, pose=obj.pose if cat.people else None,
-                         expression=obj.expression if cat.people else None,
-                         color=obj.color if cat.colorable or not self.world.scales else None)
-
-    @staticmethod
-    def _said(e: Update, name: str, before: Scene) -> str:
-        """One update in words: what a user would say it did."""
-        ch = dict(e.changes)
-        old = next((o for o in before.objects if o.id == e.id), None)
-        if "category" in ch:
-            return f"changed the {name} into a {ch['category']}"
-        if "color" in ch:
-            return f"painted the {name} {ch['color']}" if ch["color"] else f"took the colour off the {name}"
-        if "expression" in ch:
-            return f"made the {name} {ch['expression']}"
-        if "pose" in ch:
-            return f"the {name} is {ch['pose']} now"
-        if "scale" in ch:
-            if old is None:
-                return f"resized the {name}"
-            return f"made the {name} {'bigger' if ch['scale'] > old.scale else 'smaller'}"
-        if "flip" in ch:
-            return f"turned the {name} around"
-        if "x" in ch or "y" in ch:
-            return f"moved the {name}"
-        if "attributes" in ch or "uncertain" in ch:
-            new = dict(ch.get("attributes", ()))
-            said = [f"{k.replace('_', ' ')}: {', '.join(v) if isinstance(v, tuple) else v}" for k, v in new.items()
-                    if old is None or old.attrs.get(k) != (list(v) if isinstance(v, tuple) else v)]
-            unsure = [k.replace("_", " ") for k, _ in ch.get("uncertain", ())]
-            text = f"noted for the {name}: {'; '.join(said)}" if said else f"noted for the {name}"
-            return text + (f" (unsure: {', '.join(unsure)})" if unsure else "")
-        return f"changed the {name}"
-
-    # -- replies ----------------------------------------------------------------------------------------------
     def summary(self, edits: Sequence[Edit], before: Scene, notes: Sequence[str],
                 after: Scene | None = None) -> str:
-        known = {o.id: o.category for o in (after.objects if after else ())}
-        known.update({o.id: o.category for o in before.objects})
-        parts: list[str] = []
-        for e in edits:
-            if isinstance(e, SetBackground):
-                parts.append(f"it's {e.background} now")
-            elif isinstance(e, Add):
-                o = e.obj
-                words = [w for w in (o.color, o.expression, o.pose if o.pose != "standing" else None) if w]
-                parts.append("added " + " ".join(words + [o.category]))
-            elif isinstance(e, Remove):
-                parts.append(f"removed the {known.get(e.id, 'object')}")
-            elif isinstance(e, Update):
-                parts.append(self._said(e, known.get(e.id, "object"), before))
-        parts = self._counted(parts)
-        text = "; ".join(dict.fromkeys(parts))
-        text = text[:1].upper() + text[1:] + "." if text else ""
-        return " ".join([text] + list(notes)).strip()
+        return replies.summary(self.world, edits, before, notes, after)

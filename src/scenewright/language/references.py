@@ -195,16 +195,13 @@ class Resolver:
         raise Ambiguous(self.which(m, cands))
 
     def which(self, m: Mention, cands: list[SceneObject]) -> str:
-        name = self.describe(m)
-        n = len(cands)
-        xs = sorted(cands, key=lambda o: o.x)
-        hints = []
-        if n == 2:
+        """The question to ask when a phrase fits several things."""
+        colors = sorted({o.color for o in cands if o.color})
+        if len(colors) == len(cands):
+            hints = [f"the {c} one" for c in colors]
+        elif len(cands) == 2:
             hints = ["the left one", "the right one"]
         else:
             hints = ["the leftmost", "the rightmost", "the first", "the last"]
-        colors = sorted({o.color for o in cands if o.color})
-        if len(colors) == n:
-            hints = [f"the {c} one" for c in colors]
-        del xs
-        return f"There are {n} {self.lex.world.category(cands[0].category).plural_name if m.head == 'CAT' else 'of those'} — which one? Say e.g. {' or '.join(repr(h) for h in hints[:3])}."
+        what = self.world.category(cands[0].category).plural_name if m.head == "CAT" else "of those"
+        return f"There are {len(cands)} {what} — which one? Say e.g. {' or '.join(repr(h) for h in hints[:3])}."

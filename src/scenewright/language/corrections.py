@@ -1,0 +1,116 @@
+"""Corrections: "no, …" replaces what the last turn did instead of stacking a new edit on top."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..scene import Add, Edit, SceneObject, Update, apply
+from ..worlds import World
+from . import placement as P
+from . import replies
+from .base import Context, Parse
+from .references import Ambiguous, Missing, touched
+
+if TYPE_CHECKING:
+    from .interpret import Interpreter
+
+
+def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
+    """The last turn done again with the correction in place ("no, a hamburger", "no, I meant blue",
+    "actually he was on the left"), or None when the correction is about something the last turn did not
+    touch (then it is an ordinary new turn)."""
+    from .interpret import State
+
+    world = interp.world
+    last = context.entries[-1]
+    before = context.scene_before_last()
+    ids = list(dict.fromkeys(touched(last.edits)))
+    if not ids:
+        return None
+    c = clauses[0]
+    wrong = [m for m in c.targets if m.negated]
+    right = [m for m in c.targets if not m.negated]
+    last_scene = last.scene
+
+    def pick() -> list[str] | None:
+        pool = [i for i in ids if any(o.id == i for o in last_scene.objects)] or ids
+        for m in wrong + right:
+            if m.head == "CAT" and m.indefinite and not wrong:
+                continue  # "no, a hamburger": the replacement, not the target
+            try:
+                objs = interp.resolver.resolve(m, last_scene, pool + [o.id for o in last_scene.objects],
+                                             True)
+            except (Missing, Ambiguous):
+                if m.head in ("CAT", "KIND") and not m.indefinite:
+                    return None
+                continue
+            hit = [o.id for o in objs if o.id in pool]
+            if hit:
+                return hit if m.plural else hit[:1]
+            if not m.indefinite:  # it names something the last turn did not touch: a new edit, not a fix
+                return None
+        adds = [e.obj for e in last.edits if isinstance(e, Add)]
+        if adds:  # everything the last turn added of the kind it added last ("two red cylinders")
+            return [o.id for o in adds if o.category == adds[-1].category]
+        return pool[-1:]
+
+    targets = pick()
+    if not targets:
+        return None
+    replacement = next((m for m in right if m.head == "CAT" and m.indefinite), None)
+    state = State(before, context.entries[:-1])
+    new_edits: list[Edit] = []
+    for e in last.edits:
+        if isinstance(e, Add) and e.obj.id in targets:
+            obj = e.obj
+            if replacement is not None:
+                obj = recategorise(world, obj, str(replacement.value))
+                replacement_mention = replacement
+            else:
+                replacement_mention = None
+            cat = world.category(obj.category)
+            looks = interp._looks(cat, replacement_mention, c, state, obj)
+            if "scale" in looks and not c.has_location:
+                looks["y"] = round(P.keep_bottom(world, obj, looks["scale"]), 4)
+            obj = obj.with_(**looks)
+            if c.has_location:
+                x, y = interp._new_position(obj, c, State(before, state.entries))
+                obj = obj.with_(x=round(x, 4), y=round(y, 4))
+            new_edits.append(Add(obj))
+        elif isinstance(e, Update) and e.id in targets:
+            target = e.id
+            old = (before.get(target) if any(o.id == target for o in before.objects) else None)
+            if old is None:
+                new_edits.append(e)
+                continue
+            changes = dict(e.changes)
+            cat = world.category(old.category)
+            looks = interp._looks(cat, None, c, state, old.with_(**changes))
+            changes.update(looks)
+            if c.has_location:
+                x, y = interp._new_position(old, c, State(before, state.entries))
+                changes["x"], changes["y"] = round(x, 4), round(y, 4)
+            if replacement is not None:
+                changes.update(recategorise(world, old, str(replacement.value)).to_dict())
+                changes = {k: v for k, v in changes.items() if k in ("category", "pose", "expression",
+                                                                     "x", "y", "scale", "color", "flip")}
+            new_edits.append(Update.of(target, **changes))
+        else:
+            new_edits.append(e)
+    if tuple(new_edits) == tuple(last.edits):
+        return None
+    try:
+        scene = before
+        for e in new_edits:
+            scene = apply(scene, e)
+    except Exception:
+        return None
+    return Parse(command="revise", edits=tuple(new_edits), reply=replies.fixed(world, last, new_edits, state.notes))
+
+
+def recategorise(world: World, obj: SceneObject, category: str) -> SceneObject:
+    """`obj` as another category: the same place and size; pose and expression kept only for people."""
+    cat = world.category(category)
+    return obj.with_(category=category, pose=obj.pose if cat.people else None,
+                     expression=obj.expression if cat.people else None,
+                     color=obj.color if cat.colorable or not world.scales else None)

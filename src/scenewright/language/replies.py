@@ -1,0 +1,100 @@
+"""Replies: what a turn did, said the way a person would ("Added 2 red cubes.", "Made the girl happy.")."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..scene import Add, Edit, Entry, Remove, Scene, SetBackground, Update
+from ..worlds import World
+
+
+def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[str],
+            after: Scene | None = None) -> str:
+    """The reply to a turn: what it did, in words, then any notes ("(The bear has its own colours…)")."""
+    known = {o.id: o.category for o in (after.objects if after else ())}
+    known.update({o.id: o.category for o in before.objects})
+    parts: list[str] = []
+    for e in edits:
+        if isinstance(e, SetBackground):
+            parts.append(f"it's {e.background} now")
+        elif isinstance(e, Add):
+            o = e.obj
+            words = [w for w in (o.color, o.expression, o.pose if o.pose != "standing" else None) if w]
+            parts.append("added " + " ".join(words + [o.category]))
+        elif isinstance(e, Remove):
+            parts.append(f"removed the {known.get(e.id, 'object')}")
+        elif isinstance(e, Update):
+            parts.append(said(e, known.get(e.id, "object"), before))
+    parts = counted(world, parts)
+    text = "; ".join(dict.fromkeys(parts))
+    text = text[:1].upper() + text[1:] + "." if text else ""
+    return " ".join([text] + list(notes)).strip()
+
+
+def said(e: Update, name: str, before: Scene) -> str:
+    """One update in words: what a user would say it did."""
+    ch = dict(e.changes)
+    old = next((o for o in before.objects if o.id == e.id), None)
+    if "category" in ch:
+        return f"changed the {name} into a {ch['category']}"
+    if "color" in ch:
+        return f"painted the {name} {ch['color']}" if ch["color"] else f"took the colour off the {name}"
+    if "expression" in ch:
+        return f"made the {name} {ch['expression']}"
+    if "pose" in ch:
+        return f"the {name} is {ch['pose']} now"
+    if "scale" in ch:
+        if old is None:
+            return f"resized the {name}"
+        return f"made the {name} {'bigger' if ch['scale'] > old.scale else 'smaller'}"
+    if "flip" in ch:
+        return f"turned the {name} around"
+    if "x" in ch or "y" in ch:
+        return f"moved the {name}"
+    if "attributes" in ch or "uncertain" in ch:
+        new = dict(ch.get("attributes", ()))
+        said = [f"{k.replace('_', ' ')}: {', '.join(v) if isinstance(v, tuple) else v}" for k, v in new.items()
+                if old is None or old.attrs.get(k) != (list(v) if isinstance(v, tuple) else v)]
+        unsure = [k.replace("_", " ") for k, _ in ch.get("uncertain", ())]
+        text = f"noted for the {name}: {'; '.join(said)}" if said else f"noted for the {name}"
+        return text + (f" (unsure: {', '.join(unsure)})" if unsure else "")
+    return f"changed the {name}"
+
+
+def counted(world: World, parts: list[str]) -> list[str]:
+    """Repeated parts said once with their number: "added 2 red cubes", "painted the 2 cubes red"."""
+    out = []
+    for part, n in dict.fromkeys((p, parts.count(p)) for p in parts):
+        if n > 1 and " the " in part and not part.startswith("added "):
+            verb, _, thing = part.partition(" the ")
+            name = next((c for c in world.category_names if thing.startswith(c)), "")
+            if name:
+                thing = world.category(name).plural_name + thing[len(name):]
+            part = f"{verb} the {n} {thing}"
+        if part.startswith("added "):
+            thing = part[6:]
+            if n > 1:
+                name = next((c for c in world.category_names if thing.endswith(c)), "")
+                plural = world.category(name).plural_name if name else thing.split()[-1] + "s"
+                thing = thing[:len(thing) - len(name)] + plural if name else thing + "s"
+            part = f"added {n} {thing}" if n > 1 else f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
+        out.append(part)
+    return out
+
+
+def fixed(world: World, last: Entry, new_edits: Sequence[Edit], notes: Sequence[str]) -> str:
+    """What a correction changed, said as changes to what the last turn did."""
+    parts: list[str] = []
+    for old, new in zip(last.edits, new_edits):
+        if old == new:
+            continue
+        if isinstance(old, Add) and isinstance(new, Add):
+            a, b = old.obj.to_dict(), new.obj.to_dict()
+            diff = {k: v for k, v in b.items() if a.get(k) != v and k != "id"}
+            shown = Scene(last.scene.world, last.scene.background, (old.obj,))
+            parts.append(said(Update.of(old.obj.id, **diff), old.obj.category, shown))
+        elif isinstance(new, Update):
+            name = next((o.category for o in last.scene.objects if o.id == new.id), "object")
+            parts.append(said(new, name, last.scene))
+    text = "; ".join(dict.fromkeys(counted(world, parts))) or "changed what the last turn did"
+    return " ".join([f"Fixed: {text[:1].upper() + text[1:]}."] + list(notes))
