@@ -13,7 +13,7 @@ import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from PIL import Image
 
@@ -157,6 +157,11 @@ class Session:
         except ScenewrightError as e:  # an edit that does not fit: nothing changed
             h.record("refused", text, str(e))
             return self._turn(text, False, f"I couldn't do that: {e}")
+
+    def apply(self, text: str, edits: Sequence[Edit], reply: str = "") -> Turn:
+        """Do explicit edits as a turn of their own (a delete button, a drag in a UI): recorded with `text`,
+        undoable like any turn; edits that do not fit change nothing and say why."""
+        return self._execute(text, Parse(edits=tuple(edits), reply=reply))
 
     def undo(self) -> Turn:
         return self._execute("undo", Parse(command="undo"))

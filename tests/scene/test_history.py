@@ -75,3 +75,13 @@ def test_save_and_load_round_trip(h):
 def test_malformed_session_files_are_refused(data, message):
     with pytest.raises(SessionFileError, match=message):
         History.from_dict(data)
+
+
+def test_ids_of_removed_objects_are_not_reused_after_a_reload():
+    from scenewright.scene import Remove
+
+    h = History(Scene("shapes", "light"))
+    h.push("add", [Add(obj(1)), Add(obj(2, "sphere"))])
+    h.push("remove", [Remove("o2")])
+    back = History.from_dict(h.to_dict())
+    assert back.scene.new_id() == "o3"

@@ -28,7 +28,7 @@ def contact_sheet(images: Sequence[Image.Image], captions: Sequence[str], column
     columns = max(1, min(columns, len(images)))
     w = thumb_width
     h = round(images[0].height * w / images[0].width)
-    font = _font(13)
+    label_font = font(13)
     lines_per = 4
     cap_h = 8 + lines_per * 16
     rows = (len(images) + columns - 1) // columns
@@ -44,11 +44,12 @@ def contact_sheet(images: Sequence[Image.Image], captions: Sequence[str], column
         text = f"{i + 1}. {caption}" + ("" if ok else "  (not done)")
         wrapped = textwrap.wrap(text, width=max(10, w // 7))[:lines_per]
         for j, line in enumerate(wrapped):
-            draw.text((x, y + h + 6 + 16 * j), line, fill=(40, 40, 40) if ok else (150, 60, 60), font=font)
+            draw.text((x, y + h + 6 + 16 * j), line, fill=(40, 40, 40) if ok else (150, 60, 60), font=label_font)
     return sheet
 
 
-def _font(size: int):
+def font(size: int):
+    """Pillow's default font at `size` px (a fixed bitmap font on Pillow < 10.1)."""
     try:
         return ImageFont.load_default(size=size)
     except TypeError:

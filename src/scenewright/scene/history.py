@@ -25,13 +25,18 @@ class Entry:
     revised_from: tuple[str, ...] = ()  # texts of the turns this one replaced ("no, a hamburger")
 
     def to_dict(self) -> dict[str, Any]:
+        # next_number is not part of the scene JSON contract, but a session file keeps it so that ids of
+        # removed objects are not handed out again after a reload
         return {"text": self.text, "edits": [edit_to_dict(e) for e in self.edits],
-                "scene": self.scene.to_dict(), "revised_from": list(self.revised_from)}
+                "scene": self.scene.to_dict(), "next_number": self.scene.next_number,
+                "revised_from": list(self.revised_from)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Entry":
+        scene = Scene.from_dict(data["scene"])
+        scene = scene.replace_objects(scene.objects, max(scene.next_number, int(data.get("next_number", 0))))
         return cls(text=str(data["text"]), edits=tuple(edit_from_dict(e) for e in data["edits"]),
-                   scene=Scene.from_dict(data["scene"]), revised_from=tuple(data.get("revised_from", ())))
+                   scene=scene, revised_from=tuple(data.get("revised_from", ())))
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from fastapi.responses import Response
 
 from .. import __version__ as VERSION
 from ..errors import ScenewrightError
-from ..language.base import Parse
 from ..scene import Add, Remove, Scene, SceneObject, apply_all
 from ..session import MAX_TURN_CHARS, Session
 from .guard import Guard, install_error_handlers
@@ -242,7 +241,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                 raise NotFound(f"The current scene has no object {oid}.") from None
             text = f"delete the {_label(obj)}"
             s.dialog.append(text)
-            return s._execute(text, Parse(edits=(Remove(oid),), reply=f"Deleted the {_label(obj)}."))
+            return s.apply(text, (Remove(oid),), reply=f"Deleted the {_label(obj)}.")
         return change(sid, act)
 
     @app.get("/api/sessions/{sid}/history", tags=["sessions"])

@@ -50,14 +50,13 @@ def verified() -> bool:
     """Does the fast encoder agree with `Session.to_dict()` on a session with turns, undo and a branch?"""
     from ..scene import Add, Remove
     from ..scene.model import SceneObject
-    from ..language.base import Parse
 
     try:
         s = Session(world="shapes")
-        s._execute("add", Parse(edits=(Add(SceneObject(id="o1", category="cube", x=0.3, y=0.6, color="red")),)))
-        s._execute("add", Parse(edits=(Add(SceneObject(id="o2", category="sphere", x=0.7, y=0.6)),)))
+        s.apply("add", (Add(SceneObject(id="o1", category="cube", x=0.3, y=0.6, color="red")),))
+        s.apply("add", (Add(SceneObject(id="o2", category="sphere", x=0.7, y=0.6)),))
         s.undo()
-        s._execute("remove", Parse(edits=(Remove("o1"),)))
+        s.apply("remove", (Remove("o1"),))
         s.tell("")
         enc = Encoder()
         first = enc.encode(s)

@@ -25,7 +25,7 @@ from typing import Any, Sequence
 import numpy as np
 from PIL import Image, ImageDraw
 
-from ..render.export import _font, contact_sheet, save_gif
+from ..render.export import contact_sheet, font, save_gif
 from ..scene import Scene
 from ..session import Session
 
@@ -142,11 +142,11 @@ class Pictures:
         h = session.history
         page = Image.new("RGB", (1240, 1754), "white")
         d = ImageDraw.Draw(page)
-        d.text((80, 70), "scenewright - scene record", fill=(20, 20, 20), font=_font(40))
+        d.text((80, 70), "scenewright - scene record", fill=(20, 20, 20), font=font(40))
         started = time.strftime("%Y-%m-%d %H:%M", time.localtime(created)) if created else "?"
         meta = (f"{session.world.title}  |  scene {sid[:8]}  |  started {started}  |  "
                 f"printed {time.strftime('%Y-%m-%d %H:%M')}  |  {h.cursor} turns in effect")
-        d.text((80, 130), meta, fill=(90, 90, 90), font=_font(20))
+        d.text((80, 130), meta, fill=(90, 90, 90), font=font(20))
         final = self.image(session, h.scene)
         fw = 560
         fh = round(final.height * fw / final.width)
@@ -154,7 +154,7 @@ class Pictures:
         d.rectangle((79, 179, 80 + fw, 180 + fh), outline=(180, 180, 180))
         y = 190
         for obj in h.scene.objects[:24]:
-            d.text((680, y), "- " + _label(obj), fill=(40, 40, 40), font=_font(20))
+            d.text((680, y), "- " + _label(obj), fill=(40, 40, 40), font=font(20))
             y += 28
         top = 200 + fh
         scenes = [e.scene for e in h.entries[:h.cursor]]
@@ -168,20 +168,20 @@ class Pictures:
             page.paste(sheet, (80, top))
             top += sheet.height
         else:
-            d.text((80, top), "No turns yet.", fill=(90, 90, 90), font=_font(22))
+            d.text((80, top), "No turns yet.", fill=(90, 90, 90), font=font(22))
             top += 30
-        y, bottom, font = top + 30, 1754 - 70, _font(17)
-        d.text((80, y), "Everything that was said, in order (refusals and undo too):", fill=(20, 20, 20), font=_font(20))
+        y, bottom, small = top + 30, 1754 - 70, font(17)
+        d.text((80, y), "Everything that was said, in order (refusals and undo too):", fill=(20, 20, 20), font=font(20))
         y += 32
         for n, ev in enumerate(h.log):
             if y > bottom - 22:
                 d.text((80, y), f"... and {len(h.log) - n} more: see the HTML report or the session file.",
-                       fill=(90, 90, 90), font=font)
+                       fill=(90, 90, 90), font=small)
                 break
             when = time.strftime("%H:%M:%S", time.localtime(ev.time)) if ev.time else ""
             line = f"{when}  {ev.kind:<8} {ev.text}" + (f"  ->  {ev.reply}" if ev.reply else "")
             for part in textwrap.wrap(line, 110)[:2]:
-                d.text((80, y), part, fill=(150, 60, 60) if ev.kind == "refused" else (40, 40, 40), font=font)
+                d.text((80, y), part, fill=(150, 60, 60) if ev.kind == "refused" else (40, 40, 40), font=small)
                 y += 22
         return page
 
