@@ -98,3 +98,9 @@ def test_minilm_maps_unknown_words_onto_the_vocabulary_and_says_so():
     finally:
         os.environ["SCENEWRIGHT_SEMANTIC"] = "0"
         semantic._nearest.cache_clear()
+
+
+def test_a_general_word_means_any_of_its_kind_and_superlatives_compare_real_sizes(dialog):
+    _, t = dialog("park", "add a soccer ball and a beach ball", "make the biggest ball small", "add balloons")
+    assert t[1].scene.find("beach ball")[0].scale < 1 and t[1].scene.find("soccer ball")[0].scale == 1
+    assert t[2].reply == "Added balloons."

@@ -120,8 +120,10 @@ class Resolver:
         objs = list(scene.objects)
         if m.head == "CAT":
             cats = self.lex.refers_to(str(m.value), m.surface)
-            exact = [o for o in objs if o.category == m.value]
-            objs = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars
+            named = m.surface in (m.value, self.world.category(str(m.value)).plural_name) if m.surface else True
+            exact = [o for o in objs if o.category == m.value] if named else []
+            objs = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars;
+            # "the ball" is any ball
         elif m.head == "KIND":  # "the hoodie": whoever wears one
             slot, kind = m.value
             objs = [o for o in objs if o.attrs.get(f"{slot}_kind") == kind]
@@ -181,6 +183,9 @@ class Resolver:
             return [by_age[k - 1] if k > 0 else by_age[k]]
         if m.superlative is not None:
             key, fn = m.superlative
+            if key == "scale":  # "the biggest ball": how big it looks, not its scale number
+                return [fn(cands, key=lambda o: self.world.category(o.category).height * o.scale
+                           * self.world.size_factor(o.y))]
             return [fn(cands, key=lambda o: getattr(o, key))]
         if m.side is not None:
             return [min(cands, key=lambda o: abs(o.x - m.side))]

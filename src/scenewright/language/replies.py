@@ -77,7 +77,13 @@ def counted(world: World, parts: list[str]) -> list[str]:
                 name = next((c for c in world.category_names if thing.endswith(c)), "")
                 plural = world.category(name).plural_name if name else thing.split()[-1] + "s"
                 thing = thing[:len(thing) - len(name)] + plural if name else thing + "s"
-            part = f"added {n} {thing}" if n > 1 else f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
+            name = next((c for c in world.category_names if thing.endswith(c)), "")
+            if n > 1:
+                part = f"added {n} {thing}"
+            elif name and world.category(name).plural_name == name:
+                part = f"added {thing}"  # "added balloons", "added glasses"
+            else:
+                part = f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
         out.append(part)
     return out
 
