@@ -104,3 +104,20 @@ def test_a_general_word_means_any_of_its_kind_and_superlatives_compare_real_size
     _, t = dialog("park", "add a soccer ball and a beach ball", "make the biggest ball small", "add balloons")
     assert t[1].scene.find("beach ball")[0].scale < 1 and t[1].scene.find("soccer ball")[0].scale == 1
     assert t[2].reply == "Added balloons."
+
+
+def test_a_named_landmark_that_is_not_drawn_yet_is_drawn_too(dialog):
+    _, t = dialog("park", "to the right of the tree is a small helicopter")
+    s = t[0].scene
+    assert t[0].ok and "no tree yet" in t[0].reply
+    assert one(s, "helicopter").x > one(s, "tree").x
+
+
+def test_small_talk_changes_nothing_and_is_not_an_error(dialog):
+    _, t = dialog("park", "hi", "a cat", "thanks", "can i check")
+    assert all(x.ok for x in t) and t[3].scene == t[1].scene and len(t[3].scene) == 1
+
+
+def test_unknown_adjectives_before_a_known_noun_are_skipped(dialog):
+    _, t = dialog("park", "a small bushy tree to the right")
+    assert t[0].ok and one(t[0].scene, "tree").x > 0.5

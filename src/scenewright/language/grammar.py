@@ -101,12 +101,20 @@ def _num(word: str) -> int:
     return int(word) if word.isdigit() else _NUM[word]
 
 
+_SMALL_TALK = re.compile(r"^(hi|hello|hey|hi there|hello there|good morning|good afternoon|ok|okay|ready|"
+                         r"go|done|thanks|thank you|thank you very much|thanks a lot|great|good|good job|"
+                         r"perfect|nice|cool|yes|yeah|yep|can i check|let me check|check|i will check|"
+                         r"that is it|that is all|that is everything|all done|finished|bye|goodbye)( \w+)?$")
+
+
 def command(text: str, context: Context) -> Parse | None:
     t = " ".join(w for w in re.sub(r"[^\w\s]", " ", normalise(text)).split()
                  if w not in ("please", "can", "you", "could", "just", "now", "ok", "okay", "lets", "let", "us"))
     cursor = len(context.entries)
     if _UNDO.match(t):
         return Parse(command="undo", reply="Undone.")
+    if _SMALL_TALK.match(t) and not any(w in t.split() for w in ("undo", "redo")):
+        return Parse(command="noop", reply="Okay — tell me what to draw or change next.")
     if m := _UNDO_N.match(t):
         n = _num(m.group(3))
         return Parse(command="undo", steps=n, reply=f"Undid {n} turns.")
@@ -268,6 +276,8 @@ class ClauseReader:
                     c.kinds.append((t.value[0], colour, t.value[1]))
                 if pending_rel in ("in", "near", "on") and expect:
                     pending_rel, expect = None, 0
+            elif k == "WORD" and i + 1 < len(toks) and toks[i + 1].kind in ("CAT", "COLOR", "SIZE", "EXPR", "POSE"):
+                pass  # an adjective we do not know, before a noun we do: "a big bushy tree"
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
                                  and t.value not in FILLER and t.value not in NON_OBJECTS):
                 m = self._mention(t, mods)

@@ -10,6 +10,7 @@ from ..worlds import Category, World
 from . import placement as P
 from . import replies
 from .base import Context, Parse
+from .grammar import Clause
 from .lexicon import Lexicon
 from .references import Ambiguous, Mention, Missing, Resolver, salience, touched
 
@@ -183,6 +184,7 @@ class Interpreter:
         landmark = other = None
         relation, marks = (m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks)
         if holder is None and relation and marks:
+            self._draw_missing_landmarks(marks, state)
             landmark, other = self._landmarks(relation, marks, state)
             if self.world.scales and not (m.sizes or c.sizes):
                 scale = landmark.scale  # same depth as what it stands beside
@@ -431,16 +433,26 @@ class Interpreter:
                     if not m.relation:
                         m.relation, m.landmarks = "near", [Mention("PRON", "it", "it")]
                         state.this_turn.append(holder.id)
-                    self._add(m, type(c)(c.text), state)
+                    self._add(m, Clause(c.text), state)
                 continue
             if m.indefinite or not self._exists(m, state):
-                bare = type(c)(c.text)
+                bare = Clause(c.text)
                 self._add(m, bare, state, holder=holder, how=mode)
             else:
                 obj = self._resolve(m, state)[0]
                 fn = {"wear": P.worn_position, "kick": P.kicked_position}.get(mode, P.held_position)
                 x, y = fn(self.world, holder, cat, obj.scale)
                 state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4)))
+
+    def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State) -> None:
+        """"To the right of the tree is a helicopter" with no tree drawn yet: the speaker named the tree, so
+        it is drawn too (where trees usually go), and the reply says so."""
+        for lm in marks:
+            if lm.head == "CAT" and not self._exists(lm, state):
+                self._add(Mention("CAT", lm.value, lm.surface, det="a", colors=list(lm.colors),
+                                  sizes=list(lm.sizes), expressions=list(lm.expressions), poses=list(lm.poses)),
+                          Clause(""), state)
+                state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
     # -- references -------------------------------------------------------------------------------------------
     def _exists(self, m: Mention, state: State) -> bool:

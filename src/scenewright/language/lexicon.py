@@ -151,7 +151,9 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     some very really quite too scene picture image drawing canvas there here thing things something stuff
     one ones again as be do does did done go going gonna will shall should may pretty kinda sorta still
     actually basically literally sure hi hello thanks thank great good nice cool wow look see
-    park street world garden playground field meadow setting area place view landscape city town road""".split())
+    park street world garden playground field meadow setting area place view landscape city town road
+    off out about half some more less most many every either neither such own than only even enough kind sort
+    lot lots bunch""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee

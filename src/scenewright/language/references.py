@@ -167,6 +167,8 @@ class Resolver:
         elif m.det == "other" and cands:
             cands = cands[1:] if len(cands) > 1 else cands
         if not cands:
+            if m.head == "PRON":
+                raise Missing(f"I'm not sure who or what {m.surface or 'it'!r} is — say it with a name, e.g. 'the boy'.")
             if not scene.objects:
                 raise Missing("The picture is empty — there is nothing to change yet.")
             raise Missing(f"There is no {self.describe(m)} in the picture.")
