@@ -103,7 +103,7 @@ def _num(word: str) -> int:
 
 _SMALL_TALK = re.compile(r"^(hi|hello|hey|hi there|hello there|good morning|good afternoon|ok|okay|ready|"
                          r"go|done|thanks|thank you|thank you very much|thanks a lot|great|good|good job|"
-                         r"perfect|nice|cool|yes|yeah|yep|can i check|let me check|check|i will check|"
+                         r"perfect|nice|cool|yes|yeah|yep|can i check|i check|let me check|check|i will check|"
                          r"that is it|that is all|that is everything|all done|finished|bye|goodbye)( \w+)?$")
 
 
