@@ -34,3 +34,22 @@ def test_flip_and_expression_penalties():
 def test_distance_and_relation_penalties():
     boy = "hb0_0s.png,1,0,2,450,200,0,0"  # now right of the sun: distance 0.7, left/right flipped
     assert scene_similarity(scene(SUN, boy), scene(SUN, BOY)) == pytest.approx(5 - 0.7 / 2 - 1 / 2)
+
+
+def test_eval_pipeline_on_a_split_folder(tmp_path):
+    """`eval codraw` on a folder whose files carry no split prefix (a held-out split kept on its own)."""
+    import json
+
+    from scenewright.eval.codraw import evaluate, format_report
+
+    folder = tmp_path / "heldout"
+    folder.mkdir()
+    raw = {"image_id": 1, "abs_t": f"2,{SUN},{BOY},",
+           "dialog": [{"msg_t": "a sun top right", "msg_d": "ok", "abs_d": f"1,{SUN},"},
+                      {"msg_t": "an angry boy on the left", "msg_d": "done", "abs_d": f"2,{SUN},{BOY},"}]}
+    (folder / "00001.json").write_text(json.dumps(raw))
+    report = evaluate(folder, "test", ["human"], progress=False)
+    final = report["systems"]["human"]["final"]
+    assert final["f1_scenes"] == 100.0 and final["rsim_scenes"] == 100.0
+    assert final["scene_similarity"] == pytest.approx(5.0)  # the drawer's last canvas is the target
+    assert "human" in format_report(report) and "LatteGAN" in format_report(report)

@@ -76,7 +76,7 @@ def train_drawer_cmd(
     out: Path = typer.Option(Path("runs/codraw/drawer"), "--out", help="Checkpoint folder (not in the repo)."),
     method: str = typer.Option("learned", "--method", help="learned (DrawerNet) or nn (nearest-neighbour index)."),
     text: str = typer.Option("both", "--text", help="Text encoder: minilm (frozen), own (bag of words), both."),
-    epochs: int = typer.Option(12, "--epochs"),
+    epochs: int = typer.Option(8, "--epochs"),
     batch_size: int = typer.Option(256, "--batch-size"),
     lr: float = typer.Option(2e-3, "--lr"),
     hidden: int = typer.Option(512, "--hidden"),
@@ -86,6 +86,8 @@ def train_drawer_cmd(
     minilm_cache: Optional[Path] = typer.Option(None, "--minilm-cache", help="Cached MiniLM vectors (.npz)."),
     threads: int = typer.Option(1, "--threads", help="torch threads per process."),
     budget: Optional[float] = typer.Option(1800, "--budget", help="Stop after the epoch that passes this many s."),
+    history: bool = typer.Option(True, "--history/--no-history",
+                                 help="Also read which classes earlier messages named (own/both encoders)."),
 ):
     """Train the learned CoDraw drawer (resumable from <out>/last.pt), or build the NN baseline's index."""
     data = _data(data)
@@ -98,7 +100,7 @@ def train_drawer_cmd(
 
     result = train_drawer(data, out, text=text, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
                           hidden=hidden, minilm_cache=minilm_cache, limit=limit, val_dialogs=val_dialogs,
-                          threads=threads, time_budget=budget)
+                          threads=threads, time_budget=budget, history=history)
     typer.echo(f"done in {result['seconds']:.0f}s → {Path(out) / 'drawer.safetensors'} "
                f"(use parser='codraw:{Path(out)}')")
 

@@ -265,21 +265,28 @@ def train_codraw_detector(data: str | os.PathLike, out: str | os.PathLike, clipa
     order = rng.permutation(len(scenes))[:images]
     scenes = [scenes[i] for i in order]
     renderer = ClipartRenderer("park", clipart)
-    arr = np.lib.format.open_memmap(out / f"renders_{size}.npy", mode="w+", dtype=np.uint8,
-                                    shape=(len(scenes), size, size, 3))
-    for i, s in enumerate(tqdm(scenes, desc="rendering", disable=not progress, mininterval=5)):
-        arr[i] = np.asarray(renderer.render(s, (size, size)))
-    arr.flush()
+    cached = out / f"renders_{size}_{len(scenes)}_{seed}.npy"
+    if cached.exists():  # the same scenes (same data, count and seed) were rendered before
+        arr = np.load(cached, mmap_mode="r")
+    else:
+        arr = np.lib.format.open_memmap(cached, mode="w+", dtype=np.uint8, shape=(len(scenes), size, size, 3))
+        for i, s in enumerate(tqdm(scenes, desc="rendering", disable=not progress, mininterval=5)):
+            arr[i] = np.asarray(renderer.render(s, (size, size)))
+        arr.flush()
     targets = [{o.category: [(o.x, o.y, depth_of(o.scale) / 2)] for o in s.objects} for s in scenes]
     if budget:
         t = time.time()
         train_detector(arr[:20 * 64], targets[:20 * 64], CLASSES, image_size=size, depth=True, epochs=1,
                        batch=64, seed=seed, threads=threads, progress=False)
-        per_epoch = (time.time() - t) / 20 * (len(scenes) // 64)
+        per_step = (time.time() - t) / 20
+        per_epoch = per_step * (len(scenes) // 64)
         epochs = max(1, min(epochs, int(budget / max(per_epoch, 1e-6))))
-        print(f"one epoch ≈ {per_epoch:.0f}s → {epochs} epochs", flush=True)
+        if per_epoch > budget:  # not even one pass fits: train on as many images as the budget allows
+            keep = max(64, int(budget / per_step) * 64)
+            arr, targets = arr[:keep], targets[:keep]
+        print(f"one step ≈ {per_step:.1f}s → {epochs} epoch(s) over {len(targets)} images", flush=True)
     det = train_detector(arr, targets, CLASSES, image_size=size, depth=True, epochs=epochs, batch=64, seed=seed,
                          threads=threads, progress=progress)
-    path = det.save(out / "detector", card={"data": str(data), "images": len(scenes), "epochs": epochs,
+    path = det.save(out / "detector", card={"data": str(data), "images": len(targets), "epochs": epochs,
                                            "seed": seed, "license": "trained on CoDraw renders (CC BY-NC 4.0)"})
     return path

@@ -141,6 +141,7 @@ class DrawerConfig:
     bins_y: int = 20
     dropout: float = 0.2
     token_length: int = 96
+    history: bool = False  # also: which classes any earlier message of the dialog named
 
     @property
     def heads(self) -> dict[str, int]:
@@ -171,9 +172,10 @@ def build_net(config: DrawerConfig):
                 width += 2 * 384
             if cfg.text in ("own", "both"):
                 self.embed = nn.Embedding(cfg.vocab_size, cfg.own_dim, padding_idx=0)
-                width += 2 * cfg.own_dim + 2 * N
+                channels = 3 if cfg.history else 2
+                width += 2 * cfg.own_dim + channels * N
                 # a direct path from "the text names class c" to class c's add / remove / change logits
-                skip = torch.zeros(3, 2, N)
+                skip = torch.zeros(3, channels, N)
                 skip[0, 0], skip[0, 1], skip[2, 0] = 4.0, 1.0, 2.0  # prior: a named class is being added / changed
                 self.skip = nn.Parameter(skip)
             self.sizes = cfg.heads
@@ -195,10 +197,13 @@ def build_net(config: DrawerConfig):
                 parts += [batch["vec"], batch["prev_vec"]]
             if self.cfg.text in ("own", "both"):
                 parts += [self.bag(batch["ids"]), self.bag(batch["prev_ids"]), batch["mention"], batch["prev_mention"]]
+                if self.cfg.history:
+                    parts.append(batch["hist_mention"])
             out = self.mlp(torch.cat(parts, 1)).view(-1, N, sum(self.sizes.values()))
             heads = dict(zip(self.sizes, out.split(list(self.sizes.values()), dim=-1)))
             if self.cfg.text in ("own", "both"):
-                m = torch.stack([batch["mention"], batch["prev_mention"]], 1)  # B, 2, N
+                m = torch.stack([batch["mention"], batch["prev_mention"]]
+                                + ([batch["hist_mention"]] if self.cfg.history else []), 1)  # B, 2|3, N
                 for h, name in enumerate(("add", "remove", "change")):
                     heads[name] = heads[name] + (self.skip[h] * m).sum(1).unsqueeze(-1)
             return heads
@@ -207,7 +212,8 @@ def build_net(config: DrawerConfig):
 
 
 def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, texts: Sequence[str],
-             prevs: Sequence[str], scenes: Sequence[Scene], turn_numbers: Sequence[int]) -> dict[str, np.ndarray]:
+             prevs: Sequence[str], scenes: Sequence[Scene], turn_numbers: Sequence[int],
+             histories: Sequence[Sequence[str]] | None = None) -> dict[str, np.ndarray]:
     """Model inputs for a batch of turns (numpy; the trainer and the parser share it)."""
     s = np.stack([slots(sc)[0] for sc in scenes]) if scenes else np.zeros((0, N, SLOT), np.float32)
     extra = np.array([[len(sc.objects) / 10, min(k, 20) / 10] for sc, k in zip(scenes, turn_numbers)], np.float32)
@@ -220,6 +226,10 @@ def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, te
         out["prev_ids"] = np.stack([token_ids(t, vocab, cfg.token_length) for t in prevs])
         out["mention"] = np.stack([mentions(t) for t in texts]) if texts else np.zeros((0, N), np.float32)
         out["prev_mention"] = np.stack([mentions(t) for t in prevs]) if prevs else np.zeros((0, N), np.float32)
+        if cfg.history:
+            hs = histories if histories is not None else [[p] for p in prevs]
+            out["hist_mention"] = np.stack([np.max([mentions(t) for t in h], 0) if h else np.zeros(N, np.float32)
+                                            for h in hs]) if hs else np.zeros((0, N), np.float32)
     return out
 
 
@@ -322,9 +332,10 @@ class LearnedDrawer(_Base):
         return self
 
     def predict(self, texts: Sequence[str], prevs: Sequence[str], scenes: Sequence[Scene],
-                turn_numbers: Sequence[int]) -> list[dict[str, np.ndarray]]:
+                turn_numbers: Sequence[int], histories: Sequence[Sequence[str]] | None = None
+                ) -> list[dict[str, np.ndarray]]:
         torch, _ = _torch()
-        feats = features(self.cfg, self.vocab, self.minilm, texts, prevs, scenes, turn_numbers)
+        feats = features(self.cfg, self.vocab, self.minilm, texts, prevs, scenes, turn_numbers, histories)
         with torch.no_grad():
             out = self.net({k: torch.from_numpy(v) for k, v in feats.items()})
         out = {k: v.numpy() for k, v in out.items()}
@@ -355,7 +366,7 @@ class LearnedDrawer(_Base):
 
     def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
         prev = dialog[-1] if dialog else ""
-        out = self.predict([text], [prev], [scene], [len(dialog)])[0]
+        out = self.predict([text], [prev], [scene], [len(dialog)], [dialog])[0]
         return self.edits_from(out, scene)
 
 

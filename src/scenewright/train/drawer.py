@@ -32,10 +32,11 @@ EMPTY = Scene("park", "day")
 
 def examples(dialogs: Sequence[Dialog]) -> dict[str, list]:
     """Every round of every dialog as (text, previous text, canvas before, turn number, canvas after)."""
-    ex: dict[str, list] = {"text": [], "prev": [], "before": [], "turn": [], "after": []}
+    ex: dict[str, list] = {"text": [], "prev": [], "before": [], "turn": [], "after": [], "history": []}
     for d in dialogs:
         before, prev = EMPTY, ""
         for k, t in enumerate(d.turns):
+            ex["history"].append([u.teller for u in d.turns[:k]])
             ex["text"].append(t.teller)
             ex["prev"].append(prev)
             ex["before"].append(before)
@@ -75,7 +76,7 @@ def targets(before: Scene, after: Scene, cfg: DrawerConfig) -> dict[str, np.ndar
 
 
 def tensors(ex: dict[str, list], cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None) -> dict:
-    feats = features(cfg, vocab, minilm, ex["text"], ex["prev"], ex["before"], ex["turn"])
+    feats = features(cfg, vocab, minilm, ex["text"], ex["prev"], ex["before"], ex["turn"], ex["history"])
     if "vec" in feats:
         feats["vec"], feats["prev_vec"] = feats["vec"].astype(np.float16), feats["prev_vec"].astype(np.float16)
     tg = [targets(b, a, cfg) for b, a in zip(ex["before"], ex["after"])]
@@ -104,11 +105,11 @@ def loss_fn(out: dict, batch: dict):
     return total, {k: float(v.detach()) for k, v in parts.items()}
 
 
-def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "both", epochs: int = 12,
+def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "both", epochs: int = 8,
                  batch_size: int = 256, lr: float = 1e-3, seed: int = 0, hidden: int = 512,
                  minilm_cache: str | os.PathLike | None = None, limit: int | None = None,
                  val_dialogs: int = 300, threads: int = 1, time_budget: float | None = None,
-                 progress: bool = True, tune: bool = True) -> dict[str, Any]:
+                 progress: bool = True, tune: bool = True, history: bool = True) -> dict[str, Any]:
     import torch
 
     from safetensors.torch import save_file
@@ -134,7 +135,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
         raise ScenewrightError(f"no train_* dialogs in {data}")
     vocab_list = build_vocab([t.teller for d in train for t in d.turns])
     vocab = {w: i for i, w in enumerate(vocab_list)}
-    cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list))
+    cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list), history=history and text != "minilm")
     minilm = None
     cache = Path(minilm_cache) if minilm_cache else out / "minilm_teller.npz"
     if text != "own":
@@ -238,7 +239,7 @@ def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progre
         return f["scene_similarity"] + f["f1_scenes"] / 100
 
     top = -1e9
-    for key, grid in (("add", (0.3, 0.4, 0.5, 0.6)), ("change", (0.35, 0.5, 0.65))):
+    for key, grid in (("add", (0.15, 0.2, 0.3, 0.4, 0.5)), ("change", (0.35, 0.5, 0.65))):
         for v in grid:
             setattr(drawer, f"{key}_threshold", v)
             s = score()
