@@ -5,7 +5,8 @@ in words. Here the scene is built with the spine (`Scene`, `SceneObject`, `apply
 renderer; the instruction is generated from the scene change. Placement follows the spine's conventions
 (language/placement.py: "left of" = beside on the same ground line, "behind" = 0.12 farther back, absolute
 anchors far left .08 / left .2 / center .5 / right .8 / far right .92, back = ground top, front = ground
-bottom) plus a small jitter, so a correct parser redraws the scene up to that jitter.
+bottom). Absolute x anchors get a small jitter; relative placements are exact given the landmark, so a
+correct parser redraws every relation the words imply, and objects on one ground line stay on one line.
 
 Every object is a distinct (colour, shape) pair, as in i-CLEVR, so the 24 classes "color shape" identify it.
 
@@ -36,7 +37,7 @@ CLASSES = tuple(f"{c} {s}" for s in SHAPES for c in COLORS)  # 24, i-CLEVR's ent
 TURNS = 5
 SPLITS = {"train": 0.8, "val": 0.1, "test": 0.1}
 GAP = 0.02
-JITTER = (0.02, 0.01)
+JITTER = 0.03  # on x of absolute places only: what the words leave open, the picture may vary
 
 ABS_X = {"on the far left": 0.08, "on the left": 0.2, "in the center": 0.5, "in the middle": 0.5,
          "on the right": 0.8, "on the far right": 0.92}
@@ -107,8 +108,8 @@ def _ref(rng: np.random.Generator, land: SceneObject, scene: Scene, last: SceneO
 
 
 def _propose(rng: np.random.Generator, scene: Scene, shape: str, color: str,
-             last: SceneObject | None) -> tuple[str, float, float]:
-    """(text, x, y) for a new object; relative to an earlier object once there is one."""
+             last: SceneObject | None) -> tuple[str, float, float, bool]:
+    """(text, x, y, x is an absolute anchor) for a new object; relative to an earlier one once there is one."""
     lead = "there is" if rng.random() < 0.15 else VERBS[rng.integers(len(VERBS))]
     noun = f"a {color} {shape}"
     if not scene.objects or rng.random() < 0.3:
@@ -121,7 +122,7 @@ def _propose(rng: np.random.Generator, scene: Scene, shape: str, color: str,
             words, x, y = ay, 0.5, ground_y(ABS_Y[ay])
         else:
             words, x, y = f"{ay} {ax}", ABS_X[ax], ground_y(ABS_Y[ay])
-        return f"{lead} {noun} {words}", x, y
+        return f"{lead} {noun} {words}", x, y, kind != 1
     land = scene.objects[rng.integers(len(scene.objects))]
     if last is not None and rng.random() < 0.5:
         land = last
@@ -129,12 +130,12 @@ def _propose(rng: np.random.Generator, scene: Scene, shape: str, color: str,
     phrase = RELATIONS[relation][rng.integers(len(RELATIONS[relation]))]
     x, y = relate(relation, shape, land)
     ref = _ref(rng, land, scene, last)
-    text = f"{lead} {noun} {phrase} {ref}"
+    text, anchored = f"{lead} {noun} {phrase} {ref}", False
     if relation in ("behind", "front") and rng.random() < 0.5:
         side = list(SIDES)[rng.integers(2)]
-        x = SIDES[side]
+        x, anchored = SIDES[side], True
         text += f" {side}"
-    return text, x, y
+    return text, x, y, anchored
 
 
 def next_turn(rng: np.random.Generator, scene: Scene, last: SceneObject | None,
@@ -145,9 +146,9 @@ def next_turn(rng: np.random.Generator, scene: Scene, last: SceneObject | None,
         shape, color = SHAPES[rng.integers(len(SHAPES))], COLORS[rng.integers(len(COLORS))]
         if f"{color} {shape}" in used:
             continue
-        text, x, y = _propose(rng, scene, shape, color, last)
-        x += rng.uniform(-JITTER[0], JITTER[0])
-        y += rng.uniform(-JITTER[1], JITTER[1])
+        text, x, y, anchored = _propose(rng, scene, shape, color, last)
+        if anchored and x != 0.5:  # the centre stays exact: rsim compares every object with it
+            x += rng.uniform(-JITTER, JITTER)
         y = min(max(y, WORLD.ground[0]), WORLD.ground[1])
         if not inside(shape, x, y) or any(overlap(o, shape, x, y) > 0.15 for o in scene.objects):
             continue

@@ -28,12 +28,16 @@ import torch.nn.functional as F
 FEATURES = 256
 
 
-def _block(cin: int, cout: int, stride: int) -> nn.Sequential:
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, 1, bias=False), nn.BatchNorm2d(cout), nn.ReLU())
+def _block(cin: int, cout: int, stride: int, dilation: int = 1) -> nn.Sequential:
+    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride, dilation, dilation, bias=False), nn.BatchNorm2d(cout),
+                         nn.ReLU())
 
 
 class Detector(nn.Module):
-    """Presence logits [N, C], centres [N, C, 2] in [0, 1] (and depths [N, C]) from an image."""
+    """Presence logits [N, C], centres [N, C, 2] in [0, 1] (and depths [N, C]) from an image.
+
+    Fully convolutional, CenterNet-like: a class map at 1/4 resolution; a class is present where its map
+    peaks (presence logit = spatial max), and its centre is the soft-argmax of the map."""
 
     def __init__(self, classes: Sequence[str], image_size: int | tuple[int, int] = 64, depth: bool = False,
                  width: int = 16):
@@ -43,13 +47,12 @@ class Detector(nn.Module):
         self.depth = depth
         w = width
         self.backbone = nn.Sequential(_block(3, w, 1), _block(w, 2 * w, 2), _block(2 * w, 3 * w, 2),
-                                      _block(3 * w, 4 * w, 2), _block(4 * w, 4 * w, 1), nn.AdaptiveAvgPool2d(8),
-                                      _block(4 * w, w, 1))  # squeeze before the flatten: a small head
-        self.fc = nn.Sequential(nn.Flatten(), nn.Linear(w * 64, FEATURES), nn.ReLU())
+                                      _block(3 * w, 4 * w, 1, 2), _block(4 * w, 4 * w, 1, 4))
+        self.neck = nn.Conv2d(4 * w, FEATURES // 2, 1)
         C = len(self.classes)
-        self.presence = nn.Linear(FEATURES, C)
-        self.coords = nn.Linear(FEATURES, 2 * C)
-        self.depths = nn.Linear(FEATURES, C) if depth else None
+        self.heat = nn.Conv2d(4 * w, C, 1)
+        self.sharp = nn.Parameter(torch.tensor(2.0))  # soft-argmax temperature (log)
+        self.depths = nn.Conv2d(4 * w, C, 1) if depth else None
         self.threshold = 0.5
 
     # -- tensors ------------------------------------------------------------------------------------------
@@ -61,20 +64,33 @@ class Detector(nn.Module):
             if isinstance(images, (list, tuple)):
                 images = np.stack([np.asarray(im.convert("RGB") if hasattr(im, "convert") else im)
                                    for im in images])
-            x = torch.as_tensor(np.asarray(images)).float().div(127.5).sub(1).permute(0, 3, 1, 2)
+            x = torch.from_numpy(np.array(images, dtype=np.float32)).div(127.5).sub(1).permute(0, 3, 1, 2)
         if tuple(x.shape[-2:]) != self.image_size:
             x = F.interpolate(x, size=self.image_size, mode="area")
         return x
 
     def embed(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc(self.backbone(x))
+        f = F.relu(self.neck(self.backbone(x)))
+        return torch.cat([f.mean(dim=(2, 3)), f.amax(dim=(2, 3))], 1)
 
     def forward(self, x: torch.Tensor):
-        f = self.embed(x)
-        C = len(self.classes)
-        coords = torch.sigmoid(self.coords(f)).reshape(-1, C, 2)
-        depths = torch.sigmoid(self.depths(f)) if self.depths is not None else None
-        return self.presence(f), coords, depths
+        f = self.backbone(x)
+        return self.read(self.heat(f), f)
+
+    def read(self, heat: torch.Tensor, f: torch.Tensor):
+        """Class maps [N, C, h, w] → (presence logits, soft-argmax centres, depths)."""
+        N, C, h, w = heat.shape
+        flat = heat.flatten(2)
+        presence = flat.amax(2)
+        weights = torch.softmax(flat * self.sharp.exp(), 2)
+        ys = (torch.arange(h, dtype=heat.dtype) + 0.5) / h
+        xs = (torch.arange(w, dtype=heat.dtype) + 0.5) / w
+        grid_x, grid_y = xs.repeat(h), ys.repeat_interleave(w)
+        coords = torch.stack([(weights * grid_x).sum(2), (weights * grid_y).sum(2)], -1)
+        depths = None
+        if self.depths is not None:
+            depths = (weights * torch.sigmoid(self.depths(f)).flatten(2)).sum(2)
+        return presence, coords, depths
 
     # -- the API ------------------------------------------------------------------------------------------
     @torch.no_grad()
@@ -149,11 +165,25 @@ def targets_to_arrays(targets: Sequence[dict], classes: Sequence[str]) -> tuple[
     return pres, xy, dep
 
 
+def heat_targets(xy: torch.Tensor, pres: torch.Tensor, shape: tuple[int, int], sigma: float = 0.8) -> torch.Tensor:
+    """CenterNet-style targets [N, C, h, w]: a Gaussian bump (in cells) at each present class's centre."""
+    h, w = shape
+    ys = torch.arange(h, dtype=xy.dtype) + 0.5
+    xs = torch.arange(w, dtype=xy.dtype) + 0.5
+    cx, cy = xy[..., 0:1, None] * w, xy[..., 1:2, None] * h  # [N, C, 1, 1]
+    g = torch.exp(-((xs.view(1, 1, 1, w) - cx) ** 2 + (ys.view(1, 1, h, 1) - cy) ** 2) / (2 * sigma ** 2))
+    return g * pres[..., None, None]
+
+
 def detector_loss(det: Detector, x: torch.Tensor, pres: torch.Tensor, xy: torch.Tensor,
-                  dep: torch.Tensor | None = None, coord_weight: float = 20.0) -> torch.Tensor:
-    """BCE on presence + L1 on the centres (and depths) of the classes present."""
-    logits, coords, depths = det(x)
-    loss = F.binary_cross_entropy_with_logits(logits, pres)
+                  dep: torch.Tensor | None = None, coord_weight: float = 5.0) -> torch.Tensor:
+    """Dense heat-map BCE (positives up-weighted) + BCE on presence + L1 on the centres (and depths)."""
+    f = det.backbone(x)
+    heat = det.heat(f)
+    target = heat_targets(xy, pres, heat.shape[-2:])
+    loss = F.binary_cross_entropy_with_logits(heat, target, weight=1 + 30 * target)
+    logits, coords, depths = det.read(heat, f)
+    loss = loss + F.binary_cross_entropy_with_logits(logits, pres)
     mask = pres.unsqueeze(-1)
     loss = loss + coord_weight * ((coords - xy).abs() * mask).sum() / mask.sum().clamp(min=1) / 2
     if depths is not None and dep is not None:

@@ -18,8 +18,8 @@ import numpy as np
 import torch
 
 from ..data.shapes_dialogs import CLASSES, ShapesDialogs
-from ..models.geneva_gan import (GenevaConfig, GenevaGAN, aux_loss, d_hinge, encode_turns, g_hinge, r1_penalty,
-                                 to_tensor, to_uint8, tokenize)
+from ..models.geneva_gan import (GenevaConfig, GenevaGAN, aux_loss, change_weighted_l1, d_hinge, encode_turns,
+                                 g_hinge, r1_penalty, to_tensor, to_uint8, tokenize)
 from .distributed import Dist, unwrap
 
 
@@ -32,7 +32,7 @@ class TrainConfig:
     steps: int = 20000
     seed: int = 0
     threads: int = 1
-    ema: float = 0.999
+    ema: float = 0.995
     log_every: int = 25
     sample_every: int = 500
     ckpt_every: int = 250
@@ -128,7 +128,7 @@ def train(tc: TrainConfig, progress: bool = True) -> Path:
         h = state_net(words).flatten(0, 1)
         fake = G(z, h, prev)
         score, logits = D(fake, prev, h)
-        l1 = (fake - x).abs().mean()
+        l1 = change_weighted_l1(fake, x, prev, cfg.change_weight)
         loss_g = g_hinge(score) + cfg.aux_weight * aux_loss(logits, objects) + cfg.l1_weight * l1
         opt_g.zero_grad(set_to_none=True)
         loss_g.backward()
