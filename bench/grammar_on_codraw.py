@@ -47,7 +47,7 @@ def main() -> None:
                 continue
             done += t.ok
             if not t.ok:
-                why[re.sub(r"'[^']*'", "'…'", t.reply)[:70]] += 1
+                why[re.sub(r"(?<=\s)'[^']*'", "'…'", t.reply)[:70]] += 1
     secs = time.perf_counter() - t0
     print(f"{len(files)} dialogs, {turns} teller turns: {done} done ({done / turns:.0%}), {turns - done - errors} "
           f"refused with a reply, {errors} internal errors; {1000 * secs / turns:.2f} ms a turn (parse + edit)")

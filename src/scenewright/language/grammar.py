@@ -316,7 +316,7 @@ class ClauseReader:
                     owner = c.targets[-1] if c.targets and c.targets[-1].relation is None else None
                     if owner is not None:
                         owner.relation, owner.landmarks = t.value, rel_marks
-                    else:
+                    elif for_next is None or not for_next[1]:  # keep "under the cloud" over a later "with …"
                         for_next = (t.value, rel_marks)
                     if c.relation is None:
                         c.relation, c.landmarks = t.value, rel_marks

@@ -341,7 +341,7 @@ class Interpreter:
         for obj in objs:
             cat = self.world.category(obj.category)
             changes = self._looks(cat, None, c, state, obj)
-            if c.has_location:
+            if c.has_location and not self._is_landmark(obj, c, state):
                 x, y = self._new_position(obj, c, state)
                 changes["x"], changes["y"] = round(x, 4), round(y, 4)
             elif "scale" in changes:
@@ -443,6 +443,15 @@ class Interpreter:
                 fn = {"wear": P.worn_position, "kick": P.kicked_position}.get(mode, P.held_position)
                 x, y = fn(self.world, holder, cat, obj.scale)
                 state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4)))
+
+    def _is_landmark(self, obj: SceneObject, c, state: State) -> bool:
+        """"the ball is right of the girl, hiding her eye": the girl is where the ball goes, she stays put."""
+        if not (c.relation and c.landmarks):
+            return False
+        try:
+            return any(o.id == obj.id for m in c.landmarks for o in self._resolve(m, state))
+        except (Missing, Ambiguous, Refusal):
+            return False
 
     def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State) -> None:
         """"To the right of the tree is a helicopter" with no tree drawn yet: the speaker named the tree, so
