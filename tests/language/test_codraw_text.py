@@ -28,4 +28,4 @@ def test_real_teller_text_is_done_or_refused_never_a_crash():
             assert t.reply
             if not t.ok:
                 assert s.scene == before
-    assert total > 500 and done / total > 0.5  # measured: 64 % of 2,617 val turns are done
+    assert total > 500 and done / total > 0.5  # measured: 66 % of 2,617 val turns (bench/grammar_on_codraw.py)
