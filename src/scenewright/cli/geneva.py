@@ -124,7 +124,11 @@ def eval_geneva(
     torch.set_num_threads(threads)
     if model is None:
         model = Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes"
-    rows = evaluate(str(data), split, str(model), str(detector) if detector else None, n=n, seed=seed)
+        if not model.with_suffix(".safetensors").exists():
+            typer.echo("(no shipped GeNeVA-GAN weights: scoring the spine and ground truth only)", err=True)
+            model = None
+    rows = evaluate(str(data), split, str(model) if model else None, str(detector) if detector else None, n=n,
+                    seed=seed)
     if as_json:
         typer.echo(json.dumps(rows, indent=1))
     else:
