@@ -138,8 +138,22 @@ def eval_codraw(
     limit: Optional[int] = typer.Option(None, "--limit", help="First N dialogs only."),
     out: Optional[Path] = typer.Option(None, "--out", help="Write the whole report as JSON here."),
     threads: int = typer.Option(1, "--threads"),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Keep each drawer's canvases here and reuse them."),
+    round_dialogs: Optional[int] = typer.Option(None, "--detector-round-dialogs",
+                                                help="Per-round detector scores on the rounds of the first N "
+                                                     "dialogs only (rendering + detection is the slow part)."),
+    merge: Optional[List[Path]] = typer.Option(None, "--merge", help="Instead of running: merge these reports "
+                                               "(runs of the same split and detector, e.g. in parallel)."),
 ):
     """Score drawers on a CoDraw split: GeNeVA's P/R/F1/rsim and CoDraw's scene similarity; prints a table."""
+    from ..eval.codraw import format_report, merge_reports, write_report
+
+    if merge:
+        report = merge_reports([json.loads(Path(m).read_text()) for m in merge])
+        typer.echo(format_report(report))
+        if out:
+            typer.echo(f"report → {write_report(report, out)}")
+        return
     try:
         import torch
 
@@ -148,7 +162,8 @@ def eval_codraw(
         pass
     from ..eval.codraw import evaluate, format_report, write_report
 
-    report = evaluate(_data(data), split, drawer, detector, clipart, limit)
+    report = evaluate(_data(data), split, drawer, detector, clipart, limit, cache=cache,
+                      detector_round_dialogs=round_dialogs)
     typer.echo(format_report(report))
     if out:
         typer.echo(f"report → {write_report(report, out)}")

@@ -120,7 +120,8 @@ def _pick(dialogs: Sequence[Dialog]) -> list[tuple[list[int], int]]:
 
 
 def score_runs(dialogs: Sequence[Dialog], runs: Sequence[Sequence[Scene]], detect: Callable | None = None,
-               gt_cache: dict | None = None, with_detector: bool = True) -> dict[str, Any]:
+               gt_cache: dict | None = None, with_detector: bool = True,
+               detector_round_dialogs: int | None = None) -> dict[str, Any]:
     """Scores of one drawer's runs against the human drawer (P/R/F1/rsim) and the target (scene similarity).
 
     `detect(scenes) -> list of detection sets` (render + detector); `gt_cache` keeps the ground truth's
@@ -132,8 +133,11 @@ def score_runs(dialogs: Sequence[Dialog], runs: Sequence[Sequence[Scene]], detec
     for key, pairs in (("final", final_pairs), ("per_turn", turn_pairs)):
         s = geneva_scores([detections_from_scene(p) for p, _ in pairs], [detections_from_scene(g) for _, g in pairs])
         out[key] = {f"{k}_scenes": v for k, v in s.items() if k != "n"}
+        if key == "per_turn" and detector_round_dialogs is not None:  # detector on the rounds of the first N
+            k = sum(len(r) for r, _ in picks[:detector_round_dialogs])
+            pairs = pairs[:k]
+            out[key]["detector_rounds"] = k
         if detect is not None and with_detector:
-            pred = detect([p for p, _ in pairs])
             ck = (key, len(pairs))
             if gt_cache is not None and ck in gt_cache:
                 gt = gt_cache[ck]
@@ -141,6 +145,7 @@ def score_runs(dialogs: Sequence[Dialog], runs: Sequence[Sequence[Scene]], detec
                 gt = detect([g for _, g in pairs])
                 if gt_cache is not None:
                     gt_cache[ck] = gt
+            pred = gt if all(p is g for p, g in pairs) else detect([p for p, _ in pairs])  # the human: same pictures
             out[key].update({k: v for k, v in geneva_scores(pred, gt).items() if k != "n"})
     sims = [scene_similarity(run[-1] if run else Scene("park", "day"), d.target) for d, run in zip(dialogs, runs)]
     out["final"]["scene_similarity"] = float(np.mean(sims)) if sims else 0.0
@@ -167,9 +172,29 @@ def detector_fn(detector_path: str | os.PathLike, clipart: str | os.PathLike | N
     return detect
 
 
+def _cached_runs(spec: str, dialogs: Sequence[Dialog], split: str, cache: str | os.PathLike | None,
+                 progress: bool) -> list[list[Scene]]:
+    """A drawer's canvases, kept in `cache` (one JSON line per dialog) so a report can be redone without
+    running the drawer again (delete the file after retraining)."""
+    path = None
+    if cache is not None and spec != "human":
+        safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in spec)
+        path = Path(cache) / f"{safe}_{split}_{len(dialogs)}.jsonl"
+        if path.exists():
+            lines = path.read_text().splitlines()
+            if len(lines) == len(dialogs):
+                return [[Scene.from_dict(x) for x in json.loads(line)] for line in lines]
+    runs = run_drawer(make_drawer(spec), dialogs, progress=progress)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("".join(json.dumps([s.to_dict() for s in run]) + "\n" for run in runs))
+    return runs
+
+
 def evaluate(data: str | os.PathLike, split: str = "val", drawers: Sequence[str] = ("human",),
              detector: str | os.PathLike | None = None, clipart: str | os.PathLike | None = None,
-             limit: int | None = None, progress: bool = True) -> dict[str, Any]:
+             limit: int | None = None, progress: bool = True, cache: str | os.PathLike | None = None,
+             detector_round_dialogs: int | None = None) -> dict[str, Any]:
     """The full CoDraw report for `drawers` on one split folder."""
     t0 = time.time()
     dialogs = [d for d in load_codraw(data, split, limit=limit) if d.turns]
@@ -187,9 +212,8 @@ def evaluate(data: str | os.PathLike, split: str = "val", drawers: Sequence[str]
     human_final = None
     for spec in drawers:
         t1 = time.time()
-        drawer = make_drawer(spec)
-        runs = run_drawer(drawer, dialogs, progress=progress)
-        scores = score_runs(dialogs, runs, detect, gt_cache)
+        runs = _cached_runs(spec, dialogs, split, cache, progress)
+        scores = score_runs(dialogs, runs, detect, gt_cache, detector_round_dialogs=detector_round_dialogs)
         scores["seconds"] = round(time.time() - t1, 1)
         report["systems"][spec] = scores
         if spec == "human":
@@ -201,6 +225,19 @@ def evaluate(data: str | os.PathLike, split: str = "val", drawers: Sequence[str]
         s["final"]["similarity_vs_human_pct"] = 100 * s["final"]["scene_similarity"] / human_final if human_final else 0
     report["seconds"] = round(time.time() - t0, 1)
     return report
+
+
+def merge_reports(reports: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """One report from several runs on the same split and detector (systems are joined in order)."""
+    if not reports:
+        raise ScenewrightError("nothing to merge")
+    base = json.loads(json.dumps(reports[0]))
+    for r in reports[1:]:
+        if (r["split"], r["n_dialogs"], r.get("detector")) != (base["split"], base["n_dialogs"], base.get("detector")):
+            raise ScenewrightError("reports to merge must be of the same split, dialogs and detector")
+        base["systems"].update(r["systems"])
+        base["seconds"] = base.get("seconds", 0) + r.get("seconds", 0)
+    return base
 
 
 def format_report(report: dict[str, Any]) -> str:
@@ -219,7 +256,9 @@ def format_report(report: dict[str, Any]) -> str:
     for name, p in report["published_codraw_test_final"].items():
         lines.append(f"{name[:38]:38}" + "".join(f"{p[k.split('_')[0]]:10.1f}" for k in keys) + f"{'(test)':>10}")
     lines.append("")
-    lines.append("per round (every round in which the human drawer added a piece):")
+    rounds = next(iter(report["systems"].values()))["per_turn"].get("detector_rounds")
+    lines.append("per round (every round in which the human drawer added a piece"
+                 + (f"; detector columns on the first {rounds} rounds" if rounds and det else "") + "):")
     lines.append(head[:38 + 10 * len(keys) + 10])
     for name, s in report["systems"].items():
         f = s["per_turn"]
@@ -240,53 +279,93 @@ def write_report(report: dict[str, Any], path: str | os.PathLike) -> Path:
 
 
 # -- training the detector on CoDraw renders ----------------------------------------------------------------
+def _codraw_train_scenes(data: str | os.PathLike, images: int, seed: int) -> list[Scene]:
+    scenes: list[Scene] = []
+    for d in load_codraw(data, "train"):
+        scenes += [d.turns[i].scene for i in geneva_turns(d).meta["rounds"]] + [d.target]
+    order = np.random.default_rng(seed).permutation(len(scenes))[:images]
+    return [scenes[i] for i in order]
+
+
+def _presence(scenes: Sequence[Scene]) -> np.ndarray:
+    from ..data.codraw import CLASS_INDEX
+
+    y = np.zeros((len(scenes), len(CLASS_INDEX)), bool)
+    for k, s in enumerate(scenes):
+        for o in s.objects:
+            y[k, CLASS_INDEX[o.category]] = True
+    return y
+
+
 def train_codraw_detector(data: str | os.PathLike, out: str | os.PathLike, clipart: str | os.PathLike | None = None,
                           images: int = 20000, size: int = 128, epochs: int = 6, seed: int = 0, threads: int = 1,
-                          budget: float | None = None, progress: bool = True) -> Path:
+                          budget: float | None = None, progress: bool = True, held_out: int = 1000) -> Path:
     """Render `images` train canvases (the human drawer's after the rounds GeNeVA keeps, and the targets) at
-    size², then train the 58-class presence + (x, y, depth) detector on them. Returns the checkpoint path.
-
-    `budget` (seconds) caps the epochs from a timed first pass over 20 batches."""
+    size², train the 58-class presence + (x, y, depth) detector on all but the last `held_out`, then pick its
+    presence threshold for the best F1 on those. `budget` (seconds) bounds the training; a detector already in
+    `out` is trained further (resumable)."""
     import torch
     from tqdm import tqdm
 
     from ..data.codraw import CLASSES, depth_of
     from ..render.clipart import ClipartRenderer
-    from .detector import train_detector
+    from .detector import Detector, detector_loss, targets_to_arrays
 
     torch.set_num_threads(threads)
+    torch.manual_seed(seed)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(seed)
-    scenes: list[Scene] = []
-    for d in load_codraw(data, "train"):
-        rounds = geneva_turns(d).meta["rounds"]
-        scenes += [d.turns[i].scene for i in rounds] + [d.target]
-    order = rng.permutation(len(scenes))[:images]
-    scenes = [scenes[i] for i in order]
-    renderer = ClipartRenderer("park", clipart)
+    scenes = _codraw_train_scenes(data, images, seed)
     cached = out / f"renders_{size}_{len(scenes)}_{seed}.npy"
     if cached.exists():  # the same scenes (same data, count and seed) were rendered before
         arr = np.load(cached, mmap_mode="r")
     else:
+        renderer = ClipartRenderer("park", clipart)
         arr = np.lib.format.open_memmap(cached, mode="w+", dtype=np.uint8, shape=(len(scenes), size, size, 3))
         for i, s in enumerate(tqdm(scenes, desc="rendering", disable=not progress, mininterval=5)):
             arr[i] = np.asarray(renderer.render(s, (size, size)))
         arr.flush()
     targets = [{o.category: [(o.x, o.y, depth_of(o.scale) / 2)] for o in s.objects} for s in scenes]
-    if budget:
-        t = time.time()
-        train_detector(arr[:20 * 64], targets[:20 * 64], CLASSES, image_size=size, depth=True, epochs=1,
-                       batch=64, seed=seed, threads=threads, progress=False)
-        per_step = (time.time() - t) / 20
-        per_epoch = per_step * (len(scenes) // 64)
-        epochs = max(1, min(epochs, int(budget / max(per_epoch, 1e-6))))
-        if per_epoch > budget:  # not even one pass fits: train on as many images as the budget allows
-            keep = max(64, int(budget / per_step) * 64)
-            arr, targets = arr[:keep], targets[:keep]
-        print(f"one step ≈ {per_step:.1f}s → {epochs} epoch(s) over {len(targets)} images", flush=True)
-    det = train_detector(arr, targets, CLASSES, image_size=size, depth=True, epochs=epochs, batch=64, seed=seed,
-                         threads=threads, progress=progress)
-    path = det.save(out / "detector", card={"data": str(data), "images": len(targets), "epochs": epochs,
-                                           "seed": seed, "license": "trained on CoDraw renders (CC BY-NC 4.0)"})
-    return path
+    n_train = len(scenes) - held_out
+    pres, xy, dep = (torch.from_numpy(a) for a in targets_to_arrays(targets, CLASSES))
+    path = out / "detector.safetensors"
+    det = Detector.load(path) if path.exists() else Detector(CLASSES, size, depth=True)
+    card = json.loads((out / "detector.json").read_text()) if (out / "detector.json").exists() else {}
+    steps = epochs * (n_train // 64)
+    t0 = time.time()
+    opt = torch.optim.AdamW(det.parameters(), lr=2e-3 if not card else 1e-3, weight_decay=1e-4)
+    gen = torch.Generator().manual_seed(seed + card.get("steps", 0))
+    det.train()
+    bar = tqdm(total=steps, desc="detector", disable=not progress, mininterval=5)
+    done = 0
+    while done < steps and not (budget and time.time() - t0 > budget):
+        idx = np.sort(torch.randperm(n_train, generator=gen)[:64].numpy())
+        x = det.prepare(np.asarray(arr[idx])) + 0.03 * torch.randn(len(idx), 3, *det.image_size, generator=gen)
+        loss = detector_loss(det, x, pres[idx], xy[idx], dep[idx])
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        opt.step()
+        done += 1
+        bar.update(1)
+        bar.set_postfix(loss=f"{loss.item():.3f}", refresh=False)
+    bar.close()
+    det.eval()
+    with torch.no_grad():  # the presence threshold with the best per-image F1 on the held-out renders
+        x = det.prepare(np.asarray(arr[n_train:]))
+        probs = torch.cat([torch.sigmoid(det(x[k:k + 100])[0]) for k in range(0, len(x), 100)]).numpy()
+    truth = _presence(scenes[n_train:])
+    best = (0.0, 0.5)
+    for t in np.arange(0.1, 0.75, 0.05):
+        pred = probs > t
+        hit = (pred & truth).sum(1)
+        p = np.where(pred.sum(1) > 0, hit / np.maximum(pred.sum(1), 1), 0)
+        r = hit / np.maximum(truth.sum(1), 1)
+        f = float(np.mean(np.where(p + r > 0, 2 * p * r / np.maximum(p + r, 1e-9), 0)))
+        best = max(best, (f, float(t)))
+    det.threshold = round(best[1], 2)
+    card = {"data": str(data), "images": n_train, "held_out": held_out, "steps": card.get("steps", 0) + done,
+            "seed": seed, "held_out_f1": round(100 * best[0], 1), "threshold": det.threshold,
+            "license": "trained on CoDraw renders (CC BY-NC 4.0)"}
+    if progress:
+        print(f"{done} steps; held-out F1 {100 * best[0]:.1f} at threshold {det.threshold}", flush=True)
+    return det.save(out / "detector", card=card)
