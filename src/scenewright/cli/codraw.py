@@ -6,7 +6,6 @@ Torch and the data code are imported inside the commands so that `scenewright --
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import List, Optional
 

@@ -87,7 +87,6 @@ def tensors(ex: dict[str, list], cfg: DrawerConfig, vocab: dict[str, int], minil
 
 def loss_fn(out: dict, batch: dict):
     """Masked BCE for add / remove / change; cross-entropy for where and how (ignore -1)."""
-    import torch
     import torch.nn.functional as F
 
     total, parts = 0.0, {}
