@@ -140,3 +140,12 @@ def test_unknown_words_are_refused_when_the_fallback_is_off_or_absent():
 def test_a_correction_about_something_else_does_not_touch_the_last_turn(dialog):
     s, t = dialog("shapes", "add a red cube", "add a blue sphere", "no, the cube was green")
     assert [o.color for o in t[2].scene.objects] == ["green", "blue"] and len(s.history.entries) == 3
+
+
+def test_back_and_front_corners(dialog):
+    _, t = dialog("shapes", "a red cube in the back right corner", "a blue cube in the front left corner",
+                  "a green sphere at the back left")
+    s = t[-1].scene
+    red, blue, green = one(s, "cube", "red"), one(s, "cube", "blue"), one(s, "sphere", "green")
+    assert red.x > 0.7 and blue.x < 0.3 and green.x < 0.3
+    assert red.y < blue.y and green.y < blue.y  # the back of the floor is higher in the picture

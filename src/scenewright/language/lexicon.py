@@ -101,7 +101,10 @@ ABSOLUTE = {
     "top right corner": (0.9, "top"), "bottom left corner": (0.1, "bottom"),
     "bottom right corner": (0.9, "bottom"), "upper left corner": (0.1, "top"),
     "upper right corner": (0.9, "top"), "lower left corner": (0.1, "bottom"),
-    "lower right corner": (0.9, "bottom"),
+    "lower right corner": (0.9, "bottom"), "back left corner": (0.1, "top"), "back right corner": (0.9, "top"),
+    "front left corner": (0.1, "bottom"), "front right corner": (0.9, "bottom"), "back left": (0.12, "top"),
+    "back right": (0.88, "top"), "front left": (0.12, "bottom"), "front right": (0.88, "bottom"),
+    "rear left corner": (0.1, "top"), "rear right corner": (0.9, "top"),
 }
 RELATIONS = {
     "left of": "left", "to the left of": "left", "on the left of": "left", "at the left of": "left",
