@@ -47,15 +47,37 @@ def data_shapes(
 @data_app.command("geneva-import")
 def data_geneva_import(
     h5: Path = typer.Argument(..., help="A GeNeVA-layout HDF5 file (e.g. i-CLEVR's clevr_train.h5)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Write it as one split of a shapes dataset "
+                                                                 "folder (for train/eval geneva)."),
+    split: str = typer.Option("train", "--split", help="With --out: train, val or test."),
+    sizes: str = typer.Option("64", "--sizes", help="With --out: image sizes, 64 and/or 128."),
+    background: Optional[Path] = typer.Option(None, "--background", help="With --out: the empty canvas as an "
+                                                                         "image, when the file has none."),
 ) -> None:
-    """Summarise a GeNeVA-layout HDF5 file (dialogs, turns, entities)."""
-    from ..data.geneva_hdf5 import import_dialogs
+    """Summarise a GeNeVA-layout HDF5 file, or (--out) import an i-CLEVR one as a shapes dataset split."""
+    from ..data.geneva_hdf5 import LayoutError, count_dialogs, hdf5_to_shapes, read_dialogs
 
-    dialogs, entities, background = import_dialogs(h5)
-    turns = sum(len(d.texts) for d in dialogs)
-    typer.echo(json.dumps({"dialogs": len(dialogs), "turns": turns, "entities": entities,
-                           "image": list(dialogs[0].images.shape[1:]) if dialogs else None,
-                           "first": dialogs[0].texts if dialogs else None}))
+    try:
+        if out is None:
+            dialogs = read_dialogs(h5)
+            first, entities, _ = next(dialogs)
+            dialogs.close()
+            typer.echo(json.dumps({"dialogs": count_dialogs(h5), "entities": entities,
+                                   "image": list(first.images.shape[1:]), "first": first.texts}))
+            return
+        bg = None
+        if background is not None:
+            import numpy as np
+            from PIL import Image, UnidentifiedImageError
+            try:
+                bg = np.asarray(Image.open(background).convert("RGB"))
+            except (OSError, UnidentifiedImageError) as e:
+                raise LayoutError(f"{background}: not an image ({e})") from None
+        entry = hdf5_to_shapes(h5, out, split, _sizes(sizes), background=bg)
+    except LayoutError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(json.dumps(entry))
 
 
 @train_app.command("geneva")
