@@ -10,8 +10,6 @@ import json
 from pathlib import Path
 from types import SimpleNamespace as NS
 
-import pytest
-
 from scenewright.session import Session
 
 DIALOGS = json.loads((Path(__file__).parent / "dialogs.json").read_text())

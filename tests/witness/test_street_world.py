@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from scenewright.render.procedural import ProceduralRenderer
-from scenewright.render.sprites import street as sprites
+from scenewright.render.sprites.street import buildings, overlays
 from scenewright.scene import Scene
 from scenewright.worlds import street as geo
 
@@ -129,7 +129,7 @@ def test_streetlights_glow_at_night_only():
 def orange_badge(img) -> int:
     a = np.asarray(img, int)
     r, g, b = a[..., 0], a[..., 1], a[..., 2]
-    return int(((abs(r - sprites.BADGE[0]) < 25) & (abs(g - sprites.BADGE[1]) < 25) & (abs(b - sprites.BADGE[2]) < 25)).sum())
+    return int(((abs(r - overlays.BADGE[0]) < 25) & (abs(g - overlays.BADGE[1]) < 25) & (abs(b - overlays.BADGE[2]) < 25)).sum())
 
 
 def test_uncertain_objects_get_a_marker():
@@ -149,7 +149,7 @@ def test_marks_become_callouts_and_shop_signs_show_their_text():
     assert np.abs(plain - marked).sum() > 0
     shop = lambda **a: tile_pixels(obj(1, "shop", 0.5, attributes=a))  # noqa: E731
     assert len(shop(sign="Joe's Pizza")) == len(shop()) and not np.array_equal(shop(sign="Joe's Pizza"), shop())
-    assert sprites._sign_text(obj(1, "shop", 0.5, attributes={"marks": ["sign saying Joe's Pizza"]})) == "Joe's Pizza"
+    assert buildings._sign_text(obj(1, "shop", 0.5, attributes={"marks": ["sign saying Joe's Pizza"]})) == "Joe's Pizza"
 
 
 def test_moving_vehicles_get_speed_lines():

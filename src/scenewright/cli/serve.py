@@ -48,7 +48,7 @@ def serve(
     try:
         import uvicorn  # noqa: F401
 
-        from ..web.app import WebConfig, default_db  # noqa: F401
+        from ..web.app import default_db
     except ImportError as e:
         from ..errors import MissingExtra
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..scene import Add, Edit, SceneObject, Update, apply
@@ -9,18 +10,41 @@ from ..worlds import World
 from . import placement as P
 from . import replies
 from .base import Context, Parse
+from .lexicon import CORRECTION_MARKERS, normalise
+from .looks import looks
 from .references import Ambiguous, Missing, touched
+from .state import State
 
 if TYPE_CHECKING:
     from .interpret import Interpreter
+
+
+def correction(text: str) -> str | None:
+    """The corrected content if `text` corrects the previous turn ("no, I meant blue" -> "blue")."""
+    t = normalise(text).replace(",", " , ")
+    words = t.split()
+    if not words:
+        return None
+    joined = " ".join(words)
+    for marker in sorted(CORRECTION_MARKERS, key=len, reverse=True):
+        if joined == marker:
+            return None
+        if joined.startswith(marker + " "):
+            rest = joined[len(marker):].strip(" ,.")
+            if marker == "not" and "," not in rest and " but " not in rest:
+                return None
+            rest = re.sub(r"^(i meant|i mean|it was|it is|it should be|make it|it should have been)\b", "",
+                          rest).strip(" ,.")
+            if marker in ("not",):
+                rest = "not " + rest
+            return rest or None
+    return None
 
 
 def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     """The last turn done again with the correction in place ("no, a hamburger", "no, I meant blue",
     "actually he was on the left"), or None when the correction is about something the last turn did not
     touch (then it is an ordinary new turn)."""
-    from .interpret import State
-
     world = interp.world
     last = context.entries[-1]
     before = context.scene_before_last()
@@ -69,10 +93,10 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
             else:
                 replacement_mention = None
             cat = world.category(obj.category)
-            looks = interp._looks(cat, replacement_mention, c, state, obj)
-            if "scale" in looks and not c.has_location:
-                looks["y"] = round(P.keep_bottom(world, obj, looks["scale"]), 4)
-            obj = obj.with_(**looks)
+            new_looks = looks(world, cat, replacement_mention, c, state, obj)
+            if "scale" in new_looks and not c.has_location:
+                new_looks["y"] = round(P.keep_bottom(world, obj, new_looks["scale"]), 4)
+            obj = obj.with_(**new_looks)
             if c.has_location:
                 x, y = interp._new_position(obj, c, State(before, state.entries))
                 obj = obj.with_(x=round(x, 4), y=round(y, 4))
@@ -85,8 +109,7 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
                 continue
             changes = dict(e.changes)
             cat = world.category(old.category)
-            looks = interp._looks(cat, None, c, state, old.with_(**changes))
-            changes.update(looks)
+            changes.update(looks(world, cat, None, c, state, old.with_(**changes)))
             if c.has_location:
                 x, y = interp._new_position(old, c, State(before, state.entries))
                 changes["x"], changes["y"] = round(x, 4), round(y, 4)

@@ -2,53 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Sequence
 
-from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update, apply
+from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update
 from ..worlds import Category, World
 from . import placement as P
 from . import replies
 from .base import Context, Parse
-from .grammar import Clause
+from .clauses import Clause
 from .lexicon import Lexicon
-from .references import Ambiguous, Mention, Missing, Resolver, salience, touched
+from .looks import background, looks
+from .references import Ambiguous, Mention, Missing, Resolver
+from .state import Refusal, State
 
 MOVE_STEP = 0.15
-
-
-class Refusal(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass
-class State:
-    scene: Scene
-    entries: Sequence[Any]
-    this_turn: list[str] = field(default_factory=list)
-    edits: list[Edit] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def order(self) -> list[str]:
-        return salience(self.scene, self.entries, self.this_turn)
-
-    def do(self, edit: Edit) -> None:
-        self.scene = apply(self.scene, edit)
-        self.edits.append(edit)
-        for i in touched([edit]):
-            if not isinstance(edit, Remove):
-                self.this_turn.append(i)
-
-    def last_group(self) -> list[str]:
-        if self.this_turn:
-            return list(dict.fromkeys(self.this_turn))
-        for entry in reversed(self.entries):
-            ids = touched(entry.edits)
-            if ids:
-                return ids
-        return []
 
 
 class Interpreter:
@@ -95,7 +63,7 @@ class Interpreter:
         targets = c.targets
         if not targets:
             if c.backgrounds:
-                return state.do(SetBackground(self._background(state.scene.background, c.backgrounds)))
+                return state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
             if c.unknown and len(self._all_clauses) > 1:  # "hip is at horizon": skip it, say so
                 state.notes.append(f"(I didn't understand {c.text!r}.)")
                 return None
@@ -107,7 +75,7 @@ class Interpreter:
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
         if c.backgrounds and all(m.head == "PRON" and m.value == "it" for m in targets) \
                 and not c.colors and not c.sizes:
-            return state.do(SetBackground(self._background(state.scene.background, c.backgrounds)))
+            return state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
         first = targets[0]
         verb = c.verb
         if verb in ("add", "exist"):
@@ -143,16 +111,6 @@ class Interpreter:
         objs = self._resolve_all(targets, state)
         return self._update(c, objs, state)
 
-    def _background(self, current: str, said: Sequence[str]) -> str:
-        """The world's background that has every word said and keeps most of the current one: at night,
-        "it was raining" gives "night rain" where the world combines time and weather."""
-        words = set(" ".join(said).split())
-        fits = [b for b in self.world.backgrounds if words <= set(b.split())]
-        if not fits:
-            return said[-1] if said[-1] in self.world.backgrounds else self.world.default_background
-        keep = set(current.split())
-        return max(fits, key=lambda b: (len(keep & set(b.split())), -len(b.split())))
-
     # -- adding ------------------------------------------------------------------------------------------------
     def _add_all(self, c, state: State) -> None:
         new = [m for m in c.targets if not m.negated and (m.head != "PRON" or m is c.targets[0])]
@@ -179,7 +137,7 @@ class Interpreter:
         n = max(1, m.count or c.count or 1) if m.pick is None else 1
         if n > 12:
             raise Refusal(f"{n} is a lot — at most 12 at a time, please.")
-        fields = self._looks(cat, m, c, state, None)
+        fields = looks(self.world, cat, m, c, state, None)
         scale = fields.pop("scale", 1.0)
         landmark = other = None
         relation, marks = (m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks)
@@ -236,97 +194,6 @@ class Interpreter:
         return P.clamp_x(w, cat.name, scale, x, y), P.clamp_y(w, cat.name, scale, y) \
             if (w.perspective or c.abs_y is not None) else y
 
-    def _looks(self, cat: Category, m: Mention | None, c, state: State, obj: SceneObject | None) -> dict:
-        """Colour, size, expression, pose, facing, attributes from the mention and the clause."""
-        out: dict[str, Any] = {}
-        uncertain: dict[str, list[str]] = dict(obj.unsure) if obj else {}
-        attrs: dict[str, Any] = dict(obj.attrs) if obj else {}
-        colors = (m.colors if m else []) + c.colors
-        if colors and c.kind_subject:  # "the hoodie was black": the hoodie's colour, not the man's
-            slot = c.kind_subject[0]
-            attrs[slot] = colors[0]
-            if c.hedge or c.alternatives:
-                uncertain[slot] = list(dict.fromkeys(colors))
-            else:
-                uncertain.pop(slot, None)
-        elif colors and c.kinds and not (m and m.colors) and any(colour for _, colour, _ in c.kinds):
-            pass  # loose colours next to "a green jacket" are about the jacket, handled below
-        elif colors:
-            colors = list(dict.fromkeys(colors))
-            if len(colors) > 1 and not (c.alternatives or c.hedge):
-                raise Refusal(f"The {cat.name} can't be both {colors[0]} and {colors[1]} — which one?")
-            if cat.colorable or not self.world.scales:
-                out["color"] = colors[0]
-                if c.hedge or c.alternatives:
-                    uncertain["color"] = colors
-                else:
-                    uncertain.pop("color", None)  # said for sure now
-            else:
-                state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
-        sizes = (m.sizes if m else []) + c.sizes
-        base = obj.scale if obj else 1.0
-        scale = base
-        for kind, factor in sizes:
-            scale = factor if kind == "abs" else scale * factor if kind == "rel" else scale
-        if sizes:
-            scale = self.world.quantize_scale(scale)
-            if obj is not None and scale == obj.scale and sizes[-1][0] == "rel":
-                state.notes.append(f"(The {cat.name} is already as {'big' if sizes[-1][1] > 1 else 'small'} "
-                                   f"as it gets here.)")
-        if obj is None or sizes:
-            out["scale"] = scale
-        exprs = (m.expressions if m else []) + c.expressions
-        poses = (m.poses if m else []) + c.poses
-        if exprs or poses:
-            if cat.people:
-                if exprs:
-                    out["expression"] = exprs[-1]
-                if poses:
-                    out["pose"] = poses[-1]
-            else:
-                state.notes.append(f"(A {cat.name} has no {'expression' if exprs else 'pose'} to set.)")
-        if c.facing and (cat.facing is not None or len(c.targets) <= 1):
-            current = obj.flip if obj else False
-            if c.facing == "toggle":
-                out["flip"] = not current
-            elif c.facing in ("left", "right"):
-                out["flip"] = (cat.facing or "right") != c.facing
-            elif c.facing in ("each other", "apart"):
-                pass  # handled by the caller, which sees both
-        for attr, value in (m.attrs if m else []) + c.attrs:
-            attrs[attr] = value
-            if c.hedge:
-                uncertain[attr] = [value]
-            else:
-                uncertain.pop(attr, None)
-        for slot, colour, kind in c.kinds:
-            attrs[f"{slot}_kind"] = kind
-            if colour:
-                attrs[slot] = colour
-            if c.hedge and colour and c.kinds[-1][2] == kind and colors:
-                uncertain[slot] = list(dict.fromkeys([colour] + colors))  # "green, maybe dark green"
-            elif c.hedge:
-                uncertain[f"{slot}_kind"] = [kind]
-            else:
-                uncertain.pop(f"{slot}_kind", None)
-                if colour:
-                    uncertain.pop(slot, None)
-        if c.marks:
-            attrs["marks"] = list(attrs.get("marks", [])) + [mk for mk in c.marks
-                                                              if mk not in attrs.get("marks", [])]
-        before = obj.unsure if obj else {}
-        for key, values in uncertain.items():  # keep how sure the witness was, in their own words
-            if values != before.get(key) and (c.hedge_words or c.alternatives):
-                attrs[f"{key}_hedge"] = ", ".join(dict.fromkeys(c.hedge_words)) or "or"
-        for key in list(attrs):
-            if key.endswith("_hedge") and key[:-6] not in uncertain:
-                del attrs[key]  # said for sure later: no longer hedged
-        if attrs != (obj.attrs if obj else {}):
-            out["attributes"] = attrs
-        if uncertain != (obj.unsure if obj else {}):
-            out["uncertain"] = uncertain
-        return out
-
     # -- changing ---------------------------------------------------------------------------------------------
     def _update(self, c, objs: list[SceneObject], state: State, extra: Sequence[Mention] = ()) -> None:
         if c.facing in ("each other", "apart") and len(objs) >= 2:
@@ -340,7 +207,7 @@ class Interpreter:
         changed = False
         for obj in objs:
             cat = self.world.category(obj.category)
-            changes = self._looks(cat, None, c, state, obj)
+            changes = looks(self.world, cat, None, c, state, obj)
             if c.has_location and not self._is_landmark(obj, c, state):
                 x, y = self._new_position(obj, c, state)
                 changes["x"], changes["y"] = round(x, 4), round(y, 4)

@@ -1,0 +1,377 @@
+"""Reading one clause: tokens from the lexicon → a `Clause` (what is talked about, the verb, where, and what it
+should look like). `ClauseReader.split` cuts a turn into clauses; `ClauseReader.read` reads one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..worlds import World
+from .lexicon import FILLER, NON_OBJECTS, Lexicon, Token, normalise
+from .references import Mention
+
+_MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
+_HEADS = {"CAT", "PRON", "ONE", "ALL"}
+_LOOKS = {"COLOR": "colors", "SIZE": "sizes", "EXPR": "expressions", "POSE": "poses", "ATTR": "attrs"}
+
+
+@dataclass
+class Clause:
+    text: str
+    verb: str | None = None
+    copula: bool = False
+    targets: list[Mention] = field(default_factory=list)
+    holder: Mention | None = None  # "he is holding a kite": he
+    relation: str | None = None
+    landmarks: list[Mention] = field(default_factory=list)
+    abs_x: float | None = None
+    abs_y: str | None = None
+    abs_words: list[str] = field(default_factory=list)
+    place: tuple | None = None
+    dirs: list[tuple[int, int]] = field(default_factory=list)
+    amount: float | None = None
+    colors: list[str] = field(default_factory=list)
+    sizes: list[tuple] = field(default_factory=list)
+    expressions: list[str] = field(default_factory=list)
+    poses: list[str] = field(default_factory=list)
+    attrs: list[tuple] = field(default_factory=list)
+    kinds: list[tuple] = field(default_factory=list)  # (slot, colour or None, kind)
+    facing: str | None = None
+    hedge: bool = False
+    alternatives: bool = False
+    neg: bool = False
+    count: int | None = None
+    backgrounds: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)  # words in a noun's place that we do not know
+    kind_subject: tuple | None = None  # "the hoodie was black": (slot, kind) the clause is about
+    hedge_words: list[str] = field(default_factory=list)  # "i think", "maybe": the witness's own confidence
+
+    @property
+    def has_location(self) -> bool:
+        return bool(self.relation and self.landmarks) or self.abs_x is not None or self.abs_y is not None \
+            or self.place is not None or bool(self.dirs)
+
+    @property
+    def has_predicate(self) -> bool:
+        return bool(self.colors or self.sizes or self.expressions or self.poses or self.attrs or self.kinds
+                    or self.facing or self.marks)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.targets or self.holder or self.verb or self.has_location or self.has_predicate
+                    or self.backgrounds or self.unknown)
+
+
+class ClauseReader:
+    def __init__(self, world: World, lexicon: Lexicon):
+        self.world = world
+        self.lex = lexicon
+
+    source = ""  # the turn as the user wrote it, for marks kept verbatim
+
+    def verbatim(self, phrase: str) -> str:
+        """`phrase` (normalised) as the user wrote it: "sign saying joe pizza" -> "sign saying Joe's Pizza"."""
+        words = phrase.split()
+        pattern = r"[\W_]+".join(re.escape(w) + r"(?:['’]s)?" for w in words)
+        hit = re.search(pattern, self.source, re.IGNORECASE) if words else None
+        return hit.group(0) if hit else phrase
+
+    def split(self, text: str) -> list[list[Token]]:
+        """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
+        clauses: list[list[Token]] = []
+        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b|\balso\b", normalise(text)):
+            tokens = self.lex.tokens(sentence.strip())
+            if not tokens:
+                continue
+            current: list[Token] = []
+            between_open = False
+            for k, tok in enumerate(tokens):
+                if tok.kind == "REL" and tok.value == "between" or tok.kind == "VERB" and tok.value == "swap":
+                    between_open = True
+                if tok.kind in ("AND", "COMMA") and current and not between_open and \
+                        self._starts_clause(tokens[k + 1:]) and self._has_content(current):
+                    clauses.append(current)
+                    current = []
+                    continue
+                if tok.kind == "AND" and between_open:
+                    between_open = False
+                current.append(tok)
+            if current:
+                if clauses and not self._starts_clause(current) and not self._has_head(current) \
+                        and clauses[-1] and clauses[-1][0].start <= current[0].start and \
+                        self._is_modifier_only(current):
+                    clauses[-1] = clauses[-1] + current
+                else:
+                    clauses.append(current)
+        return clauses
+
+    @staticmethod
+    def _has_content(tokens: list[Token]) -> bool:
+        return any(t.kind not in ("COMMA", "AND", "WORD", "DET") for t in tokens)
+
+    @staticmethod
+    def _has_head(tokens: list[Token]) -> bool:
+        return any(t.kind in _HEADS for t in tokens)
+
+    @staticmethod
+    def _is_modifier_only(tokens: list[Token]) -> bool:
+        return not any(t.kind == "VERB" and t.value != "copula" for t in tokens)
+
+    def _starts_clause(self, rest: list[Token]) -> bool:
+        rest = [t for t in rest if t.kind not in ("COMMA", "AND") and not (t.kind == "WORD" and t.value in FILLER)]
+        if not rest:
+            return False
+        first = rest[0]
+        if first.kind == "VERB" and first.value != "copula":
+            return True
+        if first.kind in ("PRON", "CAT", "ALL") or first.kind == "HEDGE":
+            return True
+        if first.kind in ("DET", "NUM") or first.kind in ("COLOR", "SIZE", "EXPR", "ATTR"):
+            return any(t.kind in _HEADS or t.kind == "WORD" for t in rest[:5])
+        if first.kind in ("BG",):
+            return True
+        return False
+
+    def read(self, tokens: list[Token]) -> Clause:
+        c = Clause(" ".join(t.text for t in tokens))
+        toks = self._retag(tokens)
+        mods: list[Token] = []
+        pending_rel: str | None = None  # a relation still collecting its landmark(s)
+        expect = 0
+        rel_marks: list[Mention] = []
+        for_next: tuple[str, list[Mention]] | None = None  # "in front of the boy is | a tree"
+        after_hold = False
+        negate_next = False
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            k = t.kind
+            if k in ("DET", "NUM") and mods and any(x.kind not in ("DET", "NUM", "ORD", "OF") for x in mods) \
+                    and not (k == "DET" and mods[-1].kind in ("NUM", "OF")):
+                self._flush_before_new_noun(c, mods)
+                mods = [t]
+            elif k in _MODS:
+                mods.append(t)
+            elif k == "KIND":
+                colour = None
+                if mods and mods[-1].kind == "COLOR":
+                    colour = mods.pop().value
+                definite = bool(mods) and mods[-1].kind == "DET" and mods[-1].value == "the"
+                while mods and mods[-1].kind in ("DET", "NUM"):
+                    mods.pop()
+                if definite and not c.targets and colour is None:  # "the hoodie was black"
+                    c.targets.append(Mention("KIND", t.value, t.text, det="the"))
+                    c.kind_subject = t.value
+                else:
+                    c.kinds.append((t.value[0], colour, t.value[1]))
+                if pending_rel in ("in", "near", "on") and expect:
+                    pending_rel, expect = None, 0
+            elif k == "WORD" and i + 1 < len(toks) and toks[i + 1].kind in ("CAT", "COLOR", "SIZE", "EXPR", "POSE"):
+                pass  # an adjective we do not know, before a noun we do: "a big bushy tree"
+            elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
+                                 and t.value not in FILLER and t.value not in NON_OBJECTS):
+                m = self._mention(t, mods)
+                mods = []
+                if negate_next:
+                    m.negated, negate_next = True, False
+                if pending_rel and expect:
+                    rel_marks.append(m)
+                    expect -= 1
+                    if not expect:
+                        pending_rel = None
+                else:
+                    if after_hold:
+                        m.det = m.det or "a"
+                    if for_next is not None:
+                        m.relation, m.landmarks = for_next
+                        for_next = None
+                    c.targets.append(m)
+                if k == "WORD":
+                    c.unknown.append(t.value)
+            elif k == "REL":
+                self._flush(c, mods)
+                mods = []
+                nxt = self._next_meaningful(toks, i + 1)
+                if nxt is not None and nxt.kind in ("ABS", "PLACE", "DIR"):
+                    pass  # "on the left", "in the middle": an absolute place
+                elif t.text == "with" and c.targets and (nxt is None or nxt.kind not in ("CAT", "NUM")):
+                    pass  # "a shop with a sign saying …", "a man with a backpack": a description follows
+                elif t.text == "with" and c.targets:
+                    after_hold = True  # "a boy with a kite"
+                    c.holder = c.targets.pop()
+                    c.verb = "with"
+                else:
+                    rel_marks = []
+                    pending_rel, expect = t.value, 2 if t.value == "between" else 1
+                    owner = c.targets[-1] if c.targets and c.targets[-1].relation is None else None
+                    if owner is not None:
+                        owner.relation, owner.landmarks = t.value, rel_marks
+                    elif for_next is None or not for_next[1]:  # keep "under the cloud" over a later "with …"
+                        for_next = (t.value, rel_marks)
+                    if c.relation is None:
+                        c.relation, c.landmarks = t.value, rel_marks
+            elif k == "ABS":
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if mods and mods[-1].kind == "DET" and nxt is not None and nxt.kind in ("ONE", "CAT"):
+                    mods.append(t)  # "the left one", "the right tree"
+                else:
+                    self._flush(c, mods)
+                    mods = []
+                    x, y = t.value
+                    c.abs_words.append(t.text)
+                    if x is not None:
+                        c.abs_x = x
+                    if y is not None:
+                        c.abs_y = y
+            elif k == "PLACE":
+                self._flush(c, mods)
+                mods = []
+                c.place = t.value
+            elif k == "VERB":
+                self._flush(c, mods)
+                mods = []
+                if t.value == "copula":
+                    c.copula = True
+                elif t.value in ("hold", "wear", "kick"):
+                    if c.targets:
+                        c.holder = c.targets.pop()
+                    c.verb = c.verb if c.verb in ("add", "put", "exist") else t.value
+                    after_hold = True
+                elif t.value == "face":
+                    pass
+                elif c.verb is None or c.verb == "exist":
+                    c.verb = t.value if c.verb is None else c.verb
+            elif k == "DIR":
+                c.dirs.append(t.value)
+            elif k == "AMOUNT":
+                c.amount = t.value
+            elif k == "FACE":
+                c.facing = t.value
+            elif k == "HEDGE":
+                c.hedge = True
+                c.hedge_words.append(t.text)
+            elif k == "OR":
+                c.alternatives = True
+            elif k == "NEG":
+                c.neg = True
+                nxt = self._next_meaningful(toks, i + 1)
+                if nxt is not None and nxt.kind == "COLOR":  # "black, not (just) dark": dark is not said
+                    i = toks.index(nxt, i) + 1
+                    continue
+                negate_next = True
+            elif k == "BG":
+                c.backgrounds.append(t.value)
+            elif k == "MARK":
+                end = i + 1
+                while end < len(toks) and toks[end].kind not in ("COMMA", "AND"):
+                    end += 1
+                c.marks.append(self.verbatim(" ".join(x.text for x in toks[i:end])))
+                i = end
+                continue
+            elif k == "WORD" and t.value not in FILLER and t.value not in NON_OBJECTS and not t.value.isdigit():
+                c.unknown.append(t.value)
+            i += 1
+        self._flush(c, mods)
+        return c
+
+    def _retag(self, tokens: list[Token]) -> list[Token]:
+        """Context fixes: 'that tree' is a determiner; 'the biggest ball' a superlative."""
+        out = []
+        for k, t in enumerate(tokens):
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if t.kind == "PRON" and t.text in ("that", "this", "these", "those") and nxt is not None \
+                    and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR"):
+                t = Token("DET", "the", t.text, t.start)
+            elif t.kind == "PRON" and t.text in ("his", "her", "their", "its") and nxt is not None \
+                    and nxt.kind == "CAT":
+                t = Token("DET", "the", t.text, t.start)
+            elif t.kind == "NUM" and t.text in ("one", "ones") and out and \
+                    out[-1].kind in ("DET", "COLOR", "SIZE", "EXPR", "POSE", "ABS", "SUPER", "ORD", "ATTR") and \
+                    (nxt is None or nxt.kind not in ("CAT", "OF", "WORD") and not (
+                        k + 2 < len(tokens) and tokens[k + 2].kind == "CAT")):
+                t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
+            elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
+                t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
+            elif t.kind == "SIZE" and out and out[-1].kind == "DET" and out[-1].value in ("the",):
+                for kind, value in self.lex.alternatives(t):
+                    if kind == "SUPER":
+                        t = Token("SUPER", value, t.text, t.start)
+                        break
+            out.append(t)
+            if t.kind == "POSE" and t.value == "kicking" and nxt is not None and nxt.kind in ("DET", "NUM", "CAT"):
+                out.append(Token("VERB", "kick", "kicking", t.start))  # "kicking a ball": the ball at his foot
+        return out
+
+    @staticmethod
+    def _after_motion(out: list[Token]) -> bool:
+        j = len(out) - 1
+        while j >= 0 and (out[j].kind == "DET" or out[j].kind == "WORD" and out[j].value in ("to", "towards")
+                          or out[j].kind == "REL" and out[j].value == "toward"):
+            j -= 1
+        if j < 0:
+            return False
+        prev = out[j]
+        return prev.kind == "POSE" and prev.value in ("running", "walking", "kicking", "standing", "waving") \
+            or prev.kind == "ATTR" and prev.value[0] == "motion" or prev.kind == "VERB" and prev.value == "move" \
+            or prev.kind == "WORD" and prev.value in ("going", "heading", "headed", "driving", "moving",
+                                                       "travelling", "traveling", "riding", "cycling")
+
+    @staticmethod
+    def _next_meaningful(toks: list[Token], j: int) -> Token | None:
+        while j < len(toks) and (toks[j].kind in ("DET",) or toks[j].kind == "WORD" and toks[j].value in FILLER):
+            j += 1
+        return toks[j] if j < len(toks) else None
+
+    def _flush_before_new_noun(self, c: Clause, mods: list[Token]) -> None:
+        """'a boy kicking | a ball': words after a new thing's noun describe that thing, not the clause."""
+        last = c.targets[-1] if c.targets else None
+        if last is not None and not c.copula and c.verb not in ("make", "move", "flip", "remove") and \
+                (last.indefinite or last.head == "CAT" and last.det is None):
+            self._describe(last, mods)
+        else:
+            self._flush(c, mods)
+
+    @staticmethod
+    def _describe(target: Mention | Clause, mods: list[Token]) -> None:
+        for t in mods:
+            if t.kind in _LOOKS:
+                getattr(target, _LOOKS[t.kind]).append(t.value)
+
+    def _mention(self, head: Token, mods: list[Token]) -> Mention:
+        if head.kind == "CAT":
+            name, plural = head.value
+            m = Mention("CAT", name, head.text, plural=plural)
+        elif head.kind == "WORD":
+            m = Mention("UNKNOWN", head.value, head.text)
+        else:
+            m = Mention(head.kind, head.value, head.text, plural=head.kind == "ALL" or head.text == "ones")
+        for j, t in enumerate(mods):
+            nxt = mods[j + 1] if j + 1 < len(mods) else None
+            if t.kind == "DET":
+                m.det = "other" if t.value == "other" else (m.det if m.det == "other" else t.value)
+                if t.value == "all":
+                    m.plural = True
+            elif t.kind == "NUM":
+                if nxt is not None and nxt.kind == "OF":
+                    m.pick = t.value
+                else:
+                    m.count = t.value
+                    m.plural = m.plural or t.value > 1
+            elif t.kind == "ORD":
+                m.ordinal = t.value
+            elif t.kind == "SUPER":
+                m.superlative = t.value
+            elif t.kind in _LOOKS:
+                getattr(m, _LOOKS[t.kind]).append(t.value)
+            elif t.kind == "ABS":
+                m.side = t.value[0] if t.value[0] is not None else None
+        return m
+
+    @staticmethod
+    def _flush(c: Clause, mods: list[Token]) -> None:
+        """Modifiers that belong to no noun: what the clause says about its things ("make it | small")."""
+        ClauseReader._describe(c, mods)
+        for t in mods:
+            if t.kind == "NUM":
+                c.count = t.value

@@ -1,0 +1,83 @@
+"""Commands in words: undo, redo, go back to a turn, and small talk that changes nothing."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Context, Parse
+from .lexicon import normalise
+
+_N = r"(one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10}
+_UNDO = re.compile(r"^(undo|undo (that|it|this|the last (step|turn|change|thing|one|edit)|last)|take (that|it) back"
+                   r"|revert( that| it)?|step back|go back one( step| turn)?|cancel( that)?|never ?mind"
+                   r"|scratch that|that is wrong|that was wrong|wrong|no that is wrong|no that was wrong"
+                   r"|oops|nope|no|not that|forget (that|it)|delete (that|the last (step|turn|change))"
+                   r"|go back a step|one step back|back)$")
+_UNDO_N = re.compile(rf"^(undo|go back|step back)( the last)? {_N}( (steps|turns|changes|times|edits))?$")
+_UNDO_TWICE = re.compile(r"^undo (twice|two times|thrice|three times)$")
+_REDO = re.compile(r"^(redo|redo (that|it|the last (step|turn|change))|undo (the|that) undo"
+                   r"|go forward( one( step| turn)?)?|step forward|put it back like it was)$")
+_BRING_BACK = re.compile(r"^(bring (it|that|them|him|her) back|put (it|that|them|him|her) back)$")
+_GOTO = re.compile(rf"^(go |take me |jump |get )?(back )?to (the )?(turn|step|stage|picture|version) {_N}$")
+_GOTO_ORD = re.compile(r"^(go |take me |jump )?back to (the )?(first|second|third|fourth|fifth|last) "
+                       r"(step|turn|stage|picture|version|one)$")
+_GOTO_START = re.compile(r"^((go |take me )?back to (the )?(start|beginning|empty (scene|picture)|blank"
+                         r"( picture| scene)?)|start over|start again|start from scratch|from scratch|reset"
+                         r"|new scene|new picture|begin again)$")
+_AGO = re.compile(rf"^(go back to |back to |make it |show )?(how|what|the way) it (was|looked) {_N} "
+                  rf"(turns|steps|changes) ago$")
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else _NUM[word]
+
+
+_SMALL_TALK = re.compile(r"^(hi|hello|hey|hi there|hello there|good morning|good afternoon|ok|okay|ready|"
+                         r"go|done|thanks|thank you|thank you very much|thanks a lot|great|good|good job|"
+                         r"perfect|nice|cool|yes|yeah|yep|can i check|i check|let me check|check|i will check|"
+                         r"that is it|that is all|that is everything|all done|finished|bye|goodbye)( \w+)?$")
+
+
+def command(text: str, context: Context) -> Parse | None:
+    t = " ".join(w for w in re.sub(r"[^\w\s]", " ", normalise(text)).split()
+                 if w not in ("please", "can", "you", "could", "just", "now", "ok", "okay", "lets", "let", "us"))
+    cursor = len(context.entries)
+    if _UNDO.match(t):
+        return Parse(command="undo", reply="Undone.")
+    if _SMALL_TALK.match(t) and not any(w in t.split() for w in ("undo", "redo")):
+        return Parse(command="noop", reply="Okay — tell me what to draw or change next.")
+    if m := _UNDO_N.match(t):
+        n = _num(m.group(3))
+        return Parse(command="undo", steps=n, reply=f"Undid {n} turns.")
+    if m := _UNDO_TWICE.match(t):
+        n = 2 if m.group(1) in ("twice", "two times") else 3
+        return Parse(command="undo", steps=n, reply=f"Undid {n} turns.")
+    if _REDO.match(t):
+        return Parse(command="redo", reply="Redone.")
+    if _BRING_BACK.match(t):  # after a removal it means undo; after an undo, redo
+        from ..scene import Remove
+
+        last = context.entries[-1] if context.entries else None
+        if last is not None and last.edits and all(isinstance(e, Remove) for e in last.edits):
+            return Parse(command="undo", reply="Brought back.")
+        return Parse(command="redo", reply="Redone.")
+    if m := _GOTO.match(t):
+        return _goto(_num(m.group(5)), cursor)
+    if m := _GOTO_ORD.match(t):
+        k = cursor if m.group(3) == "last" else _ORD[m.group(3)]
+        return _goto(k, cursor)
+    if _GOTO_START.match(t):
+        return Parse(command="goto", target=0, reply="Back to the empty picture (every turn is still kept).")
+    if m := _AGO.match(t):
+        return _goto(cursor - _num(m.group(4)), cursor)
+    return None
+
+
+def _goto(k: int, cursor: int) -> Parse:
+    if k < 0:
+        return Parse.refuse(f"There have only been {cursor} turns so far.")
+    return Parse(command="goto", target=k, reply=f"Back to how it was after turn {k}." if k else
+                 "Back to the empty picture.")

@@ -1,0 +1,114 @@
+"""What a thing should look like after a clause: colour, size, expression, pose, facing, world attributes
+(clothing, height, marks) and what the speaker was unsure of — and which background the words ask for."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..scene import SceneObject
+from ..worlds import Category, World
+from .references import Mention
+from .state import Refusal, State
+
+
+def background(world: World, current: str, said: Sequence[str]) -> str:
+    """The world's background that has every word said and keeps most of the current one: at night,
+    "it was raining" gives "night rain" where the world combines time and weather."""
+    words = set(" ".join(said).split())
+    fits = [b for b in world.backgrounds if words <= set(b.split())]
+    if not fits:
+        return said[-1] if said[-1] in world.backgrounds else world.default_background
+    keep = set(current.split())
+    return max(fits, key=lambda b: (len(keep & set(b.split())), -len(b.split())))
+
+
+def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: SceneObject | None) -> dict:
+    """Colour, size, expression, pose, facing, attributes from the mention and the clause."""
+    out: dict[str, Any] = {}
+    uncertain: dict[str, list[str]] = dict(obj.unsure) if obj else {}
+    attrs: dict[str, Any] = dict(obj.attrs) if obj else {}
+    colors = (m.colors if m else []) + c.colors
+    if colors and c.kind_subject:  # "the hoodie was black": the hoodie's colour, not the man's
+        slot = c.kind_subject[0]
+        attrs[slot] = colors[0]
+        if c.hedge or c.alternatives:
+            uncertain[slot] = list(dict.fromkeys(colors))
+        else:
+            uncertain.pop(slot, None)
+    elif colors and c.kinds and not (m and m.colors) and any(colour for _, colour, _ in c.kinds):
+        pass  # loose colours next to "a green jacket" are about the jacket, handled below
+    elif colors:
+        colors = list(dict.fromkeys(colors))
+        if len(colors) > 1 and not (c.alternatives or c.hedge):
+            raise Refusal(f"The {cat.name} can't be both {colors[0]} and {colors[1]} — which one?")
+        if cat.colorable or not world.scales:
+            out["color"] = colors[0]
+            if c.hedge or c.alternatives:
+                uncertain["color"] = colors
+            else:
+                uncertain.pop("color", None)  # said for sure now
+        else:
+            state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
+    sizes = (m.sizes if m else []) + c.sizes
+    base = obj.scale if obj else 1.0
+    scale = base
+    for kind, factor in sizes:
+        scale = factor if kind == "abs" else scale * factor if kind == "rel" else scale
+    if sizes:
+        scale = world.quantize_scale(scale)
+        if obj is not None and scale == obj.scale and sizes[-1][0] == "rel":
+            state.notes.append(f"(The {cat.name} is already as {'big' if sizes[-1][1] > 1 else 'small'} "
+                               f"as it gets here.)")
+    if obj is None or sizes:
+        out["scale"] = scale
+    exprs = (m.expressions if m else []) + c.expressions
+    poses = (m.poses if m else []) + c.poses
+    if exprs or poses:
+        if cat.people:
+            if exprs:
+                out["expression"] = exprs[-1]
+            if poses:
+                out["pose"] = poses[-1]
+        else:
+            state.notes.append(f"(A {cat.name} has no {'expression' if exprs else 'pose'} to set.)")
+    if c.facing and (cat.facing is not None or len(c.targets) <= 1):
+        current = obj.flip if obj else False
+        if c.facing == "toggle":
+            out["flip"] = not current
+        elif c.facing in ("left", "right"):
+            out["flip"] = (cat.facing or "right") != c.facing
+        elif c.facing in ("each other", "apart"):
+            pass  # handled by the caller, which sees both
+    for attr, value in (m.attrs if m else []) + c.attrs:
+        attrs[attr] = value
+        if c.hedge:
+            uncertain[attr] = [value]
+        else:
+            uncertain.pop(attr, None)
+    for slot, colour, kind in c.kinds:
+        attrs[f"{slot}_kind"] = kind
+        if colour:
+            attrs[slot] = colour
+        if c.hedge and colour and c.kinds[-1][2] == kind and colors:
+            uncertain[slot] = list(dict.fromkeys([colour] + colors))  # "green, maybe dark green"
+        elif c.hedge:
+            uncertain[f"{slot}_kind"] = [kind]
+        else:
+            uncertain.pop(f"{slot}_kind", None)
+            if colour:
+                uncertain.pop(slot, None)
+    if c.marks:
+        attrs["marks"] = list(attrs.get("marks", [])) + [mk for mk in c.marks
+                                                          if mk not in attrs.get("marks", [])]
+    before = obj.unsure if obj else {}
+    for key, values in uncertain.items():  # keep how sure the witness was, in their own words
+        if values != before.get(key) and (c.hedge_words or c.alternatives):
+            attrs[f"{key}_hedge"] = ", ".join(dict.fromkeys(c.hedge_words)) or "or"
+    for key in list(attrs):
+        if key.endswith("_hedge") and key[:-6] not in uncertain:
+            del attrs[key]  # said for sure later: no longer hedged
+    if attrs != (obj.attrs if obj else {}):
+        out["attributes"] = attrs
+    if uncertain != (obj.unsure if obj else {}):
+        out["uncertain"] = uncertain
+    return out

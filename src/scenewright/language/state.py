@@ -1,0 +1,43 @@
+"""The working state of one turn while its clauses are interpreted, and the refusal that ends a turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from ..scene import Edit, Remove, Scene, apply
+from .references import salience, touched
+
+
+class Refusal(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class State:
+    scene: Scene
+    entries: Sequence[Any]
+    this_turn: list[str] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def order(self) -> list[str]:
+        return salience(self.scene, self.entries, self.this_turn)
+
+    def do(self, edit: Edit) -> None:
+        self.scene = apply(self.scene, edit)
+        self.edits.append(edit)
+        for i in touched([edit]):
+            if not isinstance(edit, Remove):
+                self.this_turn.append(i)
+
+    def last_group(self) -> list[str]:
+        if self.this_turn:
+            return list(dict.fromkeys(self.this_turn))
+        for entry in reversed(self.entries):
+            ids = touched(entry.edits)
+            if ids:
+                return ids
+        return []
