@@ -5,7 +5,8 @@
     write_report(session, "report.html")
 """
 
-from .record import Change, ObjectHistory, Record, Statement, build_record, clock
+from .describe import clock
+from .record import Change, ObjectHistory, Record, Statement, build_record
 from .report import render_report, write_report
 
 __all__ = ["Change", "ObjectHistory", "Record", "Statement", "build_record", "clock", "render_report",

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import tzinfo
 from typing import Any, Iterable
 
 from ..errors import ScenewrightError
-from ..scene import Add, Event, History, Scene, SceneObject, SetBackground, Update, apply_all
+from ..scene import Add, Event, History, Scene, SetBackground, Update, apply_all
 from ..worlds import World
+from .describe import SLOT_NAMES, clock, fields_of, label, nice, summary, value_text
 
 COMMANDS = ("undo", "redo", "goto")
 # how a witness hedges: kept to show the confidence in the witness's own words
@@ -30,17 +31,8 @@ HEDGES = ("i think", "i believe", "i guess", "i suppose", "maybe", "perhaps", "p
           "i'm not sure", "or maybe", "likely", "seemed", "looked like")
 FACING_WORDS = ("facing", "heading", "toward", "towards", "direction", "pointing", "turned", "going left",
                 "going right", "driving left", "driving right", "the other way")
-NICE_NAMES = {"color": "colour", "pose": "posture", "flip": "facing", "position": "position", "scale": "size",
-              "category": "kind of thing", "top_kind": "top (garment)", "bottom_kind": "bottom (garment)",
-              "headwear_kind": "headwear", "eyewear_kind": "eyewear", "face_kind": "face covering",
-              "shoes_kind": "shoes", "carry_kind": "carrying", "top": "top colour", "bottom": "bottom colour",
-              "headwear": "headwear colour", "eyewear": "eyewear colour", "face": "face covering colour",
-              "shoes": "shoe colour", "carry": "colour of what was carried", "marks": "marks",
-              "motion": "moving or parked", "sign": "sign text", "background": "time and weather"}
 
 
-SLOT_NAMES = {"top": "top (garment, colour)", "bottom": "bottom (garment, colour)", "headwear": "headwear",
-              "eyewear": "eyewear", "face": "face covering", "shoes": "shoes", "carry": "anything carried"}
 PLACE_WORDS = ("left", "right", "middle", "centre", "center", "front", "behind", "back", "near", "next to",
                "beside", "across", "corner", "sidewalk", "pavement", "road", "street", "lane", "curb", "kerb",
                "between", "opposite", "outside", "in front", "by the", "at the", "on the", "under", "above")
@@ -51,104 +43,9 @@ def mentions_place(world: World, text: str) -> bool:
     return any(f" {p} " in t for p in tuple(world.places) + PLACE_WORDS)
 
 
-def nice(name: str) -> str:
-    if name.startswith("unsure:"):
-        return f"{nice(name[7:])} (unsure)"
-    return NICE_NAMES.get(name, name.replace("_", " "))
-
-
-def clock(t: float, tz: tzinfo | None = None) -> str:
-    """HH:MM:SS of a log time (local time unless `tz`)."""
-    return datetime.fromtimestamp(t, tz or timezone.utc).astimezone(tz).strftime("%H:%M:%S")
-
-
 def hedges_in(text: str) -> list[str]:
     t = " " + re.sub(r"[^\w' ]", " ", text.lower()) + " "
     return [h for h in HEDGES if f" {h} " in t]
-
-
-# -- describing things -------------------------------------------------------------------------------------------
-def where(world: World, obj: SceneObject) -> str:
-    """Where an object is, in the words of its world ("on the far sidewalk, left")."""
-    side = "left" if obj.x < 0.36 else "right" if obj.x > 0.64 else "centre"
-    if world.name == "street":
-        from ..worlds import street
-
-        cat = world.category(obj.category)
-        if cat.group == "buildings":
-            return f"across the street, {side}"
-        bottom = obj.y + cat.height * obj.scale * world.size_factor(obj.y) / 2
-        if obj.x > street.CORNER_X - 0.06 and bottom < street.FAR_CURB + 0.01 and cat.group != "buildings":
-            return "at the corner" if obj.x < street.SIDE_X1 else f"{street.region(bottom)}, right"
-        return f"{street.region(bottom)}, {side}"
-    depth = "at the back" if obj.y < 0.45 else "at the front" if obj.y > 0.75 else "in the middle"
-    return f"{depth}, {side}"
-
-
-def value_text(world: World, obj: SceneObject | None, name: str, value: Any) -> str:
-    if value is None or value == () or value == []:
-        return "not stated"
-    if name == "flip":
-        cat = world.category(obj.category) if obj is not None else None
-        right = (cat.facing if cat and cat.facing else "right") == "right"
-        return "facing left" if bool(value) == right else "facing right"
-    if name == "position":
-        return where(world, obj) if obj is not None else str(value)
-    if name == "scale":
-        return f"{float(value):.2g}× the usual size"
-    if name.startswith("unsure:"):
-        return " or ".join(str(v) for v in value)
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
-def label(obj: SceneObject) -> str:
-    return f"the {obj.category} ({obj.id})"
-
-
-def fields_of(obj: SceneObject) -> dict[str, Any]:
-    """The things a witness can state about an object, flattened ("color", "pose", "top", "unsure:color" …)."""
-    out: dict[str, Any] = {"category": obj.category, "position": (round(obj.x, 3), round(obj.y, 3)),
-                           "scale": round(obj.scale, 3), "flip": obj.flip, "color": obj.color, "pose": obj.pose,
-                           "expression": obj.expression}
-    for k, v in obj.attrs.items():
-        out[k] = tuple(v) if isinstance(v, list) else v
-    for k, v in obj.unsure.items():
-        out[f"unsure:{k}"] = tuple(v)
-    return out
-
-
-def summary(world: World, obj: SceneObject) -> str:
-    """A one-line description of everything stated about an object."""
-    f = fields_of(obj)
-    bits = []
-    for key in ("color", "pose"):
-        if f.get(key):
-            bits.append(str(f[key]))
-    a = obj.attrs
-    for k in sorted(a):
-        if k.endswith(("_kind", "_hedge")) or k == "marks":
-            continue
-        slot_kind = a.get(f"{k}_kind")
-        if slot_kind:
-            bits.append(f"{a[k]} {slot_kind}")
-        elif k in ("motion",):
-            bits.append(str(a[k]))
-        else:
-            bits.append(f"{nice(k)} {a[k]}")
-    for k in sorted(a):
-        if k.endswith("_kind") and k[:-5] not in a:
-            bits.append(str(a[k]))
-    if a.get("marks"):
-        bits.append("marks: " + "; ".join(map(str, a["marks"])))
-    cat = world.category(obj.category)
-    if cat.facing and obj.flip:
-        bits.append(value_text(world, obj, "flip", True))
-    for k, alts in obj.unsure.items():
-        bits.append(f"unsure of {nice(k)}: {' or '.join(map(str, alts))}")
-    bits.append(where(world, obj))
-    return f"{obj.category}: " + ", ".join(bits)
 
 
 # -- the record ----------------------------------------------------------------------------------------------------

@@ -18,7 +18,8 @@ from typing import Any
 
 from PIL import Image
 
-from .record import Record, Statement, build_record, clock, nice
+from .describe import clock, nice
+from .record import Record, Statement, build_record
 
 CSS = """
 :root { --ink: #23262b; --muted: #6b6f76; --line: #d5d7db; --unsure: #e27814; --mark: #284690; }
