@@ -24,3 +24,11 @@ class MissingExtra(ScenewrightError, ImportError):
         super().__init__(
             f"{feature} needs the '{extra}' extra: pip install torch==2.13.0 && pip install -e '.[{extra}]'"
         )
+
+
+class MissingFile(ScenewrightError, FileNotFoundError):
+    """A dataset, checkpoint or other input file that is not there; the message says how to make it."""
+
+
+class CheckpointError(ScenewrightError, ValueError):
+    """A checkpoint that exists but does not fit the model or world it is loaded for."""

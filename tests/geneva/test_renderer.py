@@ -38,3 +38,29 @@ def test_without_a_checkpoint_the_error_says_how_to_get_one(tmp_path):
 
     with pytest.raises(FileNotFoundError, match="train geneva"):
         GenevaRenderer("shapes", checkpoint=tmp_path / "missing")
+
+
+def test_bad_inputs_to_the_geneva_commands_are_refused_without_a_traceback(tmp_path, tiny_data):
+    from typer.testing import CliRunner
+
+    from scenewright.cli import app
+    from scenewright.errors import ScenewrightError
+
+    (tmp_path / "junk.safetensors").write_bytes(b"not a checkpoint")
+    runner = CliRunner()
+    cases = [
+        (["train", "geneva", "--data", str(tmp_path / "none")], "scenewright data shapes"),
+        (["eval", "geneva", "--data", str(tiny_data), "--model", str(tmp_path / "missing"), "--n", "1"],
+         "train geneva"),
+        (["eval", "geneva", "--data", str(tiny_data), "--model", str(tmp_path / "junk"), "--n", "1"],
+         "is not a GeNeVA-GAN checkpoint"),
+        (["eval", "geneva", "--data", str(tiny_data), "--detector", str(tmp_path / "junk"), "--n", "1"],
+         "is not a detector checkpoint"),
+    ]
+    for args, says in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code != 0, args
+        text = result.output + str(result.exception or "")
+        assert says in text and "Traceback" not in result.output, (args, text)
+        # `scenewright` (cli.main) prints a ScenewrightError as "error: …" and exits 2 — never a traceback
+        assert isinstance(result.exception, (ScenewrightError, SystemExit)), (args, repr(result.exception))

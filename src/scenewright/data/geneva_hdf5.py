@@ -31,6 +31,8 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
+from ..errors import ScenewrightError
+
 
 @dataclass
 class Dialog:
@@ -47,7 +49,7 @@ def export_dialogs(path: str | Path, dialogs: Sequence[Dialog], entities: Sequen
     import h5py
 
     if layout not in ("iclevr", "codraw"):
-        raise ValueError(f"layout must be 'iclevr' or 'codraw', not {layout!r}")
+        raise LayoutError(f"layout must be 'iclevr' or 'codraw', not {layout!r}")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     with h5py.File(path, "w") as f:
@@ -71,7 +73,7 @@ def _text(value) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
-class LayoutError(ValueError):
+class LayoutError(ScenewrightError, ValueError):
     """The file is not in GeNeVA's layout (or not one this reader can use); the message says what is wrong."""
 
 

@@ -26,6 +26,7 @@ from typing import Iterator, Sequence
 
 import numpy as np
 
+from ..errors import MissingFile
 from ..render import render
 from ..scene import Add, Scene, SceneObject, apply
 from ..worlds import get_world
@@ -235,7 +236,7 @@ class ShapesDialogs:
         root = Path(root)
         path = root / f"{split}_{size}.npy"
         if not path.exists():
-            raise FileNotFoundError(f"{path} not found; make it with "
+            raise MissingFile(f"{path} not found; make it with "
                                     f"`scenewright data shapes --out {root} --sizes {size}`")
         records = json.loads((root / f"{split}.json").read_text())
         return cls(np.load(path, mmap_mode="r"), np.load(root / f"background_{size}.npy"),

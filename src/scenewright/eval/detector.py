@@ -25,6 +25,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from ..errors import CheckpointError
+
 FEATURES = 256
 
 
@@ -133,17 +135,16 @@ class Detector(nn.Module):
 
     @classmethod
     def load(cls, path: str | Path) -> "Detector":
-        from safetensors import safe_open
-        from safetensors.torch import load_file
+        from ..models.checkpoint import read_checkpoint
 
-        path = Path(path).with_suffix(".safetensors")
-        if not path.exists():
-            raise FileNotFoundError(f"no detector at {path}; train one with `scenewright train detector`")
-        with safe_open(str(path), "pt") as f:
-            meta = json.loads(f.metadata()["config"])
-        det = cls(meta["classes"], tuple(meta["image_size"]), meta["depth"], meta["width"])
-        det.threshold = meta.get("threshold", 0.5)
-        det.load_state_dict(load_file(str(path)))
+        meta, state = read_checkpoint(path, "detector", "train one with `scenewright train detector` (shapes) or "
+                                                        "`scenewright train codraw-detector`")
+        try:
+            det = cls(meta["classes"], tuple(meta["image_size"]), meta["depth"], meta["width"])
+            det.threshold = meta.get("threshold", 0.5)
+            det.load_state_dict(state)
+        except (KeyError, TypeError, RuntimeError) as e:
+            raise CheckpointError(f"{path} is not a detector checkpoint ({type(e).__name__})") from None
         return det.eval()
 
 

@@ -28,6 +28,8 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils import spectral_norm
 
+from ..errors import CheckpointError, MissingFile
+
 PAD, UNK = "<pad>", "<unk>"
 
 
@@ -284,18 +286,18 @@ class GenevaGAN(nn.Module):
 
     @classmethod
     def load(cls, path: str | Path) -> "GenevaGAN":
-        from safetensors import safe_open
-        from safetensors.torch import load_file
+        from .checkpoint import read_checkpoint
 
         path = Path(path).with_suffix(".safetensors")
-        with safe_open(str(path), "pt") as f:
-            config = json.loads(f.metadata()["config"])
-        config["betas"] = tuple(config["betas"])
-        model = cls(GenevaConfig(**config))
-        state = load_file(str(path))
+        config, state = read_checkpoint(path, "GeNeVA-GAN", "train one with `scenewright train geneva --data DIR`")
+        try:
+            config["betas"] = tuple(config["betas"])
+            model = cls(GenevaConfig(**config))
+        except (KeyError, TypeError) as e:
+            raise CheckpointError(f"{path} does not hold a GeNeVA-GAN config ({e})") from None
         missing, unexpected = model.load_state_dict(state, strict=False)
         if unexpected or any(not k.startswith("D.") for k in missing):
-            raise ValueError(f"{path} does not fit GenevaGAN: missing {missing[:5]}, unexpected {unexpected[:5]}")
+            raise CheckpointError(f"{path} does not fit GenevaGAN: missing {missing[:5]}, unexpected {unexpected[:5]}")
         return model.eval()
 
 
@@ -327,10 +329,10 @@ class GenevaRenderer:
 
         self.world = get_world(world)
         if self.world.name != "shapes":
-            raise ValueError(f"the GeNeVA renderer is trained on the shapes world, not {self.world.name}")
+            raise CheckpointError(f"the GeNeVA renderer is trained on the shapes world, not {self.world.name}")
         path = Path(checkpoint) if checkpoint else Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes"
         if not path.with_suffix(".safetensors").exists():
-            raise FileNotFoundError(f"no GeNeVA-GAN checkpoint at {path.with_suffix('.safetensors')}; "
+            raise MissingFile(f"no GeNeVA-GAN checkpoint at {path.with_suffix('.safetensors')}; "
                                     "train one with `scenewright train geneva --data DIR`")
         self.model = GenevaGAN.load(path)
         self.seed = seed
