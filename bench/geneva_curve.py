@@ -28,16 +28,22 @@ def score_snapshots(run: Path, data_dir: str, detector: str, n: int, seed: int =
     out_path = run / "curve.json"
     if out_path.exists():
         done = {r["step"]: r for r in json.loads(out_path.read_text())}
+    minutes = {}  # wall minutes since the training process started, per logged step (a resume restarts it)
+    if (run / "log.jsonl").exists():
+        for line in (run / "log.jsonl").read_text().splitlines():
+            r = json.loads(line)
+            if "minutes" in r:
+                minutes[r["step"]] = r["minutes"]
     rows = []
     for snap in sorted((run / "snapshots").glob("ema_*.safetensors")):
         step = int(snap.stem.split("_")[1])
         if step not in done:
             done[step] = {"step": step, **score_generator(GenevaGAN.load(snap), val, det, n=n, seed=seed)}
             out_path.write_text(json.dumps([done[k] for k in sorted(done)], indent=1))
-        r = done[step]
+        r = done[step] | ({"minutes": minutes[step]} if step in minutes else {})
         rows.append(r)
-        print(f"step {step:6d}  P {r['precision']:5.1f}  R {r['recall']:5.1f}  F1 {r['f1']:5.1f}  "
-              f"rsim {r['rsim']:5.1f}", flush=True)
+        print(f"step {step:6d}  min {r.get('minutes', float('nan')):6.1f}  P {r['precision']:5.1f}  "
+              f"R {r['recall']:5.1f}  F1 {r['f1']:5.1f}  rsim {r['rsim']:5.1f}", flush=True)
     return rows
 
 

@@ -149,3 +149,18 @@ def test_back_and_front_corners(dialog):
     red, blue, green = one(s, "cube", "red"), one(s, "cube", "blue"), one(s, "sphere", "green")
     assert red.x > 0.7 and blue.x < 0.3 and green.x < 0.3
     assert red.y < blue.y and green.y < blue.y  # the back of the floor is higher in the picture
+
+
+def test_a_taken_spot_is_not_drawn_over(dialog):
+    """The spot a relation gives is already taken by a third object: the new one goes further that way."""
+    _, t = dialog("shapes", "add a red cube in the middle", "add a blue sphere behind it",
+                  "put a green cylinder to the left of the red cube", "add a purple cube in front of the blue sphere",
+                  "add a gray sphere to the left of the red cube")
+    s = t[-1].scene
+    red, blue, green = one(s, "cube", "red"), one(s, "sphere", "blue"), one(s, "cylinder", "green")
+    purple, gray = one(s, "cube", "purple"), one(s, "sphere", "gray")
+    assert purple.y > red.y > blue.y and abs(purple.x - blue.x) < 0.05  # in front of the red cube, not in it
+    assert gray.x < green.x < red.x and abs(gray.y - red.y) < 0.05  # left of the cylinder, on the same line
+    # with the spot free, the relation is exact: in front of the sphere is where the red cube stood
+    _, t = dialog("shapes", "add a blue sphere in the middle", "add a purple cube in front of it")
+    assert abs(one(t[-1].scene, "cube").y - one(t[-1].scene, "sphere").y - 0.12) < 0.01

@@ -191,6 +191,9 @@ class Interpreter:
             y = py if py is not None else y
         if x is None:
             x, y = P.free_spot(w, state.scene, cat, scale, y, avoid=placed)
+        elif landmark is not None and n == 1 and c.place is None and (c.abs_x is None or c.abs_y is None):
+            keep = tuple(o.id for o in (landmark, other) if o is not None)
+            x, y = P.make_room(w, state.scene, cat, scale, x, y, rel, side, keep)
         return P.clamp_x(w, cat.name, scale, x, y), P.clamp_y(w, cat.name, scale, y) \
             if (w.perspective or c.abs_y is not None) else y
 
@@ -251,6 +254,9 @@ class Interpreter:
             px, py = w.place(c.place, cat, obj.scale)
             x = px if px is not None else x
             y = py if py is not None else y
+        elif c.relation and c.landmarks and not relative and (c.abs_x is None or c.abs_y is None):
+            keep = tuple(o.id for o in (landmark, other, obj) if o is not None)
+            x, y = P.make_room(w, state.scene, cat, obj.scale, x, y, c.relation, side, keep)
         return P.clamp_x(w, cat.name, obj.scale, x, y), P.clamp_y(w, cat.name, obj.scale, y) \
             if w.perspective or relative or c.abs_y is not None else y
 

@@ -161,6 +161,49 @@ def relate(world: World, relation: str, cat: Category, scale: float, land: Scene
     return on_line(L.right + GAP + w / 2)
 
 
+# which way to step when the spot a relation gives is taken: (dx, dy) signs; None = the side given
+_AWAY = {"left": (-1, 0), "right": (1, 0), "next": (None, 0), "near": (None, 0), "front": (0, 1), "behind": (0, -1)}
+
+
+def make_room(world: World, scene: Scene, cat: Category, scale: float, x: float, y: float, relation: str,
+              side: int, keep: tuple[str, ...] = ()) -> tuple[float, float]:
+    """(x, y) moved further the way `relation` points while the spot is mostly taken by something other than
+    the landmarks (`keep`): "a purple cube in front of the sphere" when the red cube already stands in front of
+    it goes in front of the red cube, not inside it. Up to four steps, never out of the picture; the spot as
+    given when no step frees it."""
+    if relation not in _AWAY or cat.sky:
+        return x, y
+    others = [box(world, o) for o in scene.objects
+              if o.id not in keep and not world.category(o.category).sky]
+
+    def taken(x: float, y: float) -> bool:
+        w, h = size_of(world, cat.name, scale, y)
+        for b in others:
+            ox = max(0.0, min(x + w / 2, b.right) - max(x - w / 2, b.left))
+            oy = max(0.0, min(y + h / 2, b.bottom) - max(y - h / 2, b.top))
+            if ox * oy > 0.5 * min(w * h, b.w * b.h):
+                return True
+        return False
+
+    if not taken(x, y):
+        return x, y
+    dx, dy = _AWAY[relation]
+    dx = side if dx is None else dx
+    nx, ny = x, y
+    for _ in range(4):
+        w, h = size_of(world, cat.name, scale, ny)
+        nx += dx * (w + GAP)
+        ny += dy * (max(0.12, h * 0.8) if world.perspective else max(0.06, 0.25 * h))
+        w, h = size_of(world, cat.name, scale, ny)
+        if nx - w / 2 < 0 or nx + w / 2 > 1 or ny - h / 2 < 0 or ny + h / 2 > 1:
+            break
+        if world.perspective and not world.ground[0] <= ny <= world.ground[1]:
+            break
+        if not taken(nx, ny):
+            return nx, ny
+    return x, y
+
+
 def hand(world: World, person: SceneObject) -> tuple[float, float]:
     """Roughly where a person's front hand is, by pose and facing."""
     P = box(world, person)
