@@ -47,7 +47,29 @@ def test_a_split_loads_with_objects_and_coordinates(tiny_data):
 
 
 def test_any_scene_can_be_retold_in_the_dataset_phrasing():
-    scene = make_dialog(0, 3)[-1][1]
-    objs = list(scene.objects)
-    texts = [describe_added(o, objs[:i]) for i, o in enumerate(objs)]
-    assert texts[0].startswith("add a ") and all("it" in t.split() for t in texts[1:])
+    """The words the GeNeVA renderer hears for a scene put every object back where it is (read by the grammar,
+    which follows the dataset's meaning of each phrase)."""
+    from scenewright import Session
+
+    def retold(objs):
+        s = Session(world="shapes", semantic=False)
+        texts = [describe_added(o, objs[:i]) for i, o in enumerate(objs)]
+        for text in texts:
+            assert s.tell(text).ok, text
+        return texts, s.scene.objects
+
+    for k in range(5):
+        objs = list(make_dialog(0, k)[-1][1].objects)
+        texts, back = retold(objs)
+        assert all(t.startswith("add a ") for t in texts)
+        for o, b in zip(objs, back):
+            assert (o.color, o.category) == (b.color, b.category)
+            assert abs(o.x - b.x) < 0.05 and abs(o.y - b.y) < 0.05, (texts, o, b)
+    # a scene told in other words: far from the last object, the place is absolute, not "to the right of it"
+    s = Session(world="shapes")
+    for text in ("add a red cube in the middle", "put a green cylinder to the left of it",
+                 "there is a yellow sphere on the far right"):
+        s.tell(text)
+    objs = list(s.scene.objects)
+    assert describe_added(objs[2], objs[:2]) == "add a yellow sphere on the far right"
+    assert describe_added(objs[1], objs[:1]) == "add a green cylinder to the left of it"

@@ -274,18 +274,22 @@ def iter_dialogs(seed: int, n: int) -> Iterator[list[tuple[str, Scene]]]:
 
 def describe_added(obj: SceneObject, before: Sequence[SceneObject]) -> str:
     """An instruction in the dataset's phrasing that adds `obj` to a scene holding `before` — used to
-    condition the GeNeVA renderer on any scene (objects in id order)."""
+    condition the GeNeVA renderer on any scene (objects in id order). A relation to an earlier object when the
+    dataset's meaning of it ("to the left of X": beside X on its ground line) puts `obj` where it is, else the
+    nearest absolute place ("on the far right", "in the back on the left")."""
     noun = f"a {obj.color or WORLD.default_color} {obj.category}"
-    if not before:
-        ax = min(ABS_X, key=lambda k: abs(ABS_X[k] - obj.x))
-        ay = min(("back", "front", None), key=lambda k: abs(ground_y(k) - obj.y))
-        where = ax if ay is None else f"in the {ay} {ax}"
-        return f"add {noun} {where}"
-    land = before[-1]
-    dx, dy = obj.x - land.x, obj.y - land.y
-    if abs(dx) >= 1.5 * abs(dy):
-        return f"add {noun} to the {'left' if dx < 0 else 'right'} of it"
-    text = f"add {noun} {'behind' if dy < 0 else 'in front of'} it"
-    if abs(dx) > 0.15:
-        text += " on the left" if obj.x < 0.5 else " on the right"
-    return text
+    for land in reversed(before):  # the most recent landmark first, as the dataset's "it"
+        ref = "it" if land is before[-1] else f"the {land.color or WORLD.default_color} {land.category}"
+        for relation, phrases in RELATIONS.items():
+            x, y = relate(relation, obj.category, land)
+            if abs(y - obj.y) >= 0.04:
+                continue
+            if abs(x - obj.x) < 0.04:
+                return f"add {noun} {phrases[0]} {ref}"
+            side = min(SIDES, key=lambda k: abs(SIDES[k] - obj.x))
+            if relation in ("behind", "front") and abs(SIDES[side] - obj.x) <= JITTER + 0.01:
+                return f"add {noun} {phrases[0]} {ref} {side}"  # "behind it on the left"
+    ax = min(ABS_X, key=lambda k: abs(ABS_X[k] - obj.x))
+    ay = min(("back", "front", None), key=lambda k: abs(ground_y(k) - obj.y))
+    where = ax if ay is None else f"in the {ay} {ax}"
+    return f"add {noun} {where}"
