@@ -30,7 +30,7 @@ def serve(
     port: int = typer.Option(8000, "--port", "-p", min=0, max=65535, help="TCP port (0: any free port)."),
     db: Optional[Path] = typer.Option(None, "--db", envvar="SCENEWRIGHT_DB",
                                       help="SQLite file for sessions (default: in your user data folder)."),
-    codraw: Optional[str] = typer.Option(None, "--codraw", envvar="SCENEWRIGHT_CODRAW",
+    codraw: Optional[str] = typer.Option(None, "--codraw", envvar="SCENEWRIGHT_CODRAW_DRAWER",
                                          help="Checkpoint of the learned CoDraw drawer: offers it as a world."),
     clipart: Optional[Path] = typer.Option(None, "--clipart", envvar="SCENEWRIGHT_CLIPART",
                                            help="CoDraw clip-art folder: draw the park world with it."),
