@@ -55,15 +55,13 @@ def data_geneva_import(
                                                                          "image, when the file has none."),
 ) -> None:
     """Summarise a GeNeVA-layout HDF5 file, or (--out) import an i-CLEVR one as a shapes dataset split."""
-    from ..data.geneva_hdf5 import LayoutError, count_dialogs, hdf5_to_shapes, read_dialogs
+    from ..data.geneva_hdf5 import LayoutError, hdf5_to_shapes, peek
 
     try:
         if out is None:
-            dialogs = read_dialogs(h5)
-            first, entities, _ = next(dialogs)
-            dialogs.close()
-            typer.echo(json.dumps({"dialogs": count_dialogs(h5), "entities": entities,
-                                   "image": list(first.images.shape[1:]), "first": first.texts}))
+            first, entities, _, n = peek(h5)
+            typer.echo(json.dumps({"dialogs": n, "entities": entities, "image": list(first.images.shape[1:]),
+                                   "first": first.texts}))
             return
         bg = None
         if background is not None:

@@ -98,13 +98,6 @@ def _group_keys(f) -> list[str]:
                   key=lambda k: (not k.isdigit(), int(k) if k.isdigit() else 0, k))
 
 
-def count_dialogs(path: str | Path) -> int:
-    import h5py
-
-    with h5py.File(path, "r") as f:
-        return len(_group_keys(f))
-
-
 def read_dialogs(path: str | Path) -> Iterator[tuple[Dialog, list[str] | None, np.ndarray | None]]:
     """Stream (dialog, entity names or None, RGB background or None) from a GeNeVA-layout file, one group at
     a time (a real i-CLEVR split is ~1.5 GB of images)."""
@@ -127,6 +120,17 @@ def read_dialogs(path: str | Path) -> Iterator[tuple[Dialog, list[str] | None, n
             yield _dialog(k, f[k]), entities, background
 
 
+def peek(path: str | Path) -> tuple[Dialog, list[str] | None, np.ndarray | None, int]:
+    """(first dialog, entity names or None, RGB background or None, number of dialogs) without reading the rest."""
+    import h5py
+
+    dialogs = read_dialogs(path)  # checks the file and says what is wrong with it
+    first, entities, background = next(dialogs)
+    dialogs.close()
+    with h5py.File(path, "r") as f:
+        return first, entities, background, len(_group_keys(f))
+
+
 def import_dialogs(path: str | Path) -> tuple[list[Dialog], list[str] | None, np.ndarray | None]:
     """(dialogs with RGB images, entity names or None, RGB background or None) from a GeNeVA-layout file."""
     dialogs, entities, background = [], None, None
@@ -137,13 +141,11 @@ def import_dialogs(path: str | Path) -> tuple[list[Dialog], list[str] | None, np
 
 def shapes_class(entity: str) -> str:
     """Our class name ("red cube") for an i-CLEVR entity name in any word order ("cube red", "cube red metal")."""
-    from .shapes_dialogs import CLASSES
+    from .shapes_dialogs import COLORS, SHAPES
 
     words = entity.lower().split()
-    colors = {c.split()[0] for c in CLASSES}
-    shapes = {c.split()[1] for c in CLASSES}
-    color = [w for w in words if w in colors]
-    shape = [w for w in words if w in shapes]
+    color = [w for w in words if w in COLORS]
+    shape = [w for w in words if w in SHAPES]
     if len(color) != 1 or len(shape) != 1:
         raise LayoutError(f"entity {entity!r} is not one of i-CLEVR's colour + shape classes")
     return f"{color[0]} {shape[0]}"
@@ -175,15 +177,15 @@ def hdf5_to_shapes(h5: str | Path, out: str | Path, split: str, sizes: Sequence[
                    background: np.ndarray | None = None, progress: bool = True) -> dict:
     """Write the i-CLEVR-layout file `h5` as split `split` of a shapes dataset folder (`{split}.json`,
     `{split}_{size}.npy`, `background_{size}.npy`, `card.json` updated) that `ShapesDialogs.load` reads.
-    Returns the split's entry of the card. Nothing is written when the file cannot be used."""
+    Returns the split's entry of the card. Nothing is written when the file cannot be used. A file without
+    `coords` still trains the GAN (it needs texts, images and classes); its objects are put at the centre and the
+    card says `"coords": false`, so a detector's localisation or rsim on it means nothing."""
     from PIL import Image
     from tqdm import tqdm
 
     if split not in ("train", "val", "test"):
         raise LayoutError(f"split must be train, val or test, not {split!r}")
-    dialogs = read_dialogs(h5)
-    first, entities, file_background = next(dialogs)
-    dialogs.close()
+    first, entities, file_background, n = peek(h5)
     if entities is None:
         raise LayoutError(f"{h5} has no 'entities' list: the class of each 'objects' column is unknown")
     classes = [shapes_class(e) for e in entities]
@@ -191,7 +193,7 @@ def hdf5_to_shapes(h5: str | Path, out: str | Path, split: str, sizes: Sequence[
         background = file_background
     if background is None:
         raise LayoutError(f"{h5} has no 'background' (the empty canvas); pass one as an image")
-    turns, has_coords, n = len(first.texts), first.coords is not None, count_dialogs(h5)
+    turns, has_coords = len(first.texts), first.coords is not None
 
     def resized(image: np.ndarray, size: int) -> np.ndarray:
         if image.shape[:2] == (size, size):

@@ -237,7 +237,7 @@ class ShapesDialogs:
         path = root / f"{split}_{size}.npy"
         if not path.exists():
             raise MissingFile(f"{path} not found; make it with "
-                                    f"`scenewright data shapes --out {root} --sizes {size}`")
+                              f"`scenewright data shapes --out {root} --sizes {size}`")
         records = json.loads((root / f"{split}.json").read_text())
         return cls(np.load(path, mmap_mode="r"), np.load(root / f"background_{size}.npy"),
                    [[t["text"] for t in r["turns"]] for r in records],
@@ -286,9 +286,10 @@ def describe_added(obj: SceneObject, before: Sequence[SceneObject]) -> str:
                 continue
             if abs(x - obj.x) < 0.04:
                 return f"add {noun} {phrases[0]} {ref}"
-            side = min(SIDES, key=lambda k: abs(SIDES[k] - obj.x))
-            if relation in ("behind", "front") and abs(SIDES[side] - obj.x) <= JITTER + 0.01:
-                return f"add {noun} {phrases[0]} {ref} {side}"  # "behind it on the left"
+            if relation in ("behind", "front"):  # "behind it on the left": x from the side, not the landmark
+                side = min(SIDES, key=lambda k: abs(SIDES[k] - obj.x))
+                if abs(SIDES[side] - obj.x) <= JITTER + 0.01:
+                    return f"add {noun} {phrases[0]} {ref} {side}"
     ax = min(ABS_X, key=lambda k: abs(ABS_X[k] - obj.x))
     ay = min(("back", "front", None), key=lambda k: abs(ground_y(k) - obj.y))
     where = ax if ay is None else f"in the {ay} {ax}"

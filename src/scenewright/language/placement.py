@@ -40,6 +40,13 @@ class Box:
         return self.y + self.h / 2
 
 
+def overlap_area(x: float, y: float, w: float, h: float, b: Box) -> float:
+    """Area shared by the box centred at (x, y) of size w × h and `b`."""
+    ox = max(0.0, min(x + w / 2, b.right) - max(x - w / 2, b.left))
+    oy = max(0.0, min(y + h / 2, b.bottom) - max(y - h / 2, b.top))
+    return ox * oy
+
+
 def size_of(world: World, category: str, scale: float, y: float) -> tuple[float, float]:
     """Normalised width and height of a box (world canvas aspect taken into account)."""
     cat = world.category(category)
@@ -178,12 +185,7 @@ def make_room(world: World, scene: Scene, cat: Category, scale: float, x: float,
 
     def taken(x: float, y: float) -> bool:
         w, h = size_of(world, cat.name, scale, y)
-        for b in others:
-            ox = max(0.0, min(x + w / 2, b.right) - max(x - w / 2, b.left))
-            oy = max(0.0, min(y + h / 2, b.bottom) - max(y - h / 2, b.top))
-            if ox * oy > 0.5 * min(w * h, b.w * b.h):
-                return True
-        return False
+        return any(overlap_area(x, y, w, h, b) > 0.5 * min(w * h, b.w * b.h) for b in others)
 
     if not taken(x, y):
         return x, y
@@ -256,11 +258,7 @@ def free_spot(world: World, scene: Scene, cat: Category, scale: float, y: float 
     best, best_cost = (xs[0], y), float("inf")
     for x in xs:
         x = clamp_x(world, cat.name, scale, x, y)
-        cost = 0.0
-        for b in boxes:
-            ox = max(0.0, min(x + w / 2, b.right) - max(x - w / 2, b.left))
-            oy = max(0.0, min(y + h / 2, b.bottom) - max(y - h / 2, b.top))
-            cost += ox * oy
+        cost = sum(overlap_area(x, y, w, h, b) for b in boxes)
         if cost < best_cost - 1e-9:
             best, best_cost = (x, y), cost
     return best

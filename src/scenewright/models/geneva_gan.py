@@ -28,7 +28,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.utils import spectral_norm
 
-from ..errors import CheckpointError, MissingFile
+from ..errors import CheckpointError, WorldError
 
 PAD, UNK = "<pad>", "<unk>"
 
@@ -329,11 +329,8 @@ class GenevaRenderer:
 
         self.world = get_world(world)
         if self.world.name != "shapes":
-            raise CheckpointError(f"the GeNeVA renderer is trained on the shapes world, not {self.world.name}")
+            raise WorldError(f"the GeNeVA renderer is trained on the shapes world, not {self.world.name}")
         path = Path(checkpoint) if checkpoint else Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes"
-        if not path.with_suffix(".safetensors").exists():
-            raise MissingFile(f"no GeNeVA-GAN checkpoint at {path.with_suffix('.safetensors')}; "
-                                    "train one with `scenewright train geneva --data DIR`")
         self.model = GenevaGAN.load(path)
         self.seed = seed
         self.cache: dict[tuple, tuple[torch.Tensor, torch.Tensor]] = {}
