@@ -27,6 +27,53 @@ def test_tiny_training_run_and_session(codraw_dir, tmp_path):
     assert turn.command == "undo" or not before
 
 
+def test_labels_aim_at_the_tellers_scene():
+    """With the Teller's scene as the goal: a piece the human drew by mistake is not to be added, a named piece
+    the human missed is, and where / how comes from the Teller's scene; without it, the human's edits."""
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import DrawerConfig
+    from scenewright.scene import Scene, SceneObject
+    from scenewright.train.drawer import targets
+
+    cfg = DrawerConfig()
+    sun, dog, owl = CLASS_INDEX["sun"], CLASS_INDEX["dog"], CLASS_INDEX["owl"]
+    empty = Scene("park", "day")
+    human = Scene("park", "day", (SceneObject("o1", "sun", 0.1, 0.1, 1.0, flip=True),
+                                  SceneObject("o2", "owl", 0.5, 0.5, 1.0)))
+    goal = Scene("park", "day", (SceneObject("o1", "sun", 0.9, 0.1, 0.49),
+                                 SceneObject("o3", "dog", 0.3, 0.8, 1.0)))
+    text = "a small sun top right and a dog"
+    imitate = targets(empty, human, cfg)
+    assert imitate["add"][[sun, owl, dog]].tolist() == [1, 1, 0]
+    assert imitate["x"][sun] == int(0.1 * cfg.bins_x) and imitate["flip"][sun] == 1
+    aim = targets(empty, human, cfg, goal, text)
+    assert aim["add"][[sun, owl, dog]].tolist() == [1, 0, 1]
+    assert aim["x"][sun] == int(0.9 * cfg.bins_x) and aim["flip"][sun] == 0 and aim["depth"][sun] == 2
+    assert aim["x"][dog] == int(0.3 * cfg.bins_x) and aim["x"][owl] == -1
+    assert targets(empty, human, cfg, goal, "a sun")["add"][dog] == 0  # not named, not drawn: not yet
+
+
+def test_a_hat_goes_on_the_nearest_head():
+    """The offsets are learned from scenes (in units of the person's scale); a hat added near a person lands
+    on that head at that person's depth; one far from everybody stays where it was put."""
+    from scenewright.models.drawer import put_on, wear_offsets
+    from scenewright.scene import Scene, SceneObject
+
+    def boy(x, y, scale=1.0, pose="standing"):
+        return SceneObject("o1", "boy", x, y, scale, pose=pose, expression="happy")
+
+    scenes = [Scene("park", "day", (boy(0.2 + k / 20, 0.6), SceneObject("o2", "crown", 0.2 + k / 20, 0.4, 1.0),
+                                    SceneObject("o3", "sun", 0.9, 0.1, 1.0))) for k in range(6)]
+    offsets = wear_offsets(scenes)
+    assert offsets["crown|boy|standing"] == pytest.approx([0.0, -0.2]) and "sun|boy" not in offsets
+    assert len(wear_offsets(scenes[:4])) == 0  # fewer than 5 examples: no offset learned
+    far, near = boy(0.2, 0.6), boy(0.7, 0.7, scale=0.49)
+    crown = put_on(SceneObject("o4", "crown", 0.62, 0.6, 1.0), [far, near], offsets)
+    assert (crown.x, crown.y, crown.scale) == pytest.approx((0.7, 0.7 - 0.2 * 0.49, 0.49))
+    alone = SceneObject("o4", "crown", 0.95, 0.05, 1.0)
+    assert put_on(alone, [far, near], offsets) == alone
+
+
 def test_learned_drawer_needs_a_checkpoint():
     from scenewright.errors import ScenewrightError
     from scenewright.models.drawer import LearnedDrawer

@@ -364,11 +364,13 @@ def test_park_world_when_its_sprites_exist(client):
 
 
 def test_learned_codraw_drawer_when_a_checkpoint_is_there(make_client):
+    import os
     from pathlib import Path
 
-    ckpt = Path(__file__).resolve().parents[2] / "runs" / "codraw" / "drawer_own"
+    default = Path(__file__).resolve().parents[2] / "runs" / "codraw" / "drawer_v3"
+    ckpt = Path(os.environ.get("SCENEWRIGHT_CODRAW_DRAWER") or default)
     if not (ckpt / "drawer.safetensors").exists():
-        pytest.skip(f"no trained drawer at {ckpt}")
+        pytest.skip(f"no trained drawer at {ckpt} (train one: docs/codraw.md, or set $SCENEWRIGHT_CODRAW_DRAWER)")
     c = make_client(codraw=str(ckpt))
     offer = next(w for w in c.get("/api/worlds").json()["worlds"] if w["id"] == "codraw")
     if not offer["available"]:
@@ -377,12 +379,5 @@ def test_learned_codraw_drawer_when_a_checkpoint_is_there(make_client):
     assert st["mode"] == "codraw" and st["world"] == "park"
     r = tell(c, st["id"], "a girl is standing on the right")
     assert r["turn"]["text"] == "a girl is standing on the right"
-    assert client_sees_same(make_client, st["id"], r["state"])
-
-
-def client_sees_same(make_client, sid, state) -> bool:
-    from pathlib import Path
-
-    ckpt = Path(__file__).resolve().parents[2] / "runs" / "codraw" / "drawer_own"
-    again = make_client(codraw=str(ckpt)).get(f"/api/sessions/{sid}").json()  # revived with the drawer
-    return again["mode"] == "codraw" and again["turns"] == state["turns"]
+    again = make_client(codraw=str(ckpt)).get(f"/api/sessions/{st['id']}").json()  # revived with the drawer
+    assert again["mode"] == "codraw" and again["turns"] == r["state"]["turns"]

@@ -75,18 +75,22 @@ def train_drawer_cmd(
     out: Path = typer.Option(Path("runs/codraw/drawer"), "--out", help="Checkpoint folder (not in the repo)."),
     method: str = typer.Option("learned", "--method", help="learned (DrawerNet) or nn (nearest-neighbour index)."),
     text: str = typer.Option("both", "--text", help="Text encoder: minilm (frozen), own (bag of words), both."),
-    epochs: int = typer.Option(8, "--epochs"),
+    epochs: int = typer.Option(5, "--epochs"),
     batch_size: int = typer.Option(256, "--batch-size"),
     lr: float = typer.Option(2e-3, "--lr"),
     hidden: int = typer.Option(512, "--hidden"),
     seed: int = typer.Option(0, "--seed"),
     limit: Optional[int] = typer.Option(None, "--limit", help="Train on the first N dialogs only."),
-    val_dialogs: int = typer.Option(300, "--val-dialogs", help="Val dialogs for model selection."),
+    val_dialogs: int = typer.Option(200, "--val-dialogs", help="Val dialogs for model selection."),
     minilm_cache: Optional[Path] = typer.Option(None, "--minilm-cache", help="Cached MiniLM vectors (.npz)."),
     threads: int = typer.Option(1, "--threads", help="torch threads per process."),
     budget: Optional[float] = typer.Option(1800, "--budget", help="Stop after the epoch that passes this many s."),
     history: bool = typer.Option(True, "--history/--no-history",
                                  help="Also read which classes earlier messages named (own/both encoders)."),
+    goal: str = typer.Option("target", "--goal", help="target: learn what to draw from the Teller's scene; "
+                                                      "human: imitate the human drawer's edits."),
+    spotter: bool = typer.Option(True, "--spotter/--no-spotter",
+                                 help="A learned word → class spotter beside the bag of words (own/both encoders)."),
 ):
     """Train the learned CoDraw drawer (resumable from <out>/last.pt), or build the NN baseline's index."""
     data = _data(data)
@@ -99,7 +103,8 @@ def train_drawer_cmd(
 
     result = train_drawer(data, out, text=text, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
                           hidden=hidden, minilm_cache=minilm_cache, limit=limit, val_dialogs=val_dialogs,
-                          threads=threads, time_budget=budget, history=history)
+                          threads=threads, time_budget=budget, history=history, goal=goal,
+                          spotter=spotter)
     typer.echo(f"done in {result['seconds']:.0f}s → {Path(out) / 'drawer.safetensors'} "
                f"(use parser='codraw:{Path(out)}')")
 
@@ -115,12 +120,14 @@ def train_codraw_detector(
     seed: int = typer.Option(0, "--seed"),
     threads: int = typer.Option(1, "--threads"),
     budget: Optional[float] = typer.Option(1200, "--budget", help="Seconds of training at most."),
+    jitter: float = typer.Option(0.0, "--jitter", help="Move the pieces of every other render by N(0, J) of the "
+                                                       "canvas (robustness to a drawer's placements)."),
 ):
     """Train the 58-class detector + localiser on rendered CoDraw train canvases (GeNeVA's protocol)."""
     from ..eval.codraw import train_codraw_detector as run
 
     path = run(_data(data), out, clipart=clipart, images=images, size=size, epochs=epochs, seed=seed,
-               threads=threads, budget=budget)
+               threads=threads, budget=budget, jitter=jitter)
     typer.echo(f"detector → {path}")
 
 

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import time
 from pathlib import Path
@@ -35,8 +36,17 @@ PUBLISHED = {  # CoDraw test split, final round, from the papers (P / R / F1 / r
 
 
 # -- CoDraw's scene similarity ------------------------------------------------------------------------------
+SIMILARITY_TERMS = ("iou", "flip", "expression", "pose", "depth", "distance", "left_right", "above_below")
+SIMILARITY_WEIGHTS = np.array([5, -1, -0.5, -0.5, -1, -1, -1, -1])
+
+
 def scene_similarity(pred: Scene, target: Scene) -> float:
     """CoDraw's scene similarity of `pred` to `target` (0 … 5; 5 = same scene)."""
+    return float(similarity_terms(pred, target).sum())
+
+
+def similarity_terms(pred: Scene, target: Scene) -> np.ndarray:
+    """The weighted terms of CoDraw's scene similarity, in the order of `SIMILARITY_TERMS` (they sum to it)."""
     p = {}
     for c in scene_to_pieces(pred):
         p.setdefault(c.idx, c)
@@ -46,7 +56,7 @@ def scene_similarity(pred: Scene, target: Scene) -> float:
     union = len(p.keys() | t.keys())
     common = sorted(p.keys() & t.keys())
     if not union:
-        return 0.0
+        return np.zeros(len(SIMILARITY_TERMS))
     num = np.zeros(8)
     den = np.zeros(8)
     num[0] = len(common)
@@ -68,8 +78,7 @@ def scene_similarity(pred: Scene, target: Scene) -> float:
             num[7] += int((rt[i][1] - rt[j][1]) * (r[i][1] - r[j][1]) <= 0)
     den[6:] = union * (len(common) - 1)
     den = np.maximum(den, 1)
-    weights = np.array([5, -1, -0.5, -0.5, -1, -1, -1, -1])
-    return float((num / den) @ weights)
+    return num / den * SIMILARITY_WEIGHTS
 
 
 # -- running a drawer over dialogs --------------------------------------------------------------------------
@@ -279,12 +288,22 @@ def write_report(report: dict[str, Any], path: str | os.PathLike) -> Path:
 
 
 # -- training the detector on CoDraw renders ----------------------------------------------------------------
-def _codraw_train_scenes(data: str | os.PathLike, images: int, seed: int) -> list[Scene]:
+def _codraw_train_scenes(data: str | os.PathLike, images: int, seed: int, jitter: float = 0.0) -> list[Scene]:
+    """`images` train canvases (GeNeVA's rounds and the targets), shuffled. With `jitter`, every other scene has
+    its pieces moved by N(0, jitter) of the canvas, so the detector also reads pieces where a drawer, not a
+    person, would put them (a hat beside a head, a sun in the very corner)."""
     scenes: list[Scene] = []
     for d in load_codraw(data, "train"):
         scenes += [d.turns[i].scene for i in geneva_turns(d).meta["rounds"]] + [d.target]
-    order = np.random.default_rng(seed).permutation(len(scenes))[:images]
-    return [scenes[i] for i in order]
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(scenes))[:images]
+    picked = [scenes[i] for i in order]
+    if jitter:
+        picked = [s if k % 2 else s.replace_objects(
+            [o.with_(x=float(np.clip(o.x + rng.normal(0, jitter), 0, 1)),
+                     y=float(np.clip(o.y + rng.normal(0, jitter), -0.1, 1))) for o in s.objects], s.next_number)
+                  for k, s in enumerate(picked)]
+    return picked
 
 
 def _presence(scenes: Sequence[Scene]) -> np.ndarray:
@@ -299,7 +318,8 @@ def _presence(scenes: Sequence[Scene]) -> np.ndarray:
 
 def train_codraw_detector(data: str | os.PathLike, out: str | os.PathLike, clipart: str | os.PathLike | None = None,
                           images: int = 20000, size: int = 128, epochs: int = 6, seed: int = 0, threads: int = 1,
-                          budget: float | None = None, progress: bool = True, held_out: int = 1000) -> Path:
+                          budget: float | None = None, progress: bool = True, held_out: int = 1000,
+                          jitter: float = 0.0) -> Path:
     """Render `images` train canvases (the human drawer's after the rounds GeNeVA keeps, and the targets) at
     size², train the 58-class presence + (x, y, depth) detector on all but the last `held_out`, then pick its
     presence threshold for the best F1 on those. `budget` (seconds) bounds the training; a detector already in
@@ -315,8 +335,8 @@ def train_codraw_detector(data: str | os.PathLike, out: str | os.PathLike, clipa
     torch.manual_seed(seed)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    scenes = _codraw_train_scenes(data, images, seed)
-    cached = out / f"renders_{size}_{len(scenes)}_{seed}.npy"
+    scenes = _codraw_train_scenes(data, images, seed, jitter)
+    cached = out / f"renders_{size}_{len(scenes)}_{seed}{f'_j{jitter:g}' if jitter else ''}.npy"
     if cached.exists():  # the same scenes (same data, count and seed) were rendered before
         arr = np.load(cached, mmap_mode="r")
     else:
@@ -333,12 +353,17 @@ def train_codraw_detector(data: str | os.PathLike, out: str | os.PathLike, clipa
     card = json.loads((out / "detector.json").read_text()) if (out / "detector.json").exists() else {}
     steps = epochs * (n_train // 64)
     t0 = time.time()
-    opt = torch.optim.AdamW(det.parameters(), lr=2e-3 if not card else 1e-3, weight_decay=1e-4)
+    base_lr = 2e-3 if not card else 1e-3
+    opt = torch.optim.AdamW(det.parameters(), lr=base_lr, weight_decay=1e-4)
     gen = torch.Generator().manual_seed(seed + card.get("steps", 0))
     det.train()
     bar = tqdm(total=steps, desc="detector", disable=not progress, mininterval=5)
     done = 0
     while done < steps and not (budget and time.time() - t0 > budget):
+        # cosine decay over whichever runs out first, the steps or the time budget
+        frac = max(done / steps, (time.time() - t0) / budget if budget else 0.0)
+        for group in opt.param_groups:
+            group["lr"] = base_lr * (0.03 + 0.97 * 0.5 * (1 + math.cos(math.pi * min(frac, 1.0))))
         idx = np.sort(torch.randperm(n_train, generator=gen)[:64].numpy())
         x = det.prepare(np.asarray(arr[idx])) + 0.03 * torch.randn(len(idx), 3, *det.image_size, generator=gen)
         loss = detector_loss(det, x, pres[idx], xy[idx], dep[idx])
@@ -364,7 +389,7 @@ def train_codraw_detector(data: str | os.PathLike, out: str | os.PathLike, clipa
         best = max(best, (f, float(t)))
     det.threshold = round(best[1], 2)
     card = {"data": str(data), "images": n_train, "held_out": held_out, "steps": card.get("steps", 0) + done,
-            "seed": seed, "held_out_f1": round(100 * best[0], 1), "threshold": det.threshold,
+            "seed": seed, "jitter": jitter, "held_out_f1": round(100 * best[0], 1), "threshold": det.threshold,
             "license": "trained on CoDraw renders (CC BY-NC 4.0)"}
     if progress:
         print(f"{done} steps; held-out F1 {100 * best[0]:.1f} at threshold {det.threshold}", flush=True)

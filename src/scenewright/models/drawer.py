@@ -142,6 +142,7 @@ class DrawerConfig:
     dropout: float = 0.2
     token_length: int = 96
     history: bool = False  # also: which classes any earlier message of the dialog named
+    spotter: bool = False  # also: a learned word → class score, max-pooled over the message (own/both)
 
     @property
     def heads(self) -> dict[str, int]:
@@ -178,6 +179,11 @@ def build_net(config: DrawerConfig):
                 skip = torch.zeros(3, channels, N)
                 skip[0, 0], skip[0, 1], skip[2, 0] = 4.0, 1.0, 2.0  # prior: a named class is being added / changed
                 self.skip = nn.Parameter(skip)
+                if cfg.spotter:  # each word / bigram's score for each class; a message scores its best word
+                    self.spot = nn.Embedding(cfg.vocab_size, N, padding_idx=0)
+                    nn.init.zeros_(self.spot.weight)
+                    self.spot_gain = nn.Parameter(torch.tensor([1.0, 0.0, 1.0]))  # → add, remove, change
+                    width += 2 * N
             self.sizes = cfg.heads
             self.mlp = nn.Sequential(
                 nn.Linear(width, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout),
@@ -191,14 +197,22 @@ def build_net(config: DrawerConfig):
             mask = (ids > 0).float().unsqueeze(-1)
             return (self.embed(ids) * mask).sum(1) / mask.sum(1).clamp(min=1).sqrt()
 
+        def spotted(self, ids):
+            score = self.spot(ids).masked_fill((ids == 0).unsqueeze(-1), -1e4).amax(1)
+            return torch.where(score > -1e3, score, torch.zeros_like(score))  # an empty message scores 0
+
         def forward(self, batch: dict) -> dict:
             parts = [batch["slots"].flatten(1), batch["extra"]]
             if self.cfg.text in ("minilm", "both"):
                 parts += [batch["vec"], batch["prev_vec"]]
+            spot = None
             if self.cfg.text in ("own", "both"):
                 parts += [self.bag(batch["ids"]), self.bag(batch["prev_ids"]), batch["mention"], batch["prev_mention"]]
                 if self.cfg.history:
                     parts.append(batch["hist_mention"])
+                if self.cfg.spotter:
+                    spot = self.spotted(batch["ids"])
+                    parts += [spot, self.spotted(batch["prev_ids"])]
             out = self.mlp(torch.cat(parts, 1)).view(-1, N, sum(self.sizes.values()))
             heads = dict(zip(self.sizes, out.split(list(self.sizes.values()), dim=-1)))
             if self.cfg.text in ("own", "both"):
@@ -206,6 +220,8 @@ def build_net(config: DrawerConfig):
                                 + ([batch["hist_mention"]] if self.cfg.history else []), 1)  # B, 2|3, N
                 for h, name in enumerate(("add", "remove", "change")):
                     heads[name] = heads[name] + (self.skip[h] * m).sum(1).unsqueeze(-1)
+                    if spot is not None:
+                        heads[name] = heads[name] + (self.spot_gain[h] * spot).unsqueeze(-1)
             return heads
 
     return DrawerNet(config)
@@ -231,6 +247,53 @@ def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, te
             out["hist_mention"] = np.stack([np.max([mentions(t) for t in h], 0) if h else np.zeros(N, np.float32)
                                             for h in hs]) if hs else np.zeros((0, N), np.float32)
     return out
+
+
+# -- worn pieces --------------------------------------------------------------------------------------------
+def _worn_classes() -> set[str]:
+    return {c.name for c in get_world("park").categories if c.worn}
+
+
+def _wear_keys(piece: str, person: SceneObject) -> tuple[str, str]:
+    return f"{piece}|{person.category}|{person.pose}", f"{piece}|{person.category}"
+
+
+def wear_offsets(scenes: Sequence[Scene], reach: float = 0.3) -> dict[str, list[float]]:
+    """Where a worn piece (hat, crown, glasses) sits on a boy or girl in `scenes`: the median offset of its
+    centre from the person's, in units of the person's scale, per "piece|person|pose" and "piece|person"
+    (pairs at the same depth and within `reach` only). The learned drawer puts a hat it adds on a head with it."""
+    worn, found = _worn_classes(), {}
+    for scene in scenes:
+        people = [o for o in scene.objects if CLASS_INDEX.get(o.category) in HUMAN_IDXS]
+        for o in scene.objects:
+            if o.category not in worn:
+                continue
+            near = [p for p in people if p.scale == o.scale and np.hypot(o.x - p.x, o.y - p.y) < reach * p.scale]
+            if near:
+                p = min(near, key=lambda q: np.hypot(o.x - q.x, o.y - q.y))
+                for key in _wear_keys(o.category, p):
+                    found.setdefault(key, []).append(((o.x - p.x) / p.scale, (o.y - p.y) / p.scale))
+    return {k: [round(float(v), 4) for v in np.median(np.array(xy), 0)] for k, xy in sorted(found.items())
+            if len(xy) >= 5}
+
+
+def put_on(obj: SceneObject, people: Sequence[SceneObject], offsets: dict[str, list[float]],
+           reach: float = 0.2) -> SceneObject:
+    """`obj` (a worn piece) moved onto the head of the person whose head it is nearest, if one is within
+    `reach`; otherwise unchanged."""
+    best, spot = reach, None
+    for p in people:
+        key = next((k for k in _wear_keys(obj.category, p) if k in offsets), None)
+        if key is None:
+            continue
+        x, y = p.x + offsets[key][0] * p.scale, p.y + offsets[key][1] * p.scale
+        d = float(np.hypot(obj.x - x, obj.y - y))
+        if d < best:
+            best, spot = d, (x, y, p.scale)
+    if spot is None:
+        return obj
+    x, y, scale = spot
+    return obj.with_(x=float(min(max(x, 0.0), 1.0)), y=float(min(max(y, -0.1), 1.0)), scale=scale)
 
 
 def _soft_argmax(logits: np.ndarray, window: int = 2) -> np.ndarray:
@@ -321,6 +384,8 @@ class LearnedDrawer(_Base):
         self.add_threshold = t.get("add", defaults[0])
         self.change_threshold = t.get("change", defaults[1])
         self.remove_threshold = t.get("remove", defaults[2])
+        self.wear = card.get("wear_offsets", {})
+        self.worn = _worn_classes() if self.wear else set()
 
     @classmethod
     def from_net(cls, net, cfg: DrawerConfig, vocab: Sequence[str], minilm: MiniLM | None,
@@ -362,6 +427,11 @@ class LearnedDrawer(_Base):
                            if getattr(new, f) != getattr(owner[c], f)}
                 if changes:
                     edits.append(Update.of(owner[c].id, **changes))
+        if self.worn:  # a hat or glasses it adds goes on the nearest head (people added now included)
+            people = [o for c, o in owner.items() if c in HUMAN_IDXS]
+            people += [e.obj for e in edits if isinstance(e, Add) and CLASS_INDEX[e.obj.category] in HUMAN_IDXS]
+            edits = [Add(put_on(e.obj, people, self.wear)) if isinstance(e, Add) and e.obj.category in self.worn
+                     else e for e in edits]
         return edits
 
     def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
@@ -436,4 +506,4 @@ def save_card(path: Path, card: dict[str, Any]) -> None:
 
 
 __all__ = ["DrawerConfig", "LearnedDrawer", "MiniLM", "NearestNeighbourDrawer", "build_net", "build_vocab",
-           "features", "slots", "turn_actions"]
+           "features", "put_on", "slots", "turn_actions", "wear_offsets"]

@@ -22,9 +22,9 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..data.codraw import CLASSES, HUMAN_IDXS, Dialog, depth_of, load_codraw
-from ..models.drawer import (N, DrawerConfig, MiniLM, _same, build_net, build_vocab, features, slots,
-                             turn_actions)
-from ..scene import Scene
+from ..models.drawer import (N, DrawerConfig, MiniLM, _same, build_net, build_vocab, features, mentions, slots,
+                             turn_actions, wear_offsets)
+from ..scene import Scene, SceneObject
 from ..worlds.park import EXPRESSIONS, POSES
 
 EMPTY = Scene("park", "day")
@@ -32,11 +32,12 @@ EMPTY = Scene("park", "day")
 
 def examples(dialogs: Sequence[Dialog]) -> dict[str, list]:
     """Every round of every dialog as (text, previous text, canvas before, turn number, canvas after)."""
-    ex: dict[str, list] = {"text": [], "prev": [], "before": [], "turn": [], "after": [], "history": []}
+    ex: dict[str, list] = {"text": [], "prev": [], "before": [], "turn": [], "after": [], "history": [], "goal": []}
     for d in dialogs:
         before, prev = EMPTY, ""
         for k, t in enumerate(d.turns):
             ex["history"].append([u.teller for u in d.turns[:k]])
+            ex["goal"].append(d.target)
             ex["text"].append(t.teller)
             ex["prev"].append(prev)
             ex["before"].append(before)
@@ -46,25 +47,37 @@ def examples(dialogs: Sequence[Dialog]) -> dict[str, list]:
     return ex
 
 
-def targets(before: Scene, after: Scene, cfg: DrawerConfig) -> dict[str, np.ndarray]:
-    """Per class: add / remove / change labels with their masks, and the attribute labels (-1 = no loss)."""
+def targets(before: Scene, after: Scene, cfg: DrawerConfig, goal: Scene | None = None,
+            text: str = "") -> dict[str, np.ndarray]:
+    """Per class: add / remove / change labels with their masks, and the attribute labels (-1 = no loss).
+
+    Without `goal` the labels are what the human drawer did in the round. With `goal` (the Teller's scene) the
+    labels aim at the scene being described: add a piece when the human drawer added it *and* it is in the
+    goal, or when this message names it, it is in the goal and not yet on the canvas (a piece the human
+    drawer missed); and where / how a piece goes is read from the goal (the human drawer's guesses at flip,
+    depth and place are noise the score punishes)."""
     _, ob = slots(before)
     _, oa = slots(after)
+    og: dict[int, SceneObject] = {}
+    named = np.zeros(N, np.float32)
+    if goal is not None:
+        _, og = slots(goal)
+        named = mentions(text)
     t = {k: np.zeros(N, np.float32) for k in ("add", "add_m", "remove", "remove_m", "change", "change_m")}
     for k in ("x", "y", "depth", "flip", "pose", "expression"):
         t[k] = np.full(N, -1, np.int64)
     for c in range(N):
         if c not in ob:
             t["add_m"][c] = 1
-            t["add"][c] = float(c in oa)
+            t["add"][c] = float(c in oa) if goal is None else float(c in og and (c in oa or named[c] > 0))
         else:
             t["remove_m"][c] = 1
             t["remove"][c] = float(c not in oa)
             if c in oa:
                 t["change_m"][c] = 1
                 t["change"][c] = float(not _same(ob[c], oa[c]))
-        if c in oa and (c not in ob or not _same(ob[c], oa[c])):
-            o = oa[c]
+        if (t["add"][c] and c not in ob) or t["change"][c]:
+            o = og.get(c, oa.get(c))
             t["x"][c] = min(int(min(max(o.x, 0.0), 1.0) * cfg.bins_x), cfg.bins_x - 1)
             t["y"][c] = min(int(min(max(o.y, 0.0), 1.0) * cfg.bins_y), cfg.bins_y - 1)
             t["depth"][c] = depth_of(o.scale)
@@ -75,11 +88,13 @@ def targets(before: Scene, after: Scene, cfg: DrawerConfig) -> dict[str, np.ndar
     return t
 
 
-def tensors(ex: dict[str, list], cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None) -> dict:
+def tensors(ex: dict[str, list], cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None,
+            goal: str = "human") -> dict:
     feats = features(cfg, vocab, minilm, ex["text"], ex["prev"], ex["before"], ex["turn"], ex["history"])
     if "vec" in feats:
         feats["vec"], feats["prev_vec"] = feats["vec"].astype(np.float16), feats["prev_vec"].astype(np.float16)
-    tg = [targets(b, a, cfg) for b, a in zip(ex["before"], ex["after"])]
+    goals = ex["goal"] if goal == "target" else [None] * len(ex["text"])
+    tg = [targets(b, a, cfg, g, text) for b, a, g, text in zip(ex["before"], ex["after"], goals, ex["text"])]
     for k in tg[0]:
         feats["t_" + k] = np.stack([t[k] for t in tg])
     return feats
@@ -108,7 +123,10 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
                  batch_size: int = 256, lr: float = 1e-3, seed: int = 0, hidden: int = 512,
                  minilm_cache: str | os.PathLike | None = None, limit: int | None = None,
                  val_dialogs: int = 300, threads: int = 1, time_budget: float | None = None,
-                 progress: bool = True, tune: bool = True, history: bool = True) -> dict[str, Any]:
+                 progress: bool = True, tune: bool = True, history: bool = True, goal: str = "target",
+                 spotter: bool = True) -> dict[str, Any]:
+    """`goal`: "target" learns what to draw from the Teller's scene (see `targets`), "human" imitates the
+    human drawer's edits."""
     import torch
 
     from safetensors.torch import save_file
@@ -134,16 +152,22 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
         raise ScenewrightError(f"no train_* dialogs in {data}")
     vocab_list = build_vocab([t.teller for d in train for t in d.turns])
     vocab = {w: i for i, w in enumerate(vocab_list)}
-    cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list), history=history and text != "minilm")
+    cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list), history=history and text != "minilm",
+                       spotter=spotter and text != "minilm")
     minilm = None
     cache = Path(minilm_cache) if minilm_cache else out / "minilm_teller.npz"
     if text != "own":
         minilm = MiniLM(cache if cache.exists() else None)
     ex = examples(train)
+    wear = wear_offsets([d.target for d in train])  # where hats and glasses sit on people, for the parser
     if dist.main:
         print(f"{len(train)} train dialogs, {len(ex['text'])} rounds; {len(val)} val dialogs; text encoder {text}",
               flush=True)
-    data_t = {k: torch.from_numpy(v) for k, v in tensors(ex, cfg, vocab, minilm).items()}
+    if goal not in ("target", "human"):
+        from ..errors import ScenewrightError
+
+        raise ScenewrightError(f"--goal must be 'target' or 'human', not {goal!r}")
+    data_t = {k: torch.from_numpy(v) for k, v in tensors(ex, cfg, vocab, minilm, goal).items()}
     if minilm is not None and not cache.exists() and dist.main:  # keep the vectors for next time
         np.savez(cache, texts=np.array(list(minilm.table)), emb=np.stack(list(minilm.table.values())).astype(np.float16))
 
@@ -191,7 +215,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
         if dist.main:
             from ..models.drawer import LearnedDrawer
 
-            drawer = LearnedDrawer.from_net(unwrap(model), cfg, vocab_list, minilm)
+            drawer = LearnedDrawer.from_net(unwrap(model), cfg, vocab_list, minilm, {"wear_offsets": wear})
             runs = run_drawer(drawer, val)
             scores = score_runs(val, runs, with_detector=False)
             sel = scores["final"]["scene_similarity"] + scores["final"]["f1_scenes"] / 100
@@ -202,8 +226,8 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
             card = {"model": "scenewright CoDraw drawer (DrawerNet)", "config": asdict(cfg), "vocab": vocab_list,
                     "minilm_cache": str(cache.resolve()) if minilm is not None else None,
                     "thresholds": {"add": 0.5, "change": 0.5, "remove": 0.7}, "classes": list(CLASSES),
-                    "data": str(data), "train_dialogs": len(train), "seed": seed, "epochs": epochs,
-                    "history": state["history"],
+                    "data": str(data), "train_dialogs": len(train), "seed": seed, "epochs": epochs, "goal": goal,
+                    "history": state["history"], "wear_offsets": wear,
                     "license": "trained on CoDraw (CC BY-NC 4.0): non-commercial use only; do not commit"}
             if sel > state["best"]:
                 state["best"] = sel
@@ -225,7 +249,8 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
 
 
 def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progress: bool = True) -> dict[str, float]:
-    """Pick the add / change thresholds with the best closed-loop score on val dialogs; written into the card."""
+    """Pick the add / change / remove thresholds with the best closed-loop score on val dialogs (one after the
+    other); written into the card."""
     from ..eval.codraw import run_drawer, score_runs
     from ..models.drawer import LearnedDrawer
 
@@ -238,7 +263,8 @@ def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progre
         return f["scene_similarity"] + f["f1_scenes"] / 100
 
     top = -1e9
-    for key, grid in (("add", (0.15, 0.2, 0.3, 0.4, 0.5)), ("change", (0.35, 0.5, 0.65))):
+    for key, grid in (("add", (0.15, 0.2, 0.3, 0.4, 0.5)), ("change", (0.35, 0.5, 0.65, 0.8, 0.9, 0.97)),
+                      ("remove", (0.5, 0.7, 0.9))):
         for v in grid:
             setattr(drawer, f"{key}_threshold", v)
             s = score()
