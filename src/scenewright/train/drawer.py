@@ -135,6 +135,10 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
     from ..eval.codraw import run_drawer, score_runs
     from .distributed import Dist, unwrap
 
+    if goal not in ("target", "human"):
+        from ..errors import ScenewrightError
+
+        raise ScenewrightError(f"--goal must be 'target' or 'human', not {goal!r}")
     torch.set_num_threads(threads)
     random.seed(seed)
     np.random.seed(seed)
@@ -163,10 +167,6 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
     if dist.main:
         print(f"{len(train)} train dialogs, {len(ex['text'])} rounds; {len(val)} val dialogs; text encoder {text}",
               flush=True)
-    if goal not in ("target", "human"):
-        from ..errors import ScenewrightError
-
-        raise ScenewrightError(f"--goal must be 'target' or 'human', not {goal!r}")
     data_t = {k: torch.from_numpy(v) for k, v in tensors(ex, cfg, vocab, minilm, goal).items()}
     if minilm is not None and not cache.exists() and dist.main:  # keep the vectors for next time
         np.savez(cache, texts=np.array(list(minilm.table)), emb=np.stack(list(minilm.table.values())).astype(np.float16))
