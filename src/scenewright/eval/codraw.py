@@ -101,6 +101,8 @@ def run_drawer(drawer: Any, dialogs: Sequence[Dialog], progress: bool = False) -
 
     session = Session(world="park")
     session.parser = drawer
+    if hasattr(drawer, "prepare"):  # e.g. the learned drawer's MiniLM vectors of every message, in batches
+        drawer.prepare([t.teller for d in dialogs for t in d.turns if t.teller.strip()])
     runs = []
     it: Any = dialogs
     if progress:

@@ -250,6 +250,18 @@ def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, te
 
 
 # -- worn pieces --------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def families() -> dict[int, str]:
+    """Look-alike families among the park pieces, class index → family: pieces worn in the same place (hats;
+    glasses and sunglasses) or of one group sharing a head noun (tree / apple tree / pine tree, the clouds,
+    the balls). A teller's "a tree" or "a hat" names the family; the drawer has to pick one member."""
+    key = {c.name: c.worn or f"{c.group}:{c.name.split()[-1]}" for c in get_world("park").categories}
+    size: dict[str, int] = {}
+    for k in key.values():
+        size[k] = size.get(k, 0) + 1
+    return {CLASS_INDEX[name]: k for name, k in key.items() if size[k] > 1 and name in CLASS_INDEX}
+
+
 def _worn_classes() -> set[str]:
     return {c.name for c in get_world("park").categories if c.worn}
 
@@ -341,6 +353,12 @@ class _Base:
     def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
         raise NotImplementedError
 
+    def prepare(self, texts: Sequence[str]) -> None:
+        """Encode messages about to be heard in one batch (MiniLM is much faster on batches than one by one)."""
+        minilm = getattr(self, "minilm", None)
+        if minilm is not None and texts:
+            minilm(list(texts))
+
 
 def _object(obj_id: str, c: int, x: float, y: float, depth: int, flip: bool, pose: int, expr: int) -> SceneObject:
     people = c in HUMAN_IDXS
@@ -384,6 +402,7 @@ class LearnedDrawer(_Base):
         self.add_threshold = t.get("add", defaults[0])
         self.change_threshold = t.get("change", defaults[1])
         self.remove_threshold = t.get("remove", defaults[2])
+        self.family_threshold = t.get("family")  # None: look-alikes are not treated apart
         self.wear = card.get("wear_offsets", {})
         self.worn = _worn_classes() if self.wear else set()
 
@@ -411,10 +430,11 @@ class LearnedDrawer(_Base):
         p = {k: 1 / (1 + np.exp(-out[k][:, 0])) for k in ("add", "remove", "change")}
         xs, ys = _soft_argmax(out["x"]), _soft_argmax(out["y"])
         attrs = {k: out[k].argmax(-1) for k in ("depth", "flip", "pose", "expression")}
+        adds = self._adds(p["add"], owner)
         edits, k = [], 0
         for c in range(N):
             if c not in owner:
-                if p["add"][c] > self.add_threshold:
+                if c in adds:
                     edits.append(Add(_object(scene.new_id(k), c, xs[c], ys[c], attrs["depth"][c], attrs["flip"][c],
                                              attrs["pose"][c], attrs["expression"][c])))
                     k += 1
@@ -433,6 +453,24 @@ class LearnedDrawer(_Base):
             edits = [Add(put_on(e.obj, people, self.wear)) if isinstance(e, Add) and e.obj.category in self.worn
                      else e for e in edits]
         return edits
+
+    def _adds(self, p_add: np.ndarray, owner: dict[int, SceneObject]) -> set[int]:
+        """The classes to add. With a family threshold, a look-alike (another tree, hat, cloud …) is added
+        only if its family is not on the canvas yet and it is the family's most likely member this round, or
+        when its own probability reaches the family threshold (two trees said, two trees drawn)."""
+        adds = {c for c in range(N) if c not in owner and p_add[c] > self.add_threshold}
+        if self.family_threshold is None:
+            return adds
+        fam = families()
+        on_canvas = {fam[c] for c in owner if c in fam}
+        best: dict[str, int] = {}
+        for c in sorted(adds, key=lambda c: -p_add[c]):
+            if c in fam and p_add[c] < self.family_threshold:
+                if fam[c] in on_canvas or fam[c] in best:
+                    adds.discard(c)
+                    continue
+            best.setdefault(fam.get(c, ""), c)
+        return adds
 
     def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
         prev = dialog[-1] if dialog else ""
@@ -506,4 +544,4 @@ def save_card(path: Path, card: dict[str, Any]) -> None:
 
 
 __all__ = ["DrawerConfig", "LearnedDrawer", "MiniLM", "NearestNeighbourDrawer", "build_net", "build_vocab",
-           "features", "put_on", "slots", "turn_actions", "wear_offsets"]
+           "families", "features", "put_on", "slots", "turn_actions", "wear_offsets"]

@@ -249,14 +249,14 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
 
 
 def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progress: bool = True) -> dict[str, float]:
-    """Pick the add / change / remove thresholds with the best closed-loop score on val dialogs (one after the
-    other); written into the card."""
+    """Pick the add / change / remove / family thresholds with the best closed-loop score on val dialogs (one
+    after the other; family None = look-alikes not treated apart); written into the card."""
     from ..eval.codraw import run_drawer, score_runs
     from ..models.drawer import LearnedDrawer
 
     drawer = LearnedDrawer("park", checkpoint=checkpoint)
-    best: dict[str, float] = {"add": drawer.add_threshold, "change": drawer.change_threshold,
-                              "remove": drawer.remove_threshold}
+    best: dict[str, float | None] = {"add": drawer.add_threshold, "change": drawer.change_threshold,
+                                     "remove": drawer.remove_threshold, "family": drawer.family_threshold}
 
     def score() -> float:
         f = score_runs(val, run_drawer(drawer, val), with_detector=False)["final"]
@@ -264,7 +264,7 @@ def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progre
 
     top = -1e9
     for key, grid in (("add", (0.15, 0.2, 0.3, 0.4, 0.5)), ("change", (0.35, 0.5, 0.65, 0.8, 0.9, 0.97)),
-                      ("remove", (0.5, 0.7, 0.9))):
+                      ("remove", (0.5, 0.7, 0.9)), ("family", (None, 0.5, 0.7, 0.9))):
         for v in grid:
             setattr(drawer, f"{key}_threshold", v)
             s = score()
