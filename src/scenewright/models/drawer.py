@@ -464,12 +464,11 @@ class LearnedDrawer(_Base):
         fam = families()
         on_canvas = {fam[c] for c in owner if c in fam}
         best: dict[str, int] = {}
-        for c in sorted(adds, key=lambda c: -p_add[c]):
-            if c in fam and p_add[c] < self.family_threshold:
-                if fam[c] in on_canvas or fam[c] in best:
-                    adds.discard(c)
-                    continue
-            best.setdefault(fam.get(c, ""), c)
+        for c in sorted((c for c in adds if c in fam), key=lambda c: -p_add[c]):
+            if p_add[c] < self.family_threshold and (fam[c] in on_canvas or fam[c] in best):
+                adds.discard(c)
+            else:
+                best.setdefault(fam[c], c)
         return adds
 
     def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
