@@ -7,6 +7,10 @@ pytest.importorskip("safetensors")
 
 
 def test_tiny_training_run_and_session(codraw_dir, tmp_path):
+    import json
+
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import LearnedDrawer
     from scenewright.session import Session
     from scenewright.train.drawer import train_drawer
 
@@ -17,6 +21,13 @@ def test_tiny_training_run_and_session(codraw_dir, tmp_path):
     again = train_drawer(codraw_dir, tmp_path / "drawer", text="own", epochs=2, limit=20, val_dialogs=4,
                          hidden=32, batch_size=32, progress=False)  # resumes: nothing left to do
     assert again["history"] == result["history"]
+
+    card = json.loads((tmp_path / "drawer" / "drawer.json").read_text())
+    assert card["families"]["crown"] == card["families"]["chef hat"] == "head"  # the member head's families
+    card["families"] = {"crown": "head", "chef hat": "head"}
+    (tmp_path / "drawer" / "drawer.json").write_text(json.dumps(card))
+    assert LearnedDrawer("park", checkpoint=tmp_path / "drawer").families == {CLASS_INDEX["crown"]: "head",
+                                                                             CLASS_INDEX["chef hat"]: "head"}
 
     s = Session(world="park", parser=f"codraw:{tmp_path / 'drawer'}")
     turn = s.tell("a boy is standing on the left and a big sun in the sky")
@@ -86,7 +97,7 @@ def test_one_of_a_look_alike_family_unless_both_are_meant():
     assert fam[tree] == fam[apple] == fam[pine] and fam[CLASS_INDEX["crown"]] == fam[CLASS_INDEX["chef hat"]]
     assert sun not in fam and CLASS_INDEX["hot dog"] not in fam  # not a dog
     drawer = LearnedDrawer.__new__(LearnedDrawer)
-    drawer.add_threshold, drawer.family_threshold = 0.2, None
+    drawer.add_threshold, drawer.family_threshold, drawer.families = 0.2, None, fam
     p = np.zeros(N)
     p[[tree, apple, sun]] = 0.6, 0.4, 0.9
     assert drawer._adds(p, {}) == {tree, apple, sun}
@@ -97,6 +108,108 @@ def test_one_of_a_look_alike_family_unless_both_are_meant():
     assert drawer._adds(p, {}) == {apple, sun}  # now the apple tree is the likelier one
     p[tree] = 0.75
     assert drawer._adds(p, {}) == {tree, apple, sun}  # both sure enough: two trees were said
+
+
+def test_the_look_alike_the_human_missed_is_the_label():
+    """The human drew a baseball cap where the Teller's scene has a crown ("king hat"): the crown is the piece
+    to add. A family only named ("a tree") points at its one undrawn member; with two undrawn, at neither."""
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import DrawerConfig
+    from scenewright.scene import Scene, SceneObject
+    from scenewright.train.drawer import targets
+
+    cfg = DrawerConfig(members=True)
+    cap, crown, boy, apple, pine = (CLASS_INDEX[n] for n in ("baseball cap", "crown", "boy", "apple tree",
+                                                              "pine tree"))
+    def plus(scene, *objects):
+        return Scene("park", "day", scene.objects + objects)
+
+    before = Scene("park", "day", (SceneObject("o1", "boy", 0.5, 0.6, 1.0, pose="standing", expression="happy"),))
+    human = plus(before, SceneObject("o2", "baseball cap", 0.5, 0.42, 1.0))
+    goal = plus(before, SceneObject("o3", "crown", 0.5, 0.4, 1.0))
+    t = targets(before, human, cfg, goal, "he has a king hat on")
+    assert t["add"][[cap, crown]].tolist() == [0, 1] and t["y"][crown] == int(0.4 * cfg.bins_y)
+    assert targets(before, before, cfg, goal, "he looks happy")["add"][crown] == 0  # no hat this round
+    one = plus(before, SceneObject("o4", "apple tree", 0.2, 0.4, 1.0))
+    assert targets(before, before, cfg, one, "a big tree on the left")["add"][apple] == 1
+    two = plus(one, SceneObject("o5", "pine tree", 0.8, 0.4, 1.0))
+    assert targets(before, before, cfg, two, "a big tree on the left")["add"][[apple, pine]].tolist() == [0, 0]
+    assert t["add"][boy] == 0
+
+
+def test_the_member_head_picks_which_look_alike():
+    """The family's likeliest member by the add head is swapped for the member the member head points to;
+    a member sure enough on its own stays beside it. Its loss is a softmax over the family's absent members."""
+    import numpy as np
+    import torch
+
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import N, LearnedDrawer, families
+    from scenewright.scene import SceneObject
+    from scenewright.train.drawer import _member_loss
+
+    cap, crown, chef, sun = (CLASS_INDEX[n] for n in ("baseball cap", "crown", "chef hat", "sun"))
+    drawer = LearnedDrawer.__new__(LearnedDrawer)
+    drawer.add_threshold, drawer.family_threshold, drawer.families = 0.2, 0.7, families()
+    p, member = np.zeros(N), np.zeros((N, 1))
+    p[[cap, sun]] = 0.6, 0.9
+    member[[cap, crown, chef], 0] = 0.5, 3.0, 1.0
+    assert drawer._adds(p, {}, member) == {crown, sun}
+    owned = {crown: SceneObject("o1", "crown", 0.5, 0.4, 1.0)}
+    assert drawer._adds(p, owned, member) == {sun}  # a hat is on the canvas: not sure enough for another
+    p[cap] = 0.8
+    assert drawer._adds(p, owned, member) == {chef, cap, sun}  # sure of a cap; the words point at the chef hat
+    assert drawer._adds(p, {}, None) == {cap, sun}
+
+    logits = torch.zeros(2, N, requires_grad=True)
+    add, absent = torch.zeros(2, N), torch.ones(2, N)
+    add[0, crown] = 1  # round 0 adds a crown; round 1 adds nothing: no loss from it
+    loss = _member_loss(logits, add, absent)
+    assert float(loss.detach()) == pytest.approx(np.log(8))  # 8 hats, uniform
+    loss.backward()
+    assert logits.grad[0, crown] < 0 and logits.grad[0, cap] > 0 and logits.grad[0, sun] == 0
+    assert float(logits.grad[1].abs().sum()) == 0
+
+
+def test_a_place_is_the_mean_of_its_bins_or_the_likeliest():
+    import numpy as np
+
+    from scenewright.models.drawer import _expected_place, _likeliest_place
+
+    tiny = 1e-12
+    logits = np.log(np.array([[0.5, tiny, tiny, 0.5], [tiny, 1.0, tiny, tiny]]))
+    assert _expected_place(logits) == pytest.approx([0.5, 0.375])
+    assert _likeliest_place(logits) == pytest.approx([0.125, 0.375])  # the first likeliest bin, ±2 bins
+
+
+def test_an_ensemble_averages_its_members(codraw_dir, tmp_path):
+    """Two drawers trained seeds apart make one whose logits are the mean of theirs; a member with another
+    network is refused with the reason, and no card is left behind."""
+    import numpy as np
+
+    from scenewright.errors import ScenewrightError
+    from scenewright.models.drawer import LearnedDrawer
+    from scenewright.scene import Scene
+    from scenewright.train.drawer import make_ensemble, train_drawer
+
+    tiny = dict(text="own", epochs=1, limit=20, val_dialogs=3, hidden=32, batch_size=32, progress=False,
+                tune=False)
+    for seed in (0, 1):
+        train_drawer(codraw_dir, tmp_path / f"d{seed}", seed=seed, **tiny)
+    train_drawer(codraw_dir, tmp_path / "wide", **{**tiny, "hidden": 48})
+    thresholds = make_ensemble([tmp_path / "d0", tmp_path / "d1"], tmp_path / "ens", codraw_dir, val_dialogs=3,
+                               progress=False)
+    assert set(thresholds) == {"add", "change", "remove", "family"}
+    args = (["a boy on the left"], [""], [Scene("park", "day")], [0])
+    outs = [LearnedDrawer("park", checkpoint=tmp_path / name).predict(*args)[0] for name in ("d0", "d1", "ens")]
+    for k in outs[0]:
+        assert np.allclose(outs[2][k], (outs[0][k] + outs[1][k]) / 2, atol=1e-5)
+    assert not np.allclose(outs[0]["x"], outs[1]["x"])
+    with pytest.raises(ScenewrightError, match="differs"):
+        make_ensemble([tmp_path / "d0", tmp_path / "wide"], tmp_path / "bad", codraw_dir, progress=False)
+    assert not (tmp_path / "bad" / "drawer.json").exists()
+    with pytest.raises(ScenewrightError, match="at least two"):
+        make_ensemble([tmp_path / "d0"], tmp_path / "bad", codraw_dir, progress=False)
 
 
 def test_learned_drawer_needs_a_checkpoint():

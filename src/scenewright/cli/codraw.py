@@ -91,6 +91,8 @@ def train_drawer_cmd(
                                                       "human: imitate the human drawer's edits."),
     spotter: bool = typer.Option(True, "--spotter/--no-spotter",
                                  help="A learned word → class spotter beside the bag of words (own/both encoders)."),
+    members: bool = typer.Option(True, "--members/--no-members",
+                                 help="A head that picks which look-alike is meant (which hat, which tree)."),
 ):
     """Train the learned CoDraw drawer (resumable from <out>/last.pt), or build the NN baseline's index."""
     data = _data(data)
@@ -104,9 +106,23 @@ def train_drawer_cmd(
     result = train_drawer(data, out, text=text, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
                           hidden=hidden, minilm_cache=minilm_cache, limit=limit, val_dialogs=val_dialogs,
                           threads=threads, time_budget=budget, history=history, goal=goal,
-                          spotter=spotter)
+                          spotter=spotter, members=members)
     typer.echo(f"done in {result['seconds']:.0f}s → {Path(out) / 'drawer.safetensors'} "
                f"(use parser='codraw:{Path(out)}')")
+
+
+@train_app.command("drawer-ensemble")
+def train_drawer_ensemble_cmd(
+    members: List[Path] = typer.Argument(..., help="Trained drawer folders (same options, other --seed)."),
+    out: Path = typer.Option(..., "--out", help="Folder for the ensemble's card (it refers to the members)."),
+    data: Optional[Path] = typer.Option(None, "--data", envvar="SCENEWRIGHT_CODRAW", help=DATA_HELP),
+    val_dialogs: int = typer.Option(200, "--val-dialogs", help="Val dialogs to tune the thresholds on."),
+):
+    """Average several trained drawers' predictions; tunes the thresholds for the ensemble."""
+    from ..train.drawer import make_ensemble
+
+    thresholds = make_ensemble(members, out, _data(data), val_dialogs)
+    typer.echo(f"ensemble of {len(members)} → {out} (thresholds {thresholds}; use parser='codraw:{out}')")
 
 
 @train_app.command("codraw-detector")

@@ -22,8 +22,8 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..data.codraw import CLASSES, HUMAN_IDXS, Dialog, depth_of, load_codraw
-from ..models.drawer import (N, DrawerConfig, MiniLM, _same, build_net, build_vocab, features, mentions, slots,
-                             turn_actions, wear_offsets)
+from ..models.drawer import (N, DrawerConfig, MiniLM, _same, build_net, build_vocab, families, family_matrix,
+                             features, mentions, slots, turn_actions, wear_offsets)
 from ..scene import Scene, SceneObject
 from ..worlds.park import EXPRESSIONS, POSES
 
@@ -63,6 +63,7 @@ def targets(before: Scene, after: Scene, cfg: DrawerConfig, goal: Scene | None =
     if goal is not None:
         _, og = slots(goal)
         named = mentions(text)
+        named[list(_meant_members(ob, oa, og, named))] = 1
     t = {k: np.zeros(N, np.float32) for k in ("add", "add_m", "remove", "remove_m", "change", "change_m")}
     for k in ("x", "y", "depth", "flip", "pose", "expression"):
         t[k] = np.full(N, -1, np.int64)
@@ -86,6 +87,22 @@ def targets(before: Scene, after: Scene, cfg: DrawerConfig, goal: Scene | None =
                 t["pose"][c] = POSES.index(o.pose) if o.pose in POSES else -1
                 t["expression"][c] = EXPRESSIONS.index(o.expression) if o.expression in EXPRESSIONS else -1
     return t
+
+
+def _meant_members(ob: dict, oa: dict, og: dict, named: np.ndarray) -> set[int]:
+    """Look-alikes the round was about: when the human drawer added one member of a family (a baseball cap)
+    or the message names a family absent from the canvas ("a hat"), and the Teller's scene holds exactly one
+    member of that family not drawn yet (a crown), that member is meant."""
+    fam = families()
+    said = {fam[c] for c in oa.keys() - ob.keys() if c in fam}
+    on_canvas = {fam[c] for c in ob if c in fam}
+    said |= {fam[c] for c in np.flatnonzero(named) if c in fam and fam[c] not in on_canvas}
+    out = set()
+    for f in said:
+        left = [g for g in og if fam.get(g) == f and g not in ob]
+        if len(left) == 1:
+            out.add(left[0])
+    return out
 
 
 def tensors(ex: dict[str, list], cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None,
@@ -116,7 +133,28 @@ def loss_fn(out: dict, batch: dict):
         if (tgt >= 0).any():
             parts[k] = F.cross_entropy(logits, tgt, ignore_index=-1)
             total = total + w * parts[k]
+    if "member" in out:  # which member of a family: softmax over the members not on the canvas
+        parts["member"] = _member_loss(out["member"][..., 0], batch["t_add"], batch["t_add_m"])
+        total = total + 0.5 * parts["member"]
     return total, {k: float(v.detach()) for k, v in parts.items()}
+
+
+def _member_loss(logits, add, absent):
+    """Cross-entropy of the member logits within each family, on rounds that add a member of it (the target
+    spread evenly over the members added) and leave a choice (two or more members absent)."""
+    import torch
+    import torch.nn.functional as F
+
+    total, count = logits.new_zeros(()), 0
+    for row in torch.from_numpy(family_matrix()):
+        free = absent * row
+        want = add * free
+        ok = (want.sum(1) > 0) & (free.sum(1) > 1)
+        if ok.any():
+            logp = F.log_softmax(logits[ok].masked_fill(free[ok] == 0, -1e4), -1)
+            total = total - ((want[ok] / want[ok].sum(1, keepdim=True)) * logp).sum(1).sum()
+            count += int(ok.sum())
+    return total / max(count, 1)
 
 
 def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "both", epochs: int = 8,
@@ -124,7 +162,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
                  minilm_cache: str | os.PathLike | None = None, limit: int | None = None,
                  val_dialogs: int = 300, threads: int = 1, time_budget: float | None = None,
                  progress: bool = True, tune: bool = True, history: bool = True, goal: str = "target",
-                 spotter: bool = True) -> dict[str, Any]:
+                 spotter: bool = True, members: bool = True) -> dict[str, Any]:
     """`goal`: "target" learns what to draw from the Teller's scene (see `targets`), "human" imitates the
     human drawer's edits."""
     import torch
@@ -157,7 +195,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
     vocab_list = build_vocab([t.teller for d in train for t in d.turns])
     vocab = {w: i for i, w in enumerate(vocab_list)}
     cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list), history=history and text != "minilm",
-                       spotter=spotter and text != "minilm")
+                       spotter=spotter and text != "minilm", members=members)
     minilm = None
     cache = Path(minilm_cache) if minilm_cache else out / "minilm_teller.npz"
     if text != "own":
@@ -228,6 +266,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
                     "thresholds": {"add": 0.5, "change": 0.5, "remove": 0.7}, "classes": list(CLASSES),
                     "data": str(data), "train_dialogs": len(train), "seed": seed, "epochs": epochs, "goal": goal,
                     "history": state["history"], "wear_offsets": wear,
+                    "families": {CLASSES[c]: f for c, f in sorted(families().items())},
                     "license": "trained on CoDraw (CC BY-NC 4.0): non-commercial use only; do not commit"}
             if sel > state["best"]:
                 state["best"] = sel
@@ -278,6 +317,34 @@ def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progre
     card.update(thresholds=best, tuned=True)
     path.write_text(json.dumps(card, indent=1))
     return best
+
+
+def make_ensemble(members: Sequence[str | os.PathLike], out: str | os.PathLike, data: str | os.PathLike,
+                  val_dialogs: int = 200, progress: bool = True) -> dict[str, Any]:
+    """A drawer that averages the logits of trained drawers (same options and data, other seeds): a folder
+    whose card lists them, with thresholds tuned for the ensemble on the first `val_dialogs` val dialogs."""
+    from ..errors import ScenewrightError
+    from ..models.drawer import LearnedDrawer
+
+    out = Path(out)
+    if len(members) < 2:
+        raise ScenewrightError("an ensemble needs at least two trained drawers")
+    first = Path(members[0]) / "drawer.json"
+    if not first.is_file():
+        raise ScenewrightError(f"no drawer checkpoint at {members[0]} (no drawer.json)")
+    out.mkdir(parents=True, exist_ok=True)
+    thresholds = dict(json.loads(first.read_text()).get("thresholds", {}))
+    card = {"model": "scenewright CoDraw drawer ensemble (mean of the members' logits)",
+            "ensemble": [os.path.relpath(Path(m).resolve(), out.resolve()) for m in members],
+            "thresholds": thresholds, "data": str(data),
+            "license": "trained on CoDraw (CC BY-NC 4.0): non-commercial use only; do not commit"}
+    (out / "drawer.json").write_text(json.dumps(card, indent=1))
+    try:
+        LearnedDrawer("park", checkpoint=out)  # every member loads and they match
+    except ScenewrightError:
+        (out / "drawer.json").unlink()
+        raise
+    return tune_thresholds(out, load_codraw(data, "val", limit=val_dialogs), progress=progress)
 
 
 def build_nn_index(data: str | os.PathLike, out: str | os.PathLike, minilm_cache: str | os.PathLike | None = None,
