@@ -516,7 +516,8 @@ class LearnedDrawer(_Base):
         """The classes to add. With a family threshold, a look-alike (another tree, hat, cloud …) is added
         only if its family is not on the canvas yet and it is the family's most likely member this round, or
         when its own probability reaches the family threshold (two trees said, two trees drawn). With a member
-        head, the family's most likely member is swapped for the one the words point to ("king hat": crown)."""
+        head, the family's most likely member is swapped for the one the words point to (a wizard hat, not the
+        commoner baseball cap)."""
         adds = {c for c in range(N) if c not in owner and p_add[c] > self.add_threshold}
         if self.family_threshold is None:
             return adds
