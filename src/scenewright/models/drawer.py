@@ -341,7 +341,8 @@ def _likeliest_place(logits: np.ndarray, window: int = 2) -> np.ndarray:
     out = np.empty(best.shape, np.float32)
     for idx in np.ndindex(best.shape):
         lo, hi = max(0, best[idx] - window), min(n, best[idx] + window + 1)
-        out[idx] = float((p[idx][lo:hi] * centres[lo:hi]).sum() / p[idx][lo:hi].sum())
+        w = p[idx][lo:hi]
+        out[idx] = float((w * centres[lo:hi]).sum() / w.sum())
     return out
 
 

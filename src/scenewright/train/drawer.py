@@ -324,7 +324,7 @@ def make_ensemble(members: Sequence[str | os.PathLike], out: str | os.PathLike, 
     """A drawer that averages the logits of trained drawers (same options and data, other seeds): a folder
     whose card lists them, with thresholds tuned for the ensemble on the first `val_dialogs` val dialogs."""
     from ..errors import ScenewrightError
-    from ..models.drawer import LearnedDrawer
+    from ..models.drawer import _load_nets
 
     out = Path(out)
     if len(members) < 2:
@@ -340,7 +340,7 @@ def make_ensemble(members: Sequence[str | os.PathLike], out: str | os.PathLike, 
             "license": "trained on CoDraw (CC BY-NC 4.0): non-commercial use only; do not commit"}
     (out / "drawer.json").write_text(json.dumps(card, indent=1))
     try:
-        LearnedDrawer("park", checkpoint=out)  # every member loads and they match
+        _load_nets(out)  # every member loads and they match
     except ScenewrightError:
         (out / "drawer.json").unlink()
         raise
