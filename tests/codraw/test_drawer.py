@@ -10,7 +10,9 @@ def test_tiny_training_run_and_session(codraw_dir, tmp_path):
     import json
 
     from scenewright.data.codraw import CLASS_INDEX
-    from scenewright.models.drawer import LearnedDrawer
+    from scenewright.errors import ScenewrightError
+    from scenewright.models.drawer import LearnedDrawer, _expected_place
+    from scenewright.scene import Scene
     from scenewright.session import Session
     from scenewright.train.drawer import train_drawer
 
@@ -28,6 +30,17 @@ def test_tiny_training_run_and_session(codraw_dir, tmp_path):
     (tmp_path / "drawer" / "drawer.json").write_text(json.dumps(card))
     assert LearnedDrawer("park", checkpoint=tmp_path / "drawer").families == {CLASS_INDEX["crown"]: "head",
                                                                              CLASS_INDEX["chef hat"]: "head"}
+    card["place"] = "middle"
+    (tmp_path / "drawer" / "drawer.json").write_text(json.dumps(card))
+    with pytest.raises(ScenewrightError, match="place 'middle'"):
+        LearnedDrawer("park", checkpoint=tmp_path / "drawer")
+    card["place"] = "mean"
+    (tmp_path / "drawer" / "drawer.json").write_text(json.dumps(card))
+    mean = LearnedDrawer("park", checkpoint=tmp_path / "drawer")
+    out = mean.predict(["a big sun on the right"], [""], [Scene("park", "day")], [0])[0]
+    mean.add_threshold = 0.0  # add everything: every piece placed at the mean of its bins
+    placed = {e.obj.category: e.obj.x for e in mean.edits_from(out, Scene("park", "day"))}
+    assert placed["sun"] == pytest.approx(_expected_place(out["x"])[CLASS_INDEX["sun"]])
 
     s = Session(world="park", parser=f"codraw:{tmp_path / 'drawer'}")
     turn = s.tell("a boy is standing on the left and a big sun in the sky")
@@ -96,6 +109,9 @@ def test_one_of_a_look_alike_family_unless_both_are_meant():
     tree, apple, pine, sun = (CLASS_INDEX[n] for n in ("tree", "apple tree", "pine tree", "sun"))
     assert fam[tree] == fam[apple] == fam[pine] and fam[CLASS_INDEX["crown"]] == fam[CLASS_INDEX["chef hat"]]
     assert sun not in fam and CLASS_INDEX["hot dog"] not in fam  # not a dog
+    balls = {fam.get(CLASS_INDEX[n]) for n in ("soccer ball", "beach ball", "baseball", "basketball", "football", "tennis ball")}
+    assert len(balls) == 1 and None not in balls  # look-alikes with no shared name
+    assert fam[CLASS_INDEX["balloons"]] == fam[CLASS_INDEX["hot air balloon"]] != fam[CLASS_INDEX["football"]]
     drawer = LearnedDrawer.__new__(LearnedDrawer)
     drawer.add_threshold, drawer.family_threshold, drawer.families = 0.2, None, fam
     p = np.zeros(N)
@@ -247,3 +263,81 @@ def test_messages_are_encoded_in_one_batch_before_drawing(codraw_dir, tmp_path, 
     said = {norm_text(t.teller) for d in dialogs for t in d.turns if t.teller.strip()}
     assert len(runs) == 2 and said <= set(drawer.minilm.table)
     assert len(calls) == 1  # one batch for every message of both dialogs, then nothing new to encode
+
+
+def test_the_words_around_each_named_piece():
+    """Each named piece gets the words just before and after its name (not past another name), and the nearest
+    other named piece whose place is known as its anchor, with the words that tie them."""
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import N, build_vocab, local_context
+
+    text = "boy on the left , girl on the right . a dog to the right of the tree"
+    vocab = {w: i for i, w in enumerate(build_vocab([text] * 4, min_bigram=2))}
+    say = {i: w for w, i in vocab.items()}
+    tree, dog, girl, boy = (CLASS_INDEX[n] for n in ("tree", "dog", "girl", "boy"))
+    ctx = local_context(text, vocab, {tree: (0.2, 0.5)})
+    row = {int(c): i for i, c in enumerate(ctx["cls"]) if c < N}
+    assert set(row) == {boy, girl, dog, tree}
+
+    def said(key, c):
+        return {say[int(j)] for j in ctx[key][row[c]] if j}
+
+    assert said("before", boy) == set() and said("after", boy) == {"on", "the", "left", "on_the", "the_left"}
+    assert "left" in said("before", girl) and "right" in said("after", girl) and "left" not in said("after", girl)
+    assert ctx["anchor"][row[dog]] == tree and ctx["anchor_first"][row[dog]] == 0
+    assert ctx["anchor_xy"][row[dog]].tolist() == pytest.approx([0.2, 0.5]) and {"right", "right_of"} <= said("rel", dog)
+    assert ctx["anchor"][row[girl]] == -1 and ctx["anchor"][row[tree]] == -1  # no known piece beside them
+    assert local_context(text, vocab, {tree: (0.2, 0.5), boy: (0.1, 0.6)})["anchor"][row[girl]] == boy
+
+    later = "a boy on the left . he is facing right , a tree beside him . it is big"
+    vocab = {w: i for i, w in enumerate(build_vocab([later] * 4))}
+    say = {i: w for w, i in vocab.items()}
+    ctx = local_context(later, vocab, {boy: (0.1, 0.6)})
+    row = {int(c): i for i, c in enumerate(ctx["cls"]) if c < N}
+    assert set(row) == {boy, tree}  # "he" / "him" are the boy, "it" the tree
+    assert {"facing", "right"} <= {say[int(j)] for j in ctx["after"][row[boy]] if j}
+    assert "big" in {say[int(j)] for j in ctx["after"][row[tree]] if j} and ctx["anchor"][row[tree]] == boy
+
+
+def test_a_piece_is_placed_off_its_anchor():
+    """The offset the tying words give is moved to the anchor's bin; pieces added in the same message anchor
+    each other: the drawer places them, then places them again off the first guess."""
+    import torch
+
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import N, DrawerConfig, LearnedDrawer, build_net, build_vocab, features
+    from scenewright.scene import Add, Scene, SceneObject
+
+    text = "a dog to the right of the tree"
+    vocab_list = build_vocab([text, "a boy holding a pizza"] * 4)
+    vocab = {w: i for i, w in enumerate(vocab_list)}
+    cfg = DrawerConfig(text="own", hidden=16, vocab_size=len(vocab_list), local=True)
+    torch.manual_seed(0)
+    net = build_net(cfg).eval()
+    tree, dog, boy, pizza = (CLASS_INDEX[n] for n in ("tree", "dog", "boy", "pizza"))
+    scene = Scene("park", "day", (SceneObject("o1", "tree", 0.2, 0.5, 1.0),))
+    batch = {k: torch.from_numpy(v) for k, v in features(cfg, vocab, None, [text], [""], [scene], [1]).items()}
+    with torch.no_grad():
+        before = net(batch)["x"][0]
+        net.rel_head.bias[cfg.bins_x - 1 + 3] = 10.0  # "3 bins to the right of the anchor"
+        moved = net(batch)["x"][0] - before
+    assert moved[dog].argmax() == int(0.2 * cfg.bins_x) + 3 and float(moved[dog].max()) == pytest.approx(10.0)
+    assert float(moved[tree].abs().max()) == 0  # the tree has no anchor
+
+    sizes = list(cfg.heads.values())
+    def at(c, head, k=0):  # the output bias of class c's head, entry k
+        return c * sum(sizes) + sum(sizes[:list(cfg.heads).index(head)]) + k
+
+    with torch.no_grad():
+        net.rel_head.bias.zero_()
+        net.rel_head.bias[cfg.bins_x - 1] = net.rel_head.bias[2 * cfg.bins_x - 1 + cfg.bins_y - 1] = 30.0  # on it
+        bias = net.mlp[-1].bias
+        bias[[at(c, "add") for c in range(N)]] = -30.0
+        bias[[at(boy, "add"), at(pizza, "add")]] = 30.0
+        bias[at(boy, "x", 20)] = bias[at(boy, "y", 15)] = 60.0
+    drawer = LearnedDrawer.from_net(net, cfg, vocab_list, None)
+    added = {e.obj.category: e.obj for e in drawer.edits("a boy holding a pizza", Scene("park", "day"), [])
+             if isinstance(e, Add)}
+    assert set(added) == {"boy", "pizza"}
+    assert abs(added["pizza"].x - added["boy"].x) < 0.05 and abs(added["pizza"].y - added["boy"].y) < 0.06
+

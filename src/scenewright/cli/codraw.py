@@ -93,6 +93,9 @@ def train_drawer_cmd(
                                  help="A learned word → class spotter beside the bag of words (own/both encoders)."),
     members: bool = typer.Option(True, "--members/--no-members",
                                  help="A head that picks which look-alike is meant (which hat, which tree)."),
+    local: bool = typer.Option(True, "--local/--no-local",
+                               help="Read each named piece's place and looks from the words around its name, "
+                                    "and place it off the piece it is said to be next to (own/both encoders)."),
 ):
     """Train the learned CoDraw drawer (resumable from <out>/last.pt), or build the NN baseline's index."""
     data = _data(data)
@@ -106,7 +109,7 @@ def train_drawer_cmd(
     result = train_drawer(data, out, text=text, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
                           hidden=hidden, minilm_cache=minilm_cache, limit=limit, val_dialogs=val_dialogs,
                           threads=threads, time_budget=budget, history=history, goal=goal,
-                          spotter=spotter, members=members)
+                          spotter=spotter, members=members, local=local)
     typer.echo(f"done in {result['seconds']:.0f}s → {Path(out) / 'drawer.safetensors'} "
                f"(use parser='codraw:{Path(out)}')")
 

@@ -3,7 +3,9 @@
 - `DrawerNet`: a small network read top to bottom — the turn's text (frozen MiniLM sentence vectors of this
   and the previous teller message, and/or our own bag of words and bigrams), the canvas as 58 slots
   (present, x, y, depth, flip) → for each of CoDraw's 58 clip-art classes: add it? (if absent), remove or
-  change it? (if present), and where / how: x and y as bins, depth, flip, pose, expression.
+  change it? (if present), and where / how: x and y as bins, depth, flip, pose, expression. With `local`, each
+  piece the message names also gets logits of its own for where / how, from the words around its name, and an
+  offset from the piece it is tied to ("a dog to the right of the tree", "a boy holding a pizza").
 - `LearnedDrawer`: the parser (`parse(text, context) -> Parse`) around a trained checkpoint.
 - `NearestNeighbourDrawer`: the baseline — copy what the human drawer did on the most similar training turn.
 
@@ -31,6 +33,7 @@ from ..worlds.park import DEPTH_SCALES, EXPRESSIONS, POSES
 
 N = len(CLASSES)
 SLOT = 7  # present, x, y, depth one-hot (3), flip
+LOOKS = ("x", "y", "depth", "flip", "pose", "expression")  # the heads that say where and how a piece goes
 COMMAND = re.compile(r"^\s*(undo|redo|go back|back to turn|start over|no\b|nope\b|not\s|actually\b|instead\b|"
                      r"remove\b|delete\b|erase\b|get rid\b)", re.I)
 
@@ -79,6 +82,94 @@ def mentions(text: str) -> np.ndarray:
     out = np.zeros(N, np.float32)
     for m in pattern.finditer(text.lower()):
         out[phrases[m.group(1)]] = 1
+    return out
+
+
+# -- the words around each named piece ----------------------------------------------------------------------
+LOCAL_PIECES = 8  # named classes per message that get their own context
+LOCAL_LEN = 24  # token ids per side of a named class (words and bigrams)
+REL_LEN = 16  # token ids of the words that tie a piece to its anchor
+WINDOW = 6  # words looked at on each side of a name
+PRONOUNS = {"he": "boy", "him": "boy", "his": "boy", "she": "girl", "her": "girl", "hers": "girl"}
+
+
+def _sentences(text: str) -> list[tuple[list[str], list[tuple[int, int, int]]]]:
+    """The text's sentences as word lists, each with the classes it names as (first word, end word, class).
+    "he" / "him" / "his" name the boy and "she" / "her" the girl (CoDraw's only people); "it" names the last
+    thing named before it in the message."""
+    pattern, phrases = _mention_pattern()
+    out, last = [], None
+    for sentence in re.split(r"[.!?;]", text.lower()):
+        ws = words(sentence)
+        if not ws:
+            continue
+        joined = " ".join(ws)
+        named = {joined[:m.start()].count(" "): (m.group(1).count(" ") + 1, phrases[m.group(1)])
+                 for m in pattern.finditer(joined)}
+        found = []
+        for a, w in enumerate(ws):
+            if a in named:
+                length, c = named[a]
+                found.append((a, a + length, c))
+                last = c if c not in HUMAN_IDXS else last
+            elif w in PRONOUNS and not any(b <= a < b + n for b, (n, _) in named.items()):
+                found.append((a, a + 1, CLASS_INDEX[PRONOUNS[w]]))
+            elif w == "it" and last is not None:
+                found.append((a, a + 1, last))
+        out.append((ws, found))
+    return out
+
+
+def _ids(ws: Sequence[str], vocab: dict[str, int], length: int) -> list[int]:
+    toks = list(ws) + [f"{a}_{b}" for a, b in zip(ws, ws[1:])]
+    return [vocab.get(t, 1) for t in toks][:length]
+
+
+def local_context(text: str, vocab: dict[str, int], known: dict[int, tuple[float, float]]) -> dict[str, np.ndarray]:
+    """Per class the message names (up to `LOCAL_PIECES`): the words just before and just after its name
+    (up to `WINDOW`, not past another name or the sentence's end), and its anchor: the nearest other named
+    piece in the sentence whose place is `known` ("a girl *to the left of the* tree"), with the words between
+    them (and a few before the first), whether the anchor came first, and the anchor's place.
+
+    Arrays (class N = no entry): cls (M,), before / after (M, LOCAL_LEN), anchor (M,) (-1 = none),
+    rel (M, REL_LEN), anchor_first (M,), anchor_xy (M, 2)."""
+    m = LOCAL_PIECES
+    out = {"cls": np.full(m, N, np.int64), "before": np.zeros((m, LOCAL_LEN), np.int64),
+           "after": np.zeros((m, LOCAL_LEN), np.int64), "anchor": np.full(m, -1, np.int64),
+           "rel": np.zeros((m, REL_LEN), np.int64), "anchor_first": np.zeros(m, np.float32),
+           "anchor_xy": np.zeros((m, 2), np.float32)}
+    slot: dict[int, int] = {}
+    before: dict[int, list[int]] = {}
+    after: dict[int, list[int]] = {}
+    for ws, found in _sentences(text):
+        for k, (a, b, c) in enumerate(found):
+            if c not in slot:
+                if len(slot) == m:
+                    continue
+                slot[c] = len(slot)
+            lo = max(found[k - 1][1] if k else 0, a - WINDOW)
+            hi = min(found[k + 1][0] if k + 1 < len(found) else len(ws), b + WINDOW)
+            before.setdefault(c, []).extend(_ids(ws[lo:a], vocab, LOCAL_LEN))
+            after.setdefault(c, []).extend(_ids(ws[b:hi], vocab, LOCAL_LEN))
+            if out["anchor"][slot[c]] >= 0:
+                continue
+            near = sorted((abs(a2 - a), a2, b2, c2) for a2, b2, c2 in found if c2 != c and c2 in known)
+            if near:
+                _, a2, b2, c2 = near[0]
+                first = a2 < a
+                lo, hi = (b2, a) if first else (b, a2)
+                start = min(a, a2)
+                out["anchor"][slot[c]] = c2
+                out["rel"][slot[c], :] = 0
+                rel = (_ids(ws[max(0, start - 4):start], vocab, REL_LEN) + _ids(ws[lo:hi], vocab, REL_LEN))[:REL_LEN]
+                out["rel"][slot[c], :len(rel)] = rel
+                out["anchor_first"][slot[c]] = float(first)
+                out["anchor_xy"][slot[c]] = known[c2]
+    for c, i in slot.items():
+        out["cls"][i] = c
+        for key, ids in (("before", before[c]), ("after", after[c])):
+            ids = ids[:LOCAL_LEN]
+            out[key][i, :len(ids)] = ids
     return out
 
 
@@ -144,6 +235,8 @@ class DrawerConfig:
     history: bool = False  # also: which classes any earlier message of the dialog named
     spotter: bool = False  # also: a learned word → class score, max-pooled over the message (own/both)
     members: bool = False  # also: which member of a look-alike family (which hat, which tree) is meant
+    local: bool = False  # also: the words around each named piece → its place and looks; places off an anchor
+    local_dim: int = 64
 
     @property
     def heads(self) -> dict[str, int]:
@@ -190,6 +283,17 @@ def build_net(config: DrawerConfig):
                     self.spot_member = nn.Embedding(cfg.vocab_size, N, padding_idx=0)
                     nn.init.zeros_(self.spot_member.weight)
             self.sizes = cfg.heads
+            self.looks = [k for k in self.sizes if k in LOOKS]
+            if cfg.local:  # per named piece: its nearby words → its place / looks; an anchor's place + offset
+                self.local_embed = nn.Embedding(cfg.vocab_size, cfg.local_dim, padding_idx=0)
+                self.local_class = nn.Embedding(N + 1, 16)  # the same words mean other things for a tree
+                self.local_head = nn.Sequential(nn.Linear(2 * cfg.local_dim + 16, 2 * cfg.local_dim), nn.GELU(),
+                                                nn.Linear(2 * cfg.local_dim, sum(self.sizes[k] for k in self.looks)))
+                self.rel_embed = nn.Embedding(cfg.vocab_size, cfg.local_dim, padding_idx=0)
+                self.rel_head = nn.Linear(cfg.local_dim + 1, 2 * cfg.bins_x - 1 + 2 * cfg.bins_y - 1)
+                for head in (self.local_head[-1], self.rel_head):  # start as the network without them
+                    nn.init.zeros_(head.weight)
+                    nn.init.zeros_(head.bias)
             self.mlp = nn.Sequential(
                 nn.Linear(width, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout),
                 nn.Linear(cfg.hidden, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout),
@@ -198,9 +302,9 @@ def build_net(config: DrawerConfig):
                 bias = self.mlp[-1].bias.view(N, -1)
                 bias[:, :3] = -4.0
 
-        def bag(self, ids):
+        def bag(self, ids, table=None):
             mask = (ids > 0).float().unsqueeze(-1)
-            return (self.embed(ids) * mask).sum(1) / mask.sum(1).clamp(min=1).sqrt()
+            return ((table or self.embed)(ids) * mask).sum(-2) / mask.sum(-2).clamp(min=1).sqrt()
 
         def spotted(self, ids, table=None):
             score = (table or self.spot)(ids).masked_fill((ids == 0).unsqueeze(-1), -1e4).amax(1)
@@ -229,15 +333,41 @@ def build_net(config: DrawerConfig):
                         heads[name] = heads[name] + (self.spot_gain[h] * spot).unsqueeze(-1)
                 if self.cfg.members:
                     heads["member"] = heads["member"] + self.spotted(batch["ids"], self.spot_member).unsqueeze(-1)
+            if self.cfg.local:
+                self.add_local(heads, batch)
             return heads
+
+        def add_local(self, heads: dict, batch: dict) -> None:
+            """Add each named piece's own logits (from the words around its name) to its place and looks, and,
+            when it has an anchor, an offset distribution (from the words that tie them) moved to the anchor."""
+            cls = batch["loc_cls"].long()  # B, M (N: no entry)
+            around = torch.cat([self.bag(batch["loc_before"].long(), self.local_embed),
+                                self.bag(batch["loc_after"].long(), self.local_embed), self.local_class(cls)], -1)
+            local = list(self.local_head(around).split([self.sizes[k] for k in self.looks], -1))
+            anchor = (batch["loc_anchor"] >= 0).float().unsqueeze(-1)
+            rel = self.rel_head(torch.cat([self.bag(batch["loc_rel"].long(), self.rel_embed),
+                                           batch["loc_anchor_first"].unsqueeze(-1)], -1))
+            bins = {"x": self.cfg.bins_x, "y": self.cfg.bins_y}
+            offsets = dict(zip(bins, rel.split([2 * b - 1 for b in bins.values()], -1)))
+            for axis, (k, b) in enumerate(bins.items()):
+                at = (batch["loc_anchor_xy"][..., axis].clamp(0, 1) * b).long().clamp(max=b - 1)  # B, M
+                idx = torch.arange(b, device=at.device) - at.unsqueeze(-1) + b - 1  # offset bin of every place bin
+                local[self.looks.index(k)] = local[self.looks.index(k)] + offsets[k].gather(-1, idx) * anchor
+            for k, v in zip(self.looks, local):
+                into = v.new_zeros(v.shape[0], N + 1, v.shape[-1])
+                into.scatter_add_(1, cls.unsqueeze(-1).expand_as(v), v)
+                heads[k] = heads[k] + into[:, :N]
 
     return DrawerNet(config)
 
 
 def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, texts: Sequence[str],
              prevs: Sequence[str], scenes: Sequence[Scene], turn_numbers: Sequence[int],
-             histories: Sequence[Sequence[str]] | None = None) -> dict[str, np.ndarray]:
-    """Model inputs for a batch of turns (numpy; the trainer and the parser share it)."""
+             histories: Sequence[Sequence[str]] | None = None,
+             placed: Sequence[dict[int, tuple[float, float]]] | None = None) -> dict[str, np.ndarray]:
+    """Model inputs for a batch of turns (numpy; the trainer and the parser share it). `placed`: per turn, the
+    places of pieces added in the turn that may anchor others (the trainer: the labels; the parser: its first
+    guess), beside the canvas's pieces."""
     s = np.stack([slots(sc)[0] for sc in scenes]) if scenes else np.zeros((0, N, SLOT), np.float32)
     extra = np.array([[len(sc.objects) / 10, min(k, 20) / 10] for sc, k in zip(scenes, turn_numbers)], np.float32)
     out = {"slots": s, "extra": extra.reshape(-1, 2)}
@@ -253,6 +383,15 @@ def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, te
             hs = histories if histories is not None else [[p] for p in prevs]
             out["hist_mention"] = np.stack([np.max([mentions(t) for t in h], 0) if h else np.zeros(N, np.float32)
                                             for h in hs]) if hs else np.zeros((0, N), np.float32)
+    if cfg.local:
+        locs = []
+        for k, (text, sc) in enumerate(zip(texts, scenes)):
+            known = {c: (o.x, o.y) for c, o in slots(sc)[1].items()}
+            known.update(placed[k] if placed is not None else {})
+            locs.append(local_context(text, vocab, known))
+        empty = local_context("", vocab, {})
+        for key in empty:
+            out["loc_" + key] = np.stack([x[key] for x in locs]) if locs else empty[key][:0]
     return out
 
 
@@ -356,6 +495,9 @@ def _expected_place(logits: np.ndarray) -> np.ndarray:
 
 
 # -- parsers ------------------------------------------------------------------------------------------------
+PLACES = {"likeliest": _likeliest_place, "mean": _expected_place}  # a card's "place": where a piece goes
+
+
 class _Base:
     name = "codraw"
 
@@ -458,6 +600,9 @@ class LearnedDrawer(_Base):
         self.remove_threshold = t.get("remove", defaults[2])
         self.family_threshold = t.get("family")  # None: look-alikes are not treated apart
         self.place = card.get("place", "likeliest")  # where a piece goes: its likeliest bin, or "mean"
+        if self.place not in PLACES:
+            raise ScenewrightError(f"the drawer's card says place {self.place!r}; it must be one of "
+                                   f"{', '.join(map(repr, PLACES))}")
         self.wear = card.get("wear_offsets", {})
         named = card.get("families")  # the families the member head was trained on, kept in the card
         self.families = {CLASS_INDEX[n]: f for n, f in named.items()} if named is not None else families()
@@ -473,10 +618,10 @@ class LearnedDrawer(_Base):
         return self
 
     def predict(self, texts: Sequence[str], prevs: Sequence[str], scenes: Sequence[Scene],
-                turn_numbers: Sequence[int], histories: Sequence[Sequence[str]] | None = None
-                ) -> list[dict[str, np.ndarray]]:
+                turn_numbers: Sequence[int], histories: Sequence[Sequence[str]] | None = None,
+                placed: Sequence[dict[int, tuple[float, float]]] | None = None) -> list[dict[str, np.ndarray]]:
         torch, _ = _torch()
-        feats = features(self.cfg, self.vocab, self.minilm, texts, prevs, scenes, turn_numbers, histories)
+        feats = features(self.cfg, self.vocab, self.minilm, texts, prevs, scenes, turn_numbers, histories, placed)
         with torch.no_grad():
             batch = {k: torch.from_numpy(v) for k, v in feats.items()}
             outs = [net(batch) for net in self.nets]  # an ensemble averages its members' logits
@@ -486,7 +631,7 @@ class LearnedDrawer(_Base):
     def edits_from(self, out: dict[str, np.ndarray], scene: Scene) -> list:
         sl, owner = slots(scene)
         p = {k: 1 / (1 + np.exp(-out[k][:, 0])) for k in ("add", "remove", "change")}
-        place = _expected_place if self.place == "mean" else _likeliest_place
+        place = PLACES[self.place]
         xs, ys = place(out["x"]), place(out["y"])
         attrs = {k: out[k].argmax(-1) for k in ("depth", "flip", "pose", "expression")}
         adds = self._adds(p["add"], owner, out.get("member"))
@@ -541,7 +686,15 @@ class LearnedDrawer(_Base):
     def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
         prev = dialog[-1] if dialog else ""
         out = self.predict([text], [prev], [scene], [len(dialog)], [dialog])[0]
-        return self.edits_from(out, scene)
+        edits = self.edits_from(out, scene)
+        if self.cfg.local:  # pieces added now may anchor each other ("a boy holding a pizza"): place them again
+            placed = {CLASS_INDEX[e.obj.category]: (e.obj.x, e.obj.y) for e in edits if isinstance(e, Add)}
+            known = {c: (o.x, o.y) for c, o in slots(scene)[1].items()}
+            if set(local_context(text, self.vocab, {**known, **placed})["anchor"]) != \
+                    set(local_context(text, self.vocab, known)["anchor"]):
+                out = self.predict([text], [prev], [scene], [len(dialog)], [dialog], [placed])[0]
+                edits = self.edits_from(out, scene)
+        return edits
 
 
 class NearestNeighbourDrawer(_Base):

@@ -89,6 +89,13 @@ def targets(before: Scene, after: Scene, cfg: DrawerConfig, goal: Scene | None =
     return t
 
 
+def _placed(t: dict[str, np.ndarray], after: Scene, goal: Scene | None) -> dict[int, tuple[float, float]]:
+    """Where the pieces a round adds go (from the goal when there is one): anchors for the others it adds."""
+    _, oa = slots(after)
+    og = slots(goal)[1] if goal is not None else {}
+    return {int(c): (o.x, o.y) for c in np.flatnonzero(t["add"]) for o in [og.get(c, oa.get(c))] if o is not None}
+
+
 def _meant_members(ob: dict, oa: dict, og: dict, named: np.ndarray) -> set[int]:
     """Look-alikes the round was about: when the human drawer added one member of a family (a baseball cap)
     or the message names a family absent from the canvas ("a hat"), and the Teller's scene holds exactly one
@@ -107,11 +114,15 @@ def _meant_members(ob: dict, oa: dict, og: dict, named: np.ndarray) -> set[int]:
 
 def tensors(ex: dict[str, list], cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None,
             goal: str = "human") -> dict:
-    feats = features(cfg, vocab, minilm, ex["text"], ex["prev"], ex["before"], ex["turn"], ex["history"])
-    if "vec" in feats:
-        feats["vec"], feats["prev_vec"] = feats["vec"].astype(np.float16), feats["prev_vec"].astype(np.float16)
     goals = ex["goal"] if goal == "target" else [None] * len(ex["text"])
     tg = [targets(b, a, cfg, g, text) for b, a, g, text in zip(ex["before"], ex["after"], goals, ex["text"])]
+    placed = [_placed(t, a, g) for t, a, g in zip(tg, ex["after"], goals)] if cfg.local else None
+    feats = features(cfg, vocab, minilm, ex["text"], ex["prev"], ex["before"], ex["turn"], ex["history"], placed)
+    if "vec" in feats:
+        feats["vec"], feats["prev_vec"] = feats["vec"].astype(np.float16), feats["prev_vec"].astype(np.float16)
+    for k in ("loc_cls", "loc_before", "loc_after", "loc_anchor", "loc_rel"):
+        if k in feats:  # token ids: int32 keeps the train set's contexts at a quarter of a GB
+            feats[k] = feats[k].astype(np.int32)
     for k in tg[0]:
         feats["t_" + k] = np.stack([t[k] for t in tg])
     return feats
@@ -162,7 +173,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
                  minilm_cache: str | os.PathLike | None = None, limit: int | None = None,
                  val_dialogs: int = 300, threads: int = 1, time_budget: float | None = None,
                  progress: bool = True, tune: bool = True, history: bool = True, goal: str = "target",
-                 spotter: bool = True, members: bool = True) -> dict[str, Any]:
+                 spotter: bool = True, members: bool = True, local: bool = True) -> dict[str, Any]:
     """`goal`: "target" learns what to draw from the Teller's scene (see `targets`), "human" imitates the
     human drawer's edits."""
     import torch
@@ -195,7 +206,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
     vocab_list = build_vocab([t.teller for d in train for t in d.turns])
     vocab = {w: i for i, w in enumerate(vocab_list)}
     cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list), history=history and text != "minilm",
-                       spotter=spotter and text != "minilm", members=members)
+                       spotter=spotter and text != "minilm", members=members, local=local and text != "minilm")
     minilm = None
     cache = Path(minilm_cache) if minilm_cache else out / "minilm_teller.npz"
     if text != "own":
