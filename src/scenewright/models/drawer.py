@@ -48,8 +48,12 @@ def words(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
-    w = words(text)
-    return w + [f"{a}_{b}" for a, b in zip(w, w[1:])]
+    return grams(words(text))
+
+
+def grams(ws: Sequence[str]) -> list[str]:
+    """Words and their bigrams ("left_of"): the tokens our own text encoder reads."""
+    return list(ws) + [f"{a}_{b}" for a, b in zip(ws, ws[1:])]
 
 
 def build_vocab(texts: Sequence[str], min_word: int = 2, min_bigram: int = 4, max_size: int = 20000) -> list[str]:
@@ -121,8 +125,7 @@ def _sentences(text: str) -> list[tuple[list[str], list[tuple[int, int, int]]]]:
 
 
 def _ids(ws: Sequence[str], vocab: dict[str, int], length: int) -> list[int]:
-    toks = list(ws) + [f"{a}_{b}" for a, b in zip(ws, ws[1:])]
-    return [vocab.get(t, 1) for t in toks][:length]
+    return [vocab.get(t, 1) for t in grams(ws)][:length]
 
 
 def local_context(text: str, vocab: dict[str, int], known: dict[int, tuple[float, float]]) -> dict[str, np.ndarray]:
@@ -160,7 +163,6 @@ def local_context(text: str, vocab: dict[str, int], known: dict[int, tuple[float
                 lo, hi = (b2, a) if first else (b, a2)
                 start = min(a, a2)
                 out["anchor"][slot[c]] = c2
-                out["rel"][slot[c], :] = 0
                 rel = (_ids(ws[max(0, start - 4):start], vocab, REL_LEN) + _ids(ws[lo:hi], vocab, REL_LEN))[:REL_LEN]
                 out["rel"][slot[c], :len(rel)] = rel
                 out["anchor_first"][slot[c]] = float(first)
@@ -389,9 +391,9 @@ def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, te
             known = {c: (o.x, o.y) for c, o in slots(sc)[1].items()}
             known.update(placed[k] if placed is not None else {})
             locs.append(local_context(text, vocab, known))
-        empty = local_context("", vocab, {})
-        for key in empty:
-            out["loc_" + key] = np.stack([x[key] for x in locs]) if locs else empty[key][:0]
+        locs = locs or [local_context("", vocab, {})]  # an empty batch still has the arrays, with no rows
+        for key in locs[0]:
+            out["loc_" + key] = np.stack([x[key] for x in locs])[:len(texts)]
     return out
 
 
