@@ -198,6 +198,26 @@ def test_a_place_is_the_mean_of_its_bins_or_the_likeliest():
     assert _likeliest_place(logits) == pytest.approx([0.125, 0.375])  # the first likeliest bin, ±2 bins
 
 
+def test_a_place_one_bin_off_costs_less_than_five_with_a_soft_target():
+    """`--place-sigma`: x / y are learned against a Gaussian around the true bin; a narrow one is the plain
+    cross-entropy, a wide one prefers a guess one bin off to one five bins off (the plain one does not)."""
+    import torch
+    import torch.nn.functional as F
+
+    from scenewright.train.drawer import _soft_cross_entropy
+
+    target = torch.tensor([10, 10])
+    near, far = torch.full((25,), -5.0), torch.full((25,), -5.0)
+    near[11], far[15] = 5.0, 5.0
+    logits = torch.stack([near, far])
+    plain = F.cross_entropy(logits, target, reduction="none")
+    assert torch.allclose(plain[0], plain[1])
+    assert torch.allclose(_soft_cross_entropy(logits, target, 0.05), plain.mean())
+    soft_near = _soft_cross_entropy(logits[:1], target[:1], 1.0)
+    soft_far = _soft_cross_entropy(logits[1:], target[1:], 1.0)
+    assert soft_near < soft_far - 1.0
+
+
 def test_an_ensemble_averages_its_members(codraw_dir, tmp_path):
     """Two drawers trained seeds apart make one whose logits are the mean of theirs; a member with another
     network is refused with the reason, and no card is left behind."""
@@ -226,6 +246,36 @@ def test_an_ensemble_averages_its_members(codraw_dir, tmp_path):
     assert not (tmp_path / "bad" / "drawer.json").exists()
     with pytest.raises(ScenewrightError, match="at least two"):
         make_ensemble([tmp_path / "d0"], tmp_path / "bad", codraw_dir, progress=False)
+
+
+def test_one_command_trains_an_ensemble_within_its_budget(codraw_dir, tmp_path):
+    """`train drawer --seeds K`: members seeds apart on data read once, each selected on val but not tuned,
+    one tuned ensemble; a budget too small for a third member stops at two; a second run keeps the members
+    it finds and trains the missing one."""
+    import json
+    from pathlib import Path
+
+    from scenewright.errors import ScenewrightError
+    from scenewright.models.drawer import LearnedDrawer
+    from scenewright.train.drawer import train_drawer_ensemble
+
+    tiny = dict(text="own", epochs=2, limit=20, val_dialogs=3, hidden=32, batch_size=32, progress=False)
+    short = train_drawer_ensemble(codraw_dir, tmp_path / "ens", seeds=3, time_budget=1e-3, **tiny)
+    assert [Path(m).name for m in short["members"]] == ["seed0", "seed1"]
+    card = json.loads((tmp_path / "ens" / "drawer.json").read_text())
+    assert card["ensemble"] == ["seed0", "seed1"]
+    assert card["tuned"]
+    member = json.loads((tmp_path / "ens" / "seed1" / "drawer.json").read_text())
+    assert member["seed"] == 1
+    assert "tuned" not in member
+    assert not (tmp_path / "ens" / "seed2").exists()
+    kept = (tmp_path / "ens" / "seed0" / "drawer.safetensors").stat().st_mtime_ns
+    full = train_drawer_ensemble(codraw_dir, tmp_path / "ens", seeds=3, time_budget=None, **tiny)
+    assert len(full["members"]) == 3
+    assert (tmp_path / "ens" / "seed0" / "drawer.safetensors").stat().st_mtime_ns == kept
+    assert len(LearnedDrawer("park", checkpoint=tmp_path / "ens").nets) == 3
+    with pytest.raises(ScenewrightError, match="at least two seeds"):
+        train_drawer_ensemble(codraw_dir, tmp_path / "one", seeds=1, **tiny)
 
 
 def test_learned_drawer_needs_a_checkpoint():
@@ -342,3 +392,37 @@ def test_a_piece_is_placed_off_its_anchor():
     assert set(added) == {"boy", "pizza"}
     assert abs(added["pizza"].x - added["boy"].x) < 0.05 and abs(added["pizza"].y - added["boy"].y) < 0.06
 
+
+
+def test_the_same_words_mean_other_things_for_another_piece():
+    """The words-around path reads its class too: the same words after "boy" and after "tree" may give other
+    places and looks (the class embedding), and give the same ones when that embedding is made the same."""
+    import torch
+
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import N, DrawerConfig, build_net, build_vocab, features
+    from scenewright.scene import Scene
+
+    text = "a boy on the left . a tree on the left"
+    vocab_list = build_vocab([text] * 4)
+    cfg = DrawerConfig(text="own", hidden=16, vocab_size=len(vocab_list), local=True)
+    torch.manual_seed(0)
+    net = build_net(cfg).eval()
+    with torch.no_grad():
+        torch.nn.init.normal_(net.local_head[-1].weight)  # starts at zero: make the path speak
+    feats = features(cfg, {w: i for i, w in enumerate(vocab_list)}, None, [text], [""], [Scene("park", "day")], [0])
+    batch = {k: torch.from_numpy(v) for k, v in feats.items()}
+    boy, tree = CLASS_INDEX["boy"], CLASS_INDEX["tree"]
+
+    def local_x():
+        heads = {k: torch.zeros(1, N, n) for k, n in cfg.heads.items()}
+        with torch.no_grad():
+            net.add_local(heads, batch)
+        return heads["x"][0, boy], heads["x"][0, tree]
+
+    a, b = local_x()
+    assert not torch.allclose(a, b, atol=1e-4)
+    with torch.no_grad():
+        net.local_class.weight[tree] = net.local_class.weight[boy]
+    a, b = local_x()
+    assert torch.allclose(a, b, atol=1e-6)

@@ -80,11 +80,14 @@ def train_drawer_cmd(
     lr: float = typer.Option(2e-3, "--lr"),
     hidden: int = typer.Option(512, "--hidden"),
     seed: int = typer.Option(0, "--seed"),
+    seeds: int = typer.Option(1, "--seeds", help="Train this many networks (seeds --seed, --seed+1, …, each in "
+                                                 "<out>/seed<S>) and make them one ensemble in <out>."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Train on the first N dialogs only."),
     val_dialogs: int = typer.Option(200, "--val-dialogs", help="Val dialogs for model selection."),
     minilm_cache: Optional[Path] = typer.Option(None, "--minilm-cache", help="Cached MiniLM vectors (.npz)."),
     threads: int = typer.Option(1, "--threads", help="torch threads per process."),
-    budget: Optional[float] = typer.Option(1800, "--budget", help="Stop after the epoch that passes this many s."),
+    budget: Optional[float] = typer.Option(1800, "--budget", help="Stop after the epoch that passes this many s; "
+                                           "with --seeds, train no more members than fit in it with the tuning."),
     history: bool = typer.Option(True, "--history/--no-history",
                                  help="Also read which classes earlier messages named (own/both encoders)."),
     goal: str = typer.Option("target", "--goal", help="target: learn what to draw from the Teller's scene; "
@@ -93,6 +96,9 @@ def train_drawer_cmd(
                                  help="A learned word → class spotter beside the bag of words (own/both encoders)."),
     members: bool = typer.Option(True, "--members/--no-members",
                                  help="A head that picks which look-alike is meant (which hat, which tree)."),
+    place_sigma: float = typer.Option(3.0, "--place-sigma",
+                                      help="Learn x / y against a Gaussian this many bins wide around the true "
+                                           "bin (0: the bin alone)."),
     local: bool = typer.Option(True, "--local/--no-local",
                                help="Read each named piece's place and looks from the words around its name, "
                                     "and place it off the piece it is said to be next to (own/both encoders)."),
@@ -104,12 +110,21 @@ def train_drawer_cmd(
 
         typer.echo(f"nearest-neighbour index → {build_nn_index(data, out, minilm_cache, limit)}")
         return
-    from ..train.drawer import train_drawer
+    from ..train.drawer import train_drawer, train_drawer_ensemble
 
+    if seeds > 1:
+        result = train_drawer_ensemble(data, out, seeds, seed=seed, time_budget=budget, val_dialogs=val_dialogs,
+                                       text=text, epochs=epochs, batch_size=batch_size, lr=lr, hidden=hidden,
+                                       minilm_cache=minilm_cache, limit=limit, threads=threads, history=history,
+                                       goal=goal, spotter=spotter, members=members, local=local,
+                                       place_sigma=place_sigma)
+        typer.echo(f"done in {result['seconds']:.0f}s: an ensemble of {len(result['members'])} → {out} "
+                   f"(thresholds {result['thresholds']}; use parser='codraw:{out}')")
+        return
     result = train_drawer(data, out, text=text, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
                           hidden=hidden, minilm_cache=minilm_cache, limit=limit, val_dialogs=val_dialogs,
                           threads=threads, time_budget=budget, history=history, goal=goal,
-                          spotter=spotter, members=members, local=local)
+                          spotter=spotter, members=members, local=local, place_sigma=place_sigma)
     typer.echo(f"done in {result['seconds']:.0f}s → {Path(out) / 'drawer.safetensors'} "
                f"(use parser='codraw:{Path(out)}')")
 

@@ -128,8 +128,10 @@ def tensors(ex: dict[str, list], cfg: DrawerConfig, vocab: dict[str, int], minil
     return feats
 
 
-def loss_fn(out: dict, batch: dict):
-    """Masked BCE for add / remove / change; cross-entropy for where and how (ignore -1)."""
+def loss_fn(out: dict, batch: dict, place_sigma: float = 0.0):
+    """Masked BCE for add / remove / change; cross-entropy for where and how (ignore -1). With `place_sigma`,
+    x and y are scored against a Gaussian of that width (in bins) around the true bin instead of the bin
+    alone: a piece one bin off is nearly right, as CoDraw's distance term has it."""
     import torch.nn.functional as F
 
     total, parts = 0.0, {}
@@ -142,12 +144,24 @@ def loss_fn(out: dict, batch: dict):
         logits = out[k].reshape(-1, out[k].shape[-1])
         tgt = batch["t_" + k].reshape(-1)
         if (tgt >= 0).any():
-            parts[k] = F.cross_entropy(logits, tgt, ignore_index=-1)
+            if place_sigma > 0 and k in ("x", "y"):
+                parts[k] = _soft_cross_entropy(logits[tgt >= 0], tgt[tgt >= 0], place_sigma)
+            else:
+                parts[k] = F.cross_entropy(logits, tgt, ignore_index=-1)
             total = total + w * parts[k]
     if "member" in out:  # which member of a family: softmax over the members not on the canvas
         parts["member"] = _member_loss(out["member"][..., 0], batch["t_add"], batch["t_add_m"])
         total = total + 0.5 * parts["member"]
     return total, {k: float(v.detach()) for k, v in parts.items()}
+
+
+def _soft_cross_entropy(logits, target, sigma: float):
+    """Cross-entropy of `logits` (R, bins) against a Gaussian of width `sigma` bins around each `target` bin."""
+    import torch
+
+    d = torch.arange(logits.shape[-1], device=logits.device).unsqueeze(0) - target.unsqueeze(1)
+    want = torch.softmax(-0.5 * (d / sigma) ** 2, -1)
+    return -(want * torch.log_softmax(logits, -1)).sum(-1).mean()
 
 
 def _member_loss(logits, add, absent):
@@ -168,14 +182,54 @@ def _member_loss(logits, add, absent):
     return total / max(count, 1)
 
 
+def prepare(data: str | os.PathLike, text: str = "both", hidden: int = 512,
+            minilm_cache: str | os.PathLike | None = None, limit: int | None = None, val_dialogs: int = 300,
+            history: bool = True, goal: str = "target", spotter: bool = True, members: bool = True,
+            local: bool = True, main: bool = True) -> dict[str, Any]:
+    """What training reads, once: the dialogs, the vocabulary, the network's config and the train rounds as
+    tensors. The main process (`main`) says what it read and caches the MiniLM vectors of the messages at
+    `minilm_cache` (.npz) when they are not there yet."""
+    import torch
+
+    from ..errors import ScenewrightError
+
+    if goal not in ("target", "human"):
+        raise ScenewrightError(f"--goal must be 'target' or 'human', not {goal!r}")
+    train = load_codraw(data, "train", limit=limit)
+    val = load_codraw(data, "val", limit=val_dialogs)
+    if not train:
+        raise ScenewrightError(f"no train_* dialogs in {data}")
+    vocab_list = build_vocab([t.teller for d in train for t in d.turns])
+    vocab = {w: i for i, w in enumerate(vocab_list)}
+    cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list), history=history and text != "minilm",
+                       spotter=spotter and text != "minilm", members=members, local=local and text != "minilm")
+    minilm = None
+    cache = Path(minilm_cache) if minilm_cache else None
+    if text != "own":
+        minilm = MiniLM(cache if cache and cache.exists() else None)
+    ex = examples(train)
+    if main:
+        print(f"{len(train)} train dialogs, {len(ex['text'])} rounds; {len(val)} val dialogs; text encoder {text}",
+              flush=True)
+    data_t = {k: torch.from_numpy(v) for k, v in tensors(ex, cfg, vocab, minilm, goal).items()}
+    if minilm is not None and cache and not cache.exists() and main:  # keep the vectors for next time
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, texts=np.array(list(minilm.table)), emb=np.stack(list(minilm.table.values())).astype(np.float16))
+    return {"train": train, "val": val, "vocab": vocab_list, "cfg": cfg, "minilm": minilm, "cache": cache,
+            "examples": ex, "tensors": data_t, "goal": goal,
+            "wear": wear_offsets([d.target for d in train])}  # where hats and glasses sit on people
+
+
 def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "both", epochs: int = 8,
                  batch_size: int = 256, lr: float = 1e-3, seed: int = 0, hidden: int = 512,
                  minilm_cache: str | os.PathLike | None = None, limit: int | None = None,
                  val_dialogs: int = 300, threads: int = 1, time_budget: float | None = None,
                  progress: bool = True, tune: bool = True, history: bool = True, goal: str = "target",
-                 spotter: bool = True, members: bool = True, local: bool = True) -> dict[str, Any]:
+                 spotter: bool = True, members: bool = True, local: bool = True, place_sigma: float = 3.0,
+                 prepared: dict | None = None) -> dict[str, Any]:
     """`goal`: "target" learns what to draw from the Teller's scene (see `targets`), "human" imitates the
-    human drawer's edits."""
+    human drawer's edits. `place_sigma`: see `loss_fn`. `prepared`: the data from `prepare` (an ensemble's
+    members share it)."""
     import torch
 
     from safetensors.torch import save_file
@@ -184,41 +238,20 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
     from ..eval.codraw import run_drawer, score_runs
     from .distributed import Dist, unwrap
 
-    if goal not in ("target", "human"):
-        from ..errors import ScenewrightError
-
-        raise ScenewrightError(f"--goal must be 'target' or 'human', not {goal!r}")
     torch.set_num_threads(threads)
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
     dist = Dist.from_env(device="cpu")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-
-    train = load_codraw(data, "train", limit=limit)
-    val = load_codraw(data, "val", limit=val_dialogs)
-    if not train:
-        from ..errors import ScenewrightError
-
-        raise ScenewrightError(f"no train_* dialogs in {data}")
-    vocab_list = build_vocab([t.teller for d in train for t in d.turns])
-    vocab = {w: i for i, w in enumerate(vocab_list)}
-    cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list), history=history and text != "minilm",
-                       spotter=spotter and text != "minilm", members=members, local=local and text != "minilm")
-    minilm = None
-    cache = Path(minilm_cache) if minilm_cache else out / "minilm_teller.npz"
-    if text != "own":
-        minilm = MiniLM(cache if cache.exists() else None)
-    ex = examples(train)
-    wear = wear_offsets([d.target for d in train])  # where hats and glasses sit on people, for the parser
-    if dist.main:
-        print(f"{len(train)} train dialogs, {len(ex['text'])} rounds; {len(val)} val dialogs; text encoder {text}",
-              flush=True)
-    data_t = {k: torch.from_numpy(v) for k, v in tensors(ex, cfg, vocab, minilm, goal).items()}
-    if minilm is not None and not cache.exists() and dist.main:  # keep the vectors for next time
-        np.savez(cache, texts=np.array(list(minilm.table)), emb=np.stack(list(minilm.table.values())).astype(np.float16))
+    prep = prepared or prepare(data, text=text, hidden=hidden, minilm_cache=minilm_cache or out / "minilm_teller.npz",
+                               limit=limit, val_dialogs=val_dialogs, history=history, goal=goal, spotter=spotter,
+                               members=members, local=local, main=dist.main)
+    train, val, vocab_list, cfg, minilm, cache, ex, wear, data_t = (
+        prep[k] for k in ("train", "val", "vocab", "cfg", "minilm", "cache", "examples", "wear", "tensors"))
+    goal = prep["goal"]
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
 
     net = build_net(cfg)
     model = dist.wrap(net)
@@ -252,7 +285,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
             for k in ("vec", "prev_vec"):
                 if k in batch:
                     batch[k] = batch[k].float()
-            loss, parts = loss_fn(model(batch), batch)
+            loss, parts = loss_fn(model(batch), batch, place_sigma)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -265,18 +298,21 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
             from ..models.drawer import LearnedDrawer
 
             drawer = LearnedDrawer.from_net(unwrap(model), cfg, vocab_list, minilm, {"wear_offsets": wear})
+            tv = time.time()
             runs = run_drawer(drawer, val)
             scores = score_runs(val, runs, with_detector=False)
+            val_seconds = round(time.time() - tv, 1)
             sel = scores["final"]["scene_similarity"] + scores["final"]["f1_scenes"] / 100
             state["history"].append({"epoch": epoch + 1, "loss": running, **scores["final"],
                                      "elapsed_s": round(time.time() - t0, 1)})
             print(f"epoch {epoch + 1}: loss {running:.3f}  val sim {scores['final']['scene_similarity']:.3f}  "
                   f"F1(scenes) {scores['final']['f1_scenes']:.1f}", flush=True)
             card = {"model": "scenewright CoDraw drawer (DrawerNet)", "config": asdict(cfg), "vocab": vocab_list,
-                    "minilm_cache": str(cache.resolve()) if minilm is not None else None,
+                    "minilm_cache": str(cache.resolve()) if minilm is not None and cache else None,
                     "thresholds": {"add": 0.5, "change": 0.5, "remove": 0.7}, "classes": list(CLASSES),
                     "data": str(data), "train_dialogs": len(train), "seed": seed, "epochs": epochs, "goal": goal,
-                    "history": state["history"], "wear_offsets": wear,
+                    "place_sigma": place_sigma,
+                    "history": state["history"], "val_seconds": val_seconds, "wear_offsets": wear,
                     "families": {CLASSES[c]: f for c, f in sorted(families().items())},
                     "license": "trained on CoDraw (CC BY-NC 4.0): non-commercial use only; do not commit"}
             if sel > state["best"]:
@@ -298,6 +334,63 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
     return {"out": str(out), "history": state["history"], "seconds": round(time.time() - t0, 1)}
 
 
+def train_drawer_ensemble(data: str | os.PathLike, out: str | os.PathLike, seeds: int, seed: int = 0,
+                          time_budget: float | None = 1800, val_dialogs: int = 200, progress: bool = True,
+                          **options) -> dict[str, Any]:
+    """Train `seeds` drawers seeds apart (`<out>/seed<S>`, each selected on val) on data read once, then
+    make them an ensemble in `out` (`make_ensemble`, thresholds tuned once for it). With a time budget, stops
+    adding members when the next one and the tuning would not fit in it (at least two are trained).
+    Resumable: each member goes on from its last epoch (`<out>/seed<S>/last.pt`); a finished one is kept."""
+    from ..errors import ScenewrightError
+
+    if seeds < 2:
+        raise ScenewrightError("an ensemble needs at least two seeds (--seeds 2 or more)")
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        raise ScenewrightError("--seeds trains in one process; under torchrun train each member with --seed and "
+                               "join them with `scenewright train drawer-ensemble`")
+    t0 = time.time()
+    out = Path(out)
+    cache = options.pop("minilm_cache", None) or out / "minilm_teller.npz"
+    keys = ("text", "hidden", "limit", "history", "goal", "spotter", "members", "local")
+    prep = prepare(data, minilm_cache=cache, val_dialogs=val_dialogs,
+                   **{k: options[k] for k in keys if k in options})
+    done: list[Path] = []
+    member_s, passes = 0.0, []
+    for s in range(seed, seed + seeds):
+        folder = out / f"seed{s}"
+        if len(done) >= 2 and time_budget:
+            left = time_budget - (time.time() - t0)
+            if member_s + _tuning_seconds(float(np.median(passes)), len(done) + 1) > left:
+                print(f"time budget: {len(done)} members trained in {time.time() - t0:.0f}s; another one and the "
+                      f"tuning would not fit in {time_budget:.0f}s", flush=True)
+                break
+        t1 = time.time()
+        if progress:
+            print(f"member {len(done) + 1}/{seeds}: seed {s} → {folder}", flush=True)
+        train_drawer(data, folder, seed=s, tune=False, prepared=prep, progress=progress,  # resumes when cut short
+                     **{k: v for k, v in options.items() if k not in keys})
+        member_s = max(member_s, time.time() - t1)
+        passes.append(json.loads((folder / "drawer.json").read_text()).get("val_seconds", 0.0))
+        done.append(folder)
+    thresholds = make_ensemble(done, out, data, val_dialogs, progress=progress)
+    return {"out": str(out), "members": [str(m) for m in done], "thresholds": thresholds,
+            "seconds": round(time.time() - t0, 1)}
+
+
+def _tuning_seconds(one_pass: float, members: int) -> float:
+    """How long tuning an ensemble takes: a closed-loop pass over the val dialogs per threshold tried; the
+    messages' features are shared, each further member adds ~0.7 of one network's pass (measured with
+    bench/codraw_drawer_speed.py: 5.2 ms a message for one network, 28.0 for seven)."""
+    return sum(map(len, TUNING_GRID.values())) * one_pass * (1 + 0.7 * (members - 1))
+
+
+# the thresholds tried, one after the other (12 closed-loop passes); the wider grid before this one (18 passes)
+# picked add 0.15–0.3, change 0.65–0.97, remove 0.7 and (where tuned) family 0.5–0.7 for all 24 drawers
+# trained here
+TUNING_GRID = {"add": (0.15, 0.2, 0.3, 0.4), "change": (0.65, 0.9, 0.97), "remove": (0.7, 0.9),
+               "family": (None, 0.5, 0.7)}
+
+
 def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progress: bool = True) -> dict[str, float]:
     """Pick the add / change / remove / family thresholds with the best closed-loop score on val dialogs (one
     after the other; family None = look-alikes not treated apart); written into the card."""
@@ -313,8 +406,7 @@ def tune_thresholds(checkpoint: str | os.PathLike, val: Sequence[Dialog], progre
         return f["scene_similarity"] + f["f1_scenes"] / 100
 
     top = -1e9
-    for key, grid in (("add", (0.15, 0.2, 0.3, 0.4, 0.5)), ("change", (0.35, 0.5, 0.65, 0.8, 0.9, 0.97)),
-                      ("remove", (0.5, 0.7, 0.9)), ("family", (None, 0.5, 0.7, 0.9))):
+    for key, grid in TUNING_GRID.items():
         for v in grid:
             setattr(drawer, f"{key}_threshold", v)
             s = score()
