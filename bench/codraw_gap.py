@@ -1,6 +1,6 @@
 """Where a CoDraw drawer loses scene similarity: the score's terms and the pieces missed / invented.
 
-    python bench/codraw_gap.py --drawer human --drawer codraw:runs/codraw/drawer_v6 [--limit 300]
+    python bench/codraw_gap.py --drawer human --drawer codraw:runs/codraw/drawer_v7 [--limit 300]
 
 Each drawer hears the val teller messages through a `Session` (as `scenewright eval codraw` does; with
 `--cache DIR` the canvases `eval codraw --cache DIR` kept are reused). Prints, per drawer, the mean of each
