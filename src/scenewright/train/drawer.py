@@ -10,6 +10,7 @@ derivatives: keep them under runs/ or a user folder, never in the repository.
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
@@ -351,7 +352,7 @@ def train_drawer_ensemble(data: str | os.PathLike, out: str | os.PathLike, seeds
     t0 = time.time()
     out = Path(out)
     cache = options.pop("minilm_cache", None) or out / "minilm_teller.npz"
-    keys = ("text", "hidden", "limit", "history", "goal", "spotter", "members", "local")
+    keys = set(inspect.signature(prepare).parameters)  # what the members share; the rest is each member's
     prep = prepare(data, minilm_cache=cache, val_dialogs=val_dialogs,
                    **{k: options[k] for k in keys if k in options})
     done: list[Path] = []
