@@ -1,6 +1,6 @@
 """How fast learned CoDraw drawers draw: the teller messages of val dialogs, told through a `Session`.
 
-    python bench/codraw_drawer_speed.py runs/codraw/drawer_v6 runs/codraw/drawer_v7 [--dialogs 100] [--threads 1]
+    python bench/codraw_drawer_speed.py runs/codraw/drawer_v7 runs/codraw/drawer_v8 [--dialogs 100] [--threads 1]
 
 Each drawer's MiniLM vectors are computed first (`prepare`, as `eval codraw` does); the timing is the median of
 `--repeats` runs over the same dialogs, reported as dialogs/s and ms per message.

@@ -426,3 +426,85 @@ def test_the_same_words_mean_other_things_for_another_piece():
         net.local_class.weight[tree] = net.local_class.weight[boy]
     a, b = local_x()
     assert torch.allclose(a, b, atol=1e-6)
+
+
+def test_names_the_world_does_not_know_are_learned_from_what_drawers_drew():
+    """A word that mostly makes the drawer add one class becomes its name ("apple" → apple tree); a world
+    name another class follows far more often is renamed ("balloon" → the hot air balloon); words about
+    people, and words that go with everything, are not names."""
+    from scenewright.data.codraw import CLASS_INDEX, Dialog, Turn
+    from scenewright.models.drawer import (N, DrawerConfig, build_vocab, features, learn_names, local_context,
+                                           mentions)
+    from scenewright.scene import Scene, SceneObject
+
+    def dialog(i, text, *names):
+        objs = tuple(SceneObject(f"o{k}", n, 0.2 + 0.2 * k, 0.5) for k, n in enumerate(names))
+        scene = Scene("park", "day", objs)
+        return Dialog(f"train_{i:05d}", scene, (Turn(text, "ok", scene),))
+
+    said = [("a big apple on the left", "apple tree"), ("a balloon high up on the left", "hot air balloon"),
+            ("a crying boy on the left", "boy"), ("a big sun high up", "sun"), ("a big dog on the left", "dog")]
+    dialogs = [dialog(i * 5 + k, text, name) for i in range(10) for k, (text, name) in enumerate(said)]
+    dialogs += [dialog(100 + i, "a balloon in a girl's hand", "balloons") for i in range(3)]
+    names = learn_names(dialogs, min_count=5)
+    assert names == {"apple": "apple tree", "balloon": "hot air balloon"}
+    apple, balloon, bunch = CLASS_INDEX["apple tree"], CLASS_INDEX["hot air balloon"], CLASS_INDEX["balloons"]
+    assert mentions("an apple and a balloon", names)[[apple, balloon, bunch]].tolist() == [1, 1, 0]
+    assert mentions("an apple and a balloon")[[apple, balloon, bunch]].tolist() == [0, 0, 1]
+    assert mentions("a hot air balloon and balloons", names)[[balloon, bunch]].tolist() == [1, 1]
+
+    text = "a big apple on the left"
+    vocab = {w: i for i, w in enumerate(build_vocab([text] * 4))}
+    assert {int(c) for c in local_context(text, vocab, {}, names)["cls"] if c < N} == {apple}
+    assert {int(c) for c in local_context(text, vocab, {})["cls"] if c < N} == set()
+    for cfg, named in ((DrawerConfig(text="own", local=True, names=names), True),
+                       (DrawerConfig(text="own", local=True), False)):
+        feats = features(cfg, vocab, None, [text], [""], [Scene("park", "day")], [0])  # what the network reads
+        assert feats["mention"][0, apple] == named and (apple in feats["loc_cls"][0]) == named
+
+
+def test_a_new_piece_never_shares_a_pixel_column_or_row():
+    """CoDraw's score counts two pieces in one pixel column (row) as disagreeing about left / right (above /
+    below): a new piece moves to the nearest free column and row, and only when it has to."""
+    from scenewright.models.drawer import apart
+    from scenewright.scene import SceneObject
+
+    boy = SceneObject("o1", "boy", 250.2 / 500, 250.4 / 400)
+    girl = SceneObject("o2", "girl", 250.4 / 500, 249.8 / 400)
+    moved = apart(girl, [boy])
+    assert (round(moved.x * 500), round(moved.y * 400)) == (251, 249)  # the nearer free column and row
+    assert apart(girl, [boy, SceneObject("o3", "dog", 251 / 500, 0.9)]).x * 500 == pytest.approx(249)
+    free = SceneObject("o4", "tree", 0.1, 0.2)
+    assert apart(free, [boy]) is free
+
+
+def test_what_a_message_says_is_not_there_is_not_drawn():
+    """"no clouds", "not a slide", "a tree, not pine": a class named only right after a negation is not added,
+    whatever the network says; a comma in between ("no, the dog …") or a later plain mention keeps it."""
+    import numpy as np
+
+    from scenewright.data.codraw import CLASS_INDEX
+    from scenewright.models.drawer import N, DrawerConfig, LearnedDrawer, negated
+    from scenewright.scene import Add, Scene
+
+    cloud, sun, slide, pine, dog = (CLASS_INDEX[n] for n in ("cloud", "sun", "slide", "pine tree", "dog"))
+    assert negated("sun in the top right corner . no clouds") == {cloud}
+    assert negated("it is a swing , not a slide") == {slide}
+    assert negated("a large tree , not pine , on the left") == {pine}
+    assert negated("there are no clouds and no sun") == {cloud, sun}
+    assert negated("no , the dog is on the left") == set()
+    assert negated("no clouds here but a cloud there") == set()
+    assert negated("a dog not far from the boy") == set()
+
+    cfg = DrawerConfig()
+    out = {k: np.zeros((N, n)) for k, n in cfg.heads.items()}
+    out["add"][[cloud, sun], 0] = 5.0
+    drawer = LearnedDrawer.__new__(LearnedDrawer)
+    drawer.add_threshold, drawer.change_threshold, drawer.remove_threshold = 0.5, 0.5, 0.7
+    drawer.family_threshold, drawer.place, drawer.worn = None, "likeliest", set()
+    adds = [e.obj for e in drawer.edits_from(out, Scene("park", "day")) if isinstance(e, Add)]
+    assert {o.category for o in adds} == {"cloud", "sun"}
+    # the same logits put both at one spot; the second moves to its own pixel column and row
+    assert round(adds[0].x * 500) != round(adds[1].x * 500) and round(adds[0].y * 400) != round(adds[1].y * 400)
+    added = {e.obj.category for e in drawer.edits_from(out, Scene("park", "day"), {cloud}) if isinstance(e, Add)}
+    assert added == {"sun"}

@@ -102,6 +102,9 @@ def train_drawer_cmd(
     local: bool = typer.Option(True, "--local/--no-local",
                                help="Read each named piece's place and looks from the words around its name, "
                                     "and place it off the piece it is said to be next to (own/both encoders)."),
+    names: bool = typer.Option(True, "--names/--no-names",
+                               help="Also learn names the world does not know from the train split "
+                                    "(\"apple\" → apple tree, \"witch\" → wizard hat; kept in the card)."),
 ):
     """Train the learned CoDraw drawer (resumable from <out>/last.pt), or build the NN baseline's index."""
     data = _data(data)
@@ -117,14 +120,14 @@ def train_drawer_cmd(
                                        text=text, epochs=epochs, batch_size=batch_size, lr=lr, hidden=hidden,
                                        minilm_cache=minilm_cache, limit=limit, threads=threads, history=history,
                                        goal=goal, spotter=spotter, members=members, local=local,
-                                       place_sigma=place_sigma)
+                                       names=names, place_sigma=place_sigma)
         typer.echo(f"done in {result['seconds']:.0f}s: an ensemble of {len(result['members'])} → {out} "
                    f"(thresholds {result['thresholds']}; use parser='codraw:{out}')")
         return
     result = train_drawer(data, out, text=text, epochs=epochs, batch_size=batch_size, lr=lr, seed=seed,
                           hidden=hidden, minilm_cache=minilm_cache, limit=limit, val_dialogs=val_dialogs,
                           threads=threads, time_budget=budget, history=history, goal=goal,
-                          spotter=spotter, members=members, local=local, place_sigma=place_sigma)
+                          spotter=spotter, members=members, local=local, names=names, place_sigma=place_sigma)
     typer.echo(f"done in {result['seconds']:.0f}s → {Path(out) / 'drawer.safetensors'} "
                f"(use parser='codraw:{Path(out)}')")
 

@@ -24,7 +24,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from ..data.codraw import CLASSES, CLASS_INDEX, HUMAN_IDXS, depth_of
+from ..data.codraw import CANVAS_H, CANVAS_W, CLASSES, CLASS_INDEX, HUMAN_IDXS, depth_of
 from ..errors import MissingExtra, ScenewrightError
 from ..language.base import Context, Parse
 from ..scene import Add, Remove, Scene, SceneObject, Update
@@ -69,20 +69,99 @@ def token_ids(text: str, vocab: dict[str, int], length: int = 96) -> np.ndarray:
     return np.array(ids + [0] * (length - len(ids)), dtype=np.int64)
 
 
-@lru_cache(maxsize=1)
-def _mention_pattern():
-    world = get_world("park")
-    phrases = {}
-    for c in world.categories:
+def _world_phrases() -> dict[str, int]:
+    phrases: dict[str, int] = {}
+    for c in get_world("park").categories:
         for ph in (c.name, c.plural_name) + tuple(c.synonyms):
             phrases.setdefault(ph.lower(), CLASS_INDEX[c.name])
+    return phrases
+
+
+@lru_cache(maxsize=8)
+def _mention_pattern(names: tuple[tuple[str, str], ...] = ()):
+    """The regex of every class name (the world's names, plurals and synonyms, then `names`: phrases learned
+    from the data, which win over the world's) and its phrase → class table."""
+    phrases = {**_world_phrases(), **{ph: CLASS_INDEX[c] for ph, c in names}}
     order = sorted(phrases, key=len, reverse=True)
     return re.compile(r"\b(" + "|".join(re.escape(p) for p in order) + r")\b"), phrases
 
 
-def mentions(text: str) -> np.ndarray:
-    """Which of the 58 classes the text names (world names, plurals and synonyms; longest phrase wins)."""
-    pattern, phrases = _mention_pattern()
+def _names_key(names: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(names.items())) if names else ()
+
+
+def learn_names(dialogs: Sequence[Any], min_count: int = 20, min_share: float = 0.6,
+                rival: float = 0.5) -> dict[str, str]:
+    """Names for clip-art that tellers use and the world does not know, learned from what the human drawers
+    drew: a word or word pair (seen in at least `min_count` messages) names class c when, of the messages
+    with it, at least `min_share` made the drawer add a c that is in the Teller's scene, and no other class
+    was added after even `rival` as many of them ("apple" → apple tree, "hole" → tree, "witch" → wizard hat,
+    "hot air" → hot air balloon). A world name is renamed when another class follows it at least twice as
+    often ("balloon": the hot air balloon, not the bunch of balloons). People are left out: they always have
+    their names ("boy", "mike", "he"), and the words around them ("crying", "arm up") say how they look.
+    A pair of words is kept only when it shortens a world name ("hot air"). Returns phrase → class name."""
+    from collections import Counter
+
+    world = _world_phrases()
+    pattern, _ = _mention_pattern()
+    seen: Counter = Counter()
+    both: Counter = Counter()
+    for d in dialogs:
+        goal = slots(d.target)[1]
+        before: set[int] = set()
+        for t in d.turns:
+            now = set(slots(t.scene)[1])
+            added = {c for c in now - before if c in goal and c not in HUMAN_IDXS}
+            before = now
+            ws = words(t.teller)
+            for g in set(ws) | {f"{a} {b}" for a, b in zip(ws, ws[1:])}:
+                seen[g] += 1
+                both.update((g, c) for c in added)
+    ranked: dict[str, list[tuple[int, int]]] = {}
+    for (g, c), n in both.items():
+        ranked.setdefault(g, []).append((n, c))
+    best: dict[str, tuple[int, float, float]] = {}  # phrase → (class, its share, the runner-up's share)
+    for g, found in ranked.items():
+        found.sort(reverse=True)
+        runner_up = found[1][0] if len(found) > 1 else 0
+        best[g] = (found[0][1], found[0][0] / seen[g], runner_up / seen[g])
+    out: dict[str, str] = {}
+    for g in sorted(best, key=lambda g: (g.count(" "), g)):
+        c, share, second = best[g]
+        if seen[g] < min_count:
+            continue
+        if g in world:
+            if world[g] not in HUMAN_IDXS and c != world[g] and share >= 2 * both[(g, world[g])] / seen[g]:
+                out[g] = CLASSES[c]
+            continue
+        if share < min_share or second >= rival * share or pattern.search(g) or \
+                any(w in PRONOUNS or w == "it" for w in g.split()):
+            continue
+        if " " in g and not any(f" {g} " in f" {ph} " and k == c for ph, k in world.items()):
+            continue  # pairs: only a shortened world name ("hot air"); others swallow telling words ("set on")
+        out[g] = CLASSES[c]
+    return out
+
+
+NEGATED = re.compile(r"\b(?:no|not|without)\s+(?:(?:a|an|the|any|more)\s+)?$")
+
+
+def negated(text: str, names: dict[str, str] | None = None) -> set[int]:
+    """The classes the text names only right after a "no" / "not" / "without" ("no clouds", "it is a swing,
+    not a slide", "a tree, not pine"); a comma between them breaks it ("no, the dog is on the left")."""
+    pattern, phrases = _mention_pattern(_names_key(names))
+    text = text.lower()
+    said: dict[int, bool] = {}
+    for m in pattern.finditer(text):
+        c = phrases[m.group(1)]
+        said[c] = said.get(c, True) and bool(NEGATED.search(text[:m.start()]))
+    return {c for c, only_negated in said.items() if only_negated}
+
+
+def mentions(text: str, names: dict[str, str] | None = None) -> np.ndarray:
+    """Which of the 58 classes the text names (world names, plurals and synonyms and the learned `names`;
+    longest phrase wins)."""
+    pattern, phrases = _mention_pattern(_names_key(names))
     out = np.zeros(N, np.float32)
     for m in pattern.finditer(text.lower()):
         out[phrases[m.group(1)]] = 1
@@ -97,11 +176,11 @@ WINDOW = 6  # words looked at on each side of a name
 PRONOUNS = {"he": "boy", "him": "boy", "his": "boy", "she": "girl", "her": "girl", "hers": "girl"}
 
 
-def _sentences(text: str) -> list[tuple[list[str], list[tuple[int, int, int]]]]:
+def _sentences(text: str, names: dict[str, str] | None = None) -> list[tuple[list[str], list[tuple[int, int, int]]]]:
     """The text's sentences as word lists, each with the classes it names as (first word, end word, class).
     "he" / "him" / "his" name the boy and "she" / "her" the girl (CoDraw's only people); "it" names the last
-    thing named before it in the message."""
-    pattern, phrases = _mention_pattern()
+    thing named before it in the message. `names`: learned names beside the world's (`learn_names`)."""
+    pattern, phrases = _mention_pattern(_names_key(names))
     out, last = [], None
     for sentence in re.split(r"[.!?;]", text.lower()):
         ws = words(sentence)
@@ -128,7 +207,8 @@ def _ids(ws: Sequence[str], vocab: dict[str, int], length: int) -> list[int]:
     return [vocab.get(t, 1) for t in grams(ws)][:length]
 
 
-def local_context(text: str, vocab: dict[str, int], known: dict[int, tuple[float, float]]) -> dict[str, np.ndarray]:
+def local_context(text: str, vocab: dict[str, int], known: dict[int, tuple[float, float]],
+                  names: dict[str, str] | None = None) -> dict[str, np.ndarray]:
     """Per class the message names (up to `LOCAL_PIECES`): the words just before and just after its name
     (up to `WINDOW`, not past another name or the sentence's end), and its anchor: the nearest other named
     piece in the sentence whose place is `known` ("a girl *to the left of the* tree"), with the words between
@@ -144,7 +224,7 @@ def local_context(text: str, vocab: dict[str, int], known: dict[int, tuple[float
     slot: dict[int, int] = {}
     before: dict[int, list[int]] = {}
     after: dict[int, list[int]] = {}
-    for ws, found in _sentences(text):
+    for ws, found in _sentences(text, names):
         for k, (a, b, c) in enumerate(found):
             if c not in slot:
                 if len(slot) == m:
@@ -239,6 +319,7 @@ class DrawerConfig:
     members: bool = False  # also: which member of a look-alike family (which hat, which tree) is meant
     local: bool = False  # also: the words around each named piece → its place and looks; places off an anchor
     local_dim: int = 64
+    names: dict[str, str] | None = None  # learned names beside the world's ("apple" → apple tree; `learn_names`)
 
     @property
     def heads(self) -> dict[str, int]:
@@ -379,18 +460,20 @@ def features(cfg: DrawerConfig, vocab: dict[str, int], minilm: MiniLM | None, te
     if cfg.text in ("own", "both"):
         out["ids"] = np.stack([token_ids(t, vocab, cfg.token_length) for t in texts])
         out["prev_ids"] = np.stack([token_ids(t, vocab, cfg.token_length) for t in prevs])
-        out["mention"] = np.stack([mentions(t) for t in texts]) if texts else np.zeros((0, N), np.float32)
-        out["prev_mention"] = np.stack([mentions(t) for t in prevs]) if prevs else np.zeros((0, N), np.float32)
+        out["mention"] = np.stack([mentions(t, cfg.names) for t in texts]) if texts else np.zeros((0, N), np.float32)
+        out["prev_mention"] = (np.stack([mentions(t, cfg.names) for t in prevs]) if prevs
+                               else np.zeros((0, N), np.float32))
         if cfg.history:
             hs = histories if histories is not None else [[p] for p in prevs]
-            out["hist_mention"] = np.stack([np.max([mentions(t) for t in h], 0) if h else np.zeros(N, np.float32)
+            out["hist_mention"] = np.stack([np.max([mentions(t, cfg.names) for t in h], 0) if h
+                                            else np.zeros(N, np.float32)
                                             for h in hs]) if hs else np.zeros((0, N), np.float32)
     if cfg.local:
         locs = []
         for k, (text, sc) in enumerate(zip(texts, scenes)):
             known = {c: (o.x, o.y) for c, o in slots(sc)[1].items()}
             known.update(placed[k] if placed is not None else {})
-            locs.append(local_context(text, vocab, known))
+            locs.append(local_context(text, vocab, known, cfg.names))
         locs = locs or [local_context("", vocab, {})]  # an empty batch still has the arrays, with no rows
         for key in locs[0]:
             out["loc_" + key] = np.stack([x[key] for x in locs])[:len(texts)]
@@ -471,6 +554,27 @@ def put_on(obj: SceneObject, people: Sequence[SceneObject], offsets: dict[str, l
         return obj
     x, y, scale = spot
     return obj.with_(x=float(min(max(x, 0.0), 1.0)), y=float(min(max(y, -0.1), 1.0)), scale=scale)
+
+
+def apart(obj: SceneObject, others: Sequence[SceneObject]) -> SceneObject:
+    """`obj` moved to the nearest pixel column (and row) of CoDraw's 500×400 canvas that no other piece's
+    centre is in. CoDraw's score counts two pieces in one column as disagreeing about which is left of the
+    other, whatever the Teller's scene says (and in one row, about which is above); a drawer whose two
+    guesses land within half a pixel has said neither, and the score takes that as wrong."""
+    changes = {}
+    for axis, size in (("x", CANVAS_W), ("y", CANVAS_H)):
+        taken = {round(getattr(o, axis) * size) for o in others}
+        v = getattr(obj, axis) * size
+        if round(v) not in taken:
+            continue
+        up, down = round(v) + 1, round(v) - 1
+        while up in taken:
+            up += 1
+        while down in taken:
+            down -= 1
+        best = up if (up - v <= v - down or down < 0) and up <= size else down
+        changes[axis] = best / size
+    return obj.with_(**changes) if changes else obj
 
 
 def _likeliest_place(logits: np.ndarray, window: int = 2) -> np.ndarray:
@@ -630,13 +734,14 @@ class LearnedDrawer(_Base):
         out = {k: (sum(o[k] for o in outs) / len(outs)).numpy() for k in outs[0]}
         return [{k: v[i] for k, v in out.items()} for i in range(len(scenes))]
 
-    def edits_from(self, out: dict[str, np.ndarray], scene: Scene) -> list:
+    def edits_from(self, out: dict[str, np.ndarray], scene: Scene, skip: set[int] = frozenset()) -> list:
+        """The edits the network's outputs `out` say, on `scene`; classes in `skip` are not added."""
         sl, owner = slots(scene)
         p = {k: 1 / (1 + np.exp(-out[k][:, 0])) for k in ("add", "remove", "change")}
         place = PLACES[self.place]
         xs, ys = place(out["x"]), place(out["y"])
         attrs = {k: out[k].argmax(-1) for k in ("depth", "flip", "pose", "expression")}
-        adds = self._adds(p["add"], owner, out.get("member"))
+        adds = self._adds(p["add"], owner, out.get("member")) - skip
         edits, k = [], 0
         for c in range(N):
             if c not in owner:
@@ -658,6 +763,11 @@ class LearnedDrawer(_Base):
             people += [e.obj for e in edits if isinstance(e, Add) and CLASS_INDEX[e.obj.category] in HUMAN_IDXS]
             edits = [Add(put_on(e.obj, people, self.wear)) if isinstance(e, Add) and e.obj.category in self.worn
                      else e for e in edits]
+        placed = list(scene.objects)
+        for i, e in enumerate(edits):
+            if isinstance(e, Add):
+                edits[i] = Add(apart(e.obj, placed))
+                placed.append(edits[i].obj)
         return edits
 
     def _adds(self, p_add: np.ndarray, owner: dict[int, SceneObject], member: np.ndarray | None = None) -> set[int]:
@@ -688,14 +798,15 @@ class LearnedDrawer(_Base):
     def edits(self, text: str, scene: Scene, dialog: list[str]) -> list:
         prev = dialog[-1] if dialog else ""
         out = self.predict([text], [prev], [scene], [len(dialog)], [dialog])[0]
-        edits = self.edits_from(out, scene)
+        skip = negated(text, self.cfg.names)  # "no clouds": not drawn, whatever the network thinks
+        edits = self.edits_from(out, scene, skip)
         if self.cfg.local:  # pieces added now may anchor each other ("a boy holding a pizza"): place them again
             placed = {CLASS_INDEX[e.obj.category]: (e.obj.x, e.obj.y) for e in edits if isinstance(e, Add)}
             known = {c: (o.x, o.y) for c, o in slots(scene)[1].items()}
-            if set(local_context(text, self.vocab, {**known, **placed})["anchor"]) != \
-                    set(local_context(text, self.vocab, known)["anchor"]):
+            if set(local_context(text, self.vocab, {**known, **placed}, self.cfg.names)["anchor"]) != \
+                    set(local_context(text, self.vocab, known, self.cfg.names)["anchor"]):
                 out = self.predict([text], [prev], [scene], [len(dialog)], [dialog], [placed])[0]
-                edits = self.edits_from(out, scene)
+                edits = self.edits_from(out, scene, skip)
         return edits
 
 

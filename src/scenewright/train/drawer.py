@@ -24,7 +24,7 @@ import numpy as np
 
 from ..data.codraw import CLASSES, HUMAN_IDXS, Dialog, depth_of, load_codraw
 from ..models.drawer import (N, DrawerConfig, MiniLM, _same, build_net, build_vocab, families, family_matrix,
-                             features, mentions, slots, turn_actions, wear_offsets)
+                             features, learn_names, mentions, slots, turn_actions, wear_offsets)
 from ..scene import Scene, SceneObject
 from ..worlds.park import EXPRESSIONS, POSES
 
@@ -63,7 +63,7 @@ def targets(before: Scene, after: Scene, cfg: DrawerConfig, goal: Scene | None =
     named = np.zeros(N, np.float32)
     if goal is not None:
         _, og = slots(goal)
-        named = mentions(text)
+        named = mentions(text, cfg.names)
         named[list(_meant_members(ob, oa, og, named))] = 1
     t = {k: np.zeros(N, np.float32) for k in ("add", "add_m", "remove", "remove_m", "change", "change_m")}
     for k in ("x", "y", "depth", "flip", "pose", "expression"):
@@ -186,7 +186,7 @@ def _member_loss(logits, add, absent):
 def prepare(data: str | os.PathLike, text: str = "both", hidden: int = 512,
             minilm_cache: str | os.PathLike | None = None, limit: int | None = None, val_dialogs: int = 300,
             history: bool = True, goal: str = "target", spotter: bool = True, members: bool = True,
-            local: bool = True, main: bool = True) -> dict[str, Any]:
+            local: bool = True, names: bool = True, main: bool = True) -> dict[str, Any]:
     """What training reads, once: the dialogs, the vocabulary, the network's config and the train rounds as
     tensors. The main process (`main`) says what it read and caches the MiniLM vectors of the messages at
     `minilm_cache` (.npz) when they are not there yet."""
@@ -203,7 +203,8 @@ def prepare(data: str | os.PathLike, text: str = "both", hidden: int = 512,
     vocab_list = build_vocab([t.teller for d in train for t in d.turns])
     vocab = {w: i for i, w in enumerate(vocab_list)}
     cfg = DrawerConfig(text=text, hidden=hidden, vocab_size=len(vocab_list), history=history and text != "minilm",
-                       spotter=spotter and text != "minilm", members=members, local=local and text != "minilm")
+                       spotter=spotter and text != "minilm", members=members, local=local and text != "minilm",
+                       names=learn_names(train) if names else None)
     minilm = None
     cache = Path(minilm_cache) if minilm_cache else None
     if text != "own":
@@ -226,8 +227,8 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
                  minilm_cache: str | os.PathLike | None = None, limit: int | None = None,
                  val_dialogs: int = 300, threads: int = 1, time_budget: float | None = None,
                  progress: bool = True, tune: bool = True, history: bool = True, goal: str = "target",
-                 spotter: bool = True, members: bool = True, local: bool = True, place_sigma: float = 3.0,
-                 prepared: dict | None = None) -> dict[str, Any]:
+                 spotter: bool = True, members: bool = True, local: bool = True, names: bool = True,
+                 place_sigma: float = 3.0, prepared: dict | None = None) -> dict[str, Any]:
     """`goal`: "target" learns what to draw from the Teller's scene (see `targets`), "human" imitates the
     human drawer's edits. `place_sigma`: see `loss_fn`. `prepared`: the data from `prepare` (an ensemble's
     members share it)."""
@@ -246,7 +247,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
     t0 = time.time()
     prep = prepared or prepare(data, text=text, hidden=hidden, minilm_cache=minilm_cache or out / "minilm_teller.npz",
                                limit=limit, val_dialogs=val_dialogs, history=history, goal=goal, spotter=spotter,
-                               members=members, local=local, main=dist.main)
+                               members=members, local=local, names=names, main=dist.main)
     train, val, vocab_list, cfg, minilm, cache, ex, wear, data_t = (
         prep[k] for k in ("train", "val", "vocab", "cfg", "minilm", "cache", "examples", "wear", "tensors"))
     goal = prep["goal"]

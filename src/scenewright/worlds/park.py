@@ -43,8 +43,8 @@ _TABLE = [
     ("apple tree", "large", (376, 428), 146, dict(synonyms=("fruit tree", "round tree"), facing=None,
                                                   holds_in=True)),
     # people (types 2 and 3, hb0_* / hb1_*)
-    ("boy", "people", (108, 202), 249, dict(synonyms=("mike", "kid", "guy", "little boy", "son",
-                                                      "brother", "male", "man", "child"),
+    ("boy", "people", (108, 202), 249, dict(synonyms=("mike", "kid", "guy", "dude", "little boy",
+                                                      "son", "brother", "male", "man", "child"),
                                             people=True, plural="boys")),
     ("girl", "people", (116, 192), 253, dict(synonyms=("jenny", "little girl", "daughter", "sister", "lady",
                                                        "woman", "female"),
