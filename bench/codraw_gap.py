@@ -24,15 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from scenewright.data.codraw import default_codraw_dir, load_codraw  # noqa: E402
 from scenewright.eval.codraw import SIMILARITY_TERMS, cached_runs, similarity_terms  # noqa: E402
 from scenewright.data.codraw import CANVAS_H, CANVAS_W  # noqa: E402
-from scenewright.models.drawer import apart, mentions, slots  # noqa: E402
+from scenewright.models.drawer import mentions, slots, spread  # noqa: E402
 from scenewright.scene import Scene  # noqa: E402
 
 
 def moved_apart(scene: Scene) -> Scene:
-    placed = []
-    for o in scene.objects:
-        placed.append(apart(o, placed))
-    return Scene(scene.world, scene.background, tuple(placed))
+    return Scene(scene.world, scene.background, tuple(spread(scene.objects)))
 
 
 def shared(scene: Scene, goal: dict) -> tuple[int, int]:

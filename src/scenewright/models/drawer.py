@@ -577,6 +577,15 @@ def apart(obj: SceneObject, others: Sequence[SceneObject]) -> SceneObject:
     return obj.with_(**changes) if changes else obj
 
 
+def spread(objs: Sequence[SceneObject], others: Sequence[SceneObject] = ()) -> list[SceneObject]:
+    """`objs`, one after the other, each moved `apart` from `others` and from the ones before it."""
+    placed, out = list(others), []
+    for o in objs:
+        out.append(apart(o, placed))
+        placed.append(out[-1])
+    return out
+
+
 def _likeliest_place(logits: np.ndarray, window: int = 2) -> np.ndarray:
     """The likeliest bin's centre, refined by the probability-weighted centres within ±window bins → [0, 1]."""
     n = logits.shape[-1]
@@ -763,12 +772,8 @@ class LearnedDrawer(_Base):
             people += [e.obj for e in edits if isinstance(e, Add) and CLASS_INDEX[e.obj.category] in HUMAN_IDXS]
             edits = [Add(put_on(e.obj, people, self.wear)) if isinstance(e, Add) and e.obj.category in self.worn
                      else e for e in edits]
-        placed = list(scene.objects)
-        for i, e in enumerate(edits):
-            if isinstance(e, Add):
-                edits[i] = Add(apart(e.obj, placed))
-                placed.append(edits[i].obj)
-        return edits
+        moved = iter(spread([e.obj for e in edits if isinstance(e, Add)], scene.objects))
+        return [Add(next(moved)) if isinstance(e, Add) else e for e in edits]
 
     def _adds(self, p_add: np.ndarray, owner: dict[int, SceneObject], member: np.ndarray | None = None) -> set[int]:
         """The classes to add. With a family threshold, a look-alike (another tree, hat, cloud …) is added
