@@ -3,7 +3,8 @@ fast it parses. Internal errors are counted, never hidden (strict mode).
 
     .venv/bin/python bench/grammar_on_codraw.py [--codraw ../shared/data/codraw] [--dialogs 400]
 
-Reads the val split in file order; prints the totals and the most common refusal replies.
+Reads the val split in file order; prints the totals (done whole, done in part with the skipped words said,
+refused) and the most common refusal replies.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def main() -> None:
     files = sorted((Path(args.codraw) / "dialogs").glob("val_*.json"))[:args.dialogs]
     if not files:
         raise SystemExit(f"no CoDraw val dialogs in {args.codraw}/dialogs")
-    turns = done = errors = 0
+    turns = done = partly = errors = 0
     why: collections.Counter[str] = collections.Counter()
     t0 = time.perf_counter()
     for path in files:
@@ -46,11 +47,13 @@ def main() -> None:
                 why[f"internal error: {type(e).__name__}"] += 1
                 continue
             done += t.ok
-            if not t.ok:
+            partly += not t.ok and bool(t.edits)
+            if not t.ok and not t.edits:
                 why[re.sub(r"(?<=\s)'[^']*'", "'…'", t.reply)[:70]] += 1
     secs = time.perf_counter() - t0
-    print(f"{len(files)} dialogs, {turns} teller turns: {done} done ({done / turns:.0%}), {turns - done - errors} "
-          f"refused with a reply, {errors} internal errors; {1000 * secs / turns:.2f} ms a turn (parse + edit)")
+    print(f"{len(files)} dialogs, {turns} teller turns: {done} done whole ({done / turns:.0%}), {partly} done in "
+          f"part, saying what was skipped ({partly / turns:.0%}), {turns - done - partly - errors} refused with a "
+          f"reply, {errors} internal errors; {1000 * secs / turns:.2f} ms a turn (parse + edit)")
     for reply, n in why.most_common(8):
         print(f"{n:6d}  {reply}")
 

@@ -38,6 +38,8 @@ class Turn:
     scene: Scene
     index: int  # how many turns are in effect after it
     command: str | None = None
+    notes: tuple[str, ...] = ()  # said and kept on an object without being drawn
+    skipped: tuple[str, ...] = ()  # not understood, so not done; `ok` is false when there are any
     _session: "Session | None" = field(default=None, repr=False, compare=False)
     _image: Image.Image | None = field(default=None, repr=False, compare=False)
 
@@ -49,7 +51,8 @@ class Turn:
         return self._image
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "ok": self.ok, "reply": self.reply, "scene": self.scene.to_dict()}
+        return {"text": self.text, "ok": self.ok, "reply": self.reply, "notes": list(self.notes),
+                "skipped": list(self.skipped), "scene": self.scene.to_dict()}
 
 
 def clean_text(text: str) -> str:
@@ -101,8 +104,10 @@ class Session:
             raise ScenewrightError(f"the {self.renderer.name} renderer has no SVG output")
         return svg(scene if scene is not None else self.scene, size or self.size)
 
-    def _turn(self, text: str, ok: bool, reply: str, edits=(), command=None) -> Turn:
-        return Turn(text, ok, reply, tuple(edits), self.scene, self.history.cursor, command, self)
+    def _turn(self, text: str, ok: bool, reply: str, edits=(), command=None, parse: Parse | None = None) -> Turn:
+        notes, skipped = (parse.notes, parse.skipped) if parse is not None else ((), ())
+        return Turn(text, ok and not skipped, reply, tuple(edits), self.scene, self.history.cursor, command,
+                    tuple(notes), tuple(skipped), self)
 
     # -- talking ------------------------------------------------------------------------------------------
     def tell(self, text: str) -> Turn:
@@ -131,7 +136,7 @@ class Session:
         h = self.history
         if not parse.ok:
             h.record("refused", text, parse.reply)
-            return self._turn(text, False, parse.reply)
+            return self._turn(text, False, parse.reply, parse=parse)
         try:
             if parse.command == "undo":
                 done = sum(h.undo(text) for _ in range(parse.steps))
@@ -148,12 +153,12 @@ class Session:
                 return self._turn(text, True, parse.reply or f"Back to turn {h.cursor}.", command="goto")
             if parse.command == "noop":
                 h.record("refused", text, parse.reply)
-                return self._turn(text, True, parse.reply, command="noop")
+                return self._turn(text, True, parse.reply, command="noop", parse=parse)
             if parse.command == "revise":
                 h.revise(text, parse.edits, parse.reply)
-                return self._turn(text, True, parse.reply, parse.edits, command="revise")
+                return self._turn(text, True, parse.reply, parse.edits, command="revise", parse=parse)
             h.push(text, parse.edits, parse.reply)
-            return self._turn(text, True, parse.reply, parse.edits)
+            return self._turn(text, True, parse.reply, parse.edits, parse=parse)
         except ScenewrightError as e:  # an edit that does not fit: nothing changed
             h.record("refused", text, str(e))
             return self._turn(text, False, f"I couldn't do that: {e}")

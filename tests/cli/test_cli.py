@@ -36,7 +36,7 @@ def test_draw_json_matches_the_golden_dialog(world, tmp_path):
     result = json.loads(p.stdout)  # exactly one JSON object on stdout
     assert set(result) == {"turns", "scene"} and len(result["turns"]) == len(DIALOGS[world])
     for turn in result["turns"]:
-        assert set(turn) == {"text", "ok", "reply", "scene"}
+        assert set(turn) == {"text", "ok", "reply", "notes", "skipped", "scene"}
     golden = GOLDEN / f"{world}.json"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(json.dumps(result, indent=1) + "\n")

@@ -26,6 +26,8 @@ def test_real_teller_text_is_done_or_refused_never_a_crash():
             total += 1
             done += t.ok
             assert t.reply
-            if not t.ok:
+            if not t.ok and not t.edits:  # refused: nothing changed
                 assert s.scene == before
+            elif not t.ok:  # partly done: it says what it skipped
+                assert t.skipped and "skipped" in t.reply or "didn't understand" in t.reply
     assert total > 500 and done / total > 0.5  # measured: 66 % of 2,617 val turns (bench/grammar_on_codraw.py)

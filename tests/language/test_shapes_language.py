@@ -93,9 +93,16 @@ def test_several_clauses_in_one_turn(dialog):
     assert one(s, "cube", "red").x < 0.5 < one(s, "sphere", "blue").x and one(s, "cube").scale > 1
 
 
-def test_a_turn_that_fails_halfway_changes_nothing(dialog):
+def test_a_turn_that_fails_halfway_does_the_safe_part_and_says_what_it_skipped(dialog):
     _, t = dialog("shapes", "add a red cube", "add a blue sphere and remove the pyramid")
-    assert not t[1].ok and t[1].scene == t[0].scene
+    assert not t[1].ok and t[1].skipped == ("remove the pyramid",)
+    assert "skipped 'remove the pyramid'" in t[1].reply and "pyramid" in t[1].reply
+    assert [o.category for o in t[1].scene.objects] == ["cube", "sphere"]
+
+
+def test_a_turn_whose_unread_part_could_change_the_rest_is_refused_whole(dialog):
+    _, t = dialog("shapes", "add a red cube", "add a blue sphere and don't put it next to the pyramid")
+    assert not t[1].ok and t[1].scene == t[0].scene and not t[1].edits
 
 
 def test_corrections_revise_the_last_turn(dialog):

@@ -36,6 +36,13 @@ class Parse:
     command: str | None = None  # None (edits) | "undo" | "redo" | "goto" | "revise" | "noop"
     target: int | None = None  # for "goto": the turn to go back to
     steps: int = 1  # for "undo" / "redo": how many
+    notes: tuple[str, ...] = ()  # what was said and kept on an object without being drawn ("the man: beard")
+    skipped: tuple[str, ...] = ()  # the words of the turn that were not understood, and so not done
+
+    @property
+    def complete(self) -> bool:
+        """Everything said was done or noted: nothing was skipped."""
+        return self.ok and not self.skipped
 
     @classmethod
     def refuse(cls, reply: str) -> "Parse":

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..worlds import World
-from .lexicon import FILLER, NON_OBJECTS, Lexicon, Token, normalise
+from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, normalise, verbish
 from .references import Mention
 
 _MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
@@ -46,6 +46,8 @@ class Clause:
     unknown: list[str] = field(default_factory=list)  # words in a noun's place that we do not know
     kind_subject: tuple | None = None  # "the hoodie was black": (slot, kind) the clause is about
     hedge_words: list[str] = field(default_factory=list)  # "i think", "maybe": the witness's own confidence
+    notes: list[str] = field(default_factory=list)  # said about the clause's thing, cannot be drawn ("beard")
+    handled: set[str] = field(default_factory=set)  # unknown words that were mapped or kept as notes
 
     @property
     def has_location(self) -> bool:
@@ -61,6 +63,23 @@ class Clause:
     def empty(self) -> bool:
         return not (self.targets or self.holder or self.verb or self.has_location or self.has_predicate
                     or self.backgrounds or self.unknown)
+
+
+def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> bool:
+    """Two indefinite mentions of one category with only a comma between them name one new thing."""
+    if not (last.head == m.head == "CAT" and last.value == m.value and last.indefinite and m.indefinite):
+        return False
+    if (last.count or 1) > 1 or (m.count or 1) > 1 or m.det == "another":
+        return False
+    return any(t.kind == "COMMA" for t in toks[max(0, i - 4):i])
+
+
+def _merge(into: Mention, m: Mention) -> None:
+    for name in ("colors", "sizes", "expressions", "poses", "attrs", "kinds"):
+        extra = [v for v in getattr(m, name) if v not in getattr(into, name)]
+        getattr(into, name).extend(extra)
+    into.relation = into.relation or m.relation
+    into.landmarks = into.landmarks or m.landmarks
 
 
 class ClauseReader:
@@ -80,7 +99,8 @@ class ClauseReader:
     def split(self, text: str) -> list[list[Token]]:
         """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
-        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b|\balso\b", normalise(text)):
+        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b|\balso\b|\b(?:because|cuz|coz|cause|since|until|till|"
+                                 r"although|though|whereas|whilst|while|when|whenever)\b", normalise(text)):
             tokens = self.lex.tokens(sentence.strip())
             if not tokens:
                 continue
@@ -90,7 +110,8 @@ class ClauseReader:
                 if tok.kind == "REL" and tok.value == "between" or tok.kind == "VERB" and tok.value == "swap":
                     between_open = True
                 if tok.kind in ("AND", "COMMA") and current and not between_open and \
-                        self._starts_clause(tokens[k + 1:]) and self._has_content(current):
+                        self._starts_clause(tokens[k + 1:]) and self._has_content(current) and \
+                        not self._repair_or_repeat(current, tokens[k + 1:]):
                     clauses.append(current)
                     current = []
                     continue
@@ -105,6 +126,18 @@ class ClauseReader:
                 else:
                     clauses.append(current)
         return clauses
+
+    @staticmethod
+    def _repair_or_repeat(current: list[Token], rest: list[Token]) -> bool:
+        """"a little boy, no, a girl" and "a car, a dark car" go on naming the same thing: one clause."""
+        said = [t for t in current if t.kind not in ("COMMA", "AND")]
+        if said and said[-1].kind == "NEG" and said[-1].text == "no":
+            return True
+        last = next((t for t in reversed(said) if t.kind == "CAT"), None)
+        if last is None or not rest or rest[0].kind == "AND" or rest[0].kind != "DET" or rest[0].value != "a":
+            return False
+        nxt = next((t for t in rest[1:4] if t.kind not in ("COLOR", "SIZE", "ATTR", "EXPR", "WORD")), None)
+        return nxt is not None and nxt.kind == "CAT" and nxt.value == last.value
 
     @staticmethod
     def _has_content(tokens: list[Token]) -> bool:
@@ -123,6 +156,8 @@ class ClauseReader:
         if not rest:
             return False
         first = rest[0]
+        if first.kind == "NEG" and len(rest) > 1 and rest[1].kind == "VERB" and rest[1].value != "copula":
+            return True  # "… and don't put it there"
         if first.kind == "VERB" and first.value != "copula":
             return True
         if first.kind in ("PRON", "CAT", "ALL") or first.kind == "HEDGE":
@@ -143,6 +178,7 @@ class ClauseReader:
         for_next: tuple[str, list[Mention]] | None = None  # "in front of the boy is | a tree"
         after_hold = False
         negate_next = False
+        repair = False
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -170,7 +206,8 @@ class ClauseReader:
             elif k == "WORD" and i + 1 < len(toks) and toks[i + 1].kind in ("CAT", "COLOR", "SIZE", "EXPR", "POSE"):
                 pass  # an adjective we do not know, before a noun we do: "a big bushy tree"
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
-                                 and t.value not in FILLER and t.value not in NON_OBJECTS):
+                                 and t.value not in FILLER and t.value not in NON_OBJECTS
+                                 and not verbish(t.value)):
                 m = self._mention(t, mods)
                 mods = []
                 if negate_next:
@@ -186,7 +223,15 @@ class ClauseReader:
                     if for_next is not None:
                         m.relation, m.landmarks = for_next
                         for_next = None
-                    c.targets.append(m)
+                    if repair and c.targets:
+                        dropped = c.targets.pop()
+                        m.relation, m.landmarks = m.relation or dropped.relation, m.landmarks or dropped.landmarks
+                    repair = False
+                    last = c.targets[-1] if c.targets else None
+                    if last is not None and _same_new_thing(last, m, toks, i):
+                        _merge(last, m)  # "a car, a dark car": one car, said twice
+                    else:
+                        c.targets.append(m)
                 if k == "WORD":
                     c.unknown.append(t.value)
             elif k == "REL":
@@ -253,6 +298,9 @@ class ClauseReader:
                 c.hedge_words.append(t.text)
             elif k == "OR":
                 c.alternatives = True
+            elif k == "NEG" and t.text == "no" and c.targets and i + 1 < len(toks) and toks[i + 1].kind == "COMMA" \
+                    and not pending_rel:
+                repair = True  # "a little boy, no, a girl": the next thing named replaces the last one
             elif k == "NEG":
                 c.neg = True
                 nxt = self._next_meaningful(toks, i + 1)
@@ -269,7 +317,8 @@ class ClauseReader:
                 c.marks.append(self.verbatim(" ".join(x.text for x in toks[i:end])))
                 i = end
                 continue
-            elif k == "WORD" and t.value not in FILLER and t.value not in NON_OBJECTS and not t.value.isdigit():
+            elif k == "WORD" and t.value not in FILLER and t.value not in NON_OBJECTS and not t.value.isdigit() \
+                    and t.value not in GO_WORDS:
                 c.unknown.append(t.value)
             i += 1
         self._flush(c, mods)
@@ -278,7 +327,10 @@ class ClauseReader:
     def _retag(self, tokens: list[Token]) -> list[Token]:
         """Context fixes: 'that tree' is a determiner; 'the biggest ball' a superlative."""
         out = []
+        skip = -1
         for k, t in enumerate(tokens):
+            if k == skip:
+                continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if t.kind == "PRON" and t.text in ("that", "this", "these", "those") and nxt is not None \
                     and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR"):
@@ -293,6 +345,16 @@ class ClauseReader:
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
             elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
                 t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
+            elif t.kind == "AMOUNT" and t.text in ("a little", "a tiny", "a bit") and nxt is not None \
+                    and nxt.kind == "CAT":  # "a little boy": a small boy, not "a bit"
+                out.append(Token("DET", "a", "a", t.start))
+                joined = (t.text.split()[-1],) + tuple(nxt.text.split())
+                kind, value = (self.lex.table.get(joined) or [("", None)])[0]
+                if kind == "CAT":  # "a little girl": the world's word for a child
+                    out.append(Token("CAT", value, " ".join(joined), t.start + 1))
+                    skip = k + 1
+                    continue
+                t = Token("SIZE", self.lex.table[("little",)][0][1], "little", t.start + 1)
             elif t.kind == "SIZE" and out and out[-1].kind == "DET" and out[-1].value in ("the",):
                 for kind, value in self.lex.alternatives(t):
                     if kind == "SUPER":
@@ -306,7 +368,8 @@ class ClauseReader:
     @staticmethod
     def _after_motion(out: list[Token]) -> bool:
         j = len(out) - 1
-        while j >= 0 and (out[j].kind == "DET" or out[j].kind == "WORD" and out[j].value in ("to", "towards")
+        while j >= 0 and (out[j].kind == "DET" or out[j].kind == "WORD" and out[j].value in ("to", "towards", "off", "away", "out", "round",
+                                                                              "around", "back", "on", "over")
                           or out[j].kind == "REL" and out[j].value == "toward"):
             j -= 1
         if j < 0:
@@ -314,8 +377,7 @@ class ClauseReader:
         prev = out[j]
         return prev.kind == "POSE" and prev.value in ("running", "walking", "kicking", "standing", "waving") \
             or prev.kind == "ATTR" and prev.value[0] == "motion" or prev.kind == "VERB" and prev.value == "move" \
-            or prev.kind == "WORD" and prev.value in ("going", "heading", "headed", "driving", "moving",
-                                                       "travelling", "traveling", "riding", "cycling")
+            or prev.kind == "WORD" and prev.value in GO_WORDS
 
     @staticmethod
     def _next_meaningful(toks: list[Token], j: int) -> Token | None:

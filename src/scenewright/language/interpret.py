@@ -29,27 +29,48 @@ class Interpreter:
 
     # -- entry points ----------------------------------------------------------------------------------------
     def run(self, clauses, context: Context) -> Parse:
+        """Every clause in turn. A clause of a longer turn that cannot be done is skipped and said so —
+        unless it could change the meaning of the rest (a negation), or it asks which one: then the whole
+        turn is refused and nothing changes."""
         state = State(context.scene, context.entries)
         self._all_clauses = clauses
-        try:
-            pending: list[Mention] = []
-            for c in clauses:
-                if c.targets and not c.verb and not c.copula and not c.has_predicate and not c.has_location \
-                        and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
-                    pending.extend(c.targets)  # "the boy and the girl are happy": subjects first
-                    continue
-                if pending and c.targets and c.targets[0].head == "PRON":
-                    c.targets = pending + c.targets[1:]  # "the van - I think it was red": it = the van
-                elif pending and c.targets and not c.targets[0].indefinite:
-                    c.targets = pending + c.targets
-                pending = []
+        pending: list[Mention] = []
+        said: set[str] = set()  # skipped clauses the reply already names
+        for c in clauses:
+            if c.targets and not c.verb and not c.copula and not c.has_predicate and not c.has_location \
+                    and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
+                pending.extend(c.targets)  # "the boy and the girl are happy": subjects first
+                continue
+            if pending and c.targets and c.targets[0].head == "PRON":
+                c.targets = pending + c.targets[1:]  # "the van - I think it was red": it = the van
+            elif pending and c.targets and not c.targets[0].indefinite:
+                c.targets = pending + c.targets
+            pending = []
+            mark = state.mark()
+            try:
                 self.clause(c, state)
-        except (Missing, Ambiguous, Refusal) as e:
-            return Parse.refuse(e.message)
+            except (Missing, Ambiguous, Refusal) as e:
+                if len(clauses) == 1 or c.neg or isinstance(e, Ambiguous):
+                    return Parse.refuse(e.message)
+                state.rollback(mark)
+                state.skip(c.text)
+                said.add(c.text)
+                state.notes.append(f"(I skipped {c.text!r}: {e.message})")
+                continue
+            for word in c.unknown:
+                if word not in c.handled:
+                    state.skip(word)
+        notes = list(state.notes)
+        loose = [w for w in state.skipped if w not in said]
+        if loose:
+            notes.append(f"(I didn't understand: {', '.join(repr(w) for w in loose)}.)")
         if not state.edits:
-            return Parse(ok=True, command="noop", reply=" ".join(state.notes) or "Nothing to change.")
-        return Parse(edits=tuple(state.edits), reply=self.summary(state.edits, context.scene, state.notes,
-                                                                  state.scene))
+            if state.skipped and not state.kept:
+                return Parse.refuse(" ".join(notes) or "I didn't understand that.")
+            return Parse(ok=True, command="noop", reply=" ".join(notes) or "Nothing to change.",
+                         notes=tuple(state.kept), skipped=tuple(state.skipped))
+        return Parse(edits=tuple(state.edits), reply=self.summary(state.edits, context.scene, notes, state.scene),
+                     notes=tuple(state.kept), skipped=tuple(state.skipped))
 
     def example(self) -> str:
         return {"shapes": "'add a red cube on the left'", "park": "'a boy is standing on the left'"}.get(
@@ -388,14 +409,38 @@ class Interpreter:
 
     # -- words we do not know ---------------------------------------------------------------------------------
     def _unknown(self, c, state: State) -> None:
+        """Words in a noun's place that the world does not have. The nearest drawable thing when MiniLM finds
+        one; else, when the clause is about something we know ("a man with a beard", "he had a knife"), a
+        note on it in the speaker's words; else the clause cannot be done."""
+        known = [m for m in list(c.targets) + ([c.holder] if c.holder else []) if m.head != "UNKNOWN"]
         for m in list(c.targets) + list(c.landmarks) + ([c.holder] if c.holder else []):
             if m.head != "UNKNOWN":
                 continue
-            mapped = self._semantic(str(m.value))
-            if mapped is None:
-                raise Refusal(self._dont_know(str(m.value)))
-            state.notes.append(f"(I took {m.value!r} to mean {mapped}.)")
-            m.head, m.value, m.surface = "CAT", mapped, mapped
+            word = str(m.value)
+            if m.negated:  # "not the pyramid": nothing to draw either way
+                c.handled.add(word)
+                if m in c.targets:
+                    c.targets.remove(m)
+                continue
+            mapped = self._semantic(word)
+            if mapped is not None:
+                state.notes.append(f"(I took {word!r} to mean {mapped}.)")
+                m.head, m.value = "CAT", mapped
+                c.handled.add(word)
+                continue
+            if not known or c.neg:  # a negated clause with a word we can't read could mean anything
+                raise Refusal(self._dont_know(word))
+            note = " ".join(m.colors + [word])
+            c.notes.append(note)
+            c.handled.add(word)
+            if m in c.targets:
+                c.targets.remove(m)
+            if m in c.landmarks:
+                c.landmarks.remove(m)
+                if not c.landmarks:
+                    c.relation = None
+            if c.holder is m:
+                c.holder = None
 
     def _semantic(self, word: str) -> str | None:
         if self.semantic_enabled is False:

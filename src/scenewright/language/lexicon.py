@@ -156,7 +156,9 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     actually basically literally sure hi hello thanks thank great good nice cool wow look see
     park street world garden playground field meadow setting area place view landscape city town road
     off out about half some more less most many every either neither such own than only even enough kind sort
-    lot lots bunch""".split())
+    lot lots bunch sorry wait idk lol bro yo dear mate anyway anyways honestly like totally proper fairly
+    pretty rather somehow somewhere whatever innit yeah nah ok mean meant suppose reckon lately yesterday today
+    tonight remember recall happened happen think thought know knew guess saw seen noticed notice""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
@@ -168,13 +170,33 @@ NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms han
     overlap overlaps sticking sticks hidden hiding visible showing shown same opposite slightly about almost
     tiny mouth eyes eye nose hair smile frown expression pose rest whole entire""".split())
 
+# Verbs of going (a vehicle "came from the left", "drove off to the right", "rode off left"): they say which
+# way a thing moves, which the reader turns into facing; on their own they draw nothing.
+GO_WORDS = set("""come came comes coming go goes went going gone drive drove driven drives driving ride rode
+    ridden rides cycled cycling headed heads sped speeding raced racing zoomed zooming shot pulled pulling
+    reversed reversing backed swerved swerving turned drifted rolled rolling travelled traveled travelling
+    traveling moving moved moves legged""".split())
+# Common verbs in narration that are never the name of a thing ("a dark car came", "the lad ended up …").
+IRREGULAR_VERBS = set("""saw seen see sees got get gets took take takes made gave give hit hits threw throw
+    thrown caught catch stood stand sat sit lay fell fall falls broke broken break kept keep left leave told
+    tell said say says tried try thought think knew know felt feel found find began begun heard hear held
+    grabbed ran run runs walked smashed stole stolen shouted yelled pushed punched kicked dropped picked
+    jumped chased stopped parked waited waiting looked looking happened happen helped help started start
+    stayed stay wanted reckon guess dunno""".split())
+
+
+def verbish(word: str) -> bool:
+    """A word we don't know that reads as a verb, so never as the name of a thing."""
+    return word in GO_WORDS or word in IRREGULAR_VERBS or len(word) > 4 and word.endswith(("ed", "ing"))
+
+
 CORRECTION_MARKERS = ["no i meant", "no i mean", "no", "nope", "not", "actually", "i meant", "i mean", "sorry",
                       "wait", "oops", "correction", "rather", "instead", "make that", "my mistake",
                       "my bad", "wrong", "that is wrong", "that was wrong", "scratch that"]
 GENDER = {"male": {"boy", "man", "guy", "father", "dad", "king", "son", "brother", "gentleman", "male",
-                   "mike"},
-          "female": {"girl", "woman", "lady", "mother", "mom", "queen", "daughter", "sister", "female",
-                     "jenny"}}
+                   "mike", "lad", "bloke", "dude", "fellow", "chap", "men", "boys", "lads", "guys"},
+          "female": {"girl", "woman", "lady", "mother", "mom", "mum", "queen", "daughter", "sister", "female",
+                     "jenny", "women", "girls", "ladies", "gal"}}
 
 
 @dataclass(frozen=True)
@@ -192,16 +214,18 @@ _DASHES = re.compile(r"[-_/]")
 _DASH_PAUSE = re.compile(r"\s+[-–—]+\s+|[–—]")
 _OTHER = re.compile(r"[^\w\s,.;:!?'\"()]")
 _PLAIN = re.compile(r"^[a-z ]*$")
+_KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 
 
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
-    if _PLAIN.match(text):
+    if _PLAIN.match(text) and "one of th" not in text:
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
         t = pattern.sub(repl, t)
     t = _ORDINAL_SUFFIX.sub(r"\1", t)
+    t = _KIND_OF.sub("a", t)  # "one of those hooded tops": a kind of thing, not one of the things here
     t = _DASH_PAUSE.sub(" , ", t)  # "the van - i think it was red": a pause, like a comma
     t = _DASHES.sub(" ", t)
     t = _OTHER.sub(" ", t)

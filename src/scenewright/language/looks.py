@@ -100,6 +100,15 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
     if c.marks:
         attrs["marks"] = list(attrs.get("marks", [])) + [mk for mk in c.marks
                                                           if mk not in attrs.get("marks", [])]
+    notes = [n for n in getattr(c, "notes", ()) if n not in attrs.get("notes", [])]
+    if notes:  # said, cannot be drawn: kept in the speaker's words on the thing it is about
+        attrs["notes"] = list(attrs.get("notes", [])) + notes
+        state.kept.extend(f"the {cat.name}: {n}" for n in notes)
+        if c.hedge:
+            uncertain["notes"] = list(dict.fromkeys(list(uncertain.get("notes", [])) + notes))
+    said_as = m.surface if m is not None and obj is None and m.head == "CAT" and cat.attributes else ""
+    if said_as and said_as not in (cat.name, cat.plural_name):  # "SUV", "cop car": the word as said
+        attrs["called"] = said_as
     before = obj.unsure if obj else {}
     for key, values in uncertain.items():  # keep how sure the witness was, in their own words
         if values != before.get(key) and (c.hedge_words or c.alternatives):

@@ -107,6 +107,11 @@ class Resolver:
         self.world = world
         self.lex = lexicon
 
+    @staticmethod
+    def gender(o: SceneObject) -> str | None:
+        """A person's gender from their category, or from the word they were called ("a little boy")."""
+        return _gender_of(o.category) or _gender_of("", str(o.attrs.get("called", "")).split(" ")[-1])
+
     def describe(self, m: Mention) -> str:
         words = m.colors[:1] + m.expressions[:1]
         if m.head == "CAT":
@@ -129,13 +134,12 @@ class Resolver:
             objs = [o for o in objs if o.attrs.get(f"{slot}_kind") == kind]
         elif m.head == "PRON":
             kind = m.value
-            if kind in ("male", "female"):
-                gendered = [o for o in objs if _gender_of(o.category) == kind]
+            if kind in ("male", "female"):  # he/she: a person of that gender, or one whose gender is not said
                 people = [o for o in objs if self.world.category(o.category).people]
-                objs = gendered or people
-            elif kind == "it":
-                things = [o for o in objs if not self.world.category(o.category).people]
-                objs = things or objs
+                gendered = [o for o in people if self.gender(o) == kind]
+                objs = gendered or [o for o in people if self.gender(o) is None]
+            elif kind == "it":  # a thing, never a person
+                objs = [o for o in objs if not self.world.category(o.category).people]
         for color in m.colors:
             objs = [o for o in objs if o.color == color]
         for e in m.expressions:

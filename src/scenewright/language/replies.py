@@ -53,8 +53,17 @@ def said(e: Update, name: str, before: Scene) -> str:
         return f"moved the {name}"
     if "attributes" in ch or "uncertain" in ch:
         new = dict(ch.get("attributes", ()))
-        said = [f"{k.replace('_', ' ')}: {', '.join(v) if isinstance(v, tuple) else v}" for k, v in new.items()
-                if old is None or old.attrs.get(k) != (list(v) if isinstance(v, tuple) else v)]
+        said, kept = [], []
+        for k, v in new.items():
+            was = old.attrs.get(k) if old is not None else None
+            if k.endswith("_hedge") or k == "called" or was == (list(v) if isinstance(v, tuple) else v):
+                continue
+            if k == "notes":
+                kept += [n for n in v if n not in (was or ())]
+            else:
+                said.append(f"{k.replace('_', ' ')}: {', '.join(v) if isinstance(v, tuple) else v}")
+        if kept:
+            said.append(f"{', '.join(kept)} (not drawn)")
         unsure = [k.replace("_", " ") for k, _ in ch.get("uncertain", ())]
         text = f"noted for the {name}: {'; '.join(said)}" if said else f"noted for the {name}"
         return text + (f" (unsure: {', '.join(unsure)})" if unsure else "")

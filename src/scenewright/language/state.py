@@ -21,7 +21,21 @@ class State:
     entries: Sequence[Any]
     this_turn: list[str] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # remarks for the reply ("(There was no bench yet…)")
+    kept: list[str] = field(default_factory=list)  # said, kept on an object, not drawn ("the man: beard")
+    skipped: list[str] = field(default_factory=list)  # words not understood, so not done
+
+    def mark(self) -> tuple:
+        """A point to roll back to when a clause of a longer turn cannot be done."""
+        return self.scene, len(self.edits), len(self.this_turn), len(self.notes), len(self.kept)
+
+    def rollback(self, mark: tuple) -> None:
+        self.scene, n_edits, n_turn, n_notes, n_kept = mark
+        del self.edits[n_edits:], self.this_turn[n_turn:], self.notes[n_notes:], self.kept[n_kept:]
+
+    def skip(self, words: str) -> None:
+        if words and words not in self.skipped:
+            self.skipped.append(words)
 
     def order(self) -> list[str]:
         return salience(self.scene, self.entries, self.this_turn)

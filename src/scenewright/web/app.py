@@ -142,7 +142,8 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                 "example": WORLD_EXAMPLES.get(s.world.name, s.example().strip("'"))}
 
     def reply(turn, live: Live) -> Response:
-        return _json({"turn": {"text": turn.text, "ok": turn.ok, "reply": turn.reply, "command": turn.command},
+        return _json({"turn": {"text": turn.text, "ok": turn.ok, "reply": turn.reply, "command": turn.command,
+                                  "notes": list(turn.notes), "skipped": list(turn.skipped)},
                       "state": state(live)})
 
     def change(sid: str, act) -> Response:
