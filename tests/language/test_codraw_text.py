@@ -24,10 +24,10 @@ def test_real_teller_text_is_done_or_refused_never_a_crash():
             before = s.scene
             t = s.tell(turn["msg_t"])
             total += 1
-            done += t.ok
+            done += t.ok or bool(t.edits)  # done whole, or in part with the skipped words said
             assert t.reply
             if not t.ok and not t.edits:  # refused: nothing changed
                 assert s.scene == before
             elif not t.ok:  # partly done: it says what it skipped
                 assert t.skipped and "skipped" in t.reply or "didn't understand" in t.reply
-    assert total > 500 and done / total > 0.5  # measured: 66 % of 2,617 val turns (bench/grammar_on_codraw.py)
+    assert total > 500 and done / total > 0.5  # measured: 78 % of 2,617 val turns whole or in part (bench/grammar_on_codraw.py)

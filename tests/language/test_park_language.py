@@ -63,10 +63,13 @@ def test_background_phrases(dialog):
     assert [x.scene.background for x in t] == ["day", "night", "dusk"]
 
 
-def test_depth_sizes_are_codraw_levels(dialog):
-    _, t = dialog("park", "a small sun in the top left corner", "a big tree", "make the tree smaller")
-    assert one(t[0].scene, "sun").scale in (0.7, 0.49) and one(t[0].scene, "sun").x < 0.3
-    assert one(t[2].scene, "tree").scale == 0.7
+def test_sizes_are_continuous_and_can_grow_past_the_largest_depth(dialog):
+    _, t = dialog("park", "a small sun in the top left corner", "a big tree", "make the tree smaller",
+                  "make it twice as big")
+    assert one(t[0].scene, "sun").scale < 0.8 and one(t[0].scene, "sun").x < 0.3
+    assert one(t[1].scene, "tree").scale > 1.0  # bigger than CoDraw's depth 0: the default
+    assert one(t[2].scene, "tree").scale < one(t[1].scene, "tree").scale
+    assert one(t[3].scene, "tree").scale == 2 * one(t[2].scene, "tree").scale
 
 
 def test_missing_things_and_unknown_words(dialog):

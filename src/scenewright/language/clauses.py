@@ -11,7 +11,7 @@ from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, normalise, v
 from .references import Mention
 
 _MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
-_HEADS = {"CAT", "PRON", "ONE", "ALL"}
+_HEADS = {"CAT", "PRON", "ONE", "ALL", "REST"}
 _LOOKS = {"COLOR": "colors", "SIZE": "sizes", "EXPR": "expressions", "POSE": "poses", "ATTR": "attrs"}
 
 
@@ -99,7 +99,7 @@ class ClauseReader:
     def split(self, text: str) -> list[list[Token]]:
         """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
-        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b|\balso\b|\b(?:because|cuz|coz|cause|since|until|till|"
+        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b(?! not)|\balso\b|\b(?:because|cuz|coz|cause|since|until|till|"
                                  r"although|though|whereas|whilst|while|when|whenever)\b", normalise(text)):
             tokens = self.lex.tokens(sentence.strip())
             if not tokens:
@@ -111,7 +111,8 @@ class ClauseReader:
                     between_open = True
                 if tok.kind in ("AND", "COMMA") and current and not between_open and \
                         self._starts_clause(tokens[k + 1:]) and self._has_content(current) and \
-                        not self._repair_or_repeat(current, tokens[k + 1:]):
+                        not self._repair_or_repeat(current, tokens[k + 1:]) and \
+                        not (tok.kind == "AND" and self._more_held(current, tokens[k + 1:])):
                     clauses.append(current)
                     current = []
                     continue
@@ -140,6 +141,20 @@ class ClauseReader:
         return nxt is not None and nxt.kind == "CAT" and nxt.value == last.value
 
     @staticmethod
+    def _more_held(current: list[Token], rest: list[Token]) -> bool:
+        """"wearing a cap and sunglasses", "with a bucket and a shovel": one list of things held or worn."""
+        holds = any(t.kind == "VERB" and t.value in ("hold", "wear") or t.kind == "REL" and t.text == "with"
+                    for t in current)
+        if not holds or not rest or rest[0].kind not in ("DET", "NUM", "CAT", "COLOR", "SIZE", "KIND"):
+            return False
+        for t in rest:
+            if t.kind in ("COMMA", "AND"):
+                break
+            if t.kind in ("VERB", "PRON") or t.kind == "REL" and t.text != "with":
+                return False
+        return True
+
+    @staticmethod
     def _has_content(tokens: list[Token]) -> bool:
         return any(t.kind not in ("COMMA", "AND", "WORD", "DET") for t in tokens)
 
@@ -160,7 +175,7 @@ class ClauseReader:
             return True  # "… and don't put it there"
         if first.kind == "VERB" and first.value != "copula":
             return True
-        if first.kind in ("PRON", "CAT", "ALL") or first.kind == "HEDGE":
+        if first.kind in ("PRON", "CAT", "ALL", "REST") or first.kind == "HEDGE":
             return True
         if first.kind in ("DET", "NUM") or first.kind in ("COLOR", "SIZE", "EXPR", "ATTR"):
             return any(t.kind in _HEADS or t.kind == "WORD" for t in rest[:5])
@@ -179,6 +194,7 @@ class ClauseReader:
         after_hold = False
         negate_next = False
         repair = False
+        excepting: Mention | None = None
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -187,6 +203,8 @@ class ClauseReader:
                     and not (k == "DET" and mods[-1].kind in ("NUM", "OF")):
                 self._flush_before_new_noun(c, mods)
                 mods = [t]
+            elif k == "SIZE" and i > 0 and toks[i - 1].kind == "WORD" and toks[i - 1].value == "too":
+                pass  # "it looks too tiny": why, not what to make it
             elif k in _MODS:
                 mods.append(t)
             elif k == "KIND":
@@ -210,9 +228,17 @@ class ClauseReader:
                                  and not verbish(t.value)):
                 m = self._mention(t, mods)
                 mods = []
+                if k == "REST":  # "the rest of the balls": the rest among the balls
+                    j = i + 1
+                    while j < len(toks) and toks[j].kind in ("OF", "DET"):
+                        j += 1
+                    if j > i + 1 and j < len(toks) and toks[j].kind == "CAT":
+                        m.value, i = toks[j].value[0], j
                 if negate_next:
                     m.negated, negate_next = True, False
-                if pending_rel and expect:
+                if excepting is not None:
+                    excepting.excluded.append(m)
+                elif pending_rel and expect:
                     rel_marks.append(m)
                     expect -= 1
                     if not expect:
@@ -240,6 +266,8 @@ class ClauseReader:
                 nxt = self._next_meaningful(toks, i + 1)
                 if nxt is not None and nxt.kind in ("ABS", "PLACE", "DIR"):
                     pass  # "on the left", "in the middle": an absolute place
+                elif t.text == "with" and not c.targets and c.holder is None:
+                    pass  # "night sky, with a rocket in the top middle": the rocket is a thing said to be there
                 elif t.text == "with" and c.targets and (nxt is None or nxt.kind not in ("CAT", "NUM")):
                     pass  # "a shop with a sign saying …", "a man with a backpack": a description follows
                 elif t.text == "with" and c.targets:
@@ -298,13 +326,18 @@ class ClauseReader:
                 c.hedge_words.append(t.text)
             elif k == "OR":
                 c.alternatives = True
+            elif k == "EXCEPT" and c.targets:
+                self._flush(c, mods)
+                mods = []
+                excepting = c.targets[-1]  # "everything except the cylinder": the next things are left out
             elif k == "NEG" and t.text == "no" and c.targets and i + 1 < len(toks) and toks[i + 1].kind == "COMMA" \
                     and not pending_rel:
                 repair = True  # "a little boy, no, a girl": the next thing named replaces the last one
             elif k == "NEG":
                 c.neg = True
                 nxt = self._next_meaningful(toks, i + 1)
-                if nxt is not None and nxt.kind == "COLOR":  # "black, not (just) dark": dark is not said
+                if nxt is not None and nxt.kind in ("COLOR", "EXPR", "POSE", "BG", "SIZE", "ATTR"):
+                    # "black, not dark", "happy not surprised", "dusk, not daytime": what follows is not said
                     i = toks.index(nxt, i) + 1
                     continue
                 negate_next = True
@@ -407,7 +440,8 @@ class ClauseReader:
         elif head.kind == "WORD":
             m = Mention("UNKNOWN", head.value, head.text)
         else:
-            m = Mention(head.kind, head.value, head.text, plural=head.kind == "ALL" or head.text == "ones")
+            m = Mention(head.kind, None if head.kind == "REST" else head.value, head.text,
+                        plural=head.kind in ("ALL", "REST") or head.text == "ones")
         for j, t in enumerate(mods):
             nxt = mods[j + 1] if j + 1 < len(mods) else None
             if t.kind == "DET":

@@ -10,14 +10,17 @@ from .lexicon import normalise
 _N = r"(one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
         "ten": 10}
-_UNDO = re.compile(r"^(undo|undo (that|it|this|the last (step|turn|change|thing|one|edit)|last)|take (that|it) back"
+_UNDO = re.compile(r"^(undo|undo (that|it|this|again|once more|the last (step|turn|change|thing|one|edit)|last)"
+                   r"|undo (the )?(last|previous) (step|turn|change|thing|edit)|undo that (last )?(one|change)"
+                   r"|take (that|it) back|(no )?undo (that|it) again"
                    r"|revert( that| it)?|step back|go back one( step| turn)?|cancel( that)?|never ?mind"
                    r"|scratch that|that is wrong|that was wrong|wrong|no that is wrong|no that was wrong"
                    r"|oops|nope|no|not that|forget (that|it)|delete (that|the last (step|turn|change))"
                    r"|go back a step|one step back|back)$")
-_UNDO_N = re.compile(rf"^(undo|go back|step back)( the last)? {_N}( (steps|turns|changes|times|edits))?$")
+_UNDO_N = re.compile(rf"^(undo|go back|step back)( the last| the previous)? {_N}( (steps|turns|changes|times|edits"
+                     rf"|things))?$")
 _UNDO_TWICE = re.compile(r"^undo (twice|two times|thrice|three times)$")
-_REDO = re.compile(r"^(redo|redo (that|it|the last (step|turn|change))|undo (the|that) undo"
+_REDO = re.compile(r"^(redo|redo (that|it|again|the last (step|turn|change))|undo (the|that) undo|redo that (one|change)"
                    r"|go forward( one( step| turn)?)?|step forward|put it back like it was)$")
 _BRING_BACK = re.compile(r"^(bring (it|that|them|him|her) back|put (it|that|them|him|her) back)$")
 _GOTO = re.compile(rf"^(go |take me |jump |get )?(back )?to (the )?(turn|step|stage|picture|version) {_N}$")

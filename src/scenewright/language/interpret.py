@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any, Sequence
 
@@ -17,6 +18,10 @@ from .references import Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
 MOVE_STEP = 0.15
+_GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
+_SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
+_SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
+_SWAP_FOR = re.compile(r"\b(?:for|with)\b")
 
 
 class Interpreter:
@@ -79,6 +84,11 @@ class Interpreter:
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
         self._unknown(c, state)
+        if c.verb == "add" and _GIVE.search(c.text) and len(c.targets) >= 1 and c.holder is None \
+                and self._is_person(c.targets[0], state) and (len(c.targets) > 1 or c.kinds):
+            c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "give him a winter hat"
+        if _SAME_AS.search(c.text) and len(c.targets) >= 2:
+            return self._same_as(c, state)
         if c.verb in ("hold", "wear", "with", "kick") and c.holder is not None:
             return self._attach(c, state)
         targets = c.targets
@@ -299,12 +309,47 @@ class Interpreter:
             state.do(Remove(o.id))
 
     def _swap(self, c, state: State) -> None:
+        """"swap the cat and the dog" (places), "swap their colours" / "sizes", "swap the cap for a crown"."""
+        if len(c.targets) == 2 and _SWAP_FOR.search(c.text) and c.targets[1].head == "CAT" and \
+                (c.targets[1].indefinite or not self._exists(c.targets[1], state)):
+            old = self._resolve(c.targets[0], state)[0]
+            new = self.world.category(str(c.targets[1].value))
+            state.do(Update.of(old.id, category=new.name))
+            return None
         objs = self._resolve_all(c.targets, state)
         if len(objs) != 2:
             raise Refusal("Swap which two? e.g. 'swap the cat and the dog'.")
         a, b = objs
-        state.do(Update.of(a.id, x=b.x, y=b.y))
-        state.do(Update.of(b.id, x=a.x, y=a.y))
+        what = _SWAP_WHAT.search(c.text)
+        if what and what.group(1).startswith("col"):
+            state.do(Update.of(a.id, color=b.color))
+            state.do(Update.of(b.id, color=a.color))
+        elif what and what.group(1).startswith("size"):
+            state.do(Update.of(a.id, scale=b.scale, y=round(P.keep_bottom(self.world, a, b.scale), 4)))
+            state.do(Update.of(b.id, scale=a.scale, y=round(P.keep_bottom(self.world, b, a.scale), 4)))
+        else:
+            state.do(Update.of(a.id, x=b.x, y=b.y))
+            state.do(Update.of(b.id, x=a.x, y=a.y))
+
+    def _same_as(self, c, state: State) -> None:
+        """"make the cylinder the same colour as the cube", "as big as the sphere": copy from the last one."""
+        *targets, model = c.targets
+        src = self._resolve(model, state)[0]
+        hit = _SAME_AS.search(c.text)
+        what = hit.group(1) or hit.group(2)
+        for obj in self._resolve_all(targets, state):
+            if what.startswith("col"):
+                if obj.color != src.color:
+                    state.do(Update.of(obj.id, color=src.color))
+            elif obj.scale != src.scale:
+                state.do(Update.of(obj.id, scale=src.scale, y=round(P.keep_bottom(self.world, obj, src.scale), 4)))
+
+    def _is_person(self, m: Mention, state: State) -> bool:
+        if m.head == "PRON":
+            return m.value in ("male", "female", "plural")
+        if m.head != "CAT" or not self.world.category(str(m.value)).people:
+            return False
+        return not m.indefinite and self._exists(m, state)
 
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""

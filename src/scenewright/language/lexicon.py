@@ -214,18 +214,20 @@ _DASHES = re.compile(r"[-_/]")
 _DASH_PAUSE = re.compile(r"\s+[-–—]+\s+|[–—]")
 _OTHER = re.compile(r"[^\w\s,.;:!?'\"()]")
 _PLAIN = re.compile(r"^[a-z ]*$")
+_ALL_BUT = re.compile(r"\ball but\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 
 
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
-    if _PLAIN.match(text) and "one of th" not in text:
+    if _PLAIN.match(text) and "one of th" not in text and "all but" not in text:
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
         t = pattern.sub(repl, t)
     t = _ORDINAL_SUFFIX.sub(r"\1", t)
     t = _KIND_OF.sub("a", t)  # "one of those hooded tops": a kind of thing, not one of the things here
+    t = _ALL_BUT.sub("everything except", t)
     t = _DASH_PAUSE.sub(" , ", t)  # "the van - i think it was red": a pause, like a comma
     t = _DASHES.sub(" ", t)
     t = _OTHER.sub(" ", t)
@@ -310,8 +312,14 @@ class Lexicon:
             self._put(h, "HEDGE", h)
         for n in ("not", "no", "never", "nothing", "without"):
             self._put(n, "NEG", n)
+        for phrase in ("except", "except for", "apart from", "other than", "save for", "excluding",
+                       "aside from", "but not"):
+            self._put(phrase, "EXCEPT", phrase, front=True)
+        for phrase in ("the rest", "the others", "the other ones", "all the others", "all the rest",
+                       "the remaining ones", "the rest of them", "all the other ones", "everything else"):
+            self._put(phrase, "REST", phrase, front=True)
         for word in ("everything", "all of it", "all objects", "all the objects", "all the things",
-                     "the whole scene", "the scene", "everything else", "all of them"):
+                     "the whole scene", "the scene", "all of them"):
             self._put(word, "ALL", word, front=True)
         for word in w.words_for_all:
             self._put(word, "ALL", word)
@@ -422,8 +430,10 @@ class Lexicon:
     def _correctable(self, word: str, before: list[Token], after: list[str]) -> bool:
         """Spell-correct only where a noun or an adjective is expected: after a determiner, number or
         adjective, or right before a known noun. Everyday words elsewhere stay as they are."""
-        if word in FILLER or word in NON_OBJECTS:
+        if word in FILLER or word in NON_OBJECTS or verbish(word):
             return False
+        if len(word) >= 5:  # "purpel", "evrything", "delet": long enough to correct anywhere
+            return True
         if before and (before[-1].kind in ("DET", "NUM", "COLOR", "SIZE", "EXPR") or
                        before[-1].kind == "VERB" and before[-1].value != "copula"):  # not "was waiting"
             return True

@@ -35,6 +35,7 @@ class Mention:
     kinds: list[tuple] = field(default_factory=list)
     side: float | None = None  # "the left one": x the referent should be near
     negated: bool = False
+    excluded: list["Mention"] = field(default_factory=list)  # "everything except the cylinder"
     relation: str | None = None  # where this thing is: "front" of `landmarks`
     landmarks: list["Mention"] = field(default_factory=list)
     start: int = 0
@@ -42,7 +43,7 @@ class Mention:
 
     @property
     def indefinite(self) -> bool:
-        if self.head == "PRON" or self.head == "ALL":
+        if self.head in ("PRON", "ALL", "REST"):
             return False
         if self.det in ("a", "another") or (self.count is not None and self.pick is None):
             return True
@@ -154,6 +155,25 @@ class Resolver:
     def resolve(self, m: Mention, scene: Scene, order: list[str], plural_ok: bool = True,
                 last_group: Sequence[str] = ()) -> list[SceneObject]:
         """The objects `m` refers to, most salient first. Raises Missing or Ambiguous."""
+        found = self._resolve(m, scene, order, plural_ok, last_group)
+        if not m.excluded:
+            return found
+        out = [o for o in found if o.id not in {x.id for e in m.excluded
+                                                 for x in self.resolve(e, scene, order, True, last_group)}]
+        if not out:
+            raise Missing("That leaves nothing to change.")
+        return out
+
+    def _resolve(self, m: Mention, scene: Scene, order: list[str], plural_ok: bool,
+                 last_group: Sequence[str]) -> list[SceneObject]:
+        if m.head == "REST":  # "the rest", "the others": all but the ones just talked about
+            named = set(last_group)
+            pool = [o for o in scene.objects if o.id not in named]
+            if m.value and m.value in self.world.category_names:
+                pool = [o for o in pool if o.category in self.lex.refers_to(str(m.value), str(m.value))]
+            if not pool:
+                raise Missing("There are no others.")
+            return pool
         if m.head == "ALL":
             if not scene.objects:
                 raise Missing("The picture is empty.")

@@ -109,9 +109,9 @@ class World:
         return f0 + (f1 - f0) * t
 
     def quantize_scale(self, scale: float) -> float:
-        if not self.scales:
-            return round(min(max(scale, 0.2), 4.0), 4)
-        return min(self.scales, key=lambda s: abs(s - scale))
+        """Scale is continuous in every world ("twice as big" grows even a park piece at CoDraw's largest
+        depth); a renderer with discrete sizes (the clip-art's three depths) maps it to the nearest one."""
+        return round(min(max(scale, 0.2), 4.0), 4)
 
     def describe(self) -> dict:
         groups: dict[str, list[str]] = {}
