@@ -67,7 +67,8 @@ class Clause:
 
 def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> bool:
     """Two indefinite mentions of one category with only a comma between them name one new thing."""
-    if not (last.head == m.head == "CAT" and last.value == m.value and last.indefinite and m.indefinite):
+    if not (last.head == m.head == "CAT" and last.value == m.value and last.indefinite
+            and (m.indefinite or m.det == "the")):  # "a bee rider, the spring bee thing"
         return False
     if (last.count or 1) > 1 or (m.count or 1) > 1 or m.det == "another":
         return False
@@ -135,7 +136,8 @@ class ClauseReader:
         if said and said[-1].kind == "NEG" and said[-1].text == "no":
             return True
         last = next((t for t in reversed(said) if t.kind == "CAT"), None)
-        if last is None or not rest or rest[0].kind == "AND" or rest[0].kind != "DET" or rest[0].value != "a":
+        if last is None or not rest or rest[0].kind == "AND" or rest[0].kind != "DET" or \
+                rest[0].value not in ("a", "the"):
             return False
         nxt = next((t for t in rest[1:4] if t.kind not in ("COLOR", "SIZE", "ATTR", "EXPR", "WORD")), None)
         return nxt is not None and nxt.kind == "CAT" and nxt.value == last.value
@@ -221,6 +223,14 @@ class ClauseReader:
                     c.kinds.append((t.value[0], colour, t.value[1]))
                 if pending_rel in ("in", "near", "on") and expect:
                     pending_rel, expect = None, 0
+            elif k == "ALL" and t.text in ("thing", "object", "shape") and not (mods and mods[-1].kind == "DET"
+                                                                           and mods[-1].value == "all"):
+                if i > 0 and toks[i - 1].kind == "CAT":
+                    pass  # "the spring bee thing": part of its name
+                else:  # "the thing on the left": one thing, not all of them
+                    m = self._mention(Token("ONE", "one", t.text, t.start), mods)
+                    mods = []
+                    c.targets.append(m)
             elif k == "WORD" and i + 1 < len(toks) and toks[i + 1].kind in ("CAT", "COLOR", "SIZE", "EXPR", "POSE"):
                 pass  # an adjective we do not know, before a noun we do: "a big bushy tree"
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")

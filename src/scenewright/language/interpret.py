@@ -264,7 +264,7 @@ class Interpreter:
             if c.relation == "where":
                 return landmark.x, landmark.y
             side = 1 if landmark.x <= 0.75 else -1
-            if c.relation in ("next", "near") and obj.x < landmark.x:
+            if c.relation in ("next", "near", "toward") and obj.x < landmark.x:
                 side = -1 if landmark.x > 0.25 else 1
             x, y = P.relate(w, c.relation, cat, obj.scale, landmark, other, side)
         relative = bool(c.dirs) or (c.amount is not None)

@@ -121,6 +121,8 @@ RELATIONS = {
     "between": "between", "in between": "between", "among": "between",
     "where": "where", "in place of": "where", "instead of": "where",
     "toward": "toward", "towards": "toward", "away from": "away", "far from": "away",
+    "closer to": "toward", "nearer to": "toward", "a bit closer to": "toward", "up to": "toward",
+    "over to": "toward", "further from": "away", "farther from": "away", "further away from": "away",
     "out of": "near", "from": "near", "coming out of": "near", "came out of": "near", "leaving": "near",
     "outside": "front", "outside of": "front",
 }
