@@ -86,8 +86,10 @@ def train_drawer_cmd(
     val_dialogs: int = typer.Option(200, "--val-dialogs", help="Val dialogs for model selection."),
     minilm_cache: Optional[Path] = typer.Option(None, "--minilm-cache", help="Cached MiniLM vectors (.npz)."),
     threads: int = typer.Option(1, "--threads", help="torch threads per process."),
-    budget: Optional[float] = typer.Option(1800, "--budget", help="Stop after the epoch that passes this many s; "
-                                           "with --seeds, train no more members than fit in it with the tuning."),
+    budget: Optional[float] = typer.Option(None, "--budget", help="Optional guard, off by default: stop with an "
+                                           "error once the whole command passes this many seconds (checked after "
+                                           "each epoch). It never trains fewer members or epochs to fit; run the "
+                                           "same command again to go on from where it stopped."),
     history: bool = typer.Option(True, "--history/--no-history",
                                  help="Also read which classes earlier messages named (own/both encoders)."),
     goal: str = typer.Option("target", "--goal", help="target: learn what to draw from the Teller's scene; "
@@ -106,7 +108,9 @@ def train_drawer_cmd(
                                help="Also learn names the world does not know from the train split "
                                     "(\"apple\" → apple tree, \"witch\" → wizard hat; kept in the card)."),
 ):
-    """Train the learned CoDraw drawer (resumable from <out>/last.pt), or build the NN baseline's index."""
+    """Train the learned CoDraw drawer (resumable from <out>/last.pt), or build the NN baseline's index.
+
+    The same command trains the same drawer on any machine: every member (--seeds), every epoch (--epochs)."""
     data = _data(data)
     if method == "nn":
         from ..train.drawer import build_nn_index

@@ -67,8 +67,11 @@ class Clause:
 
 def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> bool:
     """Two indefinite mentions of one category with only a comma between them name one new thing."""
-    if not (last.head == m.head == "CAT" and last.value == m.value and last.indefinite
+    one = m.head == "ONE" and m.det == "a" and last.head == "CAT"  # "a sphere? a cyan one"
+    if not (one or last.head == m.head == "CAT" and last.value == m.value and last.indefinite
             and (m.indefinite or m.det == "the")):  # "a bee rider, the spring bee thing"
+        return False
+    if not last.indefinite:
         return False
     if (last.count or 1) > 1 or (m.count or 1) > 1 or m.det == "another":
         return False
@@ -112,7 +115,7 @@ class ClauseReader:
                     between_open = True
                 if tok.kind in ("AND", "COMMA") and current and not between_open and \
                         self._starts_clause(tokens[k + 1:]) and self._has_content(current) and \
-                        not self._repair_or_repeat(current, tokens[k + 1:]) and \
+                        not self._repair_or_repeat(current, tokens[k + 1:], tok.kind == "COMMA") and \
                         not (tok.kind == "AND" and self._more_held(current, tokens[k + 1:])):
                     clauses.append(current)
                     current = []
@@ -130,16 +133,20 @@ class ClauseReader:
         return clauses
 
     @staticmethod
-    def _repair_or_repeat(current: list[Token], rest: list[Token]) -> bool:
+    def _repair_or_repeat(current: list[Token], rest: list[Token], comma: bool) -> bool:
         """"a little boy, no, a girl" and "a car, a dark car" go on naming the same thing: one clause."""
         said = [t for t in current if t.kind not in ("COMMA", "AND")]
         if said and said[-1].kind == "NEG" and said[-1].text == "no":
             return True
+        if not comma:
+            return False
         last = next((t for t in reversed(said) if t.kind == "CAT"), None)
         if last is None or not rest or rest[0].kind == "AND" or rest[0].kind != "DET" or \
                 rest[0].value not in ("a", "the"):
             return False
         nxt = next((t for t in rest[1:4] if t.kind not in ("COLOR", "SIZE", "ATTR", "EXPR", "WORD")), None)
+        if nxt is not None and nxt.kind in ("ONE", "NUM") and nxt.text == "one" and rest[0].value == "a":
+            return True  # "a sphere, a cyan one"
         return nxt is not None and nxt.kind == "CAT" and nxt.value == last.value
 
     @staticmethod
@@ -197,6 +204,7 @@ class ClauseReader:
         negate_next = False
         repair = False
         excepting: Mention | None = None
+        last_head = -1
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -238,6 +246,7 @@ class ClauseReader:
                                  and not verbish(t.value)):
                 m = self._mention(t, mods)
                 mods = []
+                last_head = i
                 if k == "REST":  # "the rest of the balls": the rest among the balls
                     j = i + 1
                     while j < len(toks) and toks[j].kind in ("OF", "DET"):
@@ -296,8 +305,9 @@ class ClauseReader:
                         c.relation, c.landmarks = t.value, rel_marks
             elif k == "ABS":
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
-                if mods and mods[-1].kind == "DET" and nxt is not None and nxt.kind in ("ONE", "CAT"):
-                    mods.append(t)  # "the left one", "the right tree"
+                if nxt is not None and nxt.kind in ("ONE", "CAT") and (
+                        mods and mods[-1].kind == "DET" or not mods and not c.targets and t.value[0] is not None):
+                    mods.append(t)  # "the left one", "the right tree", terse "left one blue"
                 else:
                     self._flush(c, mods)
                     mods = []
@@ -307,6 +317,11 @@ class ClauseReader:
                         c.abs_x = x
                     if y is not None:
                         c.abs_y = y
+                    between = toks[last_head + 1:i]
+                    if c.targets and c.targets[-1].det == "the" and x is not None and between and \
+                            between[0].kind == "REL" and between[0].text in ("on", "in", "at") and \
+                            all(b.kind == "DET" for b in between[1:]):
+                        c.targets[-1].side_hint = x  # "the cube on the left": maybe which cube, not where to
             elif k == "PLACE":
                 self._flush(c, mods)
                 mods = []
@@ -336,7 +351,9 @@ class ClauseReader:
                 c.hedge_words.append(t.text)
             elif k == "OR":
                 c.alternatives = True
-            elif k == "EXCEPT" and c.targets:
+            elif k == "EXCEPT" and (c.targets or any(x.kind == "DET" and x.value == "all" for x in mods)):
+                if not c.targets:  # "all except the cube, make them yellow"
+                    c.targets.append(Mention("ALL", "all", "all", plural=True))
                 self._flush(c, mods)
                 mods = []
                 excepting = c.targets[-1]  # "everything except the cylinder": the next things are left out

@@ -65,6 +65,10 @@ class GrammarParser:
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", 0)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
+            if out and _names_it_again(out[-1], c):  # "a sphere? a cyan one, near the front": one clause
+                kept[-1] = kept[-1] + [Token("COMMA", ",", ",", 0)] + toks
+                out[-1] = self.reader.read(kept[-1])
+                continue
             if not c.empty:
                 out.append(c)
                 kept.append(toks)
@@ -87,6 +91,14 @@ class GrammarParser:
             return Parse.refuse(f"I didn't understand {text.strip()!r}. Try e.g. "
                                 f"{self.interpreter.example()}.")
         return self.interpreter.run(clauses, context)
+
+
+def _names_it_again(prev: Clause, c: Clause) -> bool:
+    """`c` only says more about the new thing `prev` just introduced: "a sphere? a cyan one"."""
+    if c.verb or c.holder or len(c.targets) != 1 or not prev.targets:
+        return False
+    m, last = c.targets[0], prev.targets[-1]
+    return m.head == "ONE" and m.det == "a" and last.head == "CAT" and last.indefinite and not m.relation
 
 
 _LEXICONS: dict[str, Lexicon] = {}

@@ -18,6 +18,7 @@ from .references import Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
 MOVE_STEP = 0.15
+_DEPTH_RELATIONS = ("behind", "front", "above", "below", "on", "under")
 _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
@@ -84,6 +85,11 @@ class Interpreter:
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
         self._unknown(c, state)
+        for m in c.targets:  # "remove the cube on the left" with two cubes: which one, not where to
+            if m.side_hint is not None and len(self.resolver.candidates(m, state.scene, state.order())) > 1:
+                m.side = m.side_hint
+                if c.abs_x == m.side_hint:
+                    c.abs_x = None
         if c.verb == "add" and _GIVE.search(c.text) and len(c.targets) >= 1 and c.holder is None \
                 and self._is_person(c.targets[0], state) and (len(c.targets) > 1 or c.kinds):
             c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "give him a winter hat"
@@ -211,7 +217,12 @@ class Interpreter:
                     x += (k - (n - 1) / 2) * bw
         if c.abs_y is not None:
             y = P.vertical(w, cat, c.abs_y, scale)
-        if c.abs_x is not None:
+        if c.abs_x is not None and landmark is not None and rel in _DEPTH_RELATIONS and c.abs_y is None \
+                and c.abs_x in (0.2, 0.8) and not c.place:
+            # "behind the blue sphere on the right": behind it and to its right (i-CLEVR's reading)
+            reach = (P.box(w, landmark).w + P.size_of(w, cat.name, scale, y)[0]) / 2 * 0.9
+            x = landmark.x + (reach if c.abs_x > 0.5 else -reach)
+        elif c.abs_x is not None:
             x = c.abs_x
             if n > 1:
                 bw = P.size_of(w, cat.name, scale, y)[0]

@@ -71,6 +71,11 @@ SIZES = {  # word -> (kind, factor): "abs" sets scale, "rel" multiplies it
     "smallest": ("rel", 0.5), "largest": ("rel", 1.6), "huger": ("rel", 1.6),
     "twice as big": ("rel", 2.0), "twice as large": ("rel", 2.0), "double the size": ("rel", 2.0),
     "twice the size": ("rel", 2.0), "three times as big": ("rel", 3.0), "half the size": ("rel", 0.5),
+    "half its size": ("rel", 0.5), "twice its size": ("rel", 2.0), "double its size": ("rel", 2.0),
+    "half of its size": ("rel", 0.5), "three times its size": ("rel", 3.0), "three times the size": ("rel", 3.0),
+    "really big": ("abs", 2.0), "very big": ("abs", 2.0), "really small": ("abs", 0.45),
+    "very small": ("abs", 0.45), "normal size": ("abs", 1.0), "normal sized": ("abs", 1.0),
+    "regular size": ("abs", 1.0), "original size": ("abs", 1.0), "back to normal": ("abs", 1.0),
     "half as big": ("rel", 0.5), "half as large": ("rel", 0.5), "half size": ("rel", 0.5),
     "a bit bigger": ("rel", 1.15), "a bit smaller": ("rel", 0.87), "much bigger": ("rel", 1.7),
     "much smaller": ("rel", 0.55), "a lot bigger": ("rel", 1.7), "a lot smaller": ("rel", 0.55),
@@ -160,7 +165,8 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     off out about half some more less most many every either neither such own than only even enough kind sort
     lot lots bunch sorry wait idk lol bro yo dear mate anyway anyways honestly like totally proper fairly
     pretty rather somehow somewhere whatever innit yeah nah ok mean meant suppose reckon lately yesterday today
-    tonight remember recall happened happen think thought know knew guess saw seen noticed notice""".split())
+    tonight remember recall happened happen think thought know knew guess saw seen noticed notice hey er erm
+    ah sweet awesome lovely alright next finally first firstly lastly""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
@@ -191,6 +197,9 @@ def verbish(word: str) -> bool:
     """A word we don't know that reads as a verb, so never as the name of a thing."""
     return word in GO_WORDS or word in IRREGULAR_VERBS or len(word) > 4 and word.endswith(("ed", "ing"))
 
+
+# Names of things that are also everyday function words: a thing only after a determiner, number or adjective.
+FUNCTION_NOUNS = {("can",), ("cans",), ("light",), ("lights",), ("block",), ("set",), ("second",)}
 
 CORRECTION_MARKERS = ["no i meant", "no i mean", "no", "nope", "not", "actually", "i meant", "i mean", "sorry",
                       "wait", "oops", "correction", "rather", "instead", "make that", "my mistake",
@@ -321,12 +330,15 @@ class Lexicon:
                        "the remaining ones", "the rest of them", "all the other ones", "everything else"):
             self._put(phrase, "REST", phrase, front=True)
         for word in ("everything", "all of it", "all objects", "all the objects", "all the things",
-                     "the whole scene", "the scene", "all of them"):
+                     "the whole scene", "the scene"):
             self._put(word, "ALL", word, front=True)
         for word in w.words_for_all:
             self._put(word, "ALL", word)
         for word in ("one", "ones"):
             self._put(word, "ONE", word)
+        for phrase in ("both of them", "both of those", "the two of them", "the pair of them", "all of them",
+                       "them both", "them all"):
+            self._put(phrase, "PRON", "plural", front=True)
         self._put("or", "OR", "or")
         self._put("and", "AND", "and")
         self._put(",", "COMMA", ",")
@@ -412,6 +424,9 @@ class Lexicon:
                 key = tuple(words[i:i + n])
                 if key in self.table:
                     kind, value = self.table[key][0]
+                    if kind == "CAT" and key in FUNCTION_NOUNS and not (
+                            out and out[-1].kind in ("DET", "NUM", "COLOR", "SIZE", "ORD", "SUPER")):
+                        continue  # "can you make the cube bigger": a modal, not a can (a shorter match or a word)
                     out.append(Token(kind, value, " ".join(key), i))
                     i += n
                     break

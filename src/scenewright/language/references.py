@@ -34,6 +34,7 @@ class Mention:
     attrs: list[tuple] = field(default_factory=list)
     kinds: list[tuple] = field(default_factory=list)
     side: float | None = None  # "the left one": x the referent should be near
+    side_hint: float | None = None  # "the cube on the left": which cube, when there are several
     negated: bool = False
     excluded: list["Mention"] = field(default_factory=list)  # "everything except the cylinder"
     relation: str | None = None  # where this thing is: "front" of `landmarks`

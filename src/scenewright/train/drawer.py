@@ -6,6 +6,11 @@ under `torchrun --nproc_per_node N` (scenewright.train.distributed); shows a pro
 `<out>/last.pt`; seeded. The model with the best closed-loop CoDraw score on val dialogs is kept as
 `<out>/drawer.safetensors` + `<out>/drawer.json` (the card). Weights trained on CoDraw are CC BY-NC
 derivatives: keep them under runs/ or a user folder, never in the repository.
+
+What is trained depends on the data, the options and the seeds only: every member trains every epoch, on
+any machine. The optional wall-clock guard (`time_budget`, `--budget`) never trains less to fit; past it, the
+run stops with an error and the same command run again goes on from where it stopped (`last.pt` keeps the
+random state too, so a resumed run gives the weights an uninterrupted one would).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..data.codraw import CLASSES, HUMAN_IDXS, Dialog, depth_of, load_codraw
+from ..errors import ScenewrightError
 from ..models.drawer import (N, DrawerConfig, MiniLM, _same, build_net, build_vocab, families, family_matrix,
                              features, learn_names, mentions, slots, turn_actions, wear_offsets)
 from ..scene import Scene, SceneObject
@@ -192,8 +198,6 @@ def prepare(data: str | os.PathLike, text: str = "both", hidden: int = 512,
     `minilm_cache` (.npz) when they are not there yet."""
     import torch
 
-    from ..errors import ScenewrightError
-
     if goal not in ("target", "human"):
         raise ScenewrightError(f"--goal must be 'target' or 'human', not {goal!r}")
     train = load_codraw(data, "train", limit=limit)
@@ -231,7 +235,8 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
                  place_sigma: float = 3.0, prepared: dict | None = None) -> dict[str, Any]:
     """`goal`: "target" learns what to draw from the Teller's scene (see `targets`), "human" imitates the
     human drawer's edits. `place_sigma`: see `loss_fn`. `prepared`: the data from `prepare` (an ensemble's
-    members share it)."""
+    members share it). `time_budget`: seconds after which the run stops with an error at the end of an epoch
+    (`_budget_left`); it never shortens the training."""
     import torch
 
     from safetensors.torch import save_file
@@ -240,6 +245,7 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
     from ..eval.codraw import run_drawer, score_runs
     from .distributed import Dist, unwrap
 
+    _check_budget_option(time_budget)
     torch.set_num_threads(threads)
     dist = Dist.from_env(device="cpu")
     out = Path(out)
@@ -271,6 +277,10 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
         opt.load_state_dict(ck["opt"])
         sched.load_state_dict(ck["sched"])
         state = ck["state"]
+        if "rng" in ck:  # dropout goes on as if the run had not stopped
+            torch.set_rng_state(ck["rng"]["torch"])
+            np.random.set_state(ck["rng"]["numpy"])
+            random.setstate(ck["rng"]["python"])
         if dist.main:
             print(f"resuming from {last} after epoch {state['epoch']}", flush=True)
     sampler = dist.sampler(n, seed)
@@ -324,12 +334,12 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
                 card["selected_epoch"] = epoch + 1
                 (out / "drawer.json").write_text(json.dumps(card, indent=1))
             torch.save({"model": unwrap(model).state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
-                        "state": state}, last)
+                        "state": state, "rng": {"torch": torch.get_rng_state(), "numpy": np.random.get_state(),
+                                                "python": random.getstate()}}, last)
         dist.barrier()
-        if time_budget and time.time() - t0 > time_budget:
-            if dist.main:
-                print(f"time budget of {time_budget:.0f}s reached after epoch {epoch + 1}", flush=True)
-            break
+        if time_budget is not None and dist.mean(float(time.time() - t0 > time_budget)) > 0:  # every rank stops
+            dist.close()
+            raise _over_budget(time_budget, time.time() - t0, f"epoch {epoch + 1}/{epochs} of {out}")
     if dist.main and tune and (out / "drawer.json").exists() and not json.loads((out / "drawer.json").read_text()).get("tuned"):
         tune_thresholds(out, val, progress=progress)
     dist.close()
@@ -337,14 +347,14 @@ def train_drawer(data: str | os.PathLike, out: str | os.PathLike, text: str = "b
 
 
 def train_drawer_ensemble(data: str | os.PathLike, out: str | os.PathLike, seeds: int, seed: int = 0,
-                          time_budget: float | None = 1800, val_dialogs: int = 200, progress: bool = True,
+                          time_budget: float | None = None, val_dialogs: int = 200, progress: bool = True,
                           **options) -> dict[str, Any]:
     """Train `seeds` drawers seeds apart (`<out>/seed<S>`, each selected on val) on data read once, then
-    make them an ensemble in `out` (`make_ensemble`, thresholds tuned once for it). With a time budget, stops
-    adding members when the next one and the tuning would not fit in it (at least two are trained).
+    make them an ensemble in `out` (`make_ensemble`, thresholds tuned once for it). Always all `seeds`
+    members, each for every epoch: `time_budget` (seconds for the whole command) only stops the run with an
+    error once passed (`_budget_left`, at the end of an epoch and before the tuning), leaving no ensemble.
     Resumable: each member goes on from its last epoch (`<out>/seed<S>/last.pt`); a finished one is kept."""
-    from ..errors import ScenewrightError
-
+    _check_budget_option(time_budget)
     if seeds < 2:
         raise ScenewrightError("an ensemble needs at least two seeds (--seeds 2 or more)")
     if int(os.environ.get("WORLD_SIZE", "1")) > 1:
@@ -357,33 +367,40 @@ def train_drawer_ensemble(data: str | os.PathLike, out: str | os.PathLike, seeds
     prep = prepare(data, minilm_cache=cache, val_dialogs=val_dialogs,
                    **{k: options[k] for k in keys if k in options})
     done: list[Path] = []
-    member_s, passes = 0.0, []
     for s in range(seed, seed + seeds):
         folder = out / f"seed{s}"
-        if len(done) >= 2 and time_budget:
-            left = time_budget - (time.time() - t0)
-            if member_s + _tuning_seconds(float(np.median(passes)), len(done) + 1) > left:
-                print(f"time budget: {len(done)} members trained in {time.time() - t0:.0f}s; another one and the "
-                      f"tuning would not fit in {time_budget:.0f}s", flush=True)
-                break
-        t1 = time.time()
+        left = _budget_left(t0, time_budget, f"{len(done)} of {seeds} members")
         if progress:
             print(f"member {len(done) + 1}/{seeds}: seed {s} → {folder}", flush=True)
-        train_drawer(data, folder, seed=s, tune=False, prepared=prep, progress=progress,  # resumes when cut short
-                     **{k: v for k, v in options.items() if k not in keys})
-        member_s = max(member_s, time.time() - t1)
-        passes.append(json.loads((folder / "drawer.json").read_text()).get("val_seconds", 0.0))
+        train_drawer(data, folder, seed=s, tune=False, prepared=prep, progress=progress, time_budget=left,
+                     **{k: v for k, v in options.items() if k not in keys})  # resumes when cut short
         done.append(folder)
+    _budget_left(t0, time_budget, f"all {seeds} members, before the ensemble's tuning")
     thresholds = make_ensemble(done, out, data, val_dialogs, progress=progress)
     return {"out": str(out), "members": [str(m) for m in done], "thresholds": thresholds,
             "seconds": round(time.time() - t0, 1)}
 
 
-def _tuning_seconds(one_pass: float, members: int) -> float:
-    """How long tuning an ensemble takes: a closed-loop pass over the val dialogs per threshold tried; the
-    messages' features are shared, each further member adds ~0.7 of one network's pass (measured with
-    bench/codraw_drawer_speed.py: 5.2 ms a message for one network, 28.0 for seven)."""
-    return sum(map(len, TUNING_GRID.values())) * one_pass * (1 + 0.7 * (members - 1))
+def _check_budget_option(budget: float | None) -> None:
+    if budget is not None and not budget > 0:
+        raise ScenewrightError(f"--budget must be a positive number of seconds (or left out), not {budget}")
+
+
+def _budget_left(t0: float, budget: float | None, done: str) -> float | None:
+    """The optional wall-clock guard: the seconds of `budget` left since `t0` (None: no budget), or an error
+    once there are none."""
+    if budget is None:
+        return None
+    elapsed = time.time() - t0
+    if elapsed >= budget:
+        raise _over_budget(budget, elapsed, done)
+    return budget - elapsed
+
+
+def _over_budget(budget: float, elapsed: float, done: str) -> ScenewrightError:
+    return ScenewrightError(f"time budget of {budget:.0f}s exceeded ({elapsed:.0f}s, after {done}); nothing was "
+                            "trained less to fit it. Run the same command again to go on from where it stopped, "
+                            "with a larger --budget or none")
 
 
 # the thresholds tried, one after the other (12 closed-loop passes); the wider grid before this one (18 passes)
@@ -428,7 +445,6 @@ def make_ensemble(members: Sequence[str | os.PathLike], out: str | os.PathLike, 
                   val_dialogs: int = 200, progress: bool = True) -> dict[str, Any]:
     """A drawer that averages the logits of trained drawers (same options and data, other seeds): a folder
     whose card lists them, with thresholds tuned for the ensemble on the first `val_dialogs` val dialogs."""
-    from ..errors import ScenewrightError
     from ..models.drawer import _load_nets
 
     out = Path(out)
