@@ -248,34 +248,66 @@ def test_an_ensemble_averages_its_members(codraw_dir, tmp_path):
         make_ensemble([tmp_path / "d0"], tmp_path / "bad", codraw_dir, progress=False)
 
 
-def test_one_command_trains_an_ensemble_within_its_budget(codraw_dir, tmp_path):
-    """`train drawer --seeds K`: members seeds apart on data read once, each selected on val but not tuned,
-    one tuned ensemble; a budget too small for a third member stops at two; a second run keeps the members
-    it finds and trains the missing one."""
+def test_a_slow_clock_never_changes_the_ensemble(codraw_dir, tmp_path, monkeypatch):
+    """`train drawer --seeds K`: members seeds apart on data read once, each trained every epoch and selected
+    on val but not tuned, one tuned ensemble of all K — on a machine whose clock races (every reading an hour
+    after the last) as on any other; a second run keeps the members it finds."""
+    import itertools
     import json
+    import time
     from pathlib import Path
+
+    import torch
 
     from scenewright.errors import ScenewrightError
     from scenewright.models.drawer import LearnedDrawer
     from scenewright.train.drawer import train_drawer_ensemble
 
+    hours = itertools.count(time.time(), 3600.0)
+    monkeypatch.setattr(time, "time", lambda: next(hours))
     tiny = dict(text="own", epochs=2, limit=20, val_dialogs=3, hidden=32, batch_size=32, progress=False)
-    short = train_drawer_ensemble(codraw_dir, tmp_path / "ens", seeds=3, time_budget=1e-3, **tiny)
-    assert [Path(m).name for m in short["members"]] == ["seed0", "seed1"]
+    result = train_drawer_ensemble(codraw_dir, tmp_path / "ens", seeds=3, **tiny)
+    assert [Path(m).name for m in result["members"]] == ["seed0", "seed1", "seed2"]
     card = json.loads((tmp_path / "ens" / "drawer.json").read_text())
-    assert card["ensemble"] == ["seed0", "seed1"]
-    assert card["tuned"]
-    member = json.loads((tmp_path / "ens" / "seed1" / "drawer.json").read_text())
-    assert member["seed"] == 1
-    assert "tuned" not in member
-    assert not (tmp_path / "ens" / "seed2").exists()
+    assert card["ensemble"] == ["seed0", "seed1", "seed2"] and card["tuned"]
+    for s in range(3):
+        member = json.loads((tmp_path / "ens" / f"seed{s}" / "drawer.json").read_text())
+        assert member["seed"] == s and "tuned" not in member
+        last = torch.load(tmp_path / "ens" / f"seed{s}" / "last.pt", weights_only=False)
+        assert [h["epoch"] for h in last["state"]["history"]] == [1, 2]  # every epoch, however late it got
     kept = (tmp_path / "ens" / "seed0" / "drawer.safetensors").stat().st_mtime_ns
-    full = train_drawer_ensemble(codraw_dir, tmp_path / "ens", seeds=3, time_budget=None, **tiny)
-    assert len(full["members"]) == 3
+    again = train_drawer_ensemble(codraw_dir, tmp_path / "ens", seeds=3, **tiny)
+    assert len(again["members"]) == 3
     assert (tmp_path / "ens" / "seed0" / "drawer.safetensors").stat().st_mtime_ns == kept
     assert len(LearnedDrawer("park", checkpoint=tmp_path / "ens").nets) == 3
     with pytest.raises(ScenewrightError, match="at least two seeds"):
         train_drawer_ensemble(codraw_dir, tmp_path / "one", seeds=1, **tiny)
+
+
+def test_a_budget_stops_with_an_error_and_the_run_goes_on_unchanged(codraw_dir, tmp_path):
+    """`--budget` never trains less to fit: past it the run stops with an error saying so (an ensemble leaves
+    no card), and the same command run again gives the weights an uninterrupted run gives."""
+    from safetensors.torch import load_file
+
+    from scenewright.errors import ScenewrightError
+    from scenewright.train.drawer import train_drawer, train_drawer_ensemble
+
+    tiny = dict(text="own", epochs=2, limit=20, val_dialogs=3, hidden=32, batch_size=32, progress=False,
+                tune=False)
+    whole = train_drawer(codraw_dir, tmp_path / "whole", **tiny)
+    with pytest.raises(ScenewrightError, match=r"time budget of 0.001s exceeded .*after epoch 1/2.*again"):
+        train_drawer(codraw_dir, tmp_path / "cut", time_budget=1e-3, **tiny)
+    resumed = train_drawer(codraw_dir, tmp_path / "cut", **tiny)
+    assert [h["epoch"] for h in resumed["history"]] == [h["epoch"] for h in whole["history"]] == [1, 2]
+    a, b = (load_file(str(tmp_path / name / "drawer.safetensors")) for name in ("whole", "cut"))
+    assert a.keys() == b.keys() and all(bool((a[k] == b[k]).all()) for k in a)
+
+    with pytest.raises(ScenewrightError, match="time budget .* exceeded"):
+        train_drawer_ensemble(codraw_dir, tmp_path / "ens", seeds=2, time_budget=1e-3,
+                              **{k: v for k, v in tiny.items() if k != "tune"})
+    assert not (tmp_path / "ens" / "drawer.json").exists()
+    with pytest.raises(ScenewrightError, match="positive"):
+        train_drawer(codraw_dir, tmp_path / "zero", time_budget=0, **tiny)
 
 
 def test_learned_drawer_needs_a_checkpoint():

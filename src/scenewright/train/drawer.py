@@ -398,7 +398,7 @@ def _budget_left(t0: float, budget: float | None, done: str) -> float | None:
 
 
 def _over_budget(budget: float, elapsed: float, done: str) -> ScenewrightError:
-    return ScenewrightError(f"time budget of {budget:.0f}s exceeded ({elapsed:.0f}s, after {done}); nothing was "
+    return ScenewrightError(f"time budget of {budget:g}s exceeded ({elapsed:.0f}s, after {done}); nothing was "
                             "trained less to fit it. Run the same command again to go on from where it stopped, "
                             "with a larger --budget or none")
 
