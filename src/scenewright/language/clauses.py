@@ -48,6 +48,18 @@ class Clause:
     hedge_words: list[str] = field(default_factory=list)  # "i think", "maybe": the witness's own confidence
     notes: list[str] = field(default_factory=list)  # said about the clause's thing, cannot be drawn ("beard")
     handled: set[str] = field(default_factory=set)  # unknown words that were mapped or kept as notes
+    look_part: dict = field(default_factory=dict)  # a look said (colour, attribute, kind, word) -> its part
+    hedged_parts: set[int] = field(default_factory=set)  # the comma-separated parts a hedge covers
+
+    def unsure(self, *looks: object) -> bool:
+        """Was this look hedged? A hedge covers the words of its own part of the clause: in "tall, bald, in a
+        white apron I think" only the apron; with no commas, or a look we can't place, the whole clause."""
+        if not self.hedge:
+            return False
+        if not self.hedged_parts:
+            return True
+        parts = [self.look_part[k] for k in looks if k in self.look_part]
+        return not parts or any(p in self.hedged_parts for p in parts)
 
     @property
     def has_location(self) -> bool:
@@ -63,6 +75,16 @@ class Clause:
     def empty(self) -> bool:
         return not (self.targets or self.holder or self.verb or self.has_location or self.has_predicate
                     or self.backgrounds or self.unknown)
+
+
+def _owns_a_thing(rest: list[Token]) -> bool:
+    """A possessive before a thing's name, maybe with a few words between: "her (birthday) crown"."""
+    for t in rest[:4]:
+        if t.kind == "CAT":
+            return True
+        if t.kind not in ("WORD", "COLOR", "SIZE"):
+            return False
+    return False
 
 
 def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> bool:
@@ -363,6 +385,8 @@ class ClauseReader:
             elif k == "NEG":
                 c.neg = True
                 nxt = self._next_meaningful(toks, i + 1)
+                if nxt is not None and nxt.kind == "WORD" and i + 2 < len(toks):  # "not full daytime"
+                    nxt = self._next_meaningful(toks, toks.index(nxt, i) + 1) or nxt
                 if nxt is not None and nxt.kind in ("COLOR", "EXPR", "POSE", "BG", "SIZE", "ATTR"):
                     # "black, not dark", "happy not surprised", "dusk, not daytime": what follows is not said
                     i = toks.index(nxt, i) + 1
@@ -382,7 +406,28 @@ class ClauseReader:
                 c.unknown.append(t.value)
             i += 1
         self._flush(c, mods)
+        self._parts(c, toks)
         return c
+
+    @staticmethod
+    def _parts(c: Clause, toks: list[Token]) -> None:
+        """Which comma-separated part each look was said in, and which parts a hedge covers."""
+        commas = [t.start for t in toks if t.kind == "COMMA"]
+        if not commas or not c.hedge:
+            return
+        part = lambda t: sum(p < t.start for p in commas)  # noqa: E731
+        for t in toks:
+            if t.kind in ("COLOR", "ATTR", "KIND", "MARK", "SIZE", "EXPR", "POSE"):
+                c.look_part.setdefault(t.value, part(t))
+            elif t.kind == "WORD":
+                c.look_part.setdefault(t.value, part(t))
+        for t in toks:
+            if t.kind == "HEDGE":
+                k = part(t)
+                said = set(c.look_part.values())
+                while k not in said and k < len(commas):  # "I think, he was …": the part that follows
+                    k += 1
+                c.hedged_parts.add(k)
 
     def _retag(self, tokens: list[Token]) -> list[Token]:
         """Context fixes: 'that tree' is a determiner; 'the biggest ball' a superlative."""
@@ -395,9 +440,8 @@ class ClauseReader:
             if t.kind == "PRON" and t.text in ("that", "this", "these", "those") and nxt is not None \
                     and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR"):
                 t = Token("DET", "the", t.text, t.start)
-            elif t.kind == "PRON" and t.text in ("his", "her", "their", "its") and nxt is not None \
-                    and nxt.kind == "CAT":
-                t = Token("DET", "the", t.text, t.start)
+            elif t.kind == "PRON" and t.text in ("his", "her", "their", "its") and _owns_a_thing(tokens[k + 1:]):
+                t = Token("DET", "the", t.text, t.start)  # "his kite", "her birthday crown"
             elif t.kind == "NUM" and t.text in ("one", "ones") and out and \
                     out[-1].kind in ("DET", "COLOR", "SIZE", "EXPR", "POSE", "ABS", "SUPER", "ORD", "ATTR") and \
                     (nxt is None or nxt.kind not in ("CAT", "OF", "WORD") and not (

@@ -19,9 +19,13 @@ if TYPE_CHECKING:
     from .interpret import Interpreter
 
 
+_LEAD = re.compile(r"^(?:(?:hmm+|um+|uh+|er+m?|oh|ah|well|ok|okay|so|wait|oops|sorry)\s*,?\s+)+(?=no\b|nope\b|"
+                   r"actually\b|not\b|i meant\b|sorry\b|wait\b)")
+
+
 def correction(text: str) -> str | None:
     """The corrected content if `text` corrects the previous turn ("no, I meant blue" -> "blue")."""
-    t = normalise(text).replace(",", " , ")
+    t = _LEAD.sub("", normalise(text).replace(",", " , "))  # "hmm, no, it was a dog"
     words = t.split()
     if not words:
         return None

@@ -62,11 +62,11 @@ class GrammarParser:
                 continue
             carry = []
             if headless and (c.hedge or c.alternatives) and kept:  # "red, maybe orange"
-                kept[-1] = kept[-1] + [Token("COMMA", ",", ",", 0)] + toks
+                kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
             if out and _names_it_again(out[-1], c):  # "a sphere? a cyan one, near the front": one clause
-                kept[-1] = kept[-1] + [Token("COMMA", ",", ",", 0)] + toks
+                kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
             if not c.empty:

@@ -22,6 +22,11 @@ def background(world: World, current: str, said: Sequence[str]) -> str:
     return max(fits, key=lambda b: (len(keep & set(b.split())), -len(b.split())))
 
 
+def _unsure(c, *said: object) -> bool:
+    unsure = getattr(c, "unsure", None)
+    return unsure(*said) if unsure is not None else bool(getattr(c, "hedge", False))
+
+
 def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: SceneObject | None) -> dict:
     """Colour, size, expression, pose, facing, attributes from the mention and the clause."""
     out: dict[str, Any] = {}
@@ -31,7 +36,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
     if colors and c.kind_subject:  # "the hoodie was black": the hoodie's colour, not the man's
         slot = c.kind_subject[0]
         attrs[slot] = colors[0]
-        if c.hedge or c.alternatives:
+        if _unsure(c, *colors) or c.alternatives:
             uncertain[slot] = list(dict.fromkeys(colors))
         else:
             uncertain.pop(slot, None)
@@ -39,11 +44,11 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         pass  # loose colours next to "a green jacket" are about the jacket, handled below
     elif colors:
         colors = list(dict.fromkeys(colors))
-        if len(colors) > 1 and not (c.alternatives or c.hedge):
+        if len(colors) > 1 and not (c.alternatives or _unsure(c, *colors)):
             raise Refusal(f"The {cat.name} can't be both {colors[0]} and {colors[1]} — which one?")
         if cat.colorable or not world.scales:
             out["color"] = colors[0]
-            if c.hedge or c.alternatives:
+            if _unsure(c, *colors) or c.alternatives:
                 uncertain["color"] = colors
             else:
                 uncertain.pop("color", None)  # said for sure now
@@ -81,7 +86,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             pass  # handled by the caller, which sees both
     for attr, value in (m.attrs if m else []) + c.attrs:
         attrs[attr] = value
-        if c.hedge:
+        if _unsure(c, (attr, value)):
             uncertain[attr] = [value]
         else:
             uncertain.pop(attr, None)
@@ -89,9 +94,9 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         attrs[f"{slot}_kind"] = kind
         if colour:
             attrs[slot] = colour
-        if c.hedge and colour and c.kinds[-1][2] == kind and colors:
+        if _unsure(c, *colors) and colour and c.kinds[-1][2] == kind and colors:
             uncertain[slot] = list(dict.fromkeys([colour] + colors))  # "green, maybe dark green"
-        elif c.hedge:
+        elif _unsure(c, (slot, kind), colour):
             uncertain[f"{slot}_kind"] = [kind]
         else:
             uncertain.pop(f"{slot}_kind", None)
@@ -104,7 +109,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
     if notes:  # said, cannot be drawn: kept in the speaker's words on the thing it is about
         attrs["notes"] = list(attrs.get("notes", [])) + notes
         state.kept.extend(f"the {cat.name}: {n}" for n in notes)
-        if c.hedge:
+        if _unsure(c, *(n.split()[-1] for n in notes)):
             uncertain["notes"] = list(dict.fromkeys(list(uncertain.get("notes", [])) + notes))
     said_as = m.surface if m is not None and obj is None and m.head == "CAT" and cat.attributes else ""
     if said_as and said_as not in (cat.name, cat.plural_name):  # "SUV", "cop car": the word as said

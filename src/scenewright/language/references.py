@@ -129,8 +129,12 @@ class Resolver:
             cats = self.lex.refers_to(str(m.value), m.surface)
             named = m.surface in (m.value, self.world.category(str(m.value)).plural_name) if m.surface else True
             exact = [o for o in objs if o.category == m.value] if named else []
-            objs = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars;
+            alike = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars;
             # "the ball" is any ball
+            head = m.surface.split()[-1] if m.surface else ""
+            if not alike and m.det == "the" and head:  # "the balloon" when only a hot air balloon is there
+                alike = [o for o in objs if head in o.category.split() or head.rstrip("s") in o.category.split()]
+            objs = alike
         elif m.head == "KIND":  # "the hoodie": whoever wears one
             slot, kind = m.value
             objs = [o for o in objs if o.attrs.get(f"{slot}_kind") == kind]
@@ -139,7 +143,8 @@ class Resolver:
             if kind in ("male", "female"):  # he/she: a person of that gender, or one whose gender is not said
                 people = [o for o in objs if self.world.category(o.category).people]
                 gendered = [o for o in people if self.gender(o) == kind]
-                objs = gendered or [o for o in people if self.gender(o) is None]
+                animals = [o for o in objs if self.world.category(o.category).group == "animals"]
+                objs = gendered or [o for o in people if self.gender(o) is None] or animals  # "the bear … he"
             elif kind == "it":  # a thing, never a person
                 objs = [o for o in objs if not self.world.category(o.category).people]
         for color in m.colors:
