@@ -47,6 +47,7 @@ class Clause:
     kind_subject: tuple | None = None  # "the hoodie was black": (slot, kind) the clause is about
     hedge_words: list[str] = field(default_factory=list)  # "i think", "maybe": the witness's own confidence
     notes: list[str] = field(default_factory=list)  # said about the clause's thing, cannot be drawn ("beard")
+    not_backgrounds: list[str] = field(default_factory=list)  # "it wasn't raining"
     handled: set[str] = field(default_factory=set)  # unknown words that were mapped or kept as notes
     look_part: dict = field(default_factory=dict)  # a look said (colour, attribute, kind, word) -> its part
     hedged_parts: set[int] = field(default_factory=set)  # the comma-separated parts a hedge covers
@@ -379,6 +380,13 @@ class ClauseReader:
                 self._flush(c, mods)
                 mods = []
                 excepting = c.targets[-1]  # "everything except the cylinder": the next things are left out
+            elif k == "COMMA" and pending_rel and expect and not rel_marks:
+                # "a shop on the far side, a corner shop": the relation named no thing before the pause
+                if c.targets and c.targets[-1].landmarks is rel_marks:
+                    c.targets[-1].relation = None
+                if c.landmarks is rel_marks:
+                    c.relation = None
+                pending_rel, expect = None, 0
             elif k == "NEG" and t.text == "no" and c.targets and i + 1 < len(toks) and toks[i + 1].kind == "COMMA" \
                     and not pending_rel:
                 repair = True  # "a little boy, no, a girl": the next thing named replaces the last one
@@ -387,6 +395,8 @@ class ClauseReader:
                 nxt = self._next_meaningful(toks, i + 1)
                 if nxt is not None and nxt.kind == "WORD" and i + 2 < len(toks):  # "not full daytime"
                     nxt = self._next_meaningful(toks, toks.index(nxt, i) + 1) or nxt
+                if nxt is not None and nxt.kind == "BG":
+                    c.not_backgrounds.append(nxt.value)
                 if nxt is not None and nxt.kind in ("COLOR", "EXPR", "POSE", "BG", "SIZE", "ATTR"):
                     # "black, not dark", "happy not surprised", "dusk, not daytime": what follows is not said
                     i = toks.index(nxt, i) + 1

@@ -56,8 +56,9 @@ class GrammarParser:
         for k, toks in enumerate(segments):
             toks = carry + toks
             c = self.reader.read(toks)
-            headless = not c.targets and c.holder is None and c.verb is None and not c.backgrounds
-            if headless and (c.has_location or c.has_predicate) and k + 1 < len(segments) and not c.hedge:
+            headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
+            if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
+                    and not c.hedge:  # "behind the boy, …", "there is a, um, a shop": joins what follows
                 carry = toks
                 continue
             carry = []

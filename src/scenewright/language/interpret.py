@@ -110,9 +110,8 @@ class Interpreter:
                 targets[0] = Mention("ONE", None, "") if not order else targets[0]
                 return self._update(c, [state.scene.get(order[0])], state)
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
-        if c.backgrounds and all(m.head == "PRON" and m.value == "it" for m in targets) \
-                and not c.colors and not c.sizes:
-            return state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
+        if all(m.head == "PRON" and m.value == "it" for m in targets) and self._framing(c, state):
+            return None
         first = targets[0]
         verb = c.verb
         if verb in ("add", "exist"):
@@ -147,6 +146,25 @@ class Interpreter:
             return self._add_all(c, state)  # "the sun is in the top left" in a picture with no sun yet
         objs = self._resolve_all(targets, state)
         return self._update(c, objs, state)
+
+    def _framing(self, c, state: State) -> bool:
+        """"It was late at night", "it wasn't raining", "it was at the bus stop", "this was awful": the speaker
+        sets the scene, "it" is no thing. Backgrounds are set, a named place is drawn; True when handled."""
+        if c.backgrounds:
+            state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
+            return True
+        if c.not_backgrounds:
+            words = set(c.not_backgrounds)
+            kept = [w for w in state.scene.background.split() if w not in words]
+            bg = " ".join(kept) if " ".join(kept) in self.world.backgrounds else state.scene.background
+            if bg != state.scene.background:
+                state.do(SetBackground(bg))
+            return True
+        if c.has_predicate or c.verb not in (None, "exist") or self._exists(c.targets[0], state):
+            return False
+        if c.relation and c.landmarks:  # "it was at the bus stop": the place is in the scene
+            self._draw_missing_landmarks(c.landmarks, state, quiet=True)
+        return True
 
     # -- adding ------------------------------------------------------------------------------------------------
     def _add_all(self, c, state: State) -> None:
@@ -403,7 +421,7 @@ class Interpreter:
         except (Missing, Ambiguous, Refusal):
             return False
 
-    def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State) -> None:
+    def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State, quiet: bool = False) -> None:
         """"To the right of the tree is a helicopter" with no tree drawn yet: the speaker named the tree, so
         it is drawn too (where trees usually go), and the reply says so."""
         for lm in marks:
@@ -411,7 +429,8 @@ class Interpreter:
                 self._add(Mention("CAT", lm.value, lm.surface, det="a", colors=list(lm.colors),
                                   sizes=list(lm.sizes), expressions=list(lm.expressions), poses=list(lm.poses)),
                           Clause(""), state)
-                state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
+                if not quiet:
+                    state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
     # -- references -------------------------------------------------------------------------------------------
     def _exists(self, m: Mention, state: State) -> bool:

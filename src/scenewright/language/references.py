@@ -153,8 +153,8 @@ class Resolver:
             objs = [o for o in objs if o.expression == e]
         for p in m.poses:
             objs = [o for o in objs if o.pose == p]
-        for attr, value in m.attrs:
-            objs = [o for o in objs if o.attrs.get(attr) == value]
+        for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
+            objs = [o for o in objs if o.attrs.get(attr) == value] or objs
         rank = {i: k for k, i in enumerate(order)}
         return sorted(objs, key=lambda o: rank.get(o.id, 10**6))
 

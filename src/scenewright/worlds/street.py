@@ -283,11 +283,15 @@ PLACES = {
         "on the other side of the road", "on the far side of the street", "on the far side of the road",
         "on the far sidewalk", "on the opposite sidewalk", "on the other sidewalk", "opposite side",
         "on the opposite side of the street", "on the opposite side of the road", "across from me",
-        "across from us", "over the road", "on the far pavement", "on the other pavement")},
+        "across from us", "over the road", "on the far pavement", "on the other pavement", "on the far side",
+        "on the other side", "on the opposite side", "the far side", "the other side", "across the way",
+        "over the street", "across")},
     **{p: _place("near sidewalk") for p in (
         "on the sidewalk", "on the pavement", "on this side of the street", "on this side of the road",
         "on our side of the street", "on my side of the street", "on the near sidewalk", "on this sidewalk",
-        "on my side", "on our side", "near me", "next to me")},
+        "on my side", "on our side", "near me", "next to me", "on the near side", "the near side",
+        "on this side", "our side", "my side", "this side", "on my side of the road", "on our side of the road",
+        "on the near pavement", "on this pavement")},
     **{p: _place("road") for p in (
         "in the road", "in the street", "on the road", "on the street", "in the middle of the road",
         "in the middle of the street", "in traffic", "crossing the street", "crossing the road")},
