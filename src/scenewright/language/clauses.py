@@ -11,7 +11,7 @@ from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, normalise, v
 from .references import Mention
 
 _MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
-_HEADS = {"CAT", "PRON", "ONE", "ALL", "REST"}
+_HEADS = {"CAT", "PRON", "ONE", "ALL", "REST", "ROLE"}
 _LOOKS = {"COLOR": "colors", "SIZE": "sizes", "EXPR": "expressions", "POSE": "poses", "ATTR": "attrs"}
 
 
@@ -155,14 +155,17 @@ class ClauseReader:
                     clauses.append(current)
         return clauses
 
-    @staticmethod
-    def _repair_or_repeat(current: list[Token], rest: list[Token], comma: bool) -> bool:
+    def _repair_or_repeat(self, current: list[Token], rest: list[Token], comma: bool) -> bool:
         """"a little boy, no, a girl" and "a car, a dark car" go on naming the same thing: one clause."""
         said = [t for t in current if t.kind not in ("COMMA", "AND")]
         if said and said[-1].kind == "NEG" and said[-1].text == "no":
             return True
         if not comma:
             return False
+        role = next((t for t in reversed(said) if t.kind == "ROLE"), None)
+        if role is not None and rest and rest[0].kind == "DET" and rest[0].value == "a":
+            who = next((t for t in rest[1:4] if t.kind == "CAT"), None)  # "the driver, an older lady"
+            return who is not None and self.world.category(who.value[0]).people
         last = next((t for t in reversed(said) if t.kind == "CAT"), None)
         if last is None or not rest or rest[0].kind == "AND" or rest[0].kind != "DET" or \
                 rest[0].value not in ("a", "the"):
@@ -207,7 +210,7 @@ class ClauseReader:
             return True  # "… and don't put it there"
         if first.kind == "VERB" and first.value != "copula":
             return True
-        if first.kind in ("PRON", "CAT", "ALL", "REST") or first.kind == "HEDGE":
+        if first.kind in ("PRON", "CAT", "ALL", "REST", "ROLE") or first.kind == "HEDGE":
             return True
         if first.kind in ("DET", "NUM") or first.kind in ("COLOR", "SIZE", "EXPR", "ATTR"):
             return any(t.kind in _HEADS or t.kind == "WORD" for t in rest[:5])
@@ -270,6 +273,12 @@ class ClauseReader:
                 m = self._mention(t, mods)
                 mods = []
                 last_head = i
+                if k == "ROLE" and m.value[1] is None:  # "the driver of the car"
+                    j = i + 1
+                    while j < len(toks) and toks[j].kind in ("OF", "DET"):
+                        j += 1
+                    if j > i + 1 and toks[i + 1].kind == "OF" and j < len(toks) and toks[j].kind == "CAT":
+                        m.value, i = (m.value[0], toks[j].value[0]), j
                 if k == "REST":  # "the rest of the balls": the rest among the balls
                     j = i + 1
                     while j < len(toks) and toks[j].kind in ("OF", "DET"):
@@ -459,6 +468,9 @@ class ClauseReader:
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
             elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
                 t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
+            elif t.kind == "CAT" and nxt is not None and nxt.kind == "ROLE" and nxt.value[1] is None:
+                t = Token("ROLE", (nxt.value[0], t.value[0]), f"{t.text} {nxt.text}", t.start)  # "the van driver"
+                skip = k + 1
             elif t.kind == "AMOUNT" and t.text in ("a little", "a tiny", "a bit") and nxt is not None \
                     and nxt.kind == "CAT":  # "a little boy": a small boy, not "a bit"
                 out.append(Token("DET", "a", "a", t.start))

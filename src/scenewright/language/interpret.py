@@ -18,7 +18,7 @@ from .references import Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
 MOVE_STEP = 0.15
-_DEPTH_RELATIONS = ("behind", "front", "above", "below", "on", "under")
+_DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
@@ -85,6 +85,7 @@ class Interpreter:
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
         self._unknown(c, state)
+        self._roles(c, state)
         for m in c.targets:  # "remove the cube on the left" with two cubes: which one, not where to
             if m.side_hint is not None and len(self.resolver.candidates(m, state.scene, state.order())) > 1:
                 m.side = m.side_hint
@@ -95,6 +96,15 @@ class Interpreter:
             c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "give him a winter hat"
         if _SAME_AS.search(c.text) and len(c.targets) >= 2:
             return self._same_as(c, state)
+        if c.copula and len(c.targets) == 2 and self._is_person(c.targets[0], state) and \
+                c.targets[1].head == "CAT" and c.targets[1].indefinite and \
+                self.world.category(str(c.targets[1].value)).people:  # "the cyclist was a woman"
+            who = self._resolve(c.targets[0], state)[0]
+            if who.category != c.targets[1].value:
+                state.do(Update.of(who.id, category=str(c.targets[1].value)))
+            c.targets = c.targets[:1]
+            if not (c.has_predicate or c.has_location):
+                return None
         if c.verb in ("hold", "wear", "with", "kick") and c.holder is not None:
             return self._attach(c, state)
         targets = c.targets
@@ -146,6 +156,43 @@ class Interpreter:
             return self._add_all(c, state)  # "the sun is in the top left" in a picture with no sun yet
         objs = self._resolve_all(targets, state)
         return self._update(c, objs, state)
+
+    def _roles(self, c, state: State) -> None:
+        """"The driver", "the van driver", "a cyclist": a person by what they do with a vehicle. The person is
+        found if drawn already; drawn beside (or on) the vehicle when the clause says something about them
+        ("the driver, an older lady, got out"); else the words mean the vehicle ("the driver didn't stop")."""
+        for m in [m for m in c.targets if m.head == "ROLE"]:
+            role, kind = m.value
+            vehicles = [o for o in (state.scene.get(i) for i in state.order())
+                        if self.world.category(o.category).group == "vehicles" and (kind is None or o.category == kind)]
+            vehicle = vehicles[0] if vehicles else None
+            person = next((o for o in state.scene.objects if vehicle is not None and o.attrs.get("of") == vehicle.id
+                           and o.attrs.get("role") == role), None)
+            if person is not None:
+                m.head, m.value = "ID", person.id
+                continue
+            said = [t for t in c.targets if t is not m and t.head == "CAT" and
+                    self.world.category(str(t.value)).people and not self._exists(t, state)]
+            about = said or m.attrs or m.kinds or c.attrs or c.kinds or c.poses or c.notes or c.verb in ("add", "exist")
+            if vehicle is not None and not about:
+                m.head, m.value = "ID", vehicle.id
+                continue
+            if vehicle is None:
+                if kind is None:
+                    raise Missing(f"Whose {m.surface}? There is no vehicle in the picture.")
+                where = Clause(c.text, relation=c.relation, landmarks=c.landmarks, abs_x=c.abs_x, abs_y=c.abs_y,
+                               place=c.place)  # "a cyclist on the right": the bicycle is on the right
+                self._add(Mention("CAT", kind, kind, det="a"), where, state)
+                vehicle = state.scene.get(state.this_turn[-1])
+            who = said[0] if said else None
+            if who is not None:  # "the driver of the car got out, an older lady": she is the driver
+                c.targets.remove(who)
+                for name in ("colors", "sizes", "attrs", "kinds", "poses", "expressions"):
+                    getattr(m, name).extend(getattr(who, name))
+            m.head, m.value, m.det = "CAT", str(who.value) if who is not None else "person", "a"
+            m.surface = who.surface if who is not None else m.surface
+            m.attrs += [("role", role), ("of", vehicle.id)]
+            m.relation, m.landmarks = ("on" if role == "rider" else "next"), [Mention("ID", vehicle.id, "")]
 
     def _framing(self, c, state: State) -> bool:
         """"It was late at night", "it wasn't raining", "it was at the bus stop", "this was awful": the speaker
@@ -289,6 +336,8 @@ class Interpreter:
         cat = w.category(obj.category)
         x, y = obj.x, obj.y
         if c.relation and c.landmarks:
+            if c.relation != "where":  # "he ran towards the bus stop": the speaker named it, so it is there
+                self._draw_missing_landmarks(c.landmarks, state)
             landmark, other = self._landmarks(c.relation, c.landmarks, state, exclude=obj.id)
             if c.relation == "where":
                 return landmark.x, landmark.y
@@ -374,6 +423,8 @@ class Interpreter:
                 state.do(Update.of(obj.id, scale=src.scale, y=round(P.keep_bottom(self.world, obj, src.scale), 4)))
 
     def _is_person(self, m: Mention, state: State) -> bool:
+        if m.head == "ID":
+            return any(o.id == m.value and self.world.category(o.category).people for o in state.scene.objects)
         if m.head == "PRON":
             return m.value in ("male", "female", "plural")
         if m.head != "CAT" or not self.world.category(str(m.value)).people:

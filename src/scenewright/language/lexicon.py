@@ -370,6 +370,8 @@ class Lexicon:
             for k in kinds:
                 self._put(k, "KIND", (slot, k), front=True)
                 self._put(k + "s", "KIND", (slot, k))
+        for word, role in w.roles.items():
+            self._put(word, "ROLE", role, front=True)
         for m in w.mark_words:
             self._put(m, "MARK", m, front=True)
         for phrase in w.places:

@@ -86,6 +86,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             pass  # handled by the caller, which sees both
     for attr, value in (m.attrs if m else []) + c.attrs:
         attrs[attr] = value
+        if attr in ("role", "of"):  # what the person does with which vehicle: read, never hedged
+            continue
         if _unsure(c, (attr, value)):
             uncertain[attr] = [value]
         else:

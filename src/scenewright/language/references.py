@@ -18,7 +18,7 @@ from .lexicon import GENDER, Lexicon
 class Mention:
     """A noun phrase: determiner, count, modifiers before the head, and the head itself."""
 
-    head: str  # "CAT" | "PRON" | "ONE" | "ALL" | "UNKNOWN"
+    head: str  # "CAT" | "PRON" | "ONE" | "ALL" | "REST" | "ROLE" | "ID" (one object, found already) | "UNKNOWN"
     value: object = None  # category name / pronoun kind / unknown word
     surface: str = ""
     det: str | None = None  # "a" | "the" | "all" | "another" | "other" | None
@@ -44,7 +44,7 @@ class Mention:
 
     @property
     def indefinite(self) -> bool:
-        if self.head in ("PRON", "ALL", "REST"):
+        if self.head in ("PRON", "ALL", "REST", "ID", "ROLE"):
             return False
         if self.det in ("a", "another") or (self.count is not None and self.pick is None):
             return True
@@ -125,6 +125,8 @@ class Resolver:
 
     def candidates(self, m: Mention, scene: Scene, order: list[str]) -> list[SceneObject]:
         objs = list(scene.objects)
+        if m.head == "ID":
+            return [o for o in objs if o.id == m.value]
         if m.head == "CAT":
             cats = self.lex.refers_to(str(m.value), m.surface)
             named = m.surface in (m.value, self.world.category(str(m.value)).plural_name) if m.surface else True

@@ -72,6 +72,9 @@ class World:
     mark_words: tuple[str, ...] = ()
     places: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
     words_for_all: tuple[str, ...] = ("object", "objects", "thing", "things", "shape", "shapes")
+    # roles: a word for a person by what they do with a vehicle -> (role, the vehicle's category or None):
+    # "the driver" is the person driving the car talked about; "a cyclist" a person riding a bicycle.
+    roles: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
     # (x, box-centre y) for a thing of `category` at `scale` put at the place `phrase` (a key of `places`):
     # a bank "across the street" stands on the building line, a man on the far sidewalk. None: places as is.
     place_at: Callable[[str, Category, float], tuple[float | None, float | None]] | None = None

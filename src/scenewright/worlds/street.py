@@ -120,7 +120,7 @@ CATEGORIES = (
     _c("bus", "vehicles", 0.34, 3.2, "road", synonyms=("coach", "city bus", "school bus"), plural="buses",
        **_vehicle),
     _c("motorcycle", "vehicles", 0.2, 1.6, "road", synonyms=("motorbike", "motor bike", "scooter", "moped",
-                                                             "motorcycle rider", "dirt bike"), **_vehicle),
+                                                             "dirt bike"), **_vehicle),
     _c("bicycle", "vehicles", 0.17, 1.65, "road", synonyms=("bike", "push bike", "cycle", "pushbike"),
        **_vehicle),
     _c("police car", "vehicles", 0.24, 2.55, "road", synonyms=("cop car", "squad car", "patrol car",
@@ -164,7 +164,7 @@ CATEGORIES = (
                                                                      "street lamp", "lamp post",
                                                                      "lamppost", "light pole", "lamp"),
        **_thing),
-    _c("traffic light", "things", 0.5, 0.22, "far sidewalk", synonyms=("traffic lights", "traffic signal", "lights", "red light", "green light",
+    _c("traffic light", "things", 0.5, 0.22, "far sidewalk", synonyms=("traffic lights", "traffic signal", "lights", "light", "red light", "green light",
                                                                         "amber light", "red lights",
                                                                         "stop light", "stoplight",
                                                                         "signal"),
@@ -414,6 +414,13 @@ WORLD = World(
     places=PLACES,
     place_at=place_for,
     words_for_all=("object", "objects", "thing", "things", "everything", "everyone", "everybody"),
+    roles={**{w: ("driver", None) for w in ("driver", "drivers")},
+           **{w: ("passenger", None) for w in ("passenger", "passengers")},
+           **{w: ("rider", None) for w in ("rider", "riders")},
+           **{w: ("rider", "bicycle") for w in ("cyclist", "cyclists", "bike rider", "bicycle rider")},
+           **{w: ("rider", "motorcycle") for w in ("biker", "bikers", "motorcyclist", "motorcyclists",
+                                                   "motorbike rider", "motorcycle rider", "moped rider",
+                                                   "scooter rider")}},
 )
 
 
