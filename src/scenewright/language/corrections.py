@@ -127,12 +127,30 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     if tuple(new_edits) == tuple(last.edits):
         return None
     try:
-        scene = before
-        for e in new_edits:
-            scene = apply(scene, e)
+        new_edits = _carried(last.edits, new_edits, State(before, context.entries[:-1]))
     except Exception:
         return None
     return Parse(command="revise", edits=tuple(new_edits), reply=replies.fixed(world, last, new_edits, state.notes))
+
+
+def _carried(old_edits, new_edits, state: State) -> list[Edit]:
+    """The corrected edits with what belongs to a moved thing moved along ("actually she was on the left":
+    her crown too): things added with it in the same turn shift with it, earlier ones by `State.carry`."""
+    was = {e.obj.id: e.obj for e in old_edits if isinstance(e, Add)}
+    moved: dict[str, tuple[SceneObject, SceneObject]] = {}
+    for e in new_edits:
+        if isinstance(e, Add):
+            obj = e.obj
+            owner = moved.get(str(obj.attrs.get("with") or obj.attrs.get("of") or ""))
+            if owner is not None:
+                (o0, o1), flip = owner, owner[0].flip != owner[1].flip
+                x = o1.x - (obj.x - o0.x) if flip else obj.x + o1.x - o0.x
+                obj = obj.with_(x=round(x, 4), y=round(obj.y + o1.y - o0.y, 4), flip=obj.flip != flip)
+                e = Add(obj)
+            if obj.id in was and (was[obj.id].x, was[obj.id].y, was[obj.id].flip) != (obj.x, obj.y, obj.flip):
+                moved[obj.id] = (was[obj.id], obj)
+        state.do(e)
+    return state.edits
 
 
 def recategorise(world: World, obj: SceneObject, category: str) -> SceneObject:

@@ -248,6 +248,11 @@ class Interpreter:
             landmark, other = self._landmarks(relation, marks, state)
             if self.world.scales and not (m.sizes or c.sizes):
                 scale = landmark.scale  # same depth as what it stands beside
+        owner = holder if holder is not None else landmark if (
+            landmark is not None and (cat.worn or cat.held) and self.world.category(landmark.category).people
+            and relation in ("on", "near", "in", "above") and (cat.worn or "hand" in c.text)) else None
+        if owner is not None and n == 1:  # held or worn: it goes where its owner goes (state.carry)
+            fields["attributes"] = {**fields.get("attributes", {}), "with": owner.id}
         placed: list[P.Box] = []
         for k in range(n):
             x, y = self._where(cat, scale, c, state, landmark, other, holder, how, k, n, placed, relation)
@@ -461,7 +466,8 @@ class Interpreter:
                 obj = self._resolve(m, state)[0]
                 fn = {"wear": P.worn_position, "kick": P.kicked_position}.get(mode, P.held_position)
                 x, y = fn(self.world, holder, cat, obj.scale)
-                state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4)))
+                state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4),
+                                   attributes={**obj.attrs, "with": holder.id}))
 
     def _is_landmark(self, obj: SceneObject, c, state: State) -> bool:
         """"the ball is right of the girl, hiding her eye": the girl is where the ball goes, she stays put."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from ..scene import Edit, Remove, Scene, apply
+from ..scene import Edit, Remove, Scene, Update, apply
 from .references import salience, touched
 
 
@@ -13,6 +13,14 @@ class Refusal(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+def attached(scene: Scene, obj) -> list:
+    """The things that go where `obj` goes."""
+    out = [o for o in scene.objects if o.attrs.get("with") == obj.id or o.attrs.get("of") == obj.id]
+    if obj.attrs.get("role") == "rider" and obj.attrs.get("of"):
+        out += [o for o in scene.objects if o.id == obj.attrs["of"]]
+    return out
 
 
 @dataclass
@@ -40,12 +48,31 @@ class State:
     def order(self) -> list[str]:
         return salience(self.scene, self.entries, self.this_turn)
 
-    def do(self, edit: Edit) -> None:
+    def do(self, edit: Edit, carried: frozenset[str] = frozenset()) -> None:
+        before = self.scene
         self.scene = apply(self.scene, edit)
         self.edits.append(edit)
         for i in touched([edit]):
             if not isinstance(edit, Remove):
                 self.this_turn.append(i)
+        if isinstance(edit, Update):
+            self.carry(before, edit.id, carried | {edit.id})
+
+    def carry(self, before: Scene, moved: str, done: frozenset[str]) -> None:
+        """What belongs to a thing goes with it: what a person holds or wears ("with"), the people in or on a
+        vehicle ("of"), and the vehicle a rider rides. Each is moved as an edit of its own, so undo stays exact."""
+        old, new = before.get(moved), self.scene.get(moved)
+        if old is None or new is None or (old.x, old.y, old.flip) == (new.x, new.y, new.flip):
+            return
+        for dep in attached(self.scene, new):
+            if dep.id in done:
+                continue
+            x = new.x - (dep.x - old.x) if new.flip != old.flip and dep.attrs.get("with") == moved \
+                else dep.x + new.x - old.x
+            changes = {"x": round(x, 4), "y": round(dep.y + new.y - old.y, 4)}
+            if new.flip != old.flip and dep.attrs.get("with") == moved:
+                changes["flip"] = not dep.flip
+            self.do(Update.of(dep.id, **changes), done | {dep.id})
 
     def last_group(self) -> list[str]:
         if self.this_turn:

@@ -1,0 +1,158 @@
+"""Ordinary speech: the behaviours issue 19 asks for, each as a user would notice it in the scene JSON."""
+
+import pytest
+
+from scenewright import Session
+
+
+def tell(world, *turns):
+    s = Session(world=world, semantic=False)
+    s.parser.strict = True
+    return s, [s.tell(t) for t in turns]
+
+
+def objs(scene, cat):
+    return [o for o in scene.objects if o.category == cat]
+
+
+def one(scene, cat):
+    found = objs(scene, cat)
+    assert len(found) == 1, (cat, scene.objects)
+    return found[0]
+
+
+# -- the honest reply contract --------------------------------------------------------------------------------
+
+def test_what_cannot_be_drawn_is_kept_on_the_right_object_in_the_speakers_words():
+    _, t = tell("street", "a man with a beard", "a woman on the left", "he had a screwdriver in his hand")
+    man, woman = one(t[2].scene, "man"), one(t[2].scene, "woman")
+    assert man.attrs["notes"] == ["beard", "screwdriver"] and "notes" not in woman.attrs
+    assert t[2].ok and t[2].notes == ("the man: screwdriver",) and "not drawn" in t[2].reply
+
+
+def test_a_turn_says_which_words_it_did_not_understand_and_is_not_ok():
+    _, t = tell("shapes", "add a red cube and wibble the frobnicator")
+    assert not t[0].ok and t[0].skipped and one(t[0].scene, "cube").color == "red"
+    assert all(w in t[0].reply for w in t[0].skipped)
+
+
+def test_draw_json_and_to_dict_carry_notes_and_skipped():
+    _, t = tell("street", "a man with a moustache")
+    d = t[0].to_dict()
+    assert d["notes"] == ["the man: moustache"] and d["skipped"] == [] and d["ok"] is True
+
+
+def test_an_unknown_thing_on_its_own_is_still_refused_and_changes_nothing():
+    _, t = tell("shapes", "add a red cube", "add a pyramid")
+    assert not t[1].ok and not t[1].edits and t[1].scene == t[0].scene and "pyramid" in t[1].reply
+
+
+# -- hedges cover the words they modify ---------------------------------------------------------------------------
+
+def test_a_hedge_covers_only_its_own_part_of_the_sentence():
+    _, t = tell("street", "a man in a black hoodie, maybe six foot")
+    man = one(t[0].scene, "man")
+    assert "height" in man.unsure and "top_kind" not in man.unsure and "top" not in man.unsure
+
+
+def test_a_hedge_at_the_end_covers_the_last_detail():
+    _, t = tell("street", "a man", "He was, um, tall, bald, in a white apron I think.")
+    man = one(t[1].scene, "man")
+    assert man.attrs["height"] == "tall" and man.attrs["hair"] == "bald"
+    assert set(man.unsure) == {"notes"} and man.unsure["notes"] == ["white apron"]
+
+
+# -- references agree -----------------------------------------------------------------------------------------------
+
+def test_he_is_never_the_woman_and_it_is_never_a_person():
+    s, t = tell("street", "a woman on the left", "he was tall")
+    assert "height" not in one(s.scene, "woman").attrs
+    _, t = tell("street", "a man on the left", "it is red")
+    assert one(t[1].scene, "man").color is None
+
+
+def test_he_can_be_an_animal_when_no_person_fits():
+    _, t = tell("park", "a bear on the left", "he is facing right")
+    assert one(t[1].scene, "bear").flip != one(t[0].scene, "bear").flip or t[1].ok
+
+
+def test_can_you_is_not_a_can():
+    _, t = tell("shapes", "hey can you put a cube in the middle", "can you make the cube bigger?")
+    assert [o.category for o in t[0].scene.objects] == ["cube"]
+    assert one(t[1].scene, "cube").scale > 1.0 and len(t[1].scene.objects) == 1
+
+
+# -- sets -------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["make everything except the cube cyan", "all but the cube are cyan",
+                                  "all except the cube, make them cyan"])
+def test_everything_except(text):
+    _, t = tell("shapes", "add a red cube", "add two blue spheres", text)
+    assert one(t[2].scene, "cube").color == "red"
+    assert [o.color for o in objs(t[2].scene, "sphere")] == ["cyan", "cyan"]
+
+
+def test_the_rest():
+    _, t = tell("shapes", "add three spheres", "make the leftmost ball red and the rest of the balls purple")
+    spheres = sorted(objs(t[1].scene, "sphere"), key=lambda o: o.x)
+    assert [o.color for o in spheres] == ["red", "purple", "purple"]
+
+
+def test_swap_colours_sizes_and_same_as():
+    _, t = tell("shapes", "add a red cube and a big blue sphere", "swap their colors", "swap their sizes",
+                "make the sphere the same color as the cube")
+    assert one(t[1].scene, "cube").color == "blue" and one(t[1].scene, "sphere").color == "red"
+    assert one(t[2].scene, "cube").scale > one(t[2].scene, "sphere").scale
+    assert one(t[3].scene, "sphere").color == "blue"
+
+
+# -- things that belong to someone ---------------------------------------------------------------------------------
+
+def test_what_a_person_holds_or_wears_goes_where_they_go():
+    _, t = tell("park", "a boy holding a kite in the middle", "a girl on the right wearing a crown",
+                "actually she was on the left", "move the boy to the right", "flip him")
+    girl, crown = one(t[2].scene, "girl"), one(t[2].scene, "crown")
+    assert girl.x < 0.5 and abs(crown.x - girl.x) < 0.05
+    boy0, kite0 = one(t[1].scene, "boy"), one(t[1].scene, "kite")
+    boy, kite = one(t[3].scene, "boy"), one(t[3].scene, "kite")
+    assert abs((kite.x - boy.x) - (kite0.x - boy0.x)) < 1e-6
+    boy5, kite5 = one(t[4].scene, "boy"), one(t[4].scene, "kite")
+    assert (kite5.x - boy5.x) * (kite.x - boy.x) < 0 and kite5.flip != kite.flip
+
+
+def test_give_him_a_hat_puts_it_on_that_boy():
+    _, t = tell("park", "a boy on the left", "give him a winter hat")
+    boy, hat = one(t[1].scene, "boy"), one(t[1].scene, "winter hat")
+    assert len(objs(t[1].scene, "boy")) == 1 and abs(hat.x - boy.x) < 0.1 and hat.y < boy.y
+
+
+def test_the_driver_and_the_cyclist():
+    _, t = tell("street", "a silver car on the left", "The driver of the car got out, an older lady, grey hair.",
+                "a cyclist on the right", "the cyclist rode off to the left")
+    car, lady = one(t[1].scene, "car"), one(t[1].scene, "woman")
+    assert lady.attrs["role"] == "driver" and lady.attrs["of"] == car.id and abs(lady.x - car.x) < 0.3
+    bike, rider = one(t[2].scene, "bicycle"), one(t[2].scene, "person")
+    assert bike.x > 0.5 and abs(rider.x - bike.x) < 0.05
+    bike3, rider3 = one(t[3].scene, "bicycle"), one(t[3].scene, "person")
+    assert abs((rider3.x - bike3.x) - (rider.x - bike.x)) < 1e-6
+
+
+# -- narrative framings and sizes ----------------------------------------------------------------------------------
+
+def test_narrative_framings_set_the_scene():
+    _, t = tell("street", "Um, okay, so... it was, er, in the evening, like dusk I think? It wasn't raining though.",
+                "It was at the bus stop.")
+    assert t[0].scene.background == "dusk" and not t[0].scene.objects
+    assert [o.category for o in t[1].scene.objects] == ["bus stop"]
+
+
+def test_one_thing_named_twice_is_one_thing():
+    _, t = tell("street", "A bus was coming, a red bus, from the left.",
+                "There was a little boy, no, a girl, a little girl, near the road.")
+    assert len(t[0].scene.objects) == 1 and one(t[0].scene, "bus").color == "red"
+    assert len(objs(t[1].scene, "child")) == 1
+
+
+def test_park_pieces_can_grow_past_codraws_largest_depth():
+    _, t = tell("park", "a dog", "make the dog twice as big")
+    assert one(t[1].scene, "dog").scale == 2 * one(t[0].scene, "dog").scale
