@@ -22,6 +22,7 @@ from .language import get_parser
 from .language.base import Context, Parse
 from .render import get_renderer
 from .scene import Edit, History, Scene
+from .scene.seal import seal_of
 from .worlds import World, get_world
 
 MAX_TURN_CHARS = 2000
@@ -186,16 +187,25 @@ class Session:
 
     # -- files --------------------------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
+        """The session file: world, parser, dialog, history and the `seal` — a SHA-256 over the start scene
+        and the ordered event log (see `scene.seal`; `scenewright verify` checks it)."""
+        history = self.history.to_dict()
         return {"scenewright": 1, "world": self.world.name, "parser": self.parser_name,
-                "dialog": list(self.dialog), "history": self.history.to_dict()}
+                "dialog": list(self.dialog), "history": history, "seal": seal_of(self.world.name, history)}
 
     def save(self, path: str | os.PathLike) -> Path:
+        """Write the session file; written to a temporary file first and renamed, so a crash mid-write leaves
+        the previous file whole."""
         path = Path(path)
-        path.write_text(json.dumps(self.to_dict(), indent=1))
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(json.dumps(self.to_dict(), indent=1))
+        os.replace(tmp, path)
         return path
 
     @classmethod
     def from_dict(cls, data: Any, **options: Any) -> "Session":
+        """A session from its file. The seal is not checked here (`scene.seal.check`, `scenewright verify`);
+        files without one (older ones) load the same."""
         if not isinstance(data, dict) or data.get("scenewright") != 1 or "history" not in data:
             raise SessionFileError("not a scenewright session file (expected {\"scenewright\": 1, …})")
         history = History.from_dict(data["history"])

@@ -102,7 +102,7 @@ def test_the_cli_does_not_load_torch_or_minilm():
 
 
 def test_chat_takes_turns_and_commands_from_stdin(tmp_path):
-    env = {**os.environ, "SCENEWRIGHT_SEMANTIC": "0"}
+    env = {**os.environ, "SCENEWRIGHT_SEMANTIC": "0", "XDG_DATA_HOME": str(tmp_path / "data")}
     script = "add a red cube\nadd a dragon\n:undo\n:redo\n:save {s}\n:svg {v}\n:nonsense\n:quit\n".format(
         s=tmp_path / "s.json", v=tmp_path / "s.svg")
     p = subprocess.run([sys.executable, "-m", "scenewright.cli", "chat", "--world", "shapes", "--out",

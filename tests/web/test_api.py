@@ -381,3 +381,30 @@ def test_learned_codraw_drawer_when_a_checkpoint_is_there(make_client):
     assert r["turn"]["text"] == "a girl is standing on the right"
     again = make_client(codraw=str(ckpt)).get(f"/api/sessions/{st['id']}").json()  # revived with the drawer
     assert again["mode"] == "codraw" and again["turns"] == r["state"]["turns"]
+
+
+def test_exported_session_and_report_carry_the_log_hash(client, tmp_path):
+    """The session export is sealed (SHA-256 over the ordered log), `scenewright verify` accepts it and finds a
+    changed statement; the report prints the same hash."""
+    import subprocess
+    import sys
+
+    sid = client.post("/api/sessions", json={"world": "street"}).json()["id"]
+    for t in ("A red van was parked across the street.", "zorble", "It was night."):
+        tell(client, sid, t)
+    client.post(f"/api/sessions/{sid}/undo")
+    data = client.get(f"/api/sessions/{sid}/export/session").json()
+    digest = data["seal"]["sha256"]
+    assert len(data["seal"]["events"]) == len(data["history"]["log"]) == 4
+    assert digest in client.get(f"/api/sessions/{sid}/export/report").text
+    f = tmp_path / "export.json"
+    f.write_text(json.dumps(data))
+
+    def verify() -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "scenewright.cli", "verify", str(f), "--expect", digest],
+                              capture_output=True, text=True, timeout=120)
+    assert verify().returncode == 0, verify().stdout
+    data["history"]["log"][0]["text"] = "A red car was parked across the street."
+    f.write_text(json.dumps(data))
+    p = verify()
+    assert p.returncode == 1 and "event #1 changed" in p.stdout

@@ -1,6 +1,7 @@
 """The `scenewright` command. Sub-commands live one module per area; each registers itself here.
 
-- dialog.py: draw, chat, render, worlds (the spine)
+- dialog.py: draw, render, worlds (the spine)   - chat.py: chat (interactive, saved after every turn)
+- witness.py: report, verify
 - serve.py: the web app            - geneva.py: data shapes / train geneva / eval geneva
 - codraw.py: data codraw / train drawer / eval codraw
 """
@@ -22,7 +23,7 @@ app.add_typer(data_app, name="data")
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
-for _name in ("dialog", "serve", "geneva", "codraw", "witness"):
+for _name in ("dialog", "chat", "serve", "geneva", "codraw", "witness"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _e:  # an area not built (yet) in this checkout

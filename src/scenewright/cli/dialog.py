@@ -1,4 +1,4 @@
-"""`scenewright draw | chat | render | worlds` — the spine's commands."""
+"""`scenewright draw | render | worlds` — the spine's commands (`chat` is in chat.py)."""
 
 from __future__ import annotations
 
@@ -93,86 +93,6 @@ def draw(
     console.print(table)
     console.print(f"wrote {len(results)} turns to {out}/ (turn_NN.png, dialog.gif, contact_sheet.png"
                   f"{', report.html' if report else ''})")
-
-
-HELP = """commands: :undo  :redo  :goto K  :save FILE  :load FILE  :svg FILE  :scene  :help  :quit
-anything else is an instruction, e.g. "add a red cube on the left", "make it bigger", "no, blue", "undo"."""
-
-
-@app.command()
-def chat(
-    world: str = WORLD,
-    parser: str = PARSER,
-    renderer: str = RENDERER,
-    clipart: Optional[Path] = CLIPART,
-    size: Optional[str] = SIZE,
-    out: Path = typer.Option(Path("scenewright-chat.png"), "--out", "-o",
-                             help="The current picture is written here after every turn."),
-    open_image: bool = typer.Option(False, "--open", help="Open the picture in the system viewer too."),
-    load: Optional[Path] = typer.Option(None, "--load", help="Continue a saved session."),
-) -> None:
-    """Talk to scenewright turn by turn; the current picture is rewritten after every turn."""
-    from rich.console import Console
-
-    from ..errors import ScenewrightError
-    from ..session import Session
-
-    console = Console()
-    session = (Session.load(load, parser=parser, renderer=renderer, clipart=clipart, size=_size(size))
-               if load else _session(world, parser, renderer, clipart, size))
-    console.print(f"[bold]scenewright[/] — {session.world.title}. {HELP}")
-
-    def show(message: str, ok: bool = True) -> None:
-        session.image.save(out)
-        colour = "green" if ok else "yellow"
-        console.print(f"[{colour}]{message or 'Done.'}[/]  [dim]({len(session.scene)} objects, "
-                      f"turn {session.history.cursor}; picture: {out})[/]")
-        if open_image:
-            session.image.show()
-
-    while True:
-        try:
-            line = console.input("[bold cyan]you>[/] ").strip()
-        except (EOFError, KeyboardInterrupt):
-            console.print()
-            break
-        if not line:
-            continue
-        if line.startswith(":"):
-            cmd, _, arg = line[1:].partition(" ")
-            arg = arg.strip()
-            try:
-                if cmd in ("q", "quit", "exit"):
-                    break
-                elif cmd == "help":
-                    console.print(HELP)
-                elif cmd == "undo":
-                    t = session.undo()
-                    show(t.reply, t.ok)
-                elif cmd == "redo":
-                    t = session.redo()
-                    show(t.reply, t.ok)
-                elif cmd == "goto":
-                    t = session.goto(int(arg))
-                    show(t.reply, t.ok)
-                elif cmd == "save":
-                    console.print(f"saved to {session.save(arg or 'session.json')}")
-                elif cmd == "load":
-                    session = Session.load(arg or "session.json", parser=parser, renderer=renderer,
-                                           clipart=clipart, size=_size(size))
-                    show(f"loaded {arg or 'session.json'}")
-                elif cmd == "svg":
-                    Path(arg or "scene.svg").write_text(session.svg())
-                    console.print(f"wrote {arg or 'scene.svg'}")
-                elif cmd == "scene":
-                    console.print_json(session.scene.to_json())
-                else:
-                    console.print(f"[yellow]unknown command :{cmd}[/]\n{HELP}")
-            except (ScenewrightError, ValueError, OSError) as e:
-                console.print(f"[red]{e}[/]")
-            continue
-        turn = session.tell(line)
-        show(turn.reply, turn.ok)
 
 
 @app.command()

@@ -1,13 +1,16 @@
-"""`scenewright report SESSION.json -o report.html` — the printable record of an interview."""
+"""`scenewright report SESSION.json -o report.html` — the printable record of an interview;
+`scenewright verify SESSION.json` — is the file the one that was sealed?"""
 
 from __future__ import annotations
 
-from datetime import timezone
+import json
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
+from ..errors import SessionFileError
 from . import app
 
 
@@ -32,6 +35,9 @@ def report(
     from ..witness import build_record, clock, write_report
 
     session = Session.load(session_file, renderer=renderer, **({"parser": parser} if parser else {}))
+    problems, _ = _problems(json.loads(session_file.read_text()))
+    if problems:
+        typer.echo(f"warning: {session_file} does not verify: {'; '.join(problems)}", err=True)
     tz = timezone.utc if utc else None
     rec = build_record(session.history, session.world)
     write_report(session, output, title=title, tz=tz, record=rec)
@@ -44,3 +50,65 @@ def report(
     n = sum(1 for s in rec.statements if s.said)
     typer.echo(f"wrote {output} ({n} statements, {len(rec.corrections)} corrections, "
                f"{len(rec.uncertain)} uncertain, {sum(len(u['missing']) for u in rec.unknown)} not stated)")
+    from ..scene.seal import seal_of_session
+
+    typer.echo(f"SHA-256 of the event log: {seal_of_session(session)}")
+
+
+def _problems(data: Any) -> tuple[list[str] | None, Any]:
+    """(what does not verify — None when there is no seal, the History) of a session file's JSON."""
+    from ..errors import ScenewrightError
+    from ..scene import History
+    from ..scene.seal import check, replay_problems
+
+    if not isinstance(data, dict) or data.get("scenewright") != 1 or "history" not in data:
+        raise SessionFileError("not a scenewright session file (expected {\"scenewright\": 1, …})")
+    history = History.from_dict(data["history"])
+    problems = check(data)
+    if problems is None:
+        return None, history
+    try:
+        problems += replay_problems(history)
+    except ScenewrightError as e:
+        problems.append(f"the log does not replay: {e}")
+    return problems, history
+
+
+@app.command()
+def verify(
+    session_file: Path = typer.Argument(..., help="A saved session (session.json, a web export, chat's save)."),
+    expect: Optional[str] = typer.Option(None, "--expect", help="The SHA-256 printed on the report or written "
+                                                                "down when the record was handed over."),
+) -> None:
+    """Check a session file against its SHA-256 seal: says "verified", or which statements changed.
+
+    Exit code 0: verified; 1: changed, or no seal to check; 2: not a session file.
+
+    Example: scenewright verify interview/session.json --expect 3f5c…
+    """
+    try:
+        data = json.loads(session_file.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise SessionFileError(f"cannot read {session_file}: {e.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise SessionFileError(f"{session_file} is not a session file: not valid JSON ({e})") from None
+    problems, history = _problems(data)
+    if problems is None:
+        typer.echo(f"{session_file} carries no hash (saved by an older scenewright): it cannot be verified. "
+                   "Saving it again seals what it holds now, not what was said.")
+        raise typer.Exit(1)
+    digest = data["seal"]["sha256"]
+    if expect is not None:
+        wanted = expect.strip().lower()
+        if len(wanted) < 16 or not digest.startswith(wanted):
+            problems.insert(0, f"the file's SHA-256 is {digest}, not the expected {expect.strip()}")
+    if problems:
+        typer.echo(f"NOT VERIFIED: {session_file}")
+        for p in problems:
+            typer.echo(f"  - {p}")
+        raise typer.Exit(1)
+    times = [ev.time for ev in history.log if ev.time]
+    span = (f", {datetime.fromtimestamp(times[0], timezone.utc):%Y-%m-%d %H:%M:%S}–"
+            f"{datetime.fromtimestamp(times[-1], timezone.utc):%H:%M:%S} UTC" if times else "")
+    typer.echo(f"verified: {session_file} — {len(history.log)} events{span}")
+    typer.echo(f"SHA-256 of the event log: {digest}" + (" (as expected)" if expect else ""))

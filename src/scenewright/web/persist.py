@@ -1,5 +1,6 @@
 """`Session.to_dict()` as JSON text, fast: entries and log events are immutable, so each one is encoded once
-and the document is joined from the cached pieces. A turn then costs O(new pieces), not O(whole dialog).
+and the document is joined from the cached pieces. A turn then costs O(new pieces), not O(whole dialog)
+(the seal hashes the cached canonical bytes of every event again: a few ms for thousands of events).
 
 The result must equal `json.dumps(session.to_dict())` once parsed; `verified()` checks that on a sample
 session when the app starts and the app falls back to the plain path if the format ever drifts.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..scene.seal import VERSION, canonical, digest_of_pieces, sha256
 from ..session import Session
 
 _dumps = json.JSONEncoder(separators=(",", ":")).encode
@@ -20,6 +22,7 @@ class Encoder:
 
     def __init__(self, limit: int = 20_000):
         self._pieces: dict[int, tuple[Any, str]] = {}
+        self._seals: dict[int, tuple[Any, tuple[bytes, str]]] = {}
         self.limit = limit
 
     def _piece(self, item: Any) -> str:
@@ -37,9 +40,27 @@ class Encoder:
         entries = ",".join(self._piece(e) for e in h.entries)
         branches = ",".join("[" + ",".join(self._piece(e) for e in b) + "]" for b in h.branches)
         log = ",".join(self._piece(ev) for ev in h.log)
+        start = h.start.to_dict()
+        sealed = [self._sealed(ev) for ev in h.log]
+        seal = {"seal": VERSION, "sha256": digest_of_pieces(session.world.name, canonical(start),
+                                                            [c for c, _ in sealed]),
+                "events": [d for _, d in sealed]}
         return (f'{{"scenewright":1,"world":{_dumps(session.world.name)},"parser":{_dumps(session.parser_name)},'
-                f'"dialog":{_dumps(list(session.dialog))},"history":{{"start":{_dumps(h.start.to_dict())},'
-                f'"entries":[{entries}],"cursor":{h.cursor},"branches":[{branches}],"log":[{log}]}}}}')
+                f'"dialog":{_dumps(list(session.dialog))},"history":{{"start":{_dumps(start)},'
+                f'"entries":[{entries}],"cursor":{h.cursor},"branches":[{branches}],"log":[{log}]}},'
+                f'"seal":{_dumps(seal)}}}')
+
+    def _sealed(self, event: Any) -> tuple[bytes, str]:
+        """An event's canonical bytes and their SHA-256 (the seal's pieces), computed once per event."""
+        hit = self._seals.get(id(event))
+        if hit is not None and hit[0] is event:
+            return hit[1]
+        if len(self._seals) > self.limit:
+            self._seals.clear()
+        piece = canonical(event.to_dict())
+        pair = (piece, sha256(piece))
+        self._seals[id(event)] = (event, pair)
+        return pair
 
 
 def plain(session: Session) -> str:

@@ -27,6 +27,7 @@ from PIL import Image, ImageDraw
 
 from ..render.export import contact_sheet, font, save_gif
 from ..scene import Scene
+from ..scene.seal import seal_of_session
 from ..session import Session
 
 THUMB_WIDTH = 192
@@ -129,7 +130,7 @@ class Pictures:
         final_src = "data:image/png;base64," + base64.b64encode(final).decode()
         return _REPORT.format(
             title=html.escape(session.world.title), sid=html.escape(sid[:8]), started=started,
-            printed=printed, turns=h.cursor, final=final_src, figures="\n".join(rows),
+            printed=printed, turns=h.cursor, final=final_src, figures="\n".join(rows), seal=seal_of_session(session),
             log="\n".join(log) or '<tr><td colspan="4">nothing was said</td></tr>')
 
     def report_pdf(self, session: Session, sid: str, created: float | None) -> bytes:
@@ -170,7 +171,7 @@ class Pictures:
         else:
             d.text((80, top), "No turns yet.", fill=(90, 90, 90), font=font(22))
             top += 30
-        y, bottom, small = top + 30, 1754 - 70, font(17)
+        y, bottom, small = top + 30, 1754 - 90, font(17)
         d.text((80, y), "Everything that was said, in order (refusals and undo too):", fill=(20, 20, 20), font=font(20))
         y += 32
         for n, ev in enumerate(h.log):
@@ -183,6 +184,7 @@ class Pictures:
             for part in textwrap.wrap(line, 110)[:2]:
                 d.text((80, y), part, fill=(150, 60, 60) if ev.kind == "refused" else (40, 40, 40), font=small)
                 y += 22
+        d.text((80, 1754 - 50), f"SHA-256 of the event log: {seal_of_session(session)}", fill=(60, 60, 60), font=font(16))
         return page
 
 
@@ -222,5 +224,7 @@ td {{ border-top: 1px solid #ddd; padding: 1mm 2mm; vertical-align: top; }}
 <table><tr><td><b>time</b></td><td><b>kind</b></td><td><b>said</b></td><td><b>reply</b></td></tr>
 {log}
 </table>
+<p class="meta">SHA-256 of the event log: <code style="overflow-wrap:anywhere">{seal}</code> — the session export
+carries the same hash over every statement, reply, time and change, in order.</p>
 </body></html>
 """

@@ -16,7 +16,10 @@ NICE_NAMES = {"color": "colour", "pose": "posture", "flip": "facing", "position"
               "shoes_kind": "shoes", "carry_kind": "carrying", "top": "top colour", "bottom": "bottom colour",
               "headwear": "headwear colour", "eyewear": "eyewear colour", "face": "face covering colour",
               "shoes": "shoe colour", "carry": "colour of what was carried", "marks": "marks",
-              "motion": "moving or parked", "sign": "sign text", "background": "time and weather"}
+              "motion": "moving or parked", "sign": "sign text", "background": "time and weather",
+              "notes": "also said (not drawn)", "called": "the witness's word for it"}
+LISTED = ("notes", "marks")  # fields that grow: a new item is said in addition, not a correction
+ACRONYMS = {"suv", "atv", "rv", "mpv", "hgv", "bmw", "vw", "4x4", "uk", "us", "ups", "dhl"}
 SLOT_NAMES = {"top": "top (garment, colour)", "bottom": "bottom (garment, colour)", "headwear": "headwear",
               "eyewear": "eyewear", "face": "face covering", "shoes": "shoes", "carry": "anything carried"}
 
@@ -25,6 +28,17 @@ def nice(name: str) -> str:
     if name.startswith("unsure:"):
         return f"{nice(name[7:])} (unsure)"
     return NICE_NAMES.get(name, name.replace("_", " "))
+
+
+def said_word(word: str) -> str:
+    """A word as the witness would write it: "suv" -> "SUV", "i think" -> "I think"."""
+    return " ".join(w.upper() if w.lower() in ACRONYMS else "I" if w == "i" else w for w in str(word).split())
+
+
+def hedged(obj: SceneObject, name: str) -> str:
+    """ " (said: 'I think')" when the witness hedged `name` in words; "" otherwise."""
+    words = obj.attrs.get(f"{name}_hedge")
+    return f" (said: '{said_word(words)}')" if words and words != "or" else ""
 
 
 def clock(t: float, tz: tzinfo | None = None) -> str:
@@ -60,8 +74,10 @@ def value_text(world: World, obj: SceneObject | None, name: str, value: Any) -> 
         return where(world, obj) if obj is not None else str(value)
     if name == "scale":
         return f"{float(value):.2g}× the usual size"
+    if name == "called":
+        return f"'{said_word(value)}'"
     if name.startswith("unsure:"):
-        return " or ".join(str(v) for v in value)
+        return ("; " if name[7:] in LISTED else " or ").join(str(v) for v in value)
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
     return str(value)
@@ -77,39 +93,63 @@ def fields_of(obj: SceneObject) -> dict[str, Any]:
                            "scale": round(obj.scale, 3), "flip": obj.flip, "color": obj.color, "pose": obj.pose,
                            "expression": obj.expression}
     for k, v in obj.attrs.items():
-        out[k] = tuple(v) if isinstance(v, list) else v
+        if not k.endswith("_hedge"):  # how sure, in the witness's words: shown with what it qualifies
+            out[k] = tuple(v) if isinstance(v, list) else v
     for k, v in obj.unsure.items():
         out[f"unsure:{k}"] = tuple(v)
     return out
 
 
+PERSON_WORDS = {"hair": "{} hair", "build": "{} build", "skin": "{} skin", "height": "{}", "age": "{}"}
+
+
+def _attr_words(k: str, v: Any) -> str:
+    if k == "hair" and v == "bald":
+        return "bald"
+    if k == "height" and v == "average":
+        return "average height"
+    return PERSON_WORDS.get(k, nice(k) + " {}").format(v)
+
+
 def summary(world: World, obj: SceneObject) -> str:
-    """A one-line description of everything stated about an object."""
-    f = fields_of(obj)
+    """A one-line description of everything stated about an object, in words ("called 'SUV'", "also said (not
+    drawn): white apron (said: 'I think')"), never field names."""
     bits = []
-    for key in ("color", "pose"):
-        if f.get(key):
-            bits.append(str(f[key]))
     a = obj.attrs
+    unsure = obj.unsure
+    if a.get("called"):
+        bits.append(f"called {value_text(world, obj, 'called', a['called'])}")
+    for key in ("color", "pose"):
+        value = getattr(obj, key)
+        if value:
+            bits.append(str(value) + (hedged(obj, key) if key in unsure else ""))
     for k in sorted(a):
-        if k.endswith(("_kind", "_hedge")) or k == "marks":
+        if k.endswith(("_kind", "_hedge")) or k in ("marks", "notes", "called"):
             continue
         slot_kind = a.get(f"{k}_kind")
         if slot_kind:
             bits.append(f"{a[k]} {slot_kind}")
-        elif k in ("motion",):
+        elif k == "motion":
             bits.append(str(a[k]))
         else:
-            bits.append(f"{nice(k)} {a[k]}")
+            bits.append(_attr_words(k, a[k]))
+        if k in unsure or f"{k}_kind" in unsure:
+            bits[-1] += hedged(obj, k) or hedged(obj, f"{k}_kind")
     for k in sorted(a):
         if k.endswith("_kind") and k[:-5] not in a:
-            bits.append(str(a[k]))
+            bits.append(str(a[k]) + (hedged(obj, k) if k in unsure else ""))
     if a.get("marks"):
         bits.append("marks: " + "; ".join(map(str, a["marks"])))
+    if a.get("notes"):
+        hedged_notes = set(unsure.get("notes", ()))
+        bits.append("also said (not drawn): " + ", ".join(
+            str(n) + (hedged(obj, "notes") if n in hedged_notes else "") for n in a["notes"]))
     cat = world.category(obj.category)
     if cat.facing and obj.flip:
         bits.append(value_text(world, obj, "flip", True))
-    for k, alts in obj.unsure.items():
-        bits.append(f"unsure of {nice(k)}: {' or '.join(map(str, alts))}")
+    for k, alts in unsure.items():
+        if k == "notes" or (len(alts) == 1 and hedged(obj, k)):
+            continue  # shown with the thing itself: "tall (said: 'I think')"
+        bits.append(f"unsure of {nice(k)}: {value_text(world, obj, 'unsure:' + k, alts)}")
     bits.append(where(world, obj))
     return f"{obj.category}: " + ", ".join(bits)

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from ..errors import ScenewrightError
 from ..scene import Add, Event, History, Scene, SetBackground, Update, apply_all
 from ..worlds import World
-from .describe import SLOT_NAMES, clock, fields_of, label, nice, summary, value_text
+from .describe import LISTED, SLOT_NAMES, clock, fields_of, label, nice, summary, value_text
 
 COMMANDS = ("undo", "redo", "goto")
 # how a witness hedges: kept to show the confidence in the witness's own words
@@ -61,6 +61,7 @@ class Change:
     old: str
     new: str
     how: str  # "said" | "corrected" | "added" | "removed" | "undone" | "redone" | "went back"
+    extends: bool = False  # a list field (notes, marks) that got more items: `new` holds only those
 
     def sentence(self, tz: tzinfo | None = None) -> str:
         at = clock(self.time, tz)
@@ -180,9 +181,15 @@ def _diff(world: World, before: Scene, after: Scene, row: int, time: float, how:
         p = old[oid]
         fa, fb = fields_of(p), fields_of(o)
         for name in sorted(set(fa) | set(fb)):
-            if fa.get(name) != fb.get(name):
-                out.append(Change(row, time, oid, label(o), name, value_text(world, p, name, fa.get(name)),
-                                  value_text(world, o, name, fb.get(name)), how))
+            was, now = fa.get(name), fb.get(name)
+            if was == now:
+                continue
+            if name in LISTED and was and now and tuple(now[:len(was)]) == tuple(was):
+                out.append(Change(row, time, oid, label(o), name, value_text(world, p, name, was),
+                                  value_text(world, o, name, now[len(was):]), how, extends=True))
+                continue
+            out.append(Change(row, time, oid, label(o), name, value_text(world, p, name, was),
+                              value_text(world, o, name, now), how))
     for oid, p in old.items():
         if oid not in new:
             out.append(Change(row, time, oid, label(p), "object", summary(world, p), "",
@@ -286,7 +293,8 @@ def build_record(history: History, world: World) -> Record:
         for c in changes:
             if c.how == "said" and c.object_id is None and bg_stated:
                 c = Change(c.row, c.time, c.object_id, c.label, c.field, c.old, c.new, "corrected")
-            elif c.how in ("said", "placed") and c.object_id in objects and c.field in objects[c.object_id].stated:
+            elif (c.how in ("said", "placed") and not c.extends and c.object_id in objects
+                  and c.field in objects[c.object_id].stated):
                 c = Change(c.row, c.time, c.object_id, c.label, c.field, c.old, c.new, "corrected")
             final_changes.append(c)
         st.changes = final_changes
@@ -346,9 +354,12 @@ def _uncertain(world: World, scene: Scene, objects: dict[str, ObjectHistory],
             current = getattr(o, name, None) if name in ("color", "pose") else o.attrs.get(name)
             hedges = list(source.hedges) if source else []
             said_hedge = o.attrs.get(f"{name}_hedge")  # a parser may keep the hedge word itself
-            if said_hedge and str(said_hedge) not in hedges:
+            if said_hedge and said_hedge != "or" and str(said_hedge) not in hedges:
                 hedges.insert(0, str(said_hedge))
+            if name in LISTED:  # the hedged items themselves, not alternatives to each other
+                current = "not drawn" if name == "notes" else "; ".join(map(str, alts))
             out.append({"object": label(o), "id": o.id, "field": nice(name), "alternatives": list(alts),
+                        "listed": name in LISTED,
                         "drawn": current, "statement": source.text if source else None,
                         "time": source.time if source else None, "hedges": hedges})
     return out

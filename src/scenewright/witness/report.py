@@ -18,7 +18,8 @@ from typing import Any
 
 from PIL import Image
 
-from .describe import clock, nice
+from ..scene.seal import seal_of
+from .describe import clock, nice, said_word
 from .record import Record, Statement, build_record
 
 CSS = """
@@ -52,6 +53,7 @@ ul.changes { margin: 0; padding-left: 16px; } ul.changes li { margin: 0; }
 .grid img { width: 100%; display: block; }
 .grid figcaption { font-size: 12px; margin-top: 3px; }
 .note { color: var(--muted); font-size: 12px; }
+code.hash, .seal code { font-size: 12px; overflow-wrap: anywhere; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; } tr, figure, .final { break-inside: avoid; }
@@ -99,8 +101,11 @@ def _changes_html(st: Statement, tz: tzinfo | None) -> str:
             continue  # the added object's summary already says it
         else:
             cls = ' class="unsure"' if c.field.startswith("unsure:") else ""
-            items.append(f"{escape(c.label)}: <span{cls}>{escape(nice(c.field))}</span> "
-                         f"{escape(c.old)} → {escape(c.new)}")
+            if c.extends:
+                items.append(f"{escape(c.label)}: <span{cls}>{escape(nice(c.field))}</span>: {escape(c.new)}")
+            else:
+                items.append(f"{escape(c.label)}: <span{cls}>{escape(nice(c.field))}</span> "
+                             f"{escape(c.old)} → {escape(c.new)}")
     if not items:
         return '<span class="note">no change to the picture</span>' if st.kind not in ("refused",) else ""
     return '<ul class="changes">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
@@ -119,12 +124,13 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     when = generated if generated is not None else _time.time()
     day = datetime.fromtimestamp(times[0] if times else when, timezone.utc).astimezone(tz).strftime("%Y-%m-%d")
     span = f"{clock(times[0], tz)}–{clock(times[-1], tz)}" if times else "no statements"
+    seal = escape(seal_of(world.name, session.history.to_dict())["sha256"])
     out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{escape(title)}</title>", f"<style>{CSS}</style></head><body>",
            f"<h1>{escape(title)}</h1>",
            f'<p class="meta">{escape(world.title)} · {day}, {span} · {len(said)} statements, '
            f"{_n(len(rec.corrections), 'correction')}, {_n(sum(1 for s in stmts if s.kind == 'undo'), 'undo')} · "
-           f"report made {escape(clock(when, tz))}</p>"]
+           f"report made {escape(clock(when, tz))}<br>SHA-256 of the event log: <code class=\"hash\">{seal}</code></p>"]
 
     # the final picture and its legend
     final = session.render(rec.final, size)
@@ -151,9 +157,9 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
         for u in rec.uncertain:
             words = (f"“{escape(u['statement'])}” ({clock(u['time'], tz)})" if u["statement"] else "")
             if u["hedges"]:
-                words += f' <span class="note">hedged: {escape(", ".join(u["hedges"]))}</span>'
+                words += f' <span class="note">hedged: {escape(", ".join(said_word(h) for h in u["hedges"]))}</span>'
             out.append(f"<tr><td>{escape(u['object'])}</td><td>{escape(u['field'])}</td>"
-                       f"<td class=\"unsure\">{escape(' or '.join(map(str, u['alternatives'])))}</td>"
+                       f"<td class=\"unsure\">{escape(('; ' if u.get('listed') else ' or ').join(map(str, u['alternatives'])))}</td>"
                        f"<td>{escape(str(u['drawn'] or 'not stated'))}</td><td>{words}</td></tr>")
         out.append("</table>")
     else:
@@ -202,7 +208,11 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
                    f"<figcaption><b>#{s.index}</b> {clock(s.time, tz)} — {cap}</figcaption></figure>")
     out.append("</div>")
     out.append(f'<p class="note">Made by scenewright from the session log ({len(stmts)} events). Times are '
-               f"{'UTC' if tz == timezone.utc else 'local time'}.</p></body></html>")
+               f"{'UTC' if tz == timezone.utc else 'local time'}.</p>")
+    out.append(f'<p class="seal">SHA-256 of the event log: <code>{seal}</code><br><span class="note">The session '
+               "file carries the same hash over every statement, reply, time and change in order; "
+               "<code>scenewright verify SESSION.json --expect HASH</code> says whether a file is this "
+               "record, and which statement changed if not.</span></p></body></html>")
     return "\n".join(out)
 
 
