@@ -148,6 +148,7 @@ class ClauseReader:
                 current.append(tok)
             if current:
                 if clauses and not self._starts_clause(current) and not self._has_head(current) \
+                        and not (current[0].kind == "NEG" and current[0].text == "no") \
                         and clauses[-1] and clauses[-1][0].start <= current[0].start and \
                         self._is_modifier_only(current):
                     clauses[-1] = clauses[-1] + current
@@ -400,6 +401,8 @@ class ClauseReader:
             elif k == "NEG" and t.text == "no" and c.targets and i + 1 < len(toks) and toks[i + 1].kind == "COMMA" \
                     and not pending_rel:
                 repair = True  # "a little boy, no, a girl": the next thing named replaces the last one
+            elif k == "NEG" and t.text == "no" and i + 1 < len(toks) and toks[i + 1].kind == "COMMA":
+                pass  # "no, purple": a speaker taking back what they just said, not "not purple"
             elif k == "NEG":
                 c.neg = True
                 nxt = self._next_meaningful(toks, i + 1)
@@ -425,6 +428,10 @@ class ClauseReader:
                     and t.value not in GO_WORDS:
                 c.unknown.append(t.value)
             i += 1
+        if not c.targets and not c.holder and any(t.kind == "DET" and t.value == "all" for t in mods) and \
+                any(t.kind == "COLOR" for t in mods):  # "delete all red": all the red ones
+            c.targets.append(self._mention(Token("ONE", "ones", "ones", mods[-1].start), mods))
+            mods = []
         self._flush(c, mods)
         self._parts(c, toks)
         return c
@@ -466,7 +473,8 @@ class ClauseReader:
             elif t.kind == "NUM" and t.text in ("one", "ones") and out and \
                     out[-1].kind in ("DET", "COLOR", "SIZE", "EXPR", "POSE", "ABS", "SUPER", "ORD", "ATTR") and \
                     (nxt is None or nxt.kind not in ("CAT", "OF", "WORD") and not (
-                        k + 2 < len(tokens) and tokens[k + 2].kind == "CAT")):
+                        k + 2 < len(tokens) and tokens[k + 2].kind == "CAT") or
+                     nxt.kind == "WORD" and nxt.value in FILLER):  # "the yellow one should be …"
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
             elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
                 t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place

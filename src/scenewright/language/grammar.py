@@ -17,7 +17,7 @@ from .base import Context, Parse
 from .clauses import Clause, ClauseReader
 from .commands import command
 from .corrections import correction
-from .lexicon import Lexicon, Token
+from .lexicon import FILLER, Lexicon, Token
 
 
 class GrammarParser:
@@ -58,7 +58,8 @@ class GrammarParser:
             c = self.reader.read(toks)
             headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
-                    and not c.hedge:  # "behind the boy, …", "there is a, um, a shop": joins what follows
+                    and not c.hedge and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]):
+                # "behind the boy, …", "there is a, um, a shop": joins what follows
                 carry = toks
                 continue
             carry = []
@@ -70,6 +71,9 @@ class GrammarParser:
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
+            if out and _takes_back(out[-1], c, toks):  # "or green. no, purple": purple instead
+                out.pop()
+                kept.pop()
             if not c.empty:
                 out.append(c)
                 kept.append(toks)
@@ -92,6 +96,14 @@ class GrammarParser:
             return Parse.refuse(f"I didn't understand {text.strip()!r}. Try e.g. "
                                 f"{self.interpreter.example()}.")
         return self.interpreter.run(clauses, context)
+
+
+def _takes_back(prev: Clause, c: Clause, toks: list[Token]) -> bool:
+    """`c` ("no, purple") replaces `prev` ("or green"): both only describe, with nothing named."""
+    said = [t for t in toks if t.kind not in ("COMMA",) and not (t.kind == "WORD" and t.value in FILLER)]
+    starts_no = bool(said) and said[0].kind == "NEG" and said[0].text in ("no", "not")
+    only_looks = lambda x: not x.targets and not x.verb and not x.holder and x.has_predicate  # noqa: E731
+    return starts_no and only_looks(c) and only_looks(prev) and bool(prev.colors) == bool(c.colors)
 
 
 def _names_it_again(prev: Clause, c: Clause) -> bool:

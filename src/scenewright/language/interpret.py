@@ -52,6 +52,7 @@ class Interpreter:
         self._all_clauses = clauses
         pending: list[Mention] = []
         said: set[str] = set()  # skipped clauses the reply already names
+        group: Mention | None = None  # the last plural thing named this turn: what "them" / "both" mean
         for c in clauses:
             if c.targets and not c.verb and not c.copula and not c.has_predicate and not c.has_location \
                     and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
@@ -62,6 +63,9 @@ class Interpreter:
             elif pending and c.targets and not c.targets[0].indefinite:
                 c.targets = pending + c.targets
             pending = []
+            for k, m in enumerate(c.targets):  # "we now have two spheres. let's make both of them green"
+                if m.head == "PRON" and m.value == "plural" and group is not None:
+                    c.targets[k] = Mention("CAT", group.value, group.surface, det="the", plural=True)
             mark = state.mark()
             try:
                 self.clause(c, state)
@@ -76,6 +80,7 @@ class Interpreter:
             for word in c.unknown:
                 if word not in c.handled:
                     state.skip(word)
+            group = next((m for m in c.targets + c.landmarks if m.head == "CAT" and m.plural), group)
         notes = list(state.notes)
         loose = [w for w in state.skipped if w not in said]
         if loose:
@@ -488,7 +493,7 @@ class Interpreter:
 
     def _is_landmark(self, obj: SceneObject, c, state: State) -> bool:
         """"the ball is right of the girl, hiding her eye": the girl is where the ball goes, she stays put."""
-        if not (c.relation and c.landmarks):
+        if not (c.relation and c.landmarks) or c.relation == "where":  # "put it back where it was"
             return False
         try:
             return any(o.id == obj.id for m in c.landmarks for o in self._resolve(m, state))
@@ -534,7 +539,7 @@ class Interpreter:
         marks = []
         for m in landmarks[:2]:
             if relation == "where":
-                marks.append(self._former(m, state))
+                marks.append(self._former(m, state, exclude))
                 continue
             objs = [o for o in self._resolve(m, state) if o.id != exclude]
             if not objs:
@@ -544,9 +549,18 @@ class Interpreter:
             raise Refusal("Between what and what? e.g. 'between the tree and the dog'.")
         return marks[0], (marks[1] if len(marks) > 1 else None)
 
-    def _former(self, m: Mention, state: State) -> SceneObject:
-        """'where the tree was': the object now, or as it was before it moved or went."""
+    def _former(self, m: Mention, state: State, moving: str | None = None) -> SceneObject:
+        """'where the tree was': the object now, or as it was before it moved or went. "Put it back where it
+        was": where the thing being moved stood before it last moved."""
         entries = list(state.entries)
+        if moving is not None and (m.head == "PRON" or any(o.id == moving for o in self._resolve(m, state))):
+            now = state.scene.get(moving)
+            for e in reversed(entries[:-1]):
+                was = next((o for o in e.scene.objects if o.id == moving), None)
+                if was is not None and (was.x, was.y) != (now.x, now.y):
+                    return was
+            start = next((o for o in (state.entries[0].scene.objects if entries else ()) if o.id == moving), None)
+            return start or now
         scenes = [e.scene for e in reversed(entries)]
         for scene in scenes[1:] + scenes[:1] if scenes else []:
             try:

@@ -251,19 +251,23 @@ BARE_CONTRACTIONS = {"hes": "he is", "shes": "she is", "theres": "there is", "th
                      "arent": "are not", "werent": "were not", "hasnt": "has not", "havent": "have not",
                      "couldnt": "could not", "shouldnt": "should not", "theyre": "they are", "youre": "you are"}
 _BARE = re.compile(r"\b(?:" + "|".join(BARE_CONTRACTIONS) + r")\b")
+_ON_ITS_SIDE = re.compile(r"\b(?:on|to|at) (its|his|her|their|my) (left|right)(?: hand side| side)?\b")
+_OBJECT_CASE = {"its": "it", "his": "him", "her": "her", "their": "them", "my": "me"}
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 
 
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
-    if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text):
+    if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
+            and not _ON_ITS_SIDE.search(text):
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
         t = pattern.sub(repl, t)
     t = _ORDINAL_SUFFIX.sub(r"\1", t)
     t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog", "its"
-    t = _KIND_OF.sub("a", t)  # "one of those hooded tops": a kind of thing, not one of the things here
+    t = _KIND_OF.sub("a", t)
+    t = _ON_ITS_SIDE.sub(lambda m: f"to the {m.group(2)} of {_OBJECT_CASE[m.group(1)]}", t)  # "on its left"  # "one of those hooded tops": a kind of thing, not one of the things here
     t = _ALL_BUT.sub("everything except", t)
     t = _DASH_PAUSE.sub(" , ", t)  # "the van - i think it was red": a pause, like a comma
     t = _DASHES.sub(" ", t)
@@ -438,8 +442,8 @@ class Lexicon:
                 continue
             if len(word) == 3 and not (len(cand) >= 4 and cand.startswith(word[:2]) or sorted(cand) == sorted(word)):
                 continue  # "dgo" is "dog", "teh" is "the"; other three-letter words stay as they are
-            if verbish(word) and self.table[(cand,)][0][0] != "VERB":
-                continue  # "waering" may be "wearing", but "hitting" is never "sitting"
+            if verbish(word) and not english_words() and self.table[(cand,)][0][0] != "VERB":
+                continue  # without a word list: "waering" may be "wearing", but "hitting" is never "sitting"
             d = edit_distance(word, cand, limit)
             if d < best_d or d == best_d and best is not None and len(cand) > len(best):
                 best, best_d = cand, d  # ties: the longer word ("glases" is "glasses", not "glass")
