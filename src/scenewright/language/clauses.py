@@ -78,6 +78,9 @@ class Clause:
                     or self.backgrounds or self.unknown)
 
 
+_NEVER_MIND = re.compile(r"\bforget (?:it|that|about it|about that|this)\b(?! was)")  # "forget it, put it back"
+
+
 def _owns_a_thing(rest: list[Token]) -> bool:
     """A possessive before a thing's name, maybe with a few words between: "her (birthday) crown"."""
     for t in rest[:4]:
@@ -90,11 +93,11 @@ def _owns_a_thing(rest: list[Token]) -> bool:
 
 def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> bool:
     """Two indefinite mentions of one category with only a comma between them name one new thing."""
-    one = m.head == "ONE" and m.det == "a" and last.head == "CAT"  # "a sphere? a cyan one"
+    one = m.head == "ONE" and m.det == "a" and last.head == "CAT"  # "a sphere? a cyan one", "her bike, an old one"
     if not (one or last.head == m.head == "CAT" and last.value == m.value and last.indefinite
             and (m.indefinite or m.det == "the")):  # "a bee rider, the spring bee thing"
         return False
-    if not last.indefinite:
+    if not last.indefinite and not one:
         return False
     if (last.count or 1) > 1 or (m.count or 1) > 1 or m.det == "another":
         return False
@@ -127,7 +130,8 @@ class ClauseReader:
         """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b(?! not)|\b(?:because|cuz|coz|cause|since|until|till|"
-                                 r"although|though|whereas|whilst|while|when|whenever)\b", normalise(text)):
+                                 r"although|though|whereas|whilst|while|when|whenever)\b",
+                                 _NEVER_MIND.sub(" ", normalise(text))):
             tokens = self.lex.tokens(sentence.strip())
             if not tokens:
                 continue

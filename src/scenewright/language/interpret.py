@@ -27,6 +27,29 @@ _HAVE = re.compile(r"\b(?:has|have|had|has got|have got)\b")
 _SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mixed up|swapped)\b")
 
 
+def _subjects_first(clauses: Sequence[Clause]) -> list[Clause]:
+    """"The boy and the girl, they are happy", "the van - I think it was red": a clause that only names things
+    gives its things to the next clause about them ("they", "it", "the …"); one that nothing follows about
+    ("Petrol station. Afternoon.") stays a clause of its own."""
+    out: list[Clause] = []
+    pending: Clause | None = None
+    for c in clauses:
+        if pending is not None:
+            if c.targets and c.targets[0].head == "PRON":
+                c.targets = pending.targets + c.targets[1:]
+            elif c.targets and not c.targets[0].indefinite:
+                c.targets = pending.targets + c.targets
+            else:
+                out.append(pending)
+            pending = None
+        if c.targets and not c.verb and not c.copula and not c.has_predicate and not c.has_location \
+                and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
+            pending = c
+            continue
+        out.append(c)
+    return out
+
+
 def _recategorised(world: World, obj: SceneObject, category: str) -> dict:
     """The changes that make `obj` a `category`: the same place and size; a person's pose and look stay."""
     from .corrections import recategorise
@@ -50,19 +73,9 @@ class Interpreter:
         turn is refused and nothing changes."""
         state = State(context.scene, context.entries)
         self._all_clauses = clauses
-        pending: list[Mention] = []
         said: set[str] = set()  # skipped clauses the reply already names
         group: Mention | None = None  # the last plural thing named this turn: what "them" / "both" mean
-        for c in clauses:
-            if c.targets and not c.verb and not c.copula and not c.has_predicate and not c.has_location \
-                    and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
-                pending.extend(c.targets)  # "the boy and the girl are happy": subjects first
-                continue
-            if pending and c.targets and c.targets[0].head == "PRON":
-                c.targets = pending + c.targets[1:]  # "the van - I think it was red": it = the van
-            elif pending and c.targets and not c.targets[0].indefinite:
-                c.targets = pending + c.targets
-            pending = []
+        for c in _subjects_first(clauses):
             for k, m in enumerate(c.targets):  # "we now have two spheres. let's make both of them green"
                 if m.head == "PRON" and m.value == "plural" and group is not None:
                     c.targets[k] = Mention("CAT", group.value, group.surface, det="the", plural=True)
@@ -129,6 +142,10 @@ class Interpreter:
         if c.verb in ("hold", "wear", "with", "kick") and c.holder is not None:
             return self._attach(c, state)
         targets = c.targets
+        if not targets and c.relation and any(m.head == "CAT" for m in c.landmarks) and not c.has_predicate:
+            self._draw_missing_landmarks(c.landmarks, state, quiet=True)  # "at the junction, outside the bank"
+            if not c.backgrounds:
+                return None
         if not targets:
             if c.backgrounds:
                 return state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
@@ -407,7 +424,8 @@ class Interpreter:
     def _remove(self, c, state: State) -> None:
         objs: list[SceneObject] = []
         for m in c.targets:
-            for o in self.resolver.resolve(m, state.scene, state.order(), True, state.last_group()):
+            for o in self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(),
+                                           state.recency()):
                 if o not in objs:
                     objs.append(o)
         for o in objs:
@@ -521,7 +539,7 @@ class Interpreter:
     def _resolve(self, m: Mention, state: State) -> list[SceneObject]:
         if m.head == "UNKNOWN":
             raise Refusal(self._dont_know(str(m.value)))
-        return self.resolver.resolve(m, state.scene, state.order(), True, state.last_group())
+        return self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(), state.recency())
 
     def _resolve_all(self, ms: Sequence[Mention], state: State) -> list[SceneObject]:
         out: list[SceneObject] = []

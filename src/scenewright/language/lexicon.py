@@ -28,11 +28,11 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st":
             "last": -1, "latest": -1, "newest": -1, "oldest": 1, "original": 1, "previous": -2}
 
 VERBS = {
-    "add": "add insert include draw create sketch drop plant spawn give",
+    "add": "add insert include draw create sketch plant spawn give",
     "put": "put place set stick position",
     "make": "make turn change paint color colour dye switch",
     "move": "move shift slide drag push nudge bring relocate reposition pull lift raise lower scoot",
-    "remove": "remove delete erase eliminate clear lose ditch kill scrap destroy",
+    "remove": "remove delete erase eliminate clear lose ditch kill scrap destroy forget drop",
     "flip": "flip mirror reverse",
     "swap": "swap exchange trade",
     "resize": "enlarge shrink grow resize scale expand reduce halve magnify",

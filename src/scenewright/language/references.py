@@ -161,9 +161,11 @@ class Resolver:
         return sorted(objs, key=lambda o: rank.get(o.id, 10**6))
 
     def resolve(self, m: Mention, scene: Scene, order: list[str], plural_ok: bool = True,
-                last_group: Sequence[str] = ()) -> list[SceneObject]:
-        """The objects `m` refers to, most salient first. Raises Missing or Ambiguous."""
-        found = self._resolve(m, scene, order, plural_ok, last_group)
+                last_group: Sequence[str] = (), recency: dict[str, int] | None = None) -> list[SceneObject]:
+        """The objects `m` refers to, most salient first. Raises Missing or Ambiguous. With `recency` (turns
+        since each object was last touched), "the man" among two men is the one talked about more recently;
+        it asks only when they are equally recent."""
+        found = self._resolve(m, scene, order, plural_ok, last_group, recency or {})
         if not m.excluded:
             return found
         out = [o for o in found if o.id not in {x.id for e in m.excluded
@@ -173,7 +175,7 @@ class Resolver:
         return out
 
     def _resolve(self, m: Mention, scene: Scene, order: list[str], plural_ok: bool,
-                 last_group: Sequence[str]) -> list[SceneObject]:
+                 last_group: Sequence[str], recency: dict[str, int]) -> list[SceneObject]:
         if m.head == "REST":  # "the rest", "the others": all but the ones just talked about
             named = set(last_group)
             pool = [o for o in scene.objects if o.id not in named]
@@ -231,6 +233,9 @@ class Resolver:
             return cands
         if m.det == "another":
             return cands[:1]
+        ages = sorted((recency.get(o.id, 10**6), k) for k, o in enumerate(cands))
+        if len(ages) > 1 and ages[0][0] < ages[1][0]:
+            return [cands[ages[0][1]]]  # the one talked about last
         raise Ambiguous(self.which(m, cands))
 
     def which(self, m: Mention, cands: list[SceneObject]) -> str:

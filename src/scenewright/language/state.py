@@ -74,6 +74,14 @@ class State:
                 changes["flip"] = not dep.flip
             self.do(Update.of(dep.id, **changes), done | {dep.id})
 
+    def recency(self) -> dict[str, int]:
+        """How many turns ago each object was last touched: 0 this turn, 1 the turn before, …"""
+        out = {i: 0 for i in self.this_turn}
+        for k, entry in enumerate(reversed(self.entries), 1):
+            for i in touched(entry.edits):
+                out.setdefault(i, k)
+        return out
+
     def last_group(self) -> list[str]:
         if self.this_turn:
             return list(dict.fromkeys(self.this_turn))
