@@ -423,9 +423,14 @@ class ClauseReader:
                 c.backgrounds.append(t.value)
             elif k == "MARK":
                 end = i + 1
-                while end < len(toks) and toks[end].kind not in ("COMMA", "AND"):
+                while end < len(toks) and toks[end].kind not in ("COMMA", "AND") and \
+                        toks[end].start > toks[end - 1].start:  # a sentence joined on ends the mark too
                     end += 1
-                c.marks.append(self.verbatim(" ".join(x.text for x in toks[i:end])))
+                start = i
+                while mods and mods[-1].kind in ("COLOR", "SIZE") and start > 0 and toks[start - 1] is mods[-1]:
+                    mods.pop()  # "the house with the green door": green is the door's
+                    start -= 1
+                c.marks.append(self.verbatim(" ".join(x.text for x in toks[start:end])))
                 i = end
                 continue
             elif k == "WORD" and t.value not in FILLER and t.value not in NON_OBJECTS and not t.value.isdigit() \

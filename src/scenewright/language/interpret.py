@@ -603,7 +603,8 @@ class Interpreter:
                 if m in c.targets:
                     c.targets.remove(m)
                 continue
-            mapped = self._semantic(word)
+            main = bool(c.targets) and c.targets[0] is m  # the thing the clause is about, not a detail of it
+            mapped = self._semantic(word) if main or not known else None  # "he had a screwdriver": a note
             if mapped is not None:
                 state.notes.append(f"(I took {word!r} to mean {mapped}.)")
                 m.head, m.value = "CAT", mapped

@@ -264,7 +264,11 @@ ATTRIBUTE_KINDS = {
 }
 MARK_WORDS = ("plate", "license plate", "licence plate", "number plate", "registration", "dent", "scratch",
               "sticker", "logo", "sign", "writing", "lettering", "decal", "tattoo", "scar", "stripe",
-              "damage", "crack", "roof rack")
+              "damage", "crack", "roof rack",
+              # parts of a vehicle or a building: what the witness says about them is kept verbatim
+              "headlight", "headlights", "tail light", "tail lights", "bonnet", "windscreen", "windshield",
+              "bumper", "wheel", "wheels", "tyre", "tyres", "tire", "tires", "door", "doors", "window",
+              "windows", "roof", "wing mirror", "mirror", "exhaust", "boot", "trunk", "aerial", "spoiler")
 
 
 _REGIONS: dict[tuple[float | None, float], str] = {}
