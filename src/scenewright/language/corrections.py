@@ -135,20 +135,26 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
 
 def _carried(old_edits, new_edits, state: State) -> list[Edit]:
     """The corrected edits with what belongs to a moved thing moved along ("actually she was on the left":
-    her crown too): things added with it in the same turn shift with it, earlier ones by `State.carry`."""
+    her crown too; "the cyclist was on the left": the bicycle too): things added in the same turn shift with
+    their owner, things from earlier turns by `State.carry`."""
     was = {e.obj.id: e.obj for e in old_edits if isinstance(e, Add)}
-    moved: dict[str, tuple[SceneObject, SceneObject]] = {}
+    now = {e.obj.id: e.obj for e in new_edits if isinstance(e, Add)}
+    moved = {i: (was[i], o) for i, o in now.items() if i in was and (was[i].x, was[i].y, was[i].flip) != (o.x, o.y, o.flip)}
+
+    def owner_of(obj: SceneObject) -> tuple[SceneObject, SceneObject] | None:
+        own = moved.get(str(obj.attrs.get("with") or obj.attrs.get("of") or ""))
+        if own is None:  # a vehicle goes with the rider who rides it
+            rider = next((m for i, m in moved.items() if m[1].attrs.get("role") == "rider"
+                          and m[1].attrs.get("of") == obj.id), None)
+            own = rider
+        return own if obj.id not in moved else None
+
     for e in new_edits:
-        if isinstance(e, Add):
-            obj = e.obj
-            owner = moved.get(str(obj.attrs.get("with") or obj.attrs.get("of") or ""))
-            if owner is not None:
-                (o0, o1), flip = owner, owner[0].flip != owner[1].flip
-                x = o1.x - (obj.x - o0.x) if flip else obj.x + o1.x - o0.x
-                obj = obj.with_(x=round(x, 4), y=round(obj.y + o1.y - o0.y, 4), flip=obj.flip != flip)
-                e = Add(obj)
-            if obj.id in was and (was[obj.id].x, was[obj.id].y, was[obj.id].flip) != (obj.x, obj.y, obj.flip):
-                moved[obj.id] = (was[obj.id], obj)
+        if isinstance(e, Add) and (owner := owner_of(e.obj)) is not None:
+            (o0, o1), obj = owner, e.obj
+            flip = o0.flip != o1.flip
+            x = o1.x - (obj.x - o0.x) if flip else obj.x + o1.x - o0.x
+            e = Add(obj.with_(x=round(x, 4), y=round(obj.y + o1.y - o0.y, 4), flip=obj.flip != flip))
         state.do(e)
     return state.edits
 

@@ -67,7 +67,8 @@ class GrammarParser:
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
-            if out and _names_it_again(out[-1], c):  # "a sphere? a cyan one, near the front": one clause
+            if out and (_names_it_again(out[-1], c) or _only_details(c)):
+                # "a sphere? a cyan one, near the front", "a man in a hoodie, maybe six foot, with a beard"
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
@@ -104,6 +105,12 @@ def _takes_back(prev: Clause, c: Clause, toks: list[Token]) -> bool:
     starts_no = bool(said) and said[0].kind == "NEG" and said[0].text in ("no", "not")
     only_looks = lambda x: not x.targets and not x.verb and not x.holder and x.has_predicate  # noqa: E731
     return starts_no and only_looks(c) and only_looks(prev) and bool(prev.colors) == bool(c.colors)
+
+
+def _only_details(c: Clause) -> bool:
+    """A part that names nothing we know and does nothing: details of what came before ("…, with a beard")."""
+    return bool(c.targets) and all(m.head == "UNKNOWN" for m in c.targets) and c.verb is None and c.holder is None \
+        and not c.copula
 
 
 def _names_it_again(prev: Clause, c: Clause) -> bool:
