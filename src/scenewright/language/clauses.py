@@ -129,7 +129,7 @@ class ClauseReader:
     def split(self, text: str) -> list[list[Token]]:
         """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
-        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b(?! not)|\b(?:because|cuz|coz|cause|since|until|till|"
+        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b(?! not)|\bso\b(?= there| it| he| she| they| i )|\b(?:because|cuz|coz|cause|since|until|till|"
                                  r"although|though|whereas|whilst|while|when|whenever)\b",
                                  _NEVER_MIND.sub(" ", normalise(text))):
             tokens = self.lex.tokens(sentence.strip())

@@ -114,6 +114,14 @@ class Interpreter:
     def clause(self, c, state: State) -> None:
         self._unknown(c, state)
         self._roles(c, state)
+        for m in c.targets:  # terse "smaller dog", "bigger tree": the size is what to do, not which one
+            if m.head == "CAT" and m.det is None and m.count is None and m.sizes and self._exists(m, state):
+                c.sizes, m.sizes = c.sizes + m.sizes, []
+        if (c.expressions or c.poses) and [m.head for m in c.targets] == ["PRON"] and \
+                c.targets[0].value == "plural":  # "both of them should be laughing": the people among them
+            people = [o for o in (state.scene.get(i) for i in state.order()) if self.world.category(o.category).people]
+            if len(people) >= 2:
+                c.targets = [Mention("ID", o.id, o.category) for o in people[:2]]
         for m in c.targets:  # "remove the cube on the left" with two cubes: which one, not where to
             if m.side_hint is not None and len(self.resolver.candidates(m, state.scene, state.order())) > 1:
                 m.side = m.side_hint
@@ -129,6 +137,7 @@ class Interpreter:
                                                              for m in c.targets[1:]):
             c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "she has a viking helmet"
         elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
+                c.targets[0].head in ("CAT", "ONE", "ID", "KIND") and \
                 c.targets[1].indefinite and not c.targets[0].indefinite and self._exists(c.targets[0], state) \
                 and not _HAVE.search(c.text):  # "the cyclist was a woman", "the cloud is a rain cloud"
             was = self._resolve(c.targets[0], state)[0]
@@ -328,9 +337,12 @@ class Interpreter:
             y = P.vertical(w, cat, c.abs_y, scale)
         if c.abs_x is not None and landmark is not None and rel in _DEPTH_RELATIONS and c.abs_y is None \
                 and c.abs_x in (0.2, 0.8) and not c.place:
-            # "behind the blue sphere on the right": behind it and to its right (i-CLEVR's reading)
+            # "behind the blue sphere on the right": behind it, on the right side of the picture — and so to its
+            # right; when the landmark is itself on that side, just to its right (the dataset's reading and a
+            # person's agree where both can hold)
             reach = (P.box(w, landmark).w + P.size_of(w, cat.name, scale, y)[0]) / 2 * 0.9
-            x = landmark.x + (reach if c.abs_x > 0.5 else -reach)
+            beyond = c.abs_x > landmark.x if c.abs_x > 0.5 else c.abs_x < landmark.x
+            x = c.abs_x if beyond else landmark.x + (reach if c.abs_x > 0.5 else -reach)
         elif c.abs_x is not None:
             x = c.abs_x
             if n > 1:
@@ -371,7 +383,7 @@ class Interpreter:
             if changes:
                 state.do(Update.of(obj.id, **changes))
                 changed = True
-        if not changed and not state.notes:
+        if not changed and not state.notes and (c.has_predicate or c.has_location):  # only a real no-op
             name = objs[0].category if objs else "it"
             state.notes.append(f"The {name} already looks like that.")
 

@@ -76,6 +76,8 @@ SIZES = {  # word -> (kind, factor): "abs" sets scale, "rel" multiplies it
     "really big": ("abs", 2.0), "very big": ("abs", 2.0), "really small": ("abs", 0.45),
     "very small": ("abs", 0.45), "normal size": ("abs", 1.0), "normal sized": ("abs", 1.0),
     "regular size": ("abs", 1.0), "original size": ("abs", 1.0), "back to normal": ("abs", 1.0),
+    "more big": ("rel", 1.3), "more bigger": ("rel", 1.3), "more small": ("rel", 0.75), "more large": ("rel", 1.3),
+    "even bigger": ("rel", 1.3), "even smaller": ("rel", 0.75),
     "half as big": ("rel", 0.5), "half as large": ("rel", 0.5), "half size": ("rel", 0.5),
     "a bit bigger": ("rel", 1.15), "a bit smaller": ("rel", 0.87), "much bigger": ("rel", 1.7),
     "much smaller": ("rel", 0.55), "a lot bigger": ("rel", 1.7), "a lot smaller": ("rel", 0.55),
@@ -250,6 +252,8 @@ BARE_CONTRACTIONS = {"hes": "he is", "shes": "she is", "theres": "there is", "th
                      "didnt": "did not", "doesnt": "does not", "wont": "will not", "cant": "can not",
                      "arent": "are not", "werent": "were not", "hasnt": "has not", "havent": "have not",
                      "couldnt": "could not", "shouldnt": "should not", "theyre": "they are", "youre": "you are"}
+_ITS = re.compile(r"\bits (?=(?:raining|snowing|getting|a|an|the|so|very|really|too|not|night|day|dark|sunny|"
+                  r"morning|evening|afternoon|late|early|foggy|cold|windy|my|our|me)\b)")
 _BARE = re.compile(r"\b(?:" + "|".join(BARE_CONTRACTIONS) + r")\b")
 _ON_ITS_SIDE = re.compile(r"\b(?:on|to|at) (its|his|her|their|my) (left|right)(?: hand side| side)?\b")
 _OBJECT_CASE = {"its": "it", "his": "him", "her": "her", "their": "them", "my": "me"}
@@ -259,13 +263,14 @@ _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
     if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
-            and not _ON_ITS_SIDE.search(text):
+            and not _ON_ITS_SIDE.search(text) and not _ITS.search(text):
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
         t = pattern.sub(repl, t)
     t = _ORDINAL_SUFFIX.sub(r"\1", t)
-    t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog", "its"
+    t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog"
+    t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
     t = _KIND_OF.sub("a", t)
     t = _ON_ITS_SIDE.sub(lambda m: f"to the {m.group(2)} of {_OBJECT_CASE[m.group(1)]}", t)  # "on its left"  # "one of those hooded tops": a kind of thing, not one of the things here
     t = _ALL_BUT.sub("everything except", t)
@@ -420,6 +425,12 @@ class Lexicon:
                 self.category_words.setdefault(normalise(n), c.name)
                 self._put(n, "CAT", (c.name, True), front=True)
             heads.setdefault(normalise(c.name).split()[-1], set()).add(c.name)
+        for c in w.categories:  # a thing's own name beats another thing's synonym: "glasses" are not drinks
+            for n, plural in ((c.name, False), (c.plural_name, True)):
+                key, entry = tuple(normalise(n).split()), ("CAT", (c.name, plural))
+                self.table[key].remove(entry)
+                self.table[key].insert(0, entry)
+                self.category_words[normalise(n)] = c.name
         self.hypernyms = {h: frozenset(v) for h, v in heads.items() if len(v) > 1}
 
     def refers_to(self, phrase_category: str, surface: str) -> frozenset[str]:
