@@ -93,7 +93,9 @@ def _owns_a_thing(rest: list[Token]) -> bool:
 
 def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> bool:
     """Two indefinite mentions of one category with only a comma between them name one new thing."""
-    one = m.head == "ONE" and m.det == "a" and last.head == "CAT"  # "a sphere? a cyan one", "her bike, an old one"
+    one = m.head == "ONE" and (m.det == "a" and last.head == "CAT" or  # "a sphere? a cyan one", "her bike, an old one"
+                               m.det == "the" and last.head in ("ONE", "CAT") and last.det in ("the", "other"))
+    # "the other one, the shorter one": one thing, said twice
     if not (one or last.head == m.head == "CAT" and last.value == m.value and last.indefinite
             and (m.indefinite or m.det == "the")):  # "a bee rider, the spring bee thing"
         return False
@@ -171,6 +173,10 @@ class ClauseReader:
         if role is not None and rest and rest[0].kind == "DET" and rest[0].value == "a":
             who = next((t for t in rest[1:4] if t.kind == "CAT"), None)  # "the driver, an older lady"
             return who is not None and self.world.category(who.value[0]).people
+        if said and said[-1].kind == "NUM" and said[-1].text == "one" and len(said) > 1 and said[-2].kind == "DET" \
+                and rest and rest[0].kind == "DET" and rest[0].value == "the" and \
+                any(t.kind == "NUM" and t.text == "one" for t in rest[1:3]):
+            return True  # "the other one, the shorter one"
         last = next((t for t in reversed(said) if t.kind == "CAT"), None)
         if last is None or not rest or rest[0].kind == "AND" or rest[0].kind != "DET" or \
                 rest[0].value not in ("a", "the"):
@@ -218,7 +224,9 @@ class ClauseReader:
         if first.kind in ("PRON", "CAT", "ALL", "REST", "ROLE") or first.kind == "HEDGE":
             return True
         if first.kind in ("DET", "NUM") or first.kind in ("COLOR", "SIZE", "EXPR", "ATTR"):
-            return any(t.kind in _HEADS or t.kind == "WORD" for t in rest[:5])
+            return any(t.kind in _HEADS or t.kind == "WORD" or t.kind == "NUM" and t.text in ("one", "ones")
+                       for t in rest[1:5] if first.kind != "NUM" or t is not first) or \
+                any(t.kind in _HEADS or t.kind == "WORD" for t in rest[:5])  # "…, and the other one, …"
         if first.kind in ("BG",):
             return True
         return False

@@ -44,11 +44,22 @@ _SMALL_TALK = re.compile(r"^(hi|hello|hey|hi there|hello there|good morning|good
                          r"that is it|that is all|that is everything|all done|finished|bye|goodbye)( \w+)?$")
 
 
+_EDIT_WORDS = re.compile(r"\b(add|put|place|make|move|remove|delete|paint|draw|turn|flip|swap|give|there)\b")
+
+
+def _undo_then_talk(text: str) -> bool:
+    """"Undo that, sorry, I'm not sure about the trainers": an undo followed by words that ask for nothing."""
+    head, _, rest = normalise(text).partition(",")
+    head = re.sub(r"^(hmm+|um+|er+m?|oh|ok|okay|no|wait|sorry)\s+", "", head.strip())
+    return bool(rest.strip()) and bool(re.fullmatch(r"(undo|undo (that|it|this|again|the last one))", head)) \
+        and not _EDIT_WORDS.search(rest)
+
+
 def command(text: str, context: Context) -> Parse | None:
     t = " ".join(w for w in re.sub(r"[^\w\s]", " ", normalise(text)).split()
                  if w not in ("please", "can", "you", "could", "just", "now", "ok", "okay", "lets", "let", "us"))
     cursor = len(context.entries)
-    if _UNDO.match(t):
+    if _UNDO.match(t) or _undo_then_talk(text):
         return Parse(command="undo", reply="Undone.")
     if _SMALL_TALK.match(t) and not any(w in t.split() for w in ("undo", "redo")):
         return Parse(command="noop", reply="Okay — tell me what to draw or change next.")

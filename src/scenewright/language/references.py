@@ -208,8 +208,11 @@ class Resolver:
             raise Missing(f"There is no {self.describe(m)} in the picture.")
         if m.head == "PRON":
             if m.value == "plural":
-                group = [scene.get(i) for i in last_group if any(o.id == i for o in scene.objects)]
-                return group if len(group) > 1 else cands[:2] if len(cands) >= 2 else cands
+                rank = {i: k for k, i in enumerate(order)}  # the group's topic first: a landmark drawn along is last
+                group = sorted((scene.get(i) for i in last_group if any(o.id == i for o in scene.objects)),
+                               key=lambda o: rank.get(o.id, 10**6))
+                found = group if len(group) > 1 else cands[:2] if len(cands) >= 2 else cands
+                return found[:m.pick] if m.pick else found  # "one of them": one of that group
             return cands[:1]
         if m.ordinal is not None:
             by_age = sorted(cands, key=lambda o: o.number)
