@@ -156,3 +156,36 @@ def test_one_thing_named_twice_is_one_thing():
 def test_park_pieces_can_grow_past_codraws_largest_depth():
     _, t = tell("park", "a dog", "make the dog twice as big")
     assert one(t[1].scene, "dog").scale == 2 * one(t[0].scene, "dog").scale
+
+
+# -- references in one turn, history words ------------------------------------------------------------------------
+
+def test_one_of_them_and_the_other_one_are_two_people():
+    _, t = tell("street", "two men outside the pub",
+                "One of them had a white shirt on, and the other one, the shorter one, was in a dark green jacket")
+    tops = sorted(o.attrs.get("top") for o in objs(t[1].scene, "man"))
+    assert tops == ["dark green", "white"] and "top" not in one(t[1].scene, "shop").attrs
+
+
+def test_put_it_back_where_it_was():
+    _, t = tell("shapes", "add a cube on the left", "add a sphere", "move the cube to the right",
+                "hmm put it back where it was")
+    assert one(t[3].scene, "cube").x == one(t[1].scene, "cube").x
+
+
+def test_forget_the_bench_removes_it_but_forget_it_is_never_mind():
+    _, t = tell("street", "a woman on a bench", "Forget the bench. She was standing.")
+    assert not objs(t[1].scene, "bench") and one(t[1].scene, "woman").pose == "standing"
+    _, t = tell("shapes", "add a cube", "move the cube to the left", "forget it, put it back in the middle")
+    assert objs(t[2].scene, "cube") and 0.4 < one(t[2].scene, "cube").x < 0.6
+
+
+def test_undo_with_an_afterthought_is_an_undo():
+    s, t = tell("street", "a man", "he had white trainers", "Undo that, sorry, I'm not sure about the trainers.")
+    assert t[2].command == "undo" and "shoes" not in one(s.scene, "man").attrs
+
+
+def test_a_place_that_sets_the_scene_is_drawn_and_nothing_else_moves():
+    _, t = tell("street", "a man on the left", "At the junction outside the bank. About two in the afternoon.")
+    assert one(t[1].scene, "man").x == one(t[0].scene, "man").x and objs(t[1].scene, "bank")
+    assert t[1].scene.background == "day"
