@@ -75,7 +75,7 @@ def test_sizes_are_continuous_and_can_grow_past_the_largest_depth(dialog):
 def test_missing_things_and_unknown_words(dialog):
     _, t = dialog("park", "a cat", "move the dog to the left", "add a dragon")
     assert not t[1].ok and "no dog" in t[1].reply and t[1].scene == t[0].scene
-    assert not t[2].ok and "dragon" in t[2].reply and "tree" in t[2].reply
+    assert not t[2].ok and "dragon" in t[2].reply and "boy" in t[2].reply and "scenewright" not in t[2].reply
 
 
 def test_correction_of_a_move(dialog):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import zip_longest
 from typing import Any, Sequence
 
 from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update
@@ -644,9 +645,12 @@ class Interpreter:
         return nearest_category(self.world, word, required=self.semantic_enabled is True)
 
     def _dont_know(self, word: str) -> str:
-        names = list(self.world.category_names)
-        shown = ", ".join(names[:20]) + (f" and {len(names) - 20} more (see `scenewright worlds`)"
-                                         if len(names) > 20 else "")
+        """One short sentence: a few of the world's things, one of each kind in turn."""
+        groups: dict[str, list[str]] = {}
+        for c in self.world.categories:
+            groups.setdefault(c.group, []).append(c.name)
+        names = [n for row in zip_longest(*groups.values()) for n in row if n]
+        shown = ", ".join(names[:12]) + (f" … ({len(names)} things in all)" if len(names) > 12 else "")
         return f"I don't know {word!r}; I can draw: {shown}."
 
     # -- corrections ------------------------------------------------------------------------------------------
