@@ -321,6 +321,9 @@ class ClauseReader:
                     last = c.targets[-1] if c.targets else None
                     if last is not None and _same_new_thing(last, m, toks, i):
                         _merge(last, m)  # "a car, a dark car": one car, said twice
+                    elif last is not None and last.head == "ONE" and last.det in ("other", "the") and \
+                            m.head == "CAT" and m.det == "the" and any(x.kind == "COMMA" for x in toks[max(0, i - 4):i]):
+                        c.targets[-1] = m  # "the other one, the girl": the girl
                     else:
                         c.targets.append(m)
                 if k == "WORD":

@@ -24,6 +24,9 @@ _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
 _SWAP_FOR = re.compile(r"\b(?:for|with)\b")
+_TURN_ROUND = re.compile(r"\bturn(?:s|ed|ing)?\b.*\b(?:a)?round\b")
+_LOOKS_ONLY = re.compile(r"\b(?:looks?|seems?|appears?|looked|seemed)\b")
+_THAN = re.compile(r"\bthan\b")
 _HAVE = re.compile(r"\b(?:has|have|had|has got|have got)\b")
 _SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mixed up|swapped)\b")
 
@@ -149,8 +152,18 @@ class Interpreter:
                 return None
         if c.verb == "flip" and len(c.targets) == 2 and _SWAPPED.search(c.text):
             c.verb = "swap"  # "oops the pie and the drink are reversed"
+        if c.verb in ("hold", "wear", "kick") and c.holder is None and c.targets:
+            who = next((i for i in state.order() if self.world.category(state.scene.get(i).category).people), None)
+            if who is not None and (state.this_turn or state.recency().get(who) == 1):
+                c.holder = Mention("ID", who, "")  # "a boy on the right, he is sad, wearing a pirate hat"
         if c.verb in ("hold", "wear", "with", "kick") and c.holder is not None:
             return self._attach(c, state)
+        if c.verb == "make" and _TURN_ROUND.search(c.text):
+            c.verb = "flip"  # "turn the bear around"
+        if c.copula and _LOOKS_ONLY.search(c.text) and all(m.head == "ALL" for m in c.targets) and c.targets:
+            return None  # "everything looks a bit small": how it looks to them, not what to do
+        if _THAN.search(c.text) and len(c.targets) == 2 and c.sizes and c.sizes[-1][0] == "rel":
+            return self._compared(c, state)  # "the bear is bigger than the cat"
         targets = c.targets
         if not targets and c.relation and any(m.head == "CAT" for m in c.landmarks) and not c.has_predicate:
             self._draw_missing_landmarks(c.landmarks, state, quiet=True)  # "at the junction, outside the bank"
@@ -479,6 +492,16 @@ class Interpreter:
                     state.do(Update.of(obj.id, color=src.color))
             elif obj.scale != src.scale:
                 state.do(Update.of(obj.id, scale=src.scale, y=round(P.keep_bottom(self.world, obj, src.scale), 4)))
+
+    def _compared(self, c, state: State) -> None:
+        """"the bear is bigger than the cat": the bear's size from the cat's, the cat left as it is."""
+        obj, other = self._resolve(c.targets[0], state)[0], self._resolve(c.targets[1], state)[0]
+        factor = c.sizes[-1][1]
+        bigger = factor > 1
+        if (obj.scale > other.scale) == bigger and obj.scale != other.scale:
+            return None  # already so
+        scale = self.world.quantize_scale(other.scale * factor)
+        state.do(Update.of(obj.id, scale=scale, y=round(P.keep_bottom(self.world, obj, scale), 4)))
 
     def _is_person(self, m: Mention, state: State) -> bool:
         if m.head == "ID":
