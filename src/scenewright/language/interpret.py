@@ -24,6 +24,8 @@ _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
 _SWAP_FOR = re.compile(r"\b(?:for|with)\b")
+_CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left|right) edge\b|\bpartially\b|"
+                      r"\bhalf (?:of it )?(?:cut|off|outside|hidden)\b")
 _TURN_ROUND = re.compile(r"\bturn(?:s|ed|ing)?\b.*\b(?:a)?round\b")
 _LOOKS_ONLY = re.compile(r"\b(?:looks?|seems?|appears?|looked|seemed)\b")
 _THAN = re.compile(r"\bthan\b")
@@ -371,6 +373,10 @@ class Interpreter:
         elif landmark is not None and n == 1 and c.place is None and (c.abs_x is None or c.abs_y is None):
             keep = tuple(o.id for o in (landmark, other) if o is not None)
             x, y = P.make_room(w, state.scene, cat, scale, x, y, rel, side, keep)
+        if _CUT_OFF.search(c.text):  # CoDraw's "cut off at the left edge", "touching the top": partly outside
+            h = P.size_of(w, cat.name, scale, y)[1]
+            y = max(0.02, h * 0.3) if c.abs_y == "top" else y
+            return min(max(x, 0.02), 0.98), y
         return P.clamp_x(w, cat.name, scale, x, y), P.clamp_y(w, cat.name, scale, y) \
             if (w.perspective or c.abs_y is not None) else y
 
@@ -437,6 +443,8 @@ class Interpreter:
             keep = tuple(o.id for o in (landmark, other, obj) if o is not None)
             x, y = P.make_room(w, state.scene, cat, obj.scale, x, y, c.relation, side, keep)
         y = P.clamp_y(w, cat.name, obj.scale, y) if w.perspective or relative or c.abs_y is not None else y
+        if _CUT_OFF.search(c.text):  # partly outside the picture, as the speaker said
+            return min(max(x, 0.02), 0.98), min(max(y, 0.02), 0.98)
         return P.clamp_x(w, cat.name, obj.scale, x, y), min(max(y, 0.02), 0.98)
 
     def _move(self, c, state: State) -> None:
