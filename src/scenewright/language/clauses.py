@@ -84,7 +84,7 @@ _NEVER_MIND = re.compile(r"\bforget (?:it|that|about it|about that|this)\b(?! wa
 def _owns_a_thing(rest: list[Token]) -> bool:
     """A possessive before a thing's name, maybe with a few words between: "her (birthday) crown"."""
     for t in rest[:4]:
-        if t.kind == "CAT":
+        if t.kind in ("CAT", "KIND"):
             return True
         if t.kind not in ("WORD", "COLOR", "SIZE"):
             return False
@@ -263,7 +263,8 @@ class ClauseReader:
                 definite = bool(mods) and mods[-1].kind == "DET" and mods[-1].value == "the"
                 while mods and mods[-1].kind in ("DET", "NUM"):
                     mods.pop()
-                if definite and not c.targets and colour is None:  # "the hoodie was black"
+                if definite and not c.targets and colour is None and c.holder is None and \
+                        c.verb not in ("hold", "wear"):  # "the hoodie was black"
                     c.targets.append(Mention("KIND", t.value, t.text, det="the"))
                     c.kind_subject = t.value
                 else:

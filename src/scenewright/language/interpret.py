@@ -33,6 +33,11 @@ _HAVE = re.compile(r"\b(?:has|have|had|has got|have got)\b")
 _SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mixed up|swapped)\b")
 
 
+def _merge_looks(into: Mention, m: Mention) -> None:
+    for name in ("colors", "sizes", "expressions", "poses", "attrs", "kinds"):
+        getattr(into, name).extend(v for v in getattr(m, name) if v not in getattr(into, name))
+
+
 def _subjects_first(clauses: Sequence[Clause]) -> list[Clause]:
     """"The boy and the girl, they are happy", "the van - I think it was red": a clause that only names things
     gives its things to the next clause about them ("they", "it", "the …"); one that nothing follows about
@@ -142,6 +147,10 @@ class Interpreter:
                 self._is_person(c.targets[0], state) and all(m.head == "CAT" and (m.indefinite or m.det is None)
                                                              for m in c.targets[1:]):
             c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "she has a viking helmet"
+        elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
+                c.targets[0].head == "CAT" and c.targets[0].value == c.targets[1].value and c.targets[1].indefinite:
+            _merge_looks(c.targets[0], c.targets[1])  # "the bus was a double decker one": one bus
+            c.targets = c.targets[:1]
         elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
                 c.targets[0].head in ("CAT", "ONE", "ID", "KIND") and \
                 c.targets[1].indefinite and not c.targets[0].indefinite and self._exists(c.targets[0], state) \
@@ -529,10 +538,13 @@ class Interpreter:
             holder = state.scene.get(state.this_turn[-1])
         else:
             holder = self._resolve(h, state)[0]
-            if c.has_predicate and not c.targets:
-                self._update(c, [holder], state)
+            if c.has_predicate and not [t for t in c.targets if t.head != "PRON"]:
+                c.dirs = []  # "holding her phone up": how she holds it, not where she goes
+                self._update(c, [holder], state)  # "she was holding her phone": a detail of hers
         how = {"wear": "wear", "kick": "kick"}.get(c.verb, "hold")
         for m in c.targets:
+            if m.head == "PRON":  # "holding her phone up, filming him": a person is not held
+                continue
             cat = self._category_for(m, state)
             mode = "wear" if (how == "wear" or cat.worn) else how
             if not self.world.category(holder.category).people or m.relation:
