@@ -308,6 +308,14 @@ class Interpreter:
 
     def _add(self, m: Mention, c, state: State, holder: SceneObject | None = None, how: str = "") -> None:
         cat = self._category_for(m, state)
+        if m.head == "ONE" and m.det == "a" and holder is None:  # "two houses. a white one on the left and …"
+            fresh = [i for i in dict.fromkeys(state.this_turn) if i not in state.described and
+                     any(o.id == i and o.category == cat.name for o in state.scene.objects)]
+            if len(fresh) > 1 or fresh and state.described:
+                state.described.add(fresh[0])
+                said = replace(c, **{k: getattr(m, k) + getattr(c, k)
+                                     for k in ("colors", "sizes", "expressions", "poses", "attrs", "kinds")})
+                return self._update(said, [state.scene.get(fresh[0])], state)
         n = max(1, m.count or c.count or 1) if m.pick is None else 1
         if n > 12:
             raise Refusal(f"{n} is a lot — at most 12 at a time, please.")

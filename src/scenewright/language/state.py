@@ -32,6 +32,7 @@ class State:
     notes: list[str] = field(default_factory=list)  # remarks for the reply ("(There was no bench yet…)")
     kept: list[str] = field(default_factory=list)  # said, kept on an object, not drawn ("the man: beard")
     skipped: list[str] = field(default_factory=list)  # words not understood, so not done
+    described: set[str] = field(default_factory=set)  # things added this turn that "a white one" has described
 
     def mark(self) -> tuple:
         """A point to roll back to when a clause of a longer turn cannot be done."""
