@@ -38,6 +38,7 @@ def _num(word: str) -> int:
     return int(word) if word.isdigit() else _NUM[word]
 
 
+_HOW_MANY = re.compile(r"^(hmm |so |ok |um )?how many (things|objects|shapes|of them|are there)\b.*$")
 _SMALL_TALK = re.compile(r"^(hi|hello|hey|hi there|hello there|good morning|good afternoon|ok|okay|ready|"
                          r"go|done|thanks|thank you|thank you very much|thanks a lot|great|good|good job|"
                          r"perfect|nice|cool|yes|yeah|yep|can i check|i check|let me check|check|i will check|"
@@ -61,6 +62,10 @@ def command(text: str, context: Context) -> Parse | None:
     cursor = len(context.entries)
     if _UNDO.match(t) or _undo_then_talk(text):
         return Parse(command="undo", reply="Undone.")
+    if m := _HOW_MANY.match(t):  # "how many things are left?": an answer, nothing changes
+        n = len(context.scene.objects)
+        return Parse(command="noop", reply=f"There {'is' if n == 1 else 'are'} {n} "
+                                           f"{'thing' if n == 1 else 'things'} in the picture.")
     if _SMALL_TALK.match(t) and not any(w in t.split() for w in ("undo", "redo")):
         return Parse(command="noop", reply="Okay — tell me what to draw or change next.")
     if m := _UNDO_N.match(t):

@@ -20,6 +20,8 @@ from .state import Refusal, State
 
 MOVE_STEP = 0.15
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
+_EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
+            "below": ("y", max)}  # the landmark among several: the one at that end
 _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
@@ -324,7 +326,8 @@ class Interpreter:
         landmark = other = None
         relation, marks = (m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks)
         if holder is None and relation and marks:
-            self._draw_missing_landmarks(marks, state)
+            if relation != "where":  # "where the left cube was": it was, and is gone
+                self._draw_missing_landmarks(marks, state)
             landmark, other = self._landmarks(relation, marks, state)
             if self.world.scales and not (m.sizes or c.sizes):
                 scale = landmark.scale  # same depth as what it stands beside
@@ -626,6 +629,9 @@ class Interpreter:
             objs = [o for o in self._resolve(m, state) if o.id != exclude]
             if not objs:
                 raise Refusal("It can't be placed relative to itself.")
+            if len(objs) > 1 and relation in _EXTREME:  # "in front of them all", "behind everything"
+                key, pick = _EXTREME[relation]
+                objs = [pick(objs, key=lambda o: getattr(o, key))]
             marks.extend(objs[:2] if relation == "between" and len(landmarks) == 1 else objs[:1])
         if relation == "between" and len(marks) < 2:
             raise Refusal("Between what and what? e.g. 'between the tree and the dog'.")

@@ -247,6 +247,8 @@ _DASH_PAUSE = re.compile(r"\s+[-–—]+\s+|[–—]")
 _OTHER = re.compile(r"[^\w\s,.;:!?'\"()]")
 _PLAIN = re.compile(r"^[a-z ]*$")
 _ALL_BUT = re.compile(r"\ball but\b")
+_LEAVE_ALONE = re.compile(r"\b(?:and )?(?:leave|keep) (?:the others|the rest|everything else|all the others|it|them|"
+                          r"the other ones|the \w+(?: \w+)?) (?:alone|as (?:it is|they are)|where (?:it is|they are))\b")
 _OUT_OF_PICTURE = re.compile(r"\b(?:take|get|leave|put) (.{1,40}?) out of the (?:picture|scene|drawing|image)\b")
 BARE_CONTRACTIONS = {"hes": "he is", "shes": "she is", "theres": "there is", "thats": "that is", "im": "i am",
                      "whats": "what is", "wasnt": "was not", "isnt": "is not", "dont": "do not",
@@ -264,7 +266,7 @@ _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
     if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
-            and " out of the " not in text \
+            and " out of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text):
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -277,6 +279,7 @@ def normalise(text: str) -> str:
     t = _ON_ITS_SIDE.sub(lambda m: f"to the {m.group(2)} of {_OBJECT_CASE[m.group(1)]}", t)  # "on its left"  # "one of those hooded tops": a kind of thing, not one of the things here
     t = _ALL_BUT.sub("everything except", t)
     t = _OUT_OF_PICTURE.sub(r"remove \1", t)  # "take my van out of the picture"
+    t = _LEAVE_ALONE.sub(" ", t)  # "make the cylinder bigger and leave the others alone"
     t = _DASH_PAUSE.sub(" , ", t)  # "the van - i think it was red": a pause, like a comma
     t = _DASHES.sub(" ", t)
     t = _OTHER.sub(" ", t)

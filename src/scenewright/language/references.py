@@ -220,6 +220,9 @@ class Resolver:
             if abs(k) > len(by_age) or k == 0:
                 raise Missing(f"There are only {len(by_age)} of those.")
             return [by_age[k - 1] if k > 0 else by_age[k]]
+        if m.superlative is None and m.det == "the" and m.sizes and len(cands) > 1 and m.sizes[-1][0] == "abs" \
+                and m.sizes[-1][1] != 1.0:  # "the tiny one", "the big cube": the smallest / biggest of them
+            m.superlative = ("scale", min if m.sizes[-1][1] < 1 else max)
         if m.superlative is not None:
             key, fn = m.superlative
             if key == "scale":  # "the biggest ball": how big it looks, not its scale number
