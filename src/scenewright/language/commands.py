@@ -38,6 +38,28 @@ def _num(word: str) -> int:
     return int(word) if word.isdigit() else _NUM[word]
 
 
+_MORE = re.compile(r"^(more|a bit more|a little more|a little bit more|bit more|further|even more|keep going|"
+                   r"more more|some more|a tad more)$")
+
+
+def _again(context: Context) -> tuple:
+    """The last turn's moves done once more, from where things are now; () when it moved nothing."""
+    from ..scene import Update
+
+    before, last = context.scene_before_last(), context.entries[-1]
+    out = []
+    for e in last.edits:
+        ch = dict(e.changes) if isinstance(e, Update) else {}
+        old = next((o for o in before.objects if isinstance(e, Update) and o.id == e.id), None)
+        now = next((o for o in context.scene.objects if isinstance(e, Update) and o.id == e.id), None)
+        if old is None or now is None or not ({"x", "y"} & set(ch)):
+            continue
+        x = min(max(now.x + now.x - old.x, 0.02), 0.98)
+        y = min(max(now.y + now.y - old.y, 0.02), 0.98)
+        out.append(Update.of(e.id, x=round(x, 4), y=round(y, 4)))
+    return tuple(out)
+
+
 _HOW_MANY = re.compile(r"^(hmm |so |ok |um )?how many (things|objects|shapes|of them|are there)\b.*$")
 _SMALL_TALK = re.compile(r"^(hi|hello|hey|hi there|hello there|good morning|good afternoon|ok|okay|ready|"
                          r"go|done|thanks|thank you|thank you very much|thanks a lot|great|good|good job|"
@@ -62,6 +84,10 @@ def command(text: str, context: Context) -> Parse | None:
     cursor = len(context.entries)
     if _UNDO.match(t) or _undo_then_talk(text):
         return Parse(command="undo", reply="Undone.")
+    if _MORE.match(t) and context.entries:  # "more", "a bit more": the last move once again
+        again = _again(context)
+        if again:
+            return Parse(edits=again, reply="Moved it further.")
     if m := _HOW_MANY.match(t):  # "how many things are left?": an answer, nothing changes
         n = len(context.scene.objects)
         return Parse(command="noop", reply=f"There {'is' if n == 1 else 'are'} {n} "
