@@ -142,7 +142,8 @@ def test_chat_help_fits_the_world(tmp_path):
     assert "nothing was said, so nothing was saved" in street
 
 
-def test_ctrl_c_saves_the_interview(tmp_path):
+@pytest.mark.parametrize("stop, code", [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)])
+def test_ctrl_c_or_a_closed_terminal_saves_the_interview(tmp_path, stop, code):
     p = subprocess.Popen([sys.executable, "-m", "scenewright.cli", "chat", "--world", "street", "-o",
                           str(tmp_path / "now.png")], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True, env=env(tmp_path))
@@ -151,28 +152,13 @@ def test_ctrl_c_saves_the_interview(tmp_path):
     seen, deadline = "", time.time() + 120
     while "in the record" not in seen and time.time() < deadline:
         seen += p.stdout.readline()
-    p.send_signal(signal.SIGINT)
+    p.send_signal(stop)
     out, err = p.communicate(timeout=60)
-    assert p.returncode == 130, err
-    path = saved_path(out)
+    assert p.returncode == code, err
     from scenewright.session import Session
 
-    assert [e.text for e in Session.load(path).history.log] == [
+    assert [e.text for e in Session.load(saved_path(out)).history.log] == [
         "A tall man in a black hoodie ran toward the corner."]
-
-
-def test_sigterm_also_saves(tmp_path):
-    p = subprocess.Popen([sys.executable, "-m", "scenewright.cli", "chat", "--world", "street", "-o",
-                          str(tmp_path / "now.png")], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, text=True, env=env(tmp_path))
-    p.stdin.write("A red van was parked across the street.\n")
-    p.stdin.flush()
-    seen, deadline = "", time.time() + 120
-    while "in the record" not in seen and time.time() < deadline:
-        seen += p.stdout.readline()
-    p.terminate()
-    out, _ = p.communicate(timeout=60)
-    assert p.returncode == 128 + signal.SIGTERM and saved_path(out).exists()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")

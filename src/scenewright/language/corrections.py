@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..scene import Add, Edit, SceneObject, Update, apply
+from ..scene import Add, Edit, SceneObject, Update
 from ..worlds import World
 from . import placement as P
 from . import replies

@@ -9,6 +9,7 @@ from typing import Any, Sequence
 
 from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update
 from ..worlds import Category, World
+from . import idioms
 from . import placement as P
 from . import replies
 from .base import Context, Parse
@@ -22,53 +23,9 @@ MOVE_STEP = 0.15
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
             "below": ("y", max)}  # the landmark among several: the one at that end
-_GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
-_SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
-_SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
-_SWAP_FOR = re.compile(r"\b(?:for|with)\b")
 _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left|right) edge\b|\bpartially\b|"
                       r"\bhalf (?:of it )?(?:cut|off|outside|hidden)\b")
-_TURN_ROUND = re.compile(r"\bturn(?:s|ed|ing)?\b.*\b(?:a)?round\b")
-_LOOKS_ONLY = re.compile(r"\b(?:looks?|seems?|appears?|looked|seemed)\b")
-_THAN = re.compile(r"\bthan\b")
-_HAVE = re.compile(r"\b(?:has|have|had|has got|have got)\b")
-_SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mixed up|swapped)\b")
 
-
-def _merge_looks(into: Mention, m: Mention) -> None:
-    for name in ("colors", "sizes", "expressions", "poses", "attrs", "kinds"):
-        getattr(into, name).extend(v for v in getattr(m, name) if v not in getattr(into, name))
-
-
-def _subjects_first(clauses: Sequence[Clause]) -> list[Clause]:
-    """"The boy and the girl, they are happy", "the van - I think it was red": a clause that only names things
-    gives its things to the next clause about them ("they", "it", "the …"); one that nothing follows about
-    ("Petrol station. Afternoon.") stays a clause of its own."""
-    out: list[Clause] = []
-    pending: Clause | None = None
-    for c in clauses:
-        if pending is not None:
-            if c.targets and c.targets[0].head == "PRON":
-                c.targets = pending.targets + c.targets[1:]
-            elif c.targets and not c.targets[0].indefinite:
-                c.targets = pending.targets + c.targets
-            else:
-                out.append(pending)
-            pending = None
-        if c.targets and not c.verb and not c.copula and not c.has_predicate and not c.has_location \
-                and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
-            pending = c
-            continue
-        out.append(c)
-    return out
-
-
-def _recategorised(world: World, obj: SceneObject, category: str) -> dict:
-    """The changes that make `obj` a `category`: the same place and size; a person's pose and look stay."""
-    from .corrections import recategorise
-
-    new = recategorise(world, obj, category)
-    return {k: getattr(new, k) for k in ("category", "pose", "expression", "color") if getattr(new, k) != getattr(obj, k)}
 
 
 class Interpreter:
@@ -88,7 +45,7 @@ class Interpreter:
         self._all_clauses = clauses
         said: set[str] = set()  # skipped clauses the reply already names
         group: Mention | None = None  # the last plural thing named this turn: what "them" / "both" mean
-        for c in _subjects_first(clauses):
+        for c in idioms.subjects_first(clauses):
             for k, m in enumerate(c.targets):  # "we now have two spheres. let's make both of them green"
                 if m.head == "PRON" and m.value == "plural" and group is not None:
                     c.targets[k] = Mention("CAT", group.value, group.surface, det="the", plural=True)
@@ -126,57 +83,8 @@ class Interpreter:
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
         self._unknown(c, state)
-        self._roles(c, state)
-        for m in c.targets:  # terse "smaller dog", "bigger tree": the size is what to do, not which one
-            if m.head == "CAT" and m.det is None and m.count is None and m.sizes and self._exists(m, state):
-                c.sizes, m.sizes = c.sizes + m.sizes, []
-        if (c.expressions or c.poses) and [m.head for m in c.targets] == ["PRON"] and \
-                c.targets[0].value == "plural":  # "both of them should be laughing": the people among them
-            people = [o for o in (state.scene.get(i) for i in state.order()) if self.world.category(o.category).people]
-            if len(people) >= 2:
-                c.targets = [Mention("ID", o.id, o.category) for o in people[:2]]
-        for m in c.targets:  # "remove the cube on the left" with two cubes: which one, not where to
-            if m.side_hint is not None and len(self.resolver.candidates(m, state.scene, state.order())) > 1:
-                m.side = m.side_hint
-                if c.abs_x == m.side_hint:
-                    c.abs_x = None
-        if c.verb == "add" and _GIVE.search(c.text) and len(c.targets) >= 1 and c.holder is None \
-                and self._is_person(c.targets[0], state) and (len(c.targets) > 1 or c.kinds):
-            c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "give him a winter hat"
-        if _SAME_AS.search(c.text) and len(c.targets) >= 2:
-            return self._same_as(c, state)
-        if c.copula and _HAVE.search(c.text) and c.holder is None and len(c.targets) >= 2 and \
-                self._is_person(c.targets[0], state) and all(m.head == "CAT" and (m.indefinite or m.det is None)
-                                                             for m in c.targets[1:]):
-            c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "she has a viking helmet"
-        elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
-                c.targets[0].head == "CAT" and c.targets[0].value == c.targets[1].value and c.targets[1].indefinite:
-            _merge_looks(c.targets[0], c.targets[1])  # "the bus was a double decker one": one bus
-            c.targets = c.targets[:1]
-        elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
-                c.targets[0].head in ("CAT", "ONE", "ID", "KIND") and \
-                c.targets[1].indefinite and not c.targets[0].indefinite and self._exists(c.targets[0], state) \
-                and not _HAVE.search(c.text):  # "the cyclist was a woman", "the cloud is a rain cloud"
-            was = self._resolve(c.targets[0], state)[0]
-            if was.category != c.targets[1].value:
-                state.do(Update.of(was.id, **_recategorised(self.world, was, str(c.targets[1].value))))
-            c.targets = c.targets[:1]
-            if not (c.has_predicate or c.has_location):
-                return None
-        if c.verb == "flip" and len(c.targets) == 2 and _SWAPPED.search(c.text):
-            c.verb = "swap"  # "oops the pie and the drink are reversed"
-        if c.verb in ("hold", "wear", "kick") and c.holder is None and c.targets:
-            who = next((i for i in state.order() if self.world.category(state.scene.get(i).category).people), None)
-            if who is not None and (state.this_turn or state.recency().get(who) == 1):
-                c.holder = Mention("ID", who, "")  # "a boy on the right, he is sad, wearing a pirate hat"
-        if c.verb in ("hold", "wear", "with", "kick") and c.holder is not None:
-            return self._attach(c, state)
-        if c.verb == "make" and _TURN_ROUND.search(c.text):
-            c.verb = "flip"  # "turn the bear around"
-        if c.copula and _LOOKS_ONLY.search(c.text) and all(m.head == "ALL" for m in c.targets) and c.targets:
-            return None  # "everything looks a bit small": how it looks to them, not what to do
-        if _THAN.search(c.text) and len(c.targets) == 2 and c.sizes and c.sizes[-1][0] == "rel":
-            return self._compared(c, state)  # "the bear is bigger than the cat"
+        if idioms.rewrite(self, c, state):  # the everyday phrasings: roles, "she has", "bigger than", …
+            return None
         targets = c.targets
         if not targets and c.relation and any(m.head == "CAT" for m in c.landmarks) and not c.has_predicate:
             self._draw_missing_landmarks(c.landmarks, state, quiet=True)  # "at the junction, outside the bank"
@@ -194,7 +102,7 @@ class Interpreter:
                 targets[0] = Mention("ONE", None, "") if not order else targets[0]
                 return self._update(c, [state.scene.get(order[0])], state)
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
-        if all(m.head == "PRON" and m.value == "it" for m in targets) and self._framing(c, state):
+        if all(m.head == "PRON" and m.value == "it" for m in targets) and idioms.framing(self, c, state):
             return None
         first = targets[0]
         verb = c.verb
@@ -216,7 +124,7 @@ class Interpreter:
             c.facing = c.facing or "toggle"
             return self._update(c, self._resolve_all(targets, state), state)
         if verb == "swap":
-            return self._swap(c, state)
+            return idioms.swap(self, c, state)
         if verb == "resize":
             if not c.sizes:
                 c.sizes.append(("rel", 0.75 if any(w in c.text for w in ("shrink", "reduce", "halve")) else 1.3))
@@ -230,62 +138,6 @@ class Interpreter:
             return self._add_all(c, state)  # "the sun is in the top left" in a picture with no sun yet
         objs = self._resolve_all(targets, state)
         return self._update(c, objs, state)
-
-    def _roles(self, c, state: State) -> None:
-        """"The driver", "the van driver", "a cyclist": a person by what they do with a vehicle. The person is
-        found if drawn already; drawn beside (or on) the vehicle when the clause says something about them
-        ("the driver, an older lady, got out"); else the words mean the vehicle ("the driver didn't stop")."""
-        for m in [m for m in c.targets if m.head == "ROLE"]:
-            role, kind = m.value
-            vehicles = [o for o in (state.scene.get(i) for i in state.order())
-                        if self.world.category(o.category).group == "vehicles" and (kind is None or o.category == kind)]
-            vehicle = vehicles[0] if vehicles else None
-            person = next((o for o in state.scene.objects if vehicle is not None and o.attrs.get("of") == vehicle.id
-                           and o.attrs.get("role") == role), None)
-            if person is not None:
-                m.head, m.value = "ID", person.id
-                continue
-            said = [t for t in c.targets if t is not m and t.head == "CAT" and
-                    self.world.category(str(t.value)).people and not self._exists(t, state)]
-            about = said or m.attrs or m.kinds or c.attrs or c.kinds or c.poses or c.notes or c.verb in ("add", "exist")
-            if vehicle is not None and not about:
-                m.head, m.value = "ID", vehicle.id
-                continue
-            if vehicle is None:
-                if kind is None:
-                    raise Missing(f"Whose {m.surface}? There is no vehicle in the picture.")
-                where = Clause(c.text, relation=c.relation, landmarks=c.landmarks, abs_x=c.abs_x, abs_y=c.abs_y,
-                               place=c.place)  # "a cyclist on the right": the bicycle is on the right
-                self._add(Mention("CAT", kind, kind, det="a"), where, state)
-                vehicle = state.scene.get(state.this_turn[-1])
-            who = said[0] if said else None
-            if who is not None:  # "the driver of the car got out, an older lady": she is the driver
-                c.targets.remove(who)
-                for name in ("colors", "sizes", "attrs", "kinds", "poses", "expressions"):
-                    getattr(m, name).extend(getattr(who, name))
-            m.head, m.value, m.det = "CAT", str(who.value) if who is not None else "person", "a"
-            m.surface = who.surface if who is not None else m.surface
-            m.attrs += [("role", role), ("of", vehicle.id)]
-            m.relation, m.landmarks = ("on" if role == "rider" else "next"), [Mention("ID", vehicle.id, "")]
-
-    def _framing(self, c, state: State) -> bool:
-        """"It was late at night", "it wasn't raining", "it was at the bus stop", "this was awful": the speaker
-        sets the scene, "it" is no thing. Backgrounds are set, a named place is drawn; True when handled."""
-        if c.backgrounds:
-            state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
-            return True
-        if c.not_backgrounds:
-            words = set(c.not_backgrounds)
-            kept = [w for w in state.scene.background.split() if w not in words]
-            bg = " ".join(kept) if " ".join(kept) in self.world.backgrounds else state.scene.background
-            if bg != state.scene.background:
-                state.do(SetBackground(bg))
-            return True
-        if c.has_predicate or c.verb not in (None, "exist") or self._exists(c.targets[0], state):
-            return False
-        if c.relation and c.landmarks:  # "it was at the bus stop": the place is in the scene
-            self._draw_missing_landmarks(c.landmarks, state, quiet=True)
-        return True
 
     # -- adding ------------------------------------------------------------------------------------------------
     def _add_all(self, c, state: State) -> None:
@@ -484,61 +336,6 @@ class Interpreter:
                     objs.append(o)
         for o in objs:
             state.do(Remove(o.id))
-
-    def _swap(self, c, state: State) -> None:
-        """"swap the cat and the dog" (places), "swap their colours" / "sizes", "swap the cap for a crown"."""
-        if len(c.targets) == 2 and _SWAP_FOR.search(c.text) and c.targets[1].head == "CAT" and \
-                (c.targets[1].indefinite or not self._exists(c.targets[1], state)):
-            old = self._resolve(c.targets[0], state)[0]
-            new = self.world.category(str(c.targets[1].value))
-            state.do(Update.of(old.id, category=new.name))
-            return None
-        objs = self._resolve_all(c.targets, state)
-        if len(objs) != 2:
-            raise Refusal("Swap which two? e.g. 'swap the cat and the dog'.")
-        a, b = objs
-        what = _SWAP_WHAT.search(c.text)
-        if what and what.group(1).startswith("col"):
-            state.do(Update.of(a.id, color=b.color))
-            state.do(Update.of(b.id, color=a.color))
-        elif what and what.group(1).startswith("size"):
-            state.do(Update.of(a.id, scale=b.scale, y=round(P.keep_bottom(self.world, a, b.scale), 4)))
-            state.do(Update.of(b.id, scale=a.scale, y=round(P.keep_bottom(self.world, b, a.scale), 4)))
-        else:
-            state.do(Update.of(a.id, x=b.x, y=b.y))
-            state.do(Update.of(b.id, x=a.x, y=a.y))
-
-    def _same_as(self, c, state: State) -> None:
-        """"make the cylinder the same colour as the cube", "as big as the sphere": copy from the last one."""
-        *targets, model = c.targets
-        src = self._resolve(model, state)[0]
-        hit = _SAME_AS.search(c.text)
-        what = hit.group(1) or hit.group(2)
-        for obj in self._resolve_all(targets, state):
-            if what.startswith("col"):
-                if obj.color != src.color:
-                    state.do(Update.of(obj.id, color=src.color))
-            elif obj.scale != src.scale:
-                state.do(Update.of(obj.id, scale=src.scale, y=round(P.keep_bottom(self.world, obj, src.scale), 4)))
-
-    def _compared(self, c, state: State) -> None:
-        """"the bear is bigger than the cat": the bear's size from the cat's, the cat left as it is."""
-        obj, other = self._resolve(c.targets[0], state)[0], self._resolve(c.targets[1], state)[0]
-        factor = c.sizes[-1][1]
-        bigger = factor > 1
-        if (obj.scale > other.scale) == bigger and obj.scale != other.scale:
-            return None  # already so
-        scale = self.world.quantize_scale(other.scale * factor)
-        state.do(Update.of(obj.id, scale=scale, y=round(P.keep_bottom(self.world, obj, scale), 4)))
-
-    def _is_person(self, m: Mention, state: State) -> bool:
-        if m.head == "ID":
-            return any(o.id == m.value and self.world.category(o.category).people for o in state.scene.objects)
-        if m.head == "PRON":
-            return m.value in ("male", "female", "plural")
-        if m.head != "CAT" or not self.world.category(str(m.value)).people:
-            return False
-        return not m.indefinite and self._exists(m, state)
 
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""
