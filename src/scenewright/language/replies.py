@@ -35,6 +35,9 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
     return " ".join([text] + list(notes)).strip()
 
 
+_PLAIN_ATTRS = ("height", "build", "age", "motion")  # "tall", "slim", "elderly", "parked" say what they are
+
+
 def said(e: Update, name: str, before: Scene) -> str:
     """One update in words: what a user would say it did."""
     ch = dict(e.changes)
@@ -64,8 +67,17 @@ def said(e: Update, name: str, before: Scene) -> str:
                 continue
             if k == "notes":
                 kept += [n for n in v if n not in (was or ())]
+            elif k.endswith("_kind"):  # "black hoodie", "screwdriver"
+                said.append(" ".join(str(x) for x in (new.get(k[:-5]), v) if x))
+            elif f"{k}_kind" in new:
+                continue  # said with its kind
+            elif k in ("role", "of"):
+                continue
             else:
-                said.append(f"{k.replace('_', ' ')}: {', '.join(v) if isinstance(v, tuple) else v}")
+                value = ", ".join(v) if isinstance(v, tuple) else str(v)
+                said.append(f"{value} {k}" if k in ("hair", "skin") and value != "bald" else value if k in _PLAIN_ATTRS
+                            or value == "bald"
+                            else f"{k.replace('_', ' ')}: {value}")
         if kept:
             said.append(f"{', '.join(kept)} (not drawn)")
         unsure = [k.replace("_", " ") for k, _ in ch.get("uncertain", ())]
