@@ -39,11 +39,6 @@ class Parse:
     notes: tuple[str, ...] = ()  # what was said and kept on an object without being drawn ("the man: beard")
     skipped: tuple[str, ...] = ()  # the words of the turn that were not understood, and so not done
 
-    @property
-    def complete(self) -> bool:
-        """Everything said was done or noted: nothing was skipped."""
-        return self.ok and not self.skipped
-
     @classmethod
     def refuse(cls, reply: str) -> "Parse":
         return cls(ok=False, reply=reply)
