@@ -107,9 +107,7 @@ def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> boo
 
 
 def _merge(into: Mention, m: Mention) -> None:
-    for name in ("colors", "sizes", "expressions", "poses", "attrs", "kinds"):
-        extra = [v for v in getattr(m, name) if v not in getattr(into, name)]
-        getattr(into, name).extend(extra)
+    into.take_looks(m)
     into.relation = into.relation or m.relation
     into.landmarks = into.landmarks or m.landmarks
 

@@ -58,7 +58,7 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
         c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "she has a viking helmet"
     elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
             c.targets[0].head == "CAT" and c.targets[0].value == c.targets[1].value and c.targets[1].indefinite:
-        merge_looks(c.targets[0], c.targets[1])  # "the bus was a double decker one": one bus
+        c.targets[0].take_looks(c.targets[1])  # "the bus was a double decker one": one bus
         c.targets = c.targets[:1]
     elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
             c.targets[0].head in ("CAT", "ONE", "ID", "KIND") and \
@@ -119,8 +119,7 @@ def roles(it: "Interpreter", c: Clause, state: State) -> None:
         who = said[0] if said else None
         if who is not None:  # "the driver of the car got out, an older lady": she is the driver
             c.targets.remove(who)
-            for name in ("colors", "sizes", "attrs", "kinds", "poses", "expressions"):
-                getattr(m, name).extend(getattr(who, name))
+            m.take_looks(who)
         m.head, m.value, m.det = "CAT", str(who.value) if who is not None else "person", "a"
         m.surface = who.surface if who is not None else m.surface
         m.attrs += [("role", role), ("of", vehicle.id)]
@@ -201,11 +200,6 @@ def is_person(it: "Interpreter", m: Mention, state: State) -> bool:
     if m.head != "CAT" or not it.world.category(str(m.value)).people:
         return False
     return not m.indefinite and it._exists(m, state)
-
-
-def merge_looks(into: Mention, m: Mention) -> None:
-    for name in ("colors", "sizes", "expressions", "poses", "attrs", "kinds"):
-        getattr(into, name).extend(v for v in getattr(m, name) if v not in getattr(into, name))
 
 
 def subjects_first(clauses: Sequence[Clause]) -> list[Clause]:

@@ -16,7 +16,7 @@ from .base import Context, Parse
 from .clauses import Clause
 from .lexicon import Lexicon
 from .looks import background, looks
-from .references import Ambiguous, Mention, Missing, Resolver
+from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
 MOVE_STEP = 0.15
@@ -167,8 +167,7 @@ class Interpreter:
                      any(o.id == i and o.category == cat.name for o in state.scene.objects)]
             if len(fresh) > 1 or fresh and state.described:
                 state.described.add(fresh[0])
-                said = replace(c, **{k: getattr(m, k) + getattr(c, k)
-                                     for k in ("colors", "sizes", "expressions", "poses", "attrs", "kinds")})
+                said = replace(c, **{k: getattr(m, k) + getattr(c, k) for k in LOOKS})
                 return self._update(said, [state.scene.get(fresh[0])], state)
         n = max(1, m.count or c.count or 1) if m.pick is None else 1
         if n > 12:

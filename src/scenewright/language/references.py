@@ -14,6 +14,9 @@ from ..worlds import World
 from .lexicon import GENDER, Lexicon
 
 
+LOOKS = ("colors", "sizes", "expressions", "poses", "attrs", "kinds")  # what a mention says a thing looks like
+
+
 @dataclass
 class Mention:
     """A noun phrase: determiner, count, modifiers before the head, and the head itself."""
@@ -41,6 +44,12 @@ class Mention:
     landmarks: list["Mention"] = field(default_factory=list)
     start: int = 0
     end: int = 0
+
+    def take_looks(self, other: "Mention") -> None:
+        """What `other` says about the same thing, added to what this mention says ("a car, a dark car")."""
+        for name in LOOKS:
+            mine = getattr(self, name)
+            mine.extend(v for v in getattr(other, name) if v not in mine)
 
     @property
     def indefinite(self) -> bool:
