@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..worlds import World
 from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, normalise, verbish
+from .reader import read
 from .references import Mention
 
 _MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
@@ -78,7 +79,6 @@ class Clause:
                     or self.backgrounds or self.unknown)
 
 
-_NEVER_MIND = re.compile(r"\bforget (?:it|that|about it|about that|this)\b(?! was)")  # "forget it, put it back"
 
 
 def _owns_a_thing(rest: list[Token]) -> bool:
@@ -127,14 +127,9 @@ class ClauseReader:
         return hit.group(0) if hit else phrase
 
     def split(self, text: str) -> list[list[Token]]:
-        """Sentences, then clauses at 'and' / ',' / 'then' where a new clause starts."""
+        """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
-        for sentence in re.split(r"[.;!?:\n]+|\bthen\b|\bbut\b(?! not)|\bso\b(?= there| it| he| she| they| i )|\b(?:because|cuz|coz|cause|since|until|till|"
-                                 r"although|though|whereas|whilst|while|when|whenever)\b",
-                                 _NEVER_MIND.sub(" ", normalise(text))):
-            tokens = self.lex.tokens(sentence.strip())
-            if not tokens:
-                continue
+        for tokens in read(text, self.lex).tokens:
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):

@@ -323,6 +323,17 @@ class Lexicon:
         if (kind, value) not in entries:
             entries.insert(0, (kind, value)) if front else entries.append((kind, value))
 
+    def teach(self, phrase: str, category: str) -> None:
+        """`phrase` names `category`, before anything it meant so far (names learned from data: "hole" is a
+        tree in CoDraw)."""
+        key = tuple(normalise(phrase).split())
+        entry = ("CAT", (category, False))
+        entries = self.table.setdefault(key, [])
+        if entry in entries:
+            entries.remove(entry)
+        entries.insert(0, entry)
+        self.maxlen = max(self.maxlen, len(key))
+
     def _build(self) -> None:
         w = self.world
         for word, n in NUMBERS.items():

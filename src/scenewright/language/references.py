@@ -11,7 +11,8 @@ from typing import Sequence
 
 from ..scene import Add, Entry, Remove, Scene, SceneObject, Update
 from ..worlds import World
-from .lexicon import GENDER, Lexicon
+from .lexicon import Lexicon
+from .reader import animacy, gender_of
 
 
 LOOKS = ("colors", "sizes", "expressions", "poses", "attrs", "kinds")  # what a mention says a thing looks like
@@ -63,15 +64,8 @@ class Mention:
     @property
     def gender(self) -> str | None:
         if self.head == "CAT":
-            return _gender_of(str(self.value), self.surface)
+            return gender_of(str(self.value), self.surface)
         return None
-
-
-def _gender_of(category: str, surface: str = "") -> str | None:
-    for g, words in GENDER.items():
-        if category in words or surface in words:
-            return g
-    return None
 
 
 class Ambiguous(Exception):
@@ -121,7 +115,7 @@ class Resolver:
     @staticmethod
     def gender(o: SceneObject) -> str | None:
         """A person's gender from their category, or from the word they were called ("a little boy")."""
-        return _gender_of(o.category) or _gender_of("", str(o.attrs.get("called", "")).split(" ")[-1])
+        return gender_of(o.category, str(o.attrs.get("called", "")))
 
     def describe(self, m: Mention) -> str:
         words = m.colors[:1] + m.expressions[:1]
@@ -152,12 +146,12 @@ class Resolver:
         elif m.head == "PRON":
             kind = m.value
             if kind in ("male", "female"):  # he/she: a person of that gender, or one whose gender is not said
-                people = [o for o in objs if self.world.category(o.category).people]
+                people = [o for o in objs if animacy(self.world, o.category) == "person"]
                 gendered = [o for o in people if self.gender(o) == kind]
-                animals = [o for o in objs if self.world.category(o.category).group == "animals"]
+                animals = [o for o in objs if animacy(self.world, o.category) == "animal"]
                 objs = gendered or [o for o in people if self.gender(o) is None] or animals  # "the bear … he"
             elif kind == "it":  # a thing, never a person
-                objs = [o for o in objs if not self.world.category(o.category).people]
+                objs = [o for o in objs if animacy(self.world, o.category) != "person"]
         for color in m.colors:
             objs = [o for o in objs if o.color == color]
         for e in m.expressions:

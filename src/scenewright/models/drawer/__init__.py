@@ -23,8 +23,8 @@ from .checkpoint import _load_nets, save_card
 from .drawers import COMMAND, LearnedDrawer, NearestNeighbourDrawer
 from .net import ALSO_ALIKE, LOOKS, DrawerConfig, build_net, families, family_matrix, features
 from .placement import PLACES, _expected_place, _likeliest_place, apart, put_on, spread, wear_offsets
-from .text import (LOCAL_LEN, LOCAL_PIECES, NEGATED, PRONOUNS, REL_LEN, WINDOW, MiniLM, build_vocab, grams,
-                   learn_names, local_context, mentions, negated, norm_text, token_ids, tokens, words)
+from .text import (LOCAL_LEN, LOCAL_PIECES, PERSONAL, REL_LEN, WINDOW, MiniLM, build_vocab, grams, learn_names,
+                   local_context, mentions, negated, norm_text, read_turn, token_ids, tokens, words)
 
 __all__ = ["DrawerConfig", "LearnedDrawer", "MiniLM", "NearestNeighbourDrawer", "build_net", "build_vocab",
            "families", "family_matrix", "features", "put_on", "slots", "turn_actions", "wear_offsets"]

@@ -1,9 +1,10 @@
 """The turn's text as the drawer reads it: our own tokens, the classes a message names, the words around each
-named piece, and frozen MiniLM sentence vectors.
+named piece, and frozen MiniLM sentence vectors. The words, names, pronouns and negations come from the
+shared reader the grammar uses too (`language.reader`), so a word or a rule taught there helps both.
 
 - tokens: `words`, `grams` (words and bigrams), `build_vocab`, `token_ids`;
 - names: `mentions` (which of the 58 classes a message names), `negated` ("no clouds"), `learn_names` (names
-  tellers use that the world lacks, learned from what the human drawers drew);
+  tellers use that the world lacks, learned from what the human drawers drew, taught to the reader's lexicon);
 - `local_context`: per named piece, the words before and after its name and the piece it is tied to;
 - `MiniLM`: the frozen sentence encoder with a text → vector cache.
 """
@@ -11,7 +12,6 @@ named piece, and frozen MiniLM sentence vectors.
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -20,6 +20,7 @@ import numpy as np
 
 from ...data.codraw import CLASSES, CLASS_INDEX, HUMAN_IDXS
 from ...errors import MissingExtra
+from ...language.reader import Doc, read, world_lexicon
 from ...worlds import get_world
 from .canvas import N, slots
 
@@ -29,8 +30,16 @@ def norm_text(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+@lru_cache(maxsize=8192)
+def read_turn(text: str, names: tuple[tuple[str, str], ...] = ()) -> Doc:
+    """The turn as the grammar reads it (`language.reader.read` with the park world's lexicon), with the
+    learned `names` taught to that lexicon."""
+    return read(text, world_lexicon("park", names))
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+|\d+", text.lower())
+    """The turn's words as the shared reader sees them (normalised: "he's" is "he is"), sentence after sentence."""
+    return [w for ws in read_turn(text).words for w in ws]
 
 
 def tokens(text: str) -> list[str]:
@@ -63,15 +72,6 @@ def _world_phrases() -> dict[str, int]:
     return phrases
 
 
-@lru_cache(maxsize=8)
-def _mention_pattern(names: tuple[tuple[str, str], ...] = ()):
-    """The regex of every class name (the world's names, plurals and synonyms, then `names`: phrases learned
-    from the data, which win over the world's) and its phrase → class table."""
-    phrases = {**_world_phrases(), **{ph: CLASS_INDEX[c] for ph, c in names}}
-    order = sorted(phrases, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(p) for p in order) + r")\b"), phrases
-
-
 def _names_key(names: dict[str, str] | None) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names.items())) if names else ()
 
@@ -89,7 +89,6 @@ def learn_names(dialogs: Sequence[Any], min_count: int = 20, min_share: float = 
     from collections import Counter
 
     world = _world_phrases()
-    pattern, _ = _mention_pattern()
     seen: Counter = Counter()
     both: Counter = Counter()
     for d in dialogs:
@@ -120,8 +119,8 @@ def learn_names(dialogs: Sequence[Any], min_count: int = 20, min_share: float = 
             if world[g] not in HUMAN_IDXS and c != world[g] and share >= 2 * both[(g, world[g])] / seen[g]:
                 out[g] = CLASSES[c]
             continue
-        if share < min_share or second >= rival * share or pattern.search(g) or \
-                any(w in PRONOUNS or w == "it" for w in g.split()):
+        if share < min_share or second >= rival * share or read_turn(g).named() or \
+                any(w in PERSONAL for w in g.split()):
             continue
         if " " in g and not any(f" {g} " in f" {ph} " and k == c for ph, k in world.items()):
             continue  # pairs: only a shortened world name ("hot air"); others swallow telling words ("set on")
@@ -129,28 +128,19 @@ def learn_names(dialogs: Sequence[Any], min_count: int = 20, min_share: float = 
     return out
 
 
-NEGATED = re.compile(r"\b(?:no|not|without)\s+(?:(?:a|an|the|any|more)\s+)?$")
-
-
 def negated(text: str, names: dict[str, str] | None = None) -> set[int]:
     """The classes the text names only right after a "no" / "not" / "without" ("no clouds", "it is a swing,
     not a slide", "a tree, not pine"); a comma between them breaks it ("no, the dog is on the left")."""
-    pattern, phrases = _mention_pattern(_names_key(names))
-    text = text.lower()
-    said: dict[int, bool] = {}
-    for m in pattern.finditer(text):
-        c = phrases[m.group(1)]
-        said[c] = said.get(c, True) and bool(NEGATED.search(text[:m.start()]))
-    return {c for c, only_negated in said.items() if only_negated}
+    return {CLASS_INDEX[c] for c in read_turn(text, _names_key(names)).only_negated()}
 
 
 def mentions(text: str, names: dict[str, str] | None = None) -> np.ndarray:
-    """Which of the 58 classes the text names (world names, plurals and synonyms and the learned `names`;
-    longest phrase wins)."""
-    pattern, phrases = _mention_pattern(_names_key(names))
+    """Which of the 58 classes the text names (the world's names, plurals and synonyms, its spelling repair,
+    and the learned `names`; the longest phrase wins)."""
     out = np.zeros(N, np.float32)
-    for m in pattern.finditer(text.lower()):
-        out[phrases[m.group(1)]] = 1
+    for r in read_turn(text, _names_key(names)).refs:
+        if r.pronoun is None:
+            out[CLASS_INDEX[r.category]] = 1
     return out
 
 
@@ -159,34 +149,25 @@ LOCAL_PIECES = 8  # named classes per message that get their own context
 LOCAL_LEN = 24  # token ids per side of a named class (words and bigrams)
 REL_LEN = 16  # token ids of the words that tie a piece to its anchor
 WINDOW = 6  # words looked at on each side of a name
-PRONOUNS = {"he": "boy", "him": "boy", "his": "boy", "she": "girl", "her": "girl", "hers": "girl"}
+PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they",
+            "them", "their", "themselves"}  # the pronouns that stand for a named piece ("that tree" is a name)
+ALONE = {"male": "boy", "female": "girl"}  # "he" with no one named before him: CoDraw's only boy
 
 
 def _sentences(text: str, names: dict[str, str] | None = None) -> list[tuple[list[str], list[tuple[int, int, int]]]]:
-    """The text's sentences as word lists, each with the classes it names as (first word, end word, class).
-    "he" / "him" / "his" name the boy and "she" / "her" the girl (CoDraw's only people); "it" names the last
-    thing named before it in the message. `names`: learned names beside the world's (`learn_names`)."""
-    pattern, phrases = _mention_pattern(_names_key(names))
-    out, last = [], None
-    for sentence in re.split(r"[.!?;]", text.lower()):
-        ws = words(sentence)
-        if not ws:
+    """The text's sentences as word lists, each with the classes it names as (first word, end word, class),
+    from the shared reader: a pronoun names what it agrees with earlier in the message ("a dog and a girl.
+    she…" is the girl, "…it" the dog); "he" / "she" with nothing before them are CoDraw's boy and girl.
+    `names`: learned names beside the world's (`learn_names`)."""
+    doc = read_turn(text, _names_key(names))
+    found: list[list[tuple[int, int, int]]] = [[] for _ in doc.words]
+    for r in doc.refs:
+        if r.pronoun is not None and r.surface not in PERSONAL:
             continue
-        joined = " ".join(ws)
-        named = {joined[:m.start()].count(" "): (m.group(1).count(" ") + 1, phrases[m.group(1)])
-                 for m in pattern.finditer(joined)}
-        found = []
-        for a, w in enumerate(ws):
-            if a in named:
-                length, c = named[a]
-                found.append((a, a + length, c))
-                last = c if c not in HUMAN_IDXS else last
-            elif w in PRONOUNS and not any(b <= a < b + n for b, (n, _) in named.items()):
-                found.append((a, a + 1, CLASS_INDEX[PRONOUNS[w]]))
-            elif w == "it" and last is not None:
-                found.append((a, a + 1, last))
-        out.append((ws, found))
-    return out
+        cat = r.category if r.category is not None else ALONE.get(str(r.pronoun))
+        if cat is not None:
+            found[r.sentence].append((r.start, r.end, CLASS_INDEX[cat]))
+    return list(zip(doc.words, found))
 
 
 def _ids(ws: Sequence[str], vocab: dict[str, int], length: int) -> list[int]:
