@@ -186,9 +186,12 @@ class ClauseReader:
                     for t in current)
         if not holds or not rest or rest[0].kind not in ("DET", "NUM", "CAT", "COLOR", "SIZE", "KIND"):
             return False
-        for t in rest:
+        for k, t in enumerate(rest):
             if t.kind in ("COMMA", "AND"):
                 break
+            if t.kind == "REL" and t.text != "with" and k + 1 < len(rest) and rest[k + 1].kind == "PRON" \
+                    and rest[k + 1].value == "it" and (k + 2 == len(rest) or rest[k + 2].kind in ("COMMA", "AND")):
+                return True  # "a table with a pie and a drink on it": both are on the table
             if t.kind in ("VERB", "PRON") or t.kind == "REL" and t.text != "with":
                 return False
         return True

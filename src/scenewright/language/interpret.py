@@ -11,7 +11,7 @@ from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update
 from ..worlds import Category, World
 from . import idioms
 from . import placement as P
-from . import replies
+from . import replies, verify
 from .base import Context, Parse
 from .clauses import Clause
 from .lexicon import Lexicon
@@ -50,6 +50,7 @@ class Interpreter:
                 if m.head == "PRON" and m.value == "plural" and group is not None:
                     c.targets[k] = Mention("CAT", group.value, group.surface, det="the", plural=True)
             mark = state.mark()
+            as_said = verify.snapshot(c)  # interpreting may rewrite the clause
             try:
                 self.clause(c, state)
             except (Missing, Ambiguous, Refusal) as e:
@@ -60,6 +61,7 @@ class Interpreter:
                 said.add(c.text)
                 state.notes.append(f"(I skipped {c.text!r}: {e.message})")
                 continue
+            said.update(verify.check(self, as_said, state, mark))  # what it said of places holds, or it says not
             for word in c.unknown:
                 if word not in c.handled:
                     state.skip(word)
@@ -354,6 +356,9 @@ class Interpreter:
                 continue
             cat = self._category_for(m, state)
             mode = "wear" if (how == "wear" or cat.worn) else how
+            if not self.world.category(holder.category).people and not m.relation:
+                m.relation, m.landmarks = next(((x.relation, x.landmarks) for x in c.targets if x.relation and any(
+                    lm.head == "PRON" and lm.value == "it" for lm in x.landmarks)), (None, []))  # "…and a drink on it"
             if not self.world.category(holder.category).people or m.relation:
                 # "a tree with an owl in it": just another thing, where it says or beside the first
                 if m.indefinite or not self._exists(m, state):
