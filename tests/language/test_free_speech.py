@@ -192,3 +192,37 @@ def test_a_place_that_sets_the_scene_is_drawn_and_nothing_else_moves():
     _, t = tell("street", "a man on the left", "At the junction outside the bank. About two in the afternoon.")
     assert one(t[1].scene, "man").x == one(t[0].scene, "man").x and objs(t[1].scene, "bank")
     assert t[1].scene.background == "day"
+
+
+# -- places said are places kept (language/verify.py) ----------------------------------------------------------
+
+def test_a_place_lost_by_placement_is_repaired_in_the_same_edit():
+    _, t = tell("street", "Woman on the bench. Left side.")
+    woman, bench = one(t[0].scene, "woman"), one(t[0].scene, "bench")
+    assert t[0].ok and woman.x < 0.5 and abs(woman.x - bench.x) <= 0.2
+    assert "moved" not in t[0].reply  # placed there when added: one Add, nothing to undo twice
+
+
+def test_a_place_that_cannot_be_kept_is_named_and_the_turn_is_not_ok():
+    _, t = tell("park", "a sun on the right", "a big apple tree below the sun on the left side")
+    assert not t[1].ok and one(t[1].scene, "apple tree")
+    assert set(t[1].skipped) == {"below the sun", "on the left"} and "skipped" in t[1].reply
+
+
+def test_things_on_a_table_said_together_are_all_on_it():
+    _, t = tell("park", "a table on the left with a pie and a drink on it")
+    table = one(t[0].scene, "table")
+    assert all(abs(one(t[0].scene, c).x - table.x) < 0.15 for c in ("pie", "drink"))
+
+
+def test_what_a_turn_talked_about_is_what_it_means_next():
+    _, t = tell("park", "a small pine tree in the middle", "a boy on the left wearing a winter hat",
+                "the pine tree is too small, make it bigger")
+    assert one(t[2].scene, "pine tree").scale > one(t[1].scene, "pine tree").scale
+    assert one(t[2].scene, "winter hat") == one(t[1].scene, "winter hat")
+
+
+def test_a_pronoun_after_a_relation_is_not_the_thing_placed():
+    _, t = tell("park", "a big tree on the right", "a boy on the left", "an owl", "the owl is sitting up in it")
+    tree, owl = one(t[3].scene, "tree"), one(t[3].scene, "owl")
+    assert abs(owl.x - tree.x) < 0.2 and owl.y < tree.y

@@ -172,7 +172,7 @@ def swap(it: "Interpreter", c: Clause, state: State) -> None:
 def same_as(it: "Interpreter", c: Clause, state: State) -> None:
     """"make the cylinder the same colour as the cube", "as big as the sphere": copy from the last one."""
     *targets, model = c.targets
-    src = it._resolve(model, state)[0]
+    src = it._resolve(model, state, talked=False)[0]
     hit = _SAME_AS.search(c.text)
     what = hit.group(1) or hit.group(2)
     for obj in it._resolve_all(targets, state):

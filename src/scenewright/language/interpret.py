@@ -382,7 +382,8 @@ class Interpreter:
         if not (c.relation and c.landmarks) or c.relation == "where":  # "put it back where it was"
             return False
         try:
-            return any(o.id == obj.id for m in c.landmarks for o in self._resolve(m, state))
+            return any(o.id == obj.id for m in c.landmarks if m.head != "PRON"  # "the owl is in it": not the owl
+                       for o in self._resolve(m, state, talked=False))
         except (Missing, Ambiguous, Refusal):
             return False
 
@@ -404,10 +405,15 @@ class Interpreter:
         except Exception:
             return False
 
-    def _resolve(self, m: Mention, state: State) -> list[SceneObject]:
+    def _resolve(self, m: Mention, state: State, talked: bool = True) -> list[SceneObject]:
+        """The objects `m` means. With `talked` (not for landmarks), they become the most salient things of the
+        turn: "the small tree is too small, make it medium"."""
         if m.head == "UNKNOWN":
             raise Refusal(self._dont_know(str(m.value)))
-        return self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(), state.recency())
+        found = self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(), state.recency())
+        for o in reversed(found if talked else ()):
+            state.talked_about(o.id)
+        return found
 
     def _resolve_all(self, ms: Sequence[Mention], state: State) -> list[SceneObject]:
         out: list[SceneObject] = []
@@ -427,7 +433,12 @@ class Interpreter:
             if relation == "where":
                 marks.append(self._former(m, state, exclude))
                 continue
-            objs = [o for o in self._resolve(m, state) if o.id != exclude]
+            if m.head == "PRON" and exclude is not None:  # "the owl is sitting up in it": it is not the owl
+                scene = replace(state.scene, objects=tuple(o for o in state.scene.objects if o.id != exclude))
+                objs = self.resolver.resolve(m, scene, [i for i in state.order() if i != exclude], True,
+                                             state.last_group(), state.recency()) if scene.objects else []
+            else:
+                objs = [o for o in self._resolve(m, state, talked=False) if o.id != exclude]
             if not objs:
                 raise Refusal("It can't be placed relative to itself.")
             if len(objs) > 1 and relation in _EXTREME:  # "in front of them all", "behind everything"
@@ -442,7 +453,7 @@ class Interpreter:
         """'where the tree was': the object now, or as it was before it moved or went. "Put it back where it
         was": where the thing being moved stood before it last moved."""
         entries = list(state.entries)
-        if moving is not None and (m.head == "PRON" or any(o.id == moving for o in self._resolve(m, state))):
+        if moving is not None and (m.head == "PRON" or any(o.id == moving for o in self._resolve(m, state, talked=False))):
             now = state.scene.get(moving)
             for e in reversed(entries[:-1]):
                 was = next((o for o in e.scene.objects if o.id == moving), None)
@@ -457,7 +468,7 @@ class Interpreter:
             except (Missing, Ambiguous):
                 continue
             return found[0]
-        return self._resolve(m, state)[0]
+        return self._resolve(m, state, talked=False)[0]
 
     # -- words we do not know ---------------------------------------------------------------------------------
     def _unknown(self, c, state: State) -> None:

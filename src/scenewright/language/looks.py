@@ -8,6 +8,7 @@ from typing import Any, Sequence
 from ..scene import SceneObject
 from ..worlds import Category, World
 from .references import Mention
+from .replies import a_or_an
 from .state import Refusal, State
 
 
@@ -75,7 +76,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             if poses:
                 out["pose"] = poses[-1]
         else:
-            state.notes.append(f"(A {cat.name} has no {'expression' if exprs else 'pose'} to set.)")
+            thing = a_or_an(cat.name)
+            state.notes.append(f"({thing[0].upper()}{thing[1:]} has no {'expression' if exprs else 'pose'} to set.)")
     if c.facing and (cat.facing is not None or len(c.targets) <= 1):
         current = obj.flip if obj else False
         if c.facing == "toggle":

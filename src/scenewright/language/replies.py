@@ -108,7 +108,7 @@ def counted(world: World, parts: list[str]) -> list[str]:
             elif name and world.category(name).plural_name == name:
                 part = f"added {thing}"  # "added balloons", "added glasses"
             else:
-                part = f"added {'an' if thing[0] in 'aeiou' else 'a'} {thing}"
+                part = f"added {a_or_an(thing)}"
         out.append(part)
     return out
 
@@ -129,3 +129,8 @@ def fixed(world: World, last: Entry, new_edits: Sequence[Edit], notes: Sequence[
             parts.append(said(new, name, last.scene))
     text = "; ".join(dict.fromkeys(counted(world, parts))) or "changed what the last turn did"
     return " ".join([f"Fixed: {text[:1].upper() + text[1:]}."] + list(notes))
+
+
+def a_or_an(thing: str) -> str:
+    """ "an owl", "a dog": the thing with its indefinite article."""
+    return f"{'an' if thing[:1] in 'aeiou' else 'a'} {thing}"

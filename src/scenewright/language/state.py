@@ -46,6 +46,11 @@ class State:
         if words and words not in self.skipped:
             self.skipped.append(words)
 
+    def talked_about(self, object_id: str) -> None:
+        """`object_id` was referred to: it is now the most salient thing of this turn."""
+        if not self.this_turn or self.this_turn[-1] != object_id:
+            self.this_turn.append(object_id)
+
     def order(self) -> list[str]:
         return salience(self.scene, self.entries, self.this_turn)
 

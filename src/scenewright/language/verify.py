@@ -74,8 +74,10 @@ def check(it: "Interpreter", c: Clause, state: State, mark: tuple) -> list[str]:
         not_kept = [w for w, t in tests if not t(x if x is not None else obj.x)]
         if not_kept:
             name = it.resolver.describe(Mention("CAT", obj.category, obj.category))
-            state.notes.append(f"(I couldn't put the {name} {' and '.join(not_kept)}"
-                               + (" as well.)" if len(not_kept) < len(tests) else ".)"))
+            words = " and ".join(repr(w) for w in not_kept)
+            state.notes.append(f"(I skipped {words} for the {name}: no spot keeps that with the rest of what you "
+                               f"said.)" if len(not_kept) < len(tests) else
+                               f"(I skipped {words} for the {name}: there is no room for it there.)")
             for w in not_kept:
                 state.skip(w)
             lost += not_kept
@@ -134,7 +136,7 @@ def _landmarks(it: "Interpreter", lands: Sequence[Mention], state: State, obj: S
         if lm.head == "UNKNOWN" or lm.negated:
             return None
         try:
-            found = it._resolve(lm, state)
+            found = it._resolve(lm, state, talked=False)
         except (Missing, Ambiguous, Refusal):
             return None
         found = [o for o in found if o.id != obj.id and (lm.head in ("CAT", "ID") or o.id not in exclude)]
