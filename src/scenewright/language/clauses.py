@@ -239,7 +239,7 @@ class ClauseReader:
         negate_next = False
         repair = False
         excepting: Mention | None = None
-        last_head = -1
+        last_head, last_mention = -1, None
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -283,7 +283,7 @@ class ClauseReader:
                                  and not verbish(t.value)):
                 m = self._mention(t, mods)
                 mods = []
-                last_head = i
+                last_head, last_mention = i, m
                 if k == "ROLE" and m.value[1] is None:  # "the driver of the car"
                     j = i + 1
                     while j < len(toks) and toks[j].kind in ("OF", "DET"):
@@ -358,12 +358,18 @@ class ClauseReader:
                     self._flush(c, mods)
                     mods = []
                     x, y = t.value
+                    between = toks[last_head + 1:i]
+                    if x is not None and y is None and last_mention is not None and last_mention.det == "a" and \
+                            any(lm is last_mention for lm in rel_marks) and between and between[0].kind == "REL" \
+                            and between[0].text in ("on", "in", "at") and all(b.kind == "DET" for b in between[1:]):
+                        last_mention.side = x  # "waving at a girl on the right": the girl is on the right
+                        i += 1
+                        continue
                     c.abs_words.append(t.text)
                     if x is not None:
                         c.abs_x = x
                     if y is not None:
                         c.abs_y = y
-                    between = toks[last_head + 1:i]
                     if c.targets and c.targets[-1].det == "the" and x is not None and between and \
                             between[0].kind == "REL" and between[0].text in ("on", "in", "at") and \
                             all(b.kind == "DET" for b in between[1:]):

@@ -28,6 +28,9 @@ _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left
 
 
 
+_WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
+
+
 class Interpreter:
     def __init__(self, world: World, lexicon: Lexicon, semantic: bool | None):
         self.world = world
@@ -341,6 +344,10 @@ class Interpreter:
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""
         h = c.holder
+        for m in c.targets:  # "a boy with a winter hat standing between the two trees": the boy is between them
+            if m.relation in _WHERE_A_PERSON_IS and h.relation is None and h.head == "CAT" and \
+                    self.world.category(str(h.value)).people:
+                h.relation, h.landmarks, m.relation, m.landmarks = m.relation, m.landmarks, None, []
         if h.head == "CAT" and (h.indefinite or not self._exists(h, state)):
             own = replace(c, relation=h.relation, landmarks=h.landmarks, targets=[h])  # its own place only
             self._add(h, own, state)
@@ -394,7 +401,7 @@ class Interpreter:
             if lm.head == "CAT" and not self._exists(lm, state):
                 self._add(Mention("CAT", lm.value, lm.surface, det="a", colors=list(lm.colors),
                                   sizes=list(lm.sizes), expressions=list(lm.expressions), poses=list(lm.poses)),
-                          Clause(""), state)
+                          Clause("", abs_x=lm.side), state)  # "…at a girl on the right": where she is
                 if not quiet:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 

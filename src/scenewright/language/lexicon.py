@@ -260,13 +260,15 @@ _ITS = re.compile(r"\bits (?=(?:raining|snowing|getting|a|an|the|so|very|really|
 _BARE = re.compile(r"\b(?:" + "|".join(BARE_CONTRACTIONS) + r")\b")
 _ON_ITS_SIDE = re.compile(r"\b(?:on|to|at) (its|his|her|their|my) (left|right)(?: hand side| side)?\b")
 _OBJECT_CASE = {"its": "it", "his": "him", "her": "her", "their": "them", "my": "me"}
+_OF_PICTURE = re.compile(r"\b(left|right|middle|center|centre|top|bottom|corner|side|edge|half|part)( hand side)? of "
+                         r"the (?:picture|scene|image|drawing|screen|canvas|page|frame|painting|view)\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 
 
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
     if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
-            and " out of the " not in text and " alone" not in text and " as it is" not in text \
+            and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text):
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
@@ -279,6 +281,7 @@ def normalise(text: str) -> str:
     t = _ON_ITS_SIDE.sub(lambda m: f"to the {m.group(2)} of {_OBJECT_CASE[m.group(1)]}", t)  # "on its left"  # "one of those hooded tops": a kind of thing, not one of the things here
     t = _ALL_BUT.sub("everything except", t)
     t = _OUT_OF_PICTURE.sub(r"remove \1", t)  # "take my van out of the picture"
+    t = _OF_PICTURE.sub(r"\1\2", t)  # "on the right side of the picture": the right side
     t = _LEAVE_ALONE.sub(" ", t)  # "make the cylinder bigger and leave the others alone"
     t = _DASH_PAUSE.sub(" , ", t)  # "the van - i think it was red": a pause, like a comma
     t = _DASHES.sub(" ", t)
