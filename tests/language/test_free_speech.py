@@ -226,3 +226,12 @@ def test_a_pronoun_after_a_relation_is_not_the_thing_placed():
     _, t = tell("park", "a big tree on the right", "a boy on the left", "an owl", "the owl is sitting up in it")
     tree, owl = one(t[3].scene, "tree"), one(t[3].scene, "owl")
     assert abs(owl.x - tree.x) < 0.2 and owl.y < tree.y
+
+
+def test_clothes_said_with_no_one_named_go_to_the_person_talked_about_not_the_last_thing():
+    _, t = tell("street", "a man on the left", "a bicycle on the right", "grey hoodie, hood up, white trainers")
+    man, bike = one(t[2].scene, "man"), one(t[2].scene, "bicycle")
+    assert man.attrs["top_kind"] == "hoodie" and bike == one(t[1].scene, "bicycle")
+    assert (man.x, man.y) == (one(t[1].scene, "man").x, one(t[1].scene, "man").y)  # "hood up" is not a move
+    s, t = tell("street", "a bus stop on the left", "white trainers")
+    assert not t[1].ok and t[1].scene == t[0].scene and "Who" in t[1].reply

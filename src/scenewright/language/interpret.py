@@ -102,10 +102,7 @@ class Interpreter:
                 state.notes.append(f"(I didn't understand {c.text!r}.)")
                 return None
             if (c.has_predicate or c.has_location) and state.order():
-                targets = [Mention("PRON", "it", "it")]
-                order = state.order()
-                targets[0] = Mention("ONE", None, "") if not order else targets[0]
-                return self._update(c, [state.scene.get(order[0])], state)
+                return self._update(c, [self._headless_subject(c, state)], state)
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
         if all(m.head == "PRON" and m.value == "it" for m in targets) and idioms.framing(self, c, state):
             return None
@@ -406,6 +403,22 @@ class Interpreter:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
     # -- references -------------------------------------------------------------------------------------------
+    def _headless_subject(self, c: Clause, state: State) -> SceneObject:
+        """Who a clause naming no one is about ("grey hoodie, hood up", "looks angry"): the most salient thing,
+        or, when it says what a person wears, how they look or stand, the most salient person."""
+        order = [state.scene.get(i) for i in state.order()]
+        if not (c.kinds or c.expressions or c.poses or c.attrs):
+            return order[0]
+        people = [o for o in order if self.world.category(o.category).people]
+        if not people:
+            raise Refusal(f"Who is {c.text!r} about? Say e.g. 'the {self._a_person()} {c.text}'.")
+        if c.kinds and c.verb is None:
+            c.dirs = []  # "hood up": how it is worn, not a move
+        return people[0]
+
+    def _a_person(self) -> str:
+        return next((k.name for k in self.world.categories if k.people), "man")
+
     def _exists(self, m: Mention, state: State) -> bool:
         try:
             return bool(self.resolver.candidates(m, state.scene, state.order()))
