@@ -235,3 +235,9 @@ def test_clothes_said_with_no_one_named_go_to_the_person_talked_about_not_the_la
     assert (man.x, man.y) == (one(t[1].scene, "man").x, one(t[1].scene, "man").y)  # "hood up" is not a move
     s, t = tell("street", "a bus stop on the left", "white trainers")
     assert not t[1].ok and t[1].scene == t[0].scene and "Who" in t[1].reply
+
+
+def test_what_drove_off_is_something_that_can_drive():
+    _, t = tell("street", "a car on the right", "a shop on the left", "it drove off to the left")
+    assert one(t[2].scene, "shop") == one(t[1].scene, "shop")
+    assert one(t[2].scene, "car") != one(t[1].scene, "car")

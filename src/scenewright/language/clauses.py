@@ -52,6 +52,7 @@ class Clause:
     handled: set[str] = field(default_factory=set)  # unknown words that were mapped or kept as notes
     look_part: dict = field(default_factory=dict)  # a look said (colour, attribute, kind, word) -> its part
     hedged_parts: set[int] = field(default_factory=set)  # the comma-separated parts a hedge covers
+    goes: bool = False  # a verb of going ("drove", "came", "headed"): its subject moves by itself
 
     def unsure(self, *looks: object) -> bool:
         """Was this look hedged? A hedge covers the words of its own part of the clause: in "tall, bald, in a
@@ -447,8 +448,9 @@ class ClauseReader:
                 c.marks.append(self.verbatim(" ".join(x.text for x in toks[start:end])))
                 i = end
                 continue
-            elif k == "WORD" and t.value not in FILLER and t.value not in NON_OBJECTS and not t.value.isdigit() \
-                    and t.value not in GO_WORDS:
+            elif k == "WORD" and t.value in GO_WORDS:
+                c.goes = True  # "it drove off", "then they went left": something that moves by itself
+            elif k == "WORD" and t.value not in FILLER and t.value not in NON_OBJECTS and not t.value.isdigit():
                 c.unknown.append(t.value)
             i += 1
         if not c.targets and not c.holder and any(t.kind == "DET" and t.value == "all" for t in mods) and \
@@ -457,6 +459,7 @@ class ClauseReader:
             mods = []
         self._flush(c, mods)
         self._parts(c, toks)
+        c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
         return c
 
     @staticmethod

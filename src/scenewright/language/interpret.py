@@ -16,6 +16,7 @@ from .base import Context, Parse
 from .clauses import Clause
 from .lexicon import Lexicon
 from .looks import background, looks
+from .reader import agrees, moves_by_itself
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
@@ -106,6 +107,8 @@ class Interpreter:
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
         if all(m.head == "PRON" and m.value == "it" for m in targets) and idioms.framing(self, c, state):
             return None
+        if c.goes and len(targets) == 1 and targets[0].head == "PRON":  # "it drove off": the car, not the shop
+            targets = c.targets = [self._mover(targets[0], state)]
         first = targets[0]
         verb = c.verb
         if verb in ("add", "exist"):
@@ -403,10 +406,30 @@ class Interpreter:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
     # -- references -------------------------------------------------------------------------------------------
+    def _mover(self, m: Mention, state: State) -> Mention:
+        """A pronoun that drove, came or went: among what it may mean, the most salient thing that moves by
+        itself; the pronoun as it was when nothing else fits."""
+        try:
+            found = self._resolve(m, state, talked=False)
+        except (Missing, Ambiguous):
+            found = []
+        if found and all(moves_by_itself(self.world, o.category) for o in found):
+            return m
+        kind = m.value
+        for i in state.order():
+            o = state.scene.get(i)
+            if moves_by_itself(self.world, o.category) and (
+                    kind == "plural" or agrees(str(kind), self.world, o.category, str(o.attrs.get("called", "")))):
+                return Mention("ID", o.id, m.surface)
+        return m
+
     def _headless_subject(self, c: Clause, state: State) -> SceneObject:
-        """Who a clause naming no one is about ("grey hoodie, hood up", "looks angry"): the most salient thing,
-        or, when it says what a person wears, how they look or stand, the most salient person."""
+        """Who a clause naming no one is about ("grey hoodie, hood up", "looks angry"): the most salient thing
+        (that can go, when it went somewhere), or, when it says what a person wears, how they look or stand,
+        the most salient person."""
         order = [state.scene.get(i) for i in state.order()]
+        if c.goes and not c.kinds:  # "Rode off left.": what can go, not the bus stop it was at
+            order = [o for o in order if moves_by_itself(self.world, o.category)] or order
         if not (c.kinds or c.expressions or c.poses or c.attrs):
             return order[0]
         people = [o for o in order if self.world.category(o.category).people]

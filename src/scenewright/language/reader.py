@@ -45,6 +45,15 @@ def animacy(world: World, category: str) -> str:
     return "animal" if c.group == "animals" else "thing"
 
 
+STATIC_GROUPS = {"buildings", "things", "large"}  # what never drives, walks or flies off by itself
+
+
+def moves_by_itself(world: World, category: str) -> bool:
+    """Can a `category` be the subject of "drove off", "came round the corner", "went left"? Not a shop,
+    a bus stop or a slide."""
+    return world.category(category).group not in STATIC_GROUPS
+
+
 def agrees(pronoun: str, world: World, category: str, surface: str = "") -> bool:
     """Can `pronoun` ('male' / 'female' / 'it' / 'plural') stand for a thing of `category`? "he" is a man or
     a person whose gender is not said (or an animal: "the bear … he"); "it" is never a person."""
