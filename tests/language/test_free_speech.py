@@ -241,3 +241,16 @@ def test_what_drove_off_is_something_that_can_drive():
     _, t = tell("street", "a car on the right", "a shop on the left", "it drove off to the left")
     assert one(t[2].scene, "shop") == one(t[1].scene, "shop")
     assert one(t[2].scene, "car") != one(t[1].scene, "car")
+
+
+def test_they_who_ran_off_are_the_people_not_the_bus_stop():
+    _, t = tell("street", "three men on the left", "a bus stop on the right", "and they all ran off to the left")
+    assert all(m.pose == "running" for m in objs(t[2].scene, "man"))
+    assert one(t[2].scene, "bus stop") == one(t[1].scene, "bus stop")
+    assert t[2].reply.startswith("The 3 men are running now")
+
+
+def test_the_tall_one_is_a_person():
+    _, t = tell("street", "a tall man on the left", "a bus stop on the right", "the tall one had a white hoodie")
+    assert one(t[2].scene, "man").attrs["top_kind"] == "hoodie"
+    assert one(t[2].scene, "bus stop") == one(t[1].scene, "bus stop")

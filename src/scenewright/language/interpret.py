@@ -29,6 +29,7 @@ _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left
 
 
 
+_GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
 
 
@@ -89,6 +90,8 @@ class Interpreter:
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
         self._unknown(c, state)
+        if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
+            c.targets = self._movers(c.targets[0], state)  # "it drove off": the car, not the shop
         if idioms.rewrite(self, c, state):  # the everyday phrasings: roles, "she has", "bigger than", …
             return None
         targets = c.targets
@@ -107,8 +110,6 @@ class Interpreter:
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
         if all(m.head == "PRON" and m.value == "it" for m in targets) and idioms.framing(self, c, state):
             return None
-        if c.goes and len(targets) == 1 and targets[0].head == "PRON":  # "it drove off": the car, not the shop
-            targets = c.targets = [self._mover(targets[0], state)]
         first = targets[0]
         verb = c.verb
         if verb in ("add", "exist"):
@@ -406,22 +407,27 @@ class Interpreter:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
     # -- references -------------------------------------------------------------------------------------------
-    def _mover(self, m: Mention, state: State) -> Mention:
-        """A pronoun that drove, came or went: among what it may mean, the most salient thing that moves by
-        itself; the pronoun as it was when nothing else fits."""
+    def _movers(self, m: Mention, state: State) -> list[Mention]:
+        """A pronoun that drove, came, went or ran: among what it may mean, the things that move by themselves
+        ("they ran off": the men, not the bus stop they were at); the pronoun as it was when nothing fits."""
         try:
             found = self._resolve(m, state, talked=False)
         except (Missing, Ambiguous):
             found = []
-        if found and all(moves_by_itself(self.world, o.category) for o in found):
-            return m
-        kind = m.value
-        for i in state.order():
-            o = state.scene.get(i)
-            if moves_by_itself(self.world, o.category) and (
-                    kind == "plural" or agrees(str(kind), self.world, o.category, str(o.attrs.get("called", "")))):
-                return Mention("ID", o.id, m.surface)
-        return m
+        kind = str(m.value)
+        moving = [o for o in found if moves_by_itself(self.world, o.category)]
+        if kind == "plural" and len(moving) < 2:
+            moving = []  # "they" is more than one
+        elif found and len(moving) == len(found):
+            return [m]
+        if moving:
+            return [Mention("ID", o.id, m.surface) for o in moving]
+        cands = [o for o in (state.scene.get(i) for i in state.order()) if moves_by_itself(self.world, o.category)
+                 and (kind == "plural" or agrees(kind, self.world, o.category, str(o.attrs.get("called", ""))))]
+        if kind == "plural" and cands:
+            cands = [o for o in cands if o.category == cands[0].category]
+            return [Mention("ID", o.id, m.surface) for o in cands] if len(cands) > 1 else [m]
+        return [Mention("ID", cands[0].id, m.surface)] if cands else [m]
 
     def _headless_subject(self, c: Clause, state: State) -> SceneObject:
         """Who a clause naming no one is about ("grey hoodie, hood up", "looks angry"): the most salient thing

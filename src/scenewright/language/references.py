@@ -159,7 +159,8 @@ class Resolver:
         for p in m.poses:
             objs = [o for o in objs if o.pose == p]
         for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
-            objs = [o for o in objs if o.attrs.get(attr) == value] or objs
+            objs = [o for o in objs if attr in self.world.category(o.category).attributes] or objs  # "the tall
+            objs = [o for o in objs if o.attrs.get(attr) == value] or objs  # one" is a person, not the bus stop
         rank = {i: k for k, i in enumerate(order)}
         return sorted(objs, key=lambda o: rank.get(o.id, 10**6))
 

@@ -90,7 +90,11 @@ def counted(world: World, parts: list[str]) -> list[str]:
     """Repeated parts said once with their number: "added 2 red cubes", "painted the 2 cubes red"."""
     out = []
     for part, n in dict.fromkeys((p, parts.count(p)) for p in parts):
-        if n > 1 and " the " in part and not part.startswith("added "):
+        if n > 1 and part.startswith("the ") and " is " in part:  # "the 3 men are running now"
+            thing, _, rest = part[4:].partition(" is ")
+            if thing in world.category_names:
+                part = f"the {n} {world.category(thing).plural_name} are {rest}"
+        elif n > 1 and " the " in part and not part.startswith("added "):
             verb, _, thing = part.partition(" the ")
             name = next((c for c in world.category_names if thing.startswith(c)), "")
             if name:
