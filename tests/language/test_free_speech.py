@@ -254,3 +254,10 @@ def test_the_tall_one_is_a_person():
     _, t = tell("street", "a tall man on the left", "a bus stop on the right", "the tall one had a white hoodie")
     assert one(t[2].scene, "man").attrs["top_kind"] == "hoodie"
     assert one(t[2].scene, "bus stop") == one(t[1].scene, "bus stop")
+
+
+def test_a_plate_said_with_no_one_named_is_the_cars_and_a_hedge_makes_it_unsure():
+    _, t = tell("street", "a red car on the left", "a man on the right", "Plate ended 4KX. I think.")
+    car = one(t[2].scene, "car")
+    assert car.attrs["marks"] == ["Plate ended 4KX"] and "marks" in car.unsure
+    assert "marks" not in one(t[2].scene, "man").attrs

@@ -29,6 +29,7 @@ _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left
 
 
 
+_PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b", re.IGNORECASE)
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
 
@@ -436,6 +437,8 @@ class Interpreter:
         order = [state.scene.get(i) for i in state.order()]
         if c.goes and not c.kinds:  # "Rode off left.": what can go, not the bus stop it was at
             order = [o for o in order if moves_by_itself(self.world, o.category)] or order
+        if any(_PLATE.search(mark) for mark in c.marks):  # "Plate ended 4KX": the car's, not the driver's
+            order = [o for o in order if self.world.category(o.category).group == "vehicles"] or order
         if not (c.kinds or c.expressions or c.poses or c.attrs):
             return order[0]
         people = [o for o in order if self.world.category(o.category).people]

@@ -107,8 +107,10 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             if colour:
                 uncertain.pop(slot, None)
     if c.marks:
-        attrs["marks"] = list(attrs.get("marks", [])) + [mk for mk in c.marks
-                                                          if mk not in attrs.get("marks", [])]
+        new_marks = [mk for mk in c.marks if mk not in attrs.get("marks", [])]
+        attrs["marks"] = list(attrs.get("marks", [])) + new_marks
+        if new_marks and _unsure(c, *c.marks):  # "I think the plate ended 4KX"
+            uncertain["marks"] = list(dict.fromkeys(list(uncertain.get("marks", [])) + new_marks))
     notes = [n for n in getattr(c, "notes", ()) if n not in attrs.get("notes", [])]
     if notes:  # said, cannot be drawn: kept in the speaker's words on the thing it is about
         attrs["notes"] = list(attrs.get("notes", [])) + notes
