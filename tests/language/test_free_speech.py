@@ -261,3 +261,9 @@ def test_a_plate_said_with_no_one_named_is_the_cars_and_a_hedge_makes_it_unsure(
     car = one(t[2].scene, "car")
     assert car.attrs["marks"] == ["Plate ended 4KX"] and "marks" in car.unsure
     assert "marks" not in one(t[2].scene, "man").attrs
+
+
+def test_terse_kind_was_colour_paints_the_kind_not_the_person():
+    _, t = tell("street", "a man on a motorbike", "he had a black helmet", "Helmet was white. Not black.")
+    man = one(t[2].scene, "man")
+    assert man.attrs["headwear"] == "white" and man.color is None and "white helmet" in t[2].reply

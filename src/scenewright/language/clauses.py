@@ -257,7 +257,9 @@ class ClauseReader:
                 colour = None
                 if mods and mods[-1].kind == "COLOR":
                     colour = mods.pop().value
-                definite = bool(mods) and mods[-1].kind == "DET" and mods[-1].value == "the"
+                definite = bool(mods) and mods[-1].kind == "DET" and mods[-1].value in ("the", "his", "her") or \
+                    not mods and i == 0 and i + 1 < len(toks) and toks[i + 1].kind == "VERB" and \
+                    toks[i + 1].value == "copula"  # terse "Helmet was white."
                 while mods and mods[-1].kind in ("DET", "NUM"):
                     mods.pop()
                 if definite and not c.targets and colour is None and c.holder is None and \

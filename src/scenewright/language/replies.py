@@ -70,7 +70,9 @@ def said(e: Update, name: str, before: Scene) -> str:
             elif k.endswith("_kind"):  # "black hoodie", "screwdriver"
                 said.append(" ".join(str(x) for x in (new.get(k[:-5]), v) if x))
             elif f"{k}_kind" in new:
-                continue  # said with its kind
+                if old is not None and old.attrs.get(f"{k}_kind") == new[f"{k}_kind"]:
+                    said.append(f"{v} {new[f'{k}_kind']}")  # "helmet was white": the kind is the same one
+                continue  # else said with its kind
             elif k in ("role", "of"):
                 continue
             else:
