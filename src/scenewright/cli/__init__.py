@@ -1,7 +1,7 @@
 """The `scenewright` command. Sub-commands live one module per area; each registers itself here.
 
 - dialog.py: draw, render, worlds (the spine)   - chat.py: chat (interactive, saved after every turn)
-- witness.py: report, verify
+- witness.py: report, verify, compare
 - serve.py: the web app            - geneva.py: data shapes / train geneva / eval geneva
 - codraw.py: data codraw / train drawer / eval codraw
 """

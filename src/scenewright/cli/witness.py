@@ -1,5 +1,6 @@
 """`scenewright report SESSION.json -o report.html` — the printable record of an interview;
-`scenewright verify SESSION.json` — is the file the one that was sealed?"""
+`scenewright verify SESSION.json` — is the file the one that was sealed?
+`scenewright compare A.session.json B.session.json` — two witnesses side by side."""
 
 from __future__ import annotations
 
@@ -112,3 +113,38 @@ def verify(
             f"{datetime.fromtimestamp(times[-1], timezone.utc):%H:%M:%S} UTC" if times else "")
     typer.echo(f"verified: {session_file} — {len(history.log)} events{span}")
     typer.echo(f"SHA-256 of the event log: {digest}" + (" (as expected)" if expect else ""))
+
+
+@app.command()
+def compare(
+    first: Path = typer.Argument(..., metavar="A.session.json", help="Witness A's saved session."),
+    second: Path = typer.Argument(..., metavar="B.session.json", help="Witness B's saved session (same world)."),
+    output: Path = typer.Option(Path("compare.html"), "--output", "-o", help="Where to write the HTML page."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object (pairs, findings, seals) instead "
+                                                       "of the text summary."),
+    title: str = typer.Option("Two witnesses", "--title", help="The page's heading."),
+    renderer: str = typer.Option("procedural", "--renderer", help="Renderer for the pictures."),
+) -> None:
+    """Compare two witnesses of one scene: both final pictures side by side, who is who (an optimal matching
+    of their objects), what they agree on, what conflicts, and what only one of them mentions; each file's
+    seal and whether it verifies.
+
+    Exit code 0: compared; 2: a file is missing, not a session, or the two are of different worlds.
+
+    Example: scenewright compare anna/session.json ben/session.json -o compare.html
+    """
+    from ..errors import ScenewrightError
+    from ..witness.compare import compare as compare_witnesses, load_witness, write_compare
+
+    result = compare_witnesses(load_witness(first, "A", renderer=renderer),
+                               load_witness(second, "B", renderer=renderer))
+    try:
+        write_compare(result, output, title=title)
+    except OSError as e:
+        raise ScenewrightError(f"cannot write {output}: {e.strerror}") from None
+    if as_json:
+        typer.echo(json.dumps({**result.to_dict(), "html": str(output)}, indent=1, ensure_ascii=False))
+        return
+    for line in result.lines():
+        typer.echo(line)
+    typer.echo(f"wrote {output}")

@@ -250,6 +250,16 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         """The full record: every entry with its scene, the branches, and the event log with times."""
         return sessions.read(sid, lambda live: live.session.history.to_dict())
 
+    @app.get("/api/compare", tags=["sessions"], response_model=None)
+    def compare_sessions(a: str = Query(..., pattern=SID), b: str = Query(..., pattern=SID)) -> Response:
+        """Two witnesses of one scene (`scenewright compare --json`): who is who, what they agree on, what
+        conflicts, what only one of them says, and each session's seal."""
+        from ..witness.compare import compare, witness_from_data
+
+        wa, wb = (witness_from_data(sessions.read(sid, lambda live: live.session.to_dict()), name, sid)
+                  for name, sid in (("A", a), ("B", b)))
+        return _json(compare(wa, wb).to_dict())
+
     @app.get("/api/sessions/{sid}/scene", tags=["pictures"])
     def scene(sid: str = PathParam(..., pattern=SID), turn: Optional[int] = Query(None, ge=0),
               branch: Optional[int] = Query(None, ge=0)) -> dict[str, Any]:
