@@ -267,3 +267,12 @@ def test_terse_kind_was_colour_paints_the_kind_not_the_person():
     _, t = tell("street", "a man on a motorbike", "he had a black helmet", "Helmet was white. Not black.")
     man = one(t[2].scene, "man")
     assert man.attrs["headwear"] == "white" and man.color is None and "white helmet" in t[2].reply
+
+
+def test_a_move_that_cannot_happen_says_so_and_is_not_ok():
+    _, t = tell("park", "a big rain cloud on the far left", "make it bigger", "make it bigger",
+                "move the rain cloud to the left a bit")
+    if t[3].scene == t[2].scene:  # at the edge: nothing moved
+        assert not t[3].ok and "can't go further left" in t[3].reply and "didn't understand" not in t[3].reply
+    else:
+        assert one(t[3].scene, "rain cloud").x < one(t[2].scene, "rain cloud").x

@@ -30,6 +30,7 @@ _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left
 
 
 _PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b", re.IGNORECASE)
+_WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
 
@@ -67,13 +68,13 @@ class Interpreter:
                 said.add(c.text)
                 state.notes.append(f"(I skipped {c.text!r}: {e.message})")
                 continue
-            said.update(verify.check(self, as_said, state, mark))  # what it said of places holds, or it says not
+            verify.check(self, as_said, state, mark)  # what it said of places holds, or the reply says not
             for word in c.unknown:
                 if word not in c.handled:
                     state.skip(word)
             group = next((m for m in c.targets + c.landmarks if m.head == "CAT" and m.plural), group)
         notes = list(state.notes)
-        loose = [w for w in state.skipped if w not in said]
+        loose = [w for w in state.skipped if w not in said and w not in state.explained]
         if loose:
             notes.append(f"(I didn't understand: {', '.join(repr(w) for w in loose)}.)")
         if not state.edits:
@@ -283,7 +284,14 @@ class Interpreter:
                 changed = True
         if not changed and not state.notes and (c.has_predicate or c.has_location):  # only a real no-op
             name = objs[0].category if objs else "it"
-            state.notes.append(f"The {name} already looks like that.")
+            way = [w for (dx, dy), w in _WAYS.items() if (dx, dy) in c.dirs] or \
+                (["left"] if c.abs_x is not None and c.abs_x < 0.35 else ["right"] if c.abs_x is not None and
+                 c.abs_x > 0.65 else [])
+            if way and not c.has_predicate:  # "move the cloud left" at the edge: it did not move, so say so
+                words = f"further {' '.join(way)}"
+                state.skip(words, why=f"(I skipped {words!r}: the {name} can't go further {' or '.join(way)}.)")
+            else:
+                state.notes.append(f"The {name} already looks like that.")
 
     def _new_position(self, obj: SceneObject, c, state: State) -> tuple[float, float]:
         w = self.world
@@ -323,7 +331,10 @@ class Interpreter:
         y = P.clamp_y(w, cat.name, obj.scale, y) if w.perspective or relative or c.abs_y is not None else y
         if _CUT_OFF.search(c.text):  # partly outside the picture, as the speaker said
             return min(max(x, 0.02), 0.98), min(max(y, 0.02), 0.98)
-        return P.clamp_x(w, cat.name, obj.scale, x, y), min(max(y, 0.02), 0.98)
+        x2 = P.clamp_x(w, cat.name, obj.scale, x, y)
+        if (x2 - obj.x) * (x - obj.x) < 0:  # kept inside the canvas, it would go the other way: it stays
+            x2 = obj.x
+        return x2, min(max(y, 0.02), 0.98)
 
     def _move(self, c, state: State) -> None:
         objs = self._resolve_all(c.targets, state)

@@ -32,6 +32,7 @@ class State:
     notes: list[str] = field(default_factory=list)  # remarks for the reply ("(There was no bench yet…)")
     kept: list[str] = field(default_factory=list)  # said, kept on an object, not drawn ("the man: beard")
     skipped: list[str] = field(default_factory=list)  # words not understood, so not done
+    explained: set[str] = field(default_factory=set)  # skipped words a note already explains
     described: set[str] = field(default_factory=set)  # things added this turn that "a white one" has described
 
     def mark(self) -> tuple:
@@ -42,9 +43,13 @@ class State:
         self.scene, n_edits, n_turn, n_notes, n_kept = mark
         del self.edits[n_edits:], self.this_turn[n_turn:], self.notes[n_notes:], self.kept[n_kept:]
 
-    def skip(self, words: str) -> None:
+    def skip(self, words: str, why: str | None = None) -> None:
+        """`words` were not done; `why`, a note that says so, replaces the reply's "I didn't understand"."""
         if words and words not in self.skipped:
             self.skipped.append(words)
+        if why is not None:
+            self.notes.append(why)
+            self.explained.add(words)
 
     def talked_about(self, object_id: str) -> None:
         """`object_id` was referred to: it is now the most salient thing of this turn."""

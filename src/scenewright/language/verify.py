@@ -42,19 +42,18 @@ def snapshot(c: Clause) -> Clause:
     return copy.deepcopy(c)
 
 
-def check(it: "Interpreter", c: Clause, state: State, mark: tuple) -> list[str]:
-    """After clause `c` ran (`mark`: the state before it): repair what it said of places and the picture lost.
-    Returns the words it could not keep (already in `state.skipped`, with a note saying so)."""
+def check(it: "Interpreter", c: Clause, state: State, mark: tuple) -> None:
+    """After clause `c` ran (`mark`: the state before it): repair what it said of places and the picture lost;
+    the words it could not keep are skipped, with a note saying why."""
     before, n_edits = mark[0], mark[1]
     added = {e.obj.id for e in state.edits[n_edits:] if isinstance(e, Add)}
     moved = {e.id for e in state.edits[n_edits:] if isinstance(e, Update) and
              any(k in ("x", "y") for k, _ in e.changes)}
     placed = added | moved
     if not placed:
-        return []
+        return
     carried = {o.id for o in state.scene.objects if o.id in placed and
                (o.attrs.get("with") in placed or o.attrs.get("of") in placed)}
-    lost: list[str] = []
     for m in c.targets:
         rel, lands = (m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks)
         abs_x = c.abs_x if len(c.targets) == 1 else None
@@ -75,13 +74,12 @@ def check(it: "Interpreter", c: Clause, state: State, mark: tuple) -> list[str]:
         if not_kept:
             name = it.resolver.describe(Mention("CAT", obj.category, obj.category))
             words = " and ".join(repr(w) for w in not_kept)
-            state.notes.append(f"(I skipped {words} for the {name}: no spot keeps that with the rest of what you "
-                               f"said.)" if len(not_kept) < len(tests) else
-                               f"(I skipped {words} for the {name}: there is no room for it there.)")
-            for w in not_kept:
-                state.skip(w)
-            lost += not_kept
-    return lost
+            why = (f"(I skipped {words} for the {name}: no spot keeps that with the rest of what you said.)"
+                   if len(not_kept) < len(tests) else f"(I skipped {words} for the {name}: there is no room for it "
+                                                       f"there.)")
+            for k, w in enumerate(not_kept):
+                state.skip(w, why=why if k == 0 else None)
+                state.explained.add(w)
 
 
 def _move(state: State, before: Scene, n_edits: int, obj: SceneObject, x: float, new: bool) -> None:
@@ -118,6 +116,11 @@ def _tests(it: "Interpreter", obj: SceneObject, rel: str | None, lands: Sequence
             return None
         if found:
             out.append(_relation(it, rel, obj, found, before))
+    old = next((o for o in before.objects if o.id == obj.id), None)
+    if abs_x is not None and old is not None and abs_x < 0.35 or abs_x is not None and old is not None and abs_x > 0.65:
+        left = abs_x < 0.35  # moved "to the left": never further right than it was
+        out.append(("to the left" if left else "to the right",
+                    (lambda x: x <= old.x + 0.01) if left else (lambda x: x >= old.x - 0.01)))
     if abs_x is not None:
         where = "on the left" if abs_x < 0.35 else "on the right" if abs_x > 0.65 else "in the middle"
         if abs_x < 0.35:
