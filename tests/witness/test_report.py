@@ -37,9 +37,9 @@ def test_report_lists_statements_corrections_uncertain_and_unknown(session):
     for said in ("a red van was parked in front of the bank", "no, sorry, it was orange", "a unicorn ran past",
                  "I&#x27;m not sure if it was orange or red"):
         assert said in html
-    assert "colour: said red at 10:03:00, corrected to orange at 10:05:00" in html
+    assert "colour: said red at 10:03:00 (#2), corrected to orange at 10:05:00 (#3, correcting #2)" in html
     assert "orange or red" in html and "not stated" in html.lower()
-    assert "corrected by #3" in html and "undone" in html
+    assert "corrected by #3 (colour)" in html and "undone" in html
     assert "plate started with K7" in html
 
 
@@ -57,5 +57,5 @@ def test_cli_report(session, tmp_path):
     result = CliRunner().invoke(app, ["report", str(tmp_path / "session.json"), "-o", str(out), "--utc", "--text"])
     assert result.exit_code == 0, result.output
     assert out.exists() and "a red van was parked" in out.read_text()
-    assert "colour: said red at 10:03:00, corrected to orange at 10:05:00" in result.output
+    assert "colour: said red at 10:03:00 (#2), corrected to orange at 10:05:00 (#3, correcting #2)" in result.output
     assert "2 uncertain" in result.output

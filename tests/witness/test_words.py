@@ -40,8 +40,8 @@ def test_object_history_in_words_and_a_new_note_is_not_a_correction():
     s = told()
     rec = build_record(s.history, s.world)
     lines = "\n".join(rec.history_of("o1") + rec.history_of("o2"))
-    assert "also said (not drawn): said white apron at 10:02:00, said beard at 10:02:30" in lines
-    assert "the witness's word for it: said 'SUV'" in lines
+    assert "also said (not drawn): said white apron at 10:02:00 (#1), said beard at 10:02:30 (#2)" in lines
+    assert "the witness's word for it: said 'SUV' at 10:03:00 (#3)" in lines
     assert "corrected" not in lines and not rec.corrections
     for field_name in ("notes", "called", "_hedge", "hedge:"):
         assert field_name not in lines
@@ -51,7 +51,7 @@ def test_report_in_words():
     s = told()
     html = render_report(s, tz=timezone.utc, generated=0)
     assert "also said (not drawn): white apron (said: &#x27;I think&#x27;)" in html
-    assert "also said (not drawn): said white apron at 10:02:00, said beard at 10:02:30" in html
+    assert "also said (not drawn): said white apron at 10:02:00 (#1), said beard at 10:02:30 (#2)" in html
     assert "called &#x27;SUV&#x27;" in html
     assert "hedged: I think" in html
     text = html.split("<body>")[1]

@@ -17,7 +17,8 @@ NICE_NAMES = {"color": "colour", "pose": "posture", "flip": "facing", "position"
               "headwear": "headwear colour", "eyewear": "eyewear colour", "face": "face covering colour",
               "shoes": "shoe colour", "carry": "colour of what was carried", "marks": "marks",
               "motion": "moving or parked", "sign": "sign text", "background": "time and weather",
-              "notes": "also said (not drawn)", "called": "the witness's word for it"}
+              "notes": "also said (not drawn)", "called": "the witness's word for it",
+              "role": "driver, rider or passenger", "of": "whose (driver, rider, passenger)", "with": "held or worn by"}
 LISTED = ("notes", "marks")  # fields that grow: a new item is said in addition, not a correction
 ACRONYMS = {"suv", "atv", "rv", "mpv", "hgv", "bmw", "vw", "4x4", "uk", "us", "ups", "dhl"}
 SLOT_NAMES = {"top": "top (garment, colour)", "bottom": "bottom (garment, colour)", "headwear": "headwear",
@@ -32,7 +33,8 @@ def nice(name: str) -> str:
 
 def said_word(word: str) -> str:
     """A word as the witness would write it: "suv" -> "SUV", "i think" -> "I think"."""
-    return " ".join(w.upper() if w.lower() in ACRONYMS else "I" if w == "i" else w for w in str(word).split())
+    return " ".join(w.upper() if w.lower() in ACRONYMS else "I" + w[1:] if w in ("i", "i'm", "i've", "i'd")
+                    else w for w in str(word).split())
 
 
 def hedged(obj: SceneObject, name: str) -> str:
@@ -101,6 +103,9 @@ def fields_of(obj: SceneObject) -> dict[str, Any]:
 
 
 PERSON_WORDS = {"hair": "{} hair", "build": "{} build", "skin": "{} skin", "height": "{}", "age": "{}"}
+SLOT_WORDS = {"top": "top", "bottom": "trousers", "headwear": "headwear", "eyewear": "glasses",
+              "face": "face covering", "shoes": "shoes", "carry": "thing"}
+WEARS = ("headwear", "eyewear", "face")  # "wears a cap", "wears sunglasses"
 
 
 def _attr_words(k: str, v: Any) -> str:
@@ -111,9 +116,74 @@ def _attr_words(k: str, v: Any) -> str:
     return PERSON_WORDS.get(k, nice(k) + " {}").format(v)
 
 
-def summary(world: World, obj: SceneObject) -> str:
+def a_or_an(words: str) -> str:
+    words = str(words)
+    if words.endswith("s") and not words.endswith(("ss", "us")):  # "jeans", "sunglasses", "shopping bags"
+        return words
+    return ("an " if words[:1].lower() in "aeiou" else "a ") + words
+
+
+def other_label(scene: Any, object_id: Any) -> str:
+    """ "the van (o3)" for an id, when the scene has it; the id otherwise."""
+    for o in getattr(scene, "objects", ()):
+        if o.id == object_id:
+            return label(o)
+    return str(object_id)
+
+
+def phrase(world: World, obj: SceneObject, name: str, value: Any = None, scene: Any = None) -> str:
+    """One detail of `obj` in words, never a field name: "black hoodie", "carries a bag", "facing left",
+    "the driver of the van (o3)", "also said (not drawn): beard". `value` defaults to the object's own."""
+    a = obj.attrs
+    if value is None:
+        value = fields_of(obj).get(name)
+    if name.startswith("unsure:"):
+        alts = [phrase(world, obj, name[7:], v if name[7:] not in LISTED else (v,), scene) for v in value]
+        return "unsure: " + ("; " if name[7:] in LISTED else " or ").join(alts)
+    if value is None or value == () or value == []:
+        return f"{nice(name)} not stated"
+    slots = world.attribute_kinds
+    if name == "category":
+        return a_or_an(value)
+    if name == "called":
+        return f"called {value_text(world, obj, name, value)}"
+    if name in ("flip", "position", "scale"):
+        return value_text(world, obj, name, value)
+    if name == "color":
+        return f"in {value}" if world.category(obj.category).people else str(value)
+    if name in ("pose", "expression"):
+        return str(value)
+    if name in slots:  # the colour of a slot, said with its kind: "black hoodie", "carries a red bag"
+        kind = a.get(f"{name}_kind")
+        words = f"{value} {kind or SLOT_WORDS.get(name, name)}"
+        return f"carries {a_or_an(words)}" if name == "carry" else f"wears {a_or_an(words)}" if name in WEARS \
+            else words
+    if name.endswith("_kind") and name[:-5] in slots:
+        slot = name[:-5]
+        return f"carries {a_or_an(value)}" if slot == "carry" else f"wears {a_or_an(value)}" if slot in WEARS \
+            else str(value)
+    if name == "marks":
+        return "marks: " + "; ".join(f"“{m}”" for m in value)
+    if name == "notes":
+        return "also said (not drawn): " + ", ".join(map(str, value))
+    if name == "sign":
+        return f"sign: “{value}”"
+    if name == "role":
+        return f"the {value} of {other_label(scene, a.get('of'))}" if a.get("of") else f"the {value}"
+    if name == "of":
+        return f"belongs with {other_label(scene, value)}"
+    if name == "with":
+        return f"with {other_label(scene, value)}"
+    if name in PERSON_WORDS or name == "motion":
+        return _attr_words(name, value) if name != "motion" else str(value)
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(map(str, value))
+    return f"{nice(name)}: {value}"
+
+
+def summary(world: World, obj: SceneObject, scene: Any = None) -> str:
     """A one-line description of everything stated about an object, in words ("called 'SUV'", "also said (not
-    drawn): white apron (said: 'I think')"), never field names."""
+    drawn): white apron (said: 'I think')", "carries a bag (said: 'I think, maybe')"), never field names."""
     bits = []
     a = obj.attrs
     unsure = obj.unsure
@@ -122,24 +192,22 @@ def summary(world: World, obj: SceneObject) -> str:
     for key in ("color", "pose"):
         value = getattr(obj, key)
         if value:
-            bits.append(str(value) + (hedged(obj, key) if key in unsure else ""))
+            bits.append((str(value) if key == "pose" else phrase(world, obj, key))
+                        + (hedged(obj, key) if key in unsure else ""))
+    slots = world.attribute_kinds
     for k in sorted(a):
-        if k.endswith(("_kind", "_hedge")) or k in ("marks", "notes", "called"):
+        if k.endswith("_hedge") or k in ("marks", "notes", "called") or (k == "of" and a.get("role")):
             continue
-        slot_kind = a.get(f"{k}_kind")
-        if slot_kind:
-            bits.append(f"{a[k]} {slot_kind}")
-        elif k == "motion":
-            bits.append(str(a[k]))
-        else:
-            bits.append(_attr_words(k, a[k]))
-        if k in unsure or f"{k}_kind" in unsure:
-            bits[-1] += hedged(obj, k) or hedged(obj, f"{k}_kind")
-    for k in sorted(a):
-        if k.endswith("_kind") and k[:-5] not in a:
-            bits.append(str(a[k]) + (hedged(obj, k) if k in unsure else ""))
+        if k.endswith("_kind") and k[:-5] in slots and k[:-5] in a:
+            continue  # said with its colour: "black hoodie"
+        bits.append(phrase(world, obj, k, scene=scene))
+        base = k[:-5] if k.endswith("_kind") else k
+        if k in unsure or f"{base}_kind" in unsure or base in unsure:
+            bits[-1] += hedged(obj, k) or hedged(obj, f"{base}_kind") or hedged(obj, base)
     if a.get("marks"):
-        bits.append("marks: " + "; ".join(map(str, a["marks"])))
+        hedged_marks = set(unsure.get("marks", ()))
+        bits.append("marks: " + "; ".join(
+            str(m) + (hedged(obj, "marks") if m in hedged_marks else "") for m in a["marks"]))
     if a.get("notes"):
         hedged_notes = set(unsure.get("notes", ()))
         bits.append("also said (not drawn): " + ", ".join(
@@ -148,8 +216,8 @@ def summary(world: World, obj: SceneObject) -> str:
     if cat.facing and obj.flip:
         bits.append(value_text(world, obj, "flip", True))
     for k, alts in unsure.items():
-        if k == "notes" or (len(alts) == 1 and hedged(obj, k)):
+        if k in LISTED or (len(alts) == 1 and hedged(obj, k)):
             continue  # shown with the thing itself: "tall (said: 'I think')"
-        bits.append(f"unsure of {nice(k)}: {value_text(world, obj, 'unsure:' + k, alts)}")
+        bits.append(phrase(world, obj, "unsure:" + k, alts, scene))
     bits.append(where(world, obj))
     return f"{obj.category}: " + ", ".join(bits)

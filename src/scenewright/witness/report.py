@@ -19,8 +19,8 @@ from typing import Any
 from PIL import Image
 
 from ..scene.seal import seal_of
-from .describe import clock, nice, said_word
-from .record import Record, Statement, build_record
+from .describe import LISTED, clock, hedged, nice, said_word
+from .record import Change, Record, Statement, build_record, rows_text
 
 CSS = """
 :root { --ink: #23262b; --muted: #6b6f76; --line: #d5d7db; --unsure: #e27814; --mark: #284690; }
@@ -47,6 +47,8 @@ td.said { font-style: italic; }
 .status.refused { color: var(--muted); }
 ul.changes { margin: 0; padding-left: 16px; } ul.changes li { margin: 0; }
 .unsure { color: var(--unsure); font-weight: 600; }
+.inferred { color: var(--muted); font-style: italic; }
+.said-as { margin: 2px 0; }
 .objects li { margin: 2px 0; }
 .grid { display: grid; grid-template-columns: repeat(3, 1fr); gap: 10px; }
 .grid figure { margin: 0; border: 1px solid var(--line); padding: 4px; break-inside: avoid; }
@@ -86,26 +88,62 @@ def _status_class(status: str) -> str:
     return ""
 
 
+def _said_words(c: Change, st: Statement) -> str:
+    """A change's new value in words, with the witness's hedge when the scene keeps one for it."""
+    obj = next((o for o in (st.scene.objects if st.scene else ()) if o.id == c.object_id), None)
+    words = c.words or c.new
+    if obj is not None and c.field in LISTED and obj.unsure.get(c.field):  # each hedged item with its hedge
+        unsure = set(map(str, obj.unsure[c.field]))
+        items = [i.strip() for i in c.new.split("; ")]
+        head = words.split(":", 1)[0]
+        mark = hedged(obj, c.field) or " (unsure)"
+        return f"{head}: " + ", ".join(f"“{i}”{mark if i in unsure else ''}" if c.field == "marks"
+                                       else f"{i}{mark if i in unsure else ''}" for i in items)
+    if obj is not None and c.field in obj.unsure and c.field not in LISTED:
+        words += hedged(obj, c.field) or " (unsure)"
+    elif obj is not None and f"{c.field}_kind" in obj.unsure:
+        words += hedged(obj, f"{c.field}_kind") or " (unsure)"
+    return words
+
+
 def _changes_html(st: Statement, tz: tzinfo | None) -> str:
     items = []
+    added = {c.object_id for c in st.changes if c.field == "object" and c.how == "added"}
     for c in st.changes:
         if c.field == "object":
             if c.how == "added":
-                items.append(f"added {escape(c.label)} — {escape(c.new)}")
+                subs = [x for x in st.changes if x.object_id == c.object_id and x.field != "object"
+                        and not x.field.startswith("unsure:")
+                        and not (x.field.endswith("_kind") and any(y.object_id == c.object_id
+                                                                  and y.field == x.field[:-5] for y in st.changes))]
+                subs.sort(key=lambda x: x.field in ("position", "flip"))  # where and which way: last
+                said = [escape(_said_words(x, st)) for x in subs if not x.inferred]
+                guessed = [f"{escape(x.words or x.new)} ({escape(x.basis)})" for x in subs if x.inferred]
+                text = f"added {escape(c.label)}" + (": " + "; ".join(said) if said else "")
+                if guessed:
+                    text += f' <span class="inferred">— inferred, not said: {"; ".join(guessed)}</span>'
+                items.append(text)
             elif c.how == "removed":
-                items.append(f"removed {escape(c.label)}")
+                items.append(f"removed {escape(c.label)}" + (f" (corrects {rows_text(c.corrects)})" if c.corrects else ""))
             else:
                 items.append(f"{escape(c.label)}: {escape(c.sentence(tz).rsplit(' at ', 1)[0])}")
-        elif st.kind in ("turn", "revise") and any(x.field == "object" and x.object_id == c.object_id
-                                                   and x.how == "added" for x in st.changes):
-            continue  # the added object's summary already says it
+        elif c.object_id in added and st.kind in ("turn", "revise"):
+            continue  # said with the thing it was added with
         else:
             cls = ' class="unsure"' if c.field.startswith("unsure:") else ""
-            if c.extends:
-                items.append(f"{escape(c.label)}: <span{cls}>{escape(nice(c.field))}</span>: {escape(c.new)}")
+            what = f"{escape(c.label)}: <span{cls}>{escape(nice(c.field))}</span>"
+            if c.extends or (c.old == "not stated" and c.how == "said" and not c.field.startswith("unsure:")):
+                text = f"{escape(c.label)}: {escape(_said_words(c, st))}"  # a new detail: "carries a bag"
+            elif c.old == "not stated" and c.field.startswith("unsure:"):
+                text = (f'{escape(c.label)}: <span class="unsure">unsure of the {escape(nice(c.field[7:]))}: '
+                        f"{escape(c.new)}</span>")
             else:
-                items.append(f"{escape(c.label)}: <span{cls}>{escape(nice(c.field))}</span> "
-                             f"{escape(c.old)} → {escape(c.new)}")
+                text = f"{what} {escape(c.old)} → {escape(c.new)}"
+            if c.how == "corrected":
+                text += f" <b>(corrects {rows_text(c.corrects)})</b>"
+            elif c.inferred:
+                text += f' <span class="inferred">(inferred, not said: {escape(c.basis)})</span>'
+            items.append(text)
     if not items:
         return '<span class="note">no change to the picture</span>' if st.kind not in ("refused",) else ""
     return '<ul class="changes">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
@@ -120,6 +158,7 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     size = tuple(world.canvas)
     stmts = rec.statements
     said = [s for s in stmts if s.said]
+    refused = sum(1 for s in said if s.kind == "refused")
     times = [s.time for s in stmts]
     when = generated if generated is not None else _time.time()
     day = datetime.fromtimestamp(times[0] if times else when, timezone.utc).astimezone(tz).strftime("%Y-%m-%d")
@@ -128,7 +167,8 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">',
            f"<title>{escape(title)}</title>", f"<style>{CSS}</style></head><body>",
            f"<h1>{escape(title)}</h1>",
-           f'<p class="meta">{escape(world.title)} · {day}, {span} · {len(said)} statements, '
+           f'<p class="meta">{escape(world.title)} · {day}, {span} · {_n(len(said), "statement")}'
+           + (f" ({refused} not done)" if refused else "") + ", "
            f"{_n(len(rec.corrections), 'correction')}, {_n(sum(1 for s in stmts if s.kind == 'undo'), 'undo')} · "
            f"report made {escape(clock(when, tz))}<br>SHA-256 of the event log: <code class=\"hash\">{seal}</code></p>"]
 
@@ -172,15 +212,32 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     else:
         out.append('<p class="note">Everything the world can record was stated.</p>')
 
+    # corrections
+    out.append("<h2>Corrections</h2>")
+    if rec.corrections:
+        out.append("<table><tr><th>#</th><th>the witness said</th><th>corrects</th><th>what changed</th></tr>")
+        for c in rec.corrections:
+            by, of = stmts[c.row - 1], stmts[c.corrects - 1]
+            what = "; ".join(f"{ch.label}: {nice(ch.field)} {ch.old} → {ch.new}" if ch.field != "object"
+                             else f"{ch.label} {ch.how}" for ch in c.changes)
+            out.append(f"<tr><td>{c.row}</td><td class=\"said\">{escape(by.text)}</td>"
+                       f"<td>#{c.corrects} <span class=\"said\">{escape(of.text)}</span></td><td>{escape(what)}</td></tr>")
+        out.append("</table>")
+    else:
+        out.append('<p class="note">No statement corrects an earlier one.</p>')
+
     # objects
-    out.append("<h2>Objects and their history</h2><ul class=\"objects\">")
+    out.append("<h2>Objects: what was said, what was inferred, and their history</h2><ul class=\"objects\">")
     for h in rec.objects.values():
         lines = h.lines(tz)
         life = lines[0][len(h.label) + 2:] if lines and lines[0].startswith(h.label + ": ") else ""
         fields = lines[1:] if life else lines
         gone = "" if h.present else ' <span class="note">(not in the final picture)</span>'
-        out.append(f"<li><b>{escape(h.label)}</b> {escape(life)}{gone}<ul>" +
-                   "".join(f"<li>{escape(line)}</li>" for line in fields) + "</ul></li>")
+        account = "".join(f'<li class="said-as{" inferred" if line.startswith("inferred") else ""}">'
+                          f"{escape(line)}</li>" for line in (rec.account_of(h.id, tz) if h.present else ()))
+        out.append(f"<li><b>{escape(h.label)}</b> {escape(life)}{gone}<ul>{account}"
+                   + (f'<li class="note">history<ul>' + "".join(f"<li>{escape(line)}</li>" for line in fields)
+                      + "</ul></li>" if fields else "") + "</ul></li>")
     out.append("</ul>")
 
     # statements
