@@ -33,7 +33,7 @@ def report(
              scenewright report interview/session.json -o interview/report.html
     """
     from ..session import Session
-    from ..witness import build_record, clock, write_report
+    from ..witness import build_record, write_report
 
     session = Session.load(session_file, renderer=renderer, **({"parser": parser} if parser else {}))
     problems, _ = _problems(json.loads(session_file.read_text()))
@@ -43,14 +43,9 @@ def report(
     rec = build_record(session.history, session.world)
     write_report(session, output, title=title, tz=tz, record=rec)
     if text:
-        for s in rec.statements:
-            typer.echo(f"#{s.index:<3} {clock(s.time, tz)}  {s.kind:<8} {s.text!r}  [{s.status}]")
-        for h in rec.objects.values():
-            for line in h.lines(tz):
-                typer.echo(f"  {line}")
-    n = sum(1 for s in rec.statements if s.said)
-    typer.echo(f"wrote {output} ({n} statements, {len(rec.corrections)} corrections, "
-               f"{len(rec.uncertain)} uncertain, {sum(len(u['missing']) for u in rec.unknown)} not stated)")
+        for line in rec.text_lines(tz):
+            typer.echo(line)
+    typer.echo(f"wrote {output} ({rec.counts()})")
     from ..scene.seal import seal_of_session
 
     typer.echo(f"SHA-256 of the event log: {seal_of_session(session)}")
