@@ -276,3 +276,17 @@ def test_a_move_that_cannot_happen_says_so_and_is_not_ok():
         assert not t[3].ok and "can't go further left" in t[3].reply and "didn't understand" not in t[3].reply
     else:
         assert one(t[3].scene, "rain cloud").x < one(t[2].scene, "rain cloud").x
+
+
+@pytest.mark.parametrize("said", ["change the boy into a girl", "make the boy a girl", "turn the boy into a girl",
+                                  "make it a girl instead of a boy"])
+def test_making_a_thing_into_another_recategorises_it_in_place(said):
+    _, t = tell("park", "a boy on the left", "a table on the right", said)
+    girl, was = one(t[2].scene, "girl"), one(t[1].scene, "boy")
+    assert not objs(t[2].scene, "boy") and (girl.id, girl.x, girl.y) == (was.id, was.x, was.y)
+    assert one(t[2].scene, "table") == one(t[1].scene, "table")
+
+
+def test_a_side_said_without_the_is_still_a_side_of_the_landmark():
+    _, t = tell("park", "a table in the middle", "Girl is sit at left of table, she look sad.")
+    assert one(t[1].scene, "girl").x < one(t[1].scene, "table").x

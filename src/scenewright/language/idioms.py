@@ -6,6 +6,7 @@ they need. Each is a function of the interpreter (`it`), the clause and the turn
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..scene import SceneObject, SetBackground, Update
@@ -25,6 +26,7 @@ _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
 _SWAP_FOR = re.compile(r"\b(?:for|with)\b")
 _TURN_ROUND = re.compile(r"\bturn(?:s|ed|ing)?\b.*\b(?:a)?round\b")
 _LOOKS_ONLY = re.compile(r"\b(?:looks?|seems?|appears?|looked|seemed)\b")
+_BECOMES = re.compile(r"\b(?:into|instead of|to be|should be|a|an)\b")
 _THAN = re.compile(r"\bthan\b")
 _HAVE = re.compile(r"\b(?:has|have|had|has got|have got)\b")
 _SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mixed up|swapped)\b")
@@ -32,6 +34,8 @@ _SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mi
 
 def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
     """Rewrite `c` in place where an idiom says what it means; True when that already did the whole clause."""
+    if c.verb == "make" and becomes(it, c, state):
+        return True
     roles(it, c, state)
     for m in c.targets:  # terse "smaller dog", "bigger tree": the size is what to do, not which one
         if m.head == "CAT" and m.det is None and m.count is None and m.sizes and it._exists(m, state):
@@ -191,6 +195,29 @@ def compared(it: "Interpreter", c: Clause, state: State) -> None:
         return None  # already so
     scale = it.world.quantize_scale(other.scale * factor)
     state.do(Update.of(obj.id, scale=scale, y=round(P.keep_bottom(it.world, obj, scale), 4)))
+
+def becomes(it: "Interpreter", c: Clause, state: State) -> bool:
+    """"Change the boy into a girl", "make the boy a girl", "make it a girl instead of a boy": the thing there
+    is recategorised (same place, size and look), not a second thing added beside it."""
+    t = c.targets[0] if c.targets else None
+    if t is None or t.indefinite or t.head not in ("CAT", "PRON", "ID", "ONE"):
+        return False
+    new = next((m for m in c.targets[1:] if m.head == "CAT" and m.indefinite), None)
+    if new is None and t.relation in ("in", "where") and t.landmarks and t.landmarks[0].head == "CAT" and \
+            t.landmarks[0].indefinite:
+        new = t.landmarks[0]  # "into a girl"
+    if new is None or not _BECOMES.search(c.text):
+        return False
+    was = next((m for m in c.targets[1:] + t.landmarks + new.landmarks + c.landmarks
+                if m is not new and m.head == "CAT"), None)
+    target = was if t.head == "PRON" and was is not None and was.det in ("a", "the") and \
+        it._exists(replace(was, det="the"), state) else t  # "make it a girl instead of a boy": the boy
+    obj = it._resolve(replace(target, det="the") if target is was else target, state)[0]
+    if obj.category == new.value:
+        raise Refusal(f"It is a {new.value} already.")
+    state.do(Update.of(obj.id, **recategorised(it.world, obj, str(new.value))))
+    return True
+
 
 def is_person(it: "Interpreter", m: Mention, state: State) -> bool:
     if m.head == "ID":

@@ -262,6 +262,7 @@ _ON_ITS_SIDE = re.compile(r"\b(?:on|to|at) (its|his|her|their|my) (left|right)(?
 _OBJECT_CASE = {"its": "it", "his": "him", "her": "her", "their": "them", "my": "me"}
 _OF_PICTURE = re.compile(r"\b(left|right|middle|center|centre|top|bottom|corner|side|edge|half|part)( hand side)? of "
                          r"the (?:picture|scene|image|drawing|screen|canvas|page|frame|painting|view)\b")
+_BARE_SIDE_OF = re.compile(r"\b(?:at|on|to|in) (left|right)(?: hand)?(?: side)? of\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 
 
@@ -282,6 +283,7 @@ def normalise(text: str) -> str:
     t = _ALL_BUT.sub("everything except", t)
     t = _OUT_OF_PICTURE.sub(r"remove \1", t)  # "take my van out of the picture"
     t = _OF_PICTURE.sub(r"\1\2", t)  # "on the right side of the picture": the right side
+    t = _BARE_SIDE_OF.sub(r"to the \1 of", t)  # "girl is sit at left of table"
     t = _LEAVE_ALONE.sub(" ", t)  # "make the cylinder bigger and leave the others alone"
     t = _DASH_PAUSE.sub(" , ", t)  # "the van - i think it was red": a pause, like a comma
     t = _DASHES.sub(" ", t)
