@@ -121,7 +121,7 @@ def test_a_turn_that_cannot_be_done_changes_nothing_but_is_recorded(client, sess
     assert r["turn"]["ok"] is False and r["turn"]["reply"]
     assert r["state"]["cursor"] == 1 and len(r["state"]["objects"]) == 1
     assert r["state"]["chat"][-1] == {"kind": "refused", "text": "zorble the flim", "reply": r["turn"]["reply"],
-                                      "ok": False, "turn": 1}
+                                      "ok": False, "turn": 1, "number": 2}
     empty = tell(client, sid, "   ")
     assert empty["turn"]["ok"] is False and "catch" in empty["turn"]["reply"]
 

@@ -22,14 +22,39 @@ EXAMPLES = {
     "street": ("a red van was parked across the street", "a tall man in a black hoodie ran toward the corner",
                "no wait, the van was silver", "I think it was around dusk"),
 }
-COMMANDS = ":undo  :redo  :goto K  :save FILE  :load FILE  :svg FILE  :scene  :where  :help  :quit"
+COMMANDS = ":undo  :redo  :goto N  :save FILE  :load FILE  :svg FILE  :scene  :where  :help  :quit"
+NUMBERS = ("each statement gets the number the report gives it (#N), refused ones too; "
+           ":goto N goes back to the picture after #N (0: the start)")
+
+
+def goto(session, arg: str) -> tuple[str, bool]:
+    """`:goto N`: back to the picture after statement #N of the record (0: the start) — (reply, ok)."""
+    n = int(arg.strip().lstrip("#"))
+    numbers = session.history.statement_numbers()
+    if n == 0:
+        k = 0
+    elif n in numbers:
+        k = numbers.index(n) + 1
+    elif not numbers and session.history.entries:  # a file without its log: turns counted as they stand
+        k = n
+    else:
+        said = session.history.log[n - 1] if 0 < n <= len(session.history.log) else None
+        why = ("it was not done" if said is not None and said.kind == "refused" else
+               "it is not in the picture now (undone or replaced)" if said is not None and said.kind in
+               ("turn", "revise") else "it did not change the picture" if said is not None else
+               f"the record has {len(session.history.log)} statements")
+        return f"There is no picture after #{n}: {why}.", False
+    turn = session.goto(k)
+    if not turn.ok:
+        return turn.reply, False
+    return ("Back to the start." if k == 0 else f"Back to the picture after #{n}."), True
 
 
 def help_text(world) -> str:
     """The commands, and examples of things to say in this world."""
     examples = EXAMPLES.get(world.name) or (f"add a {world.categories[0].name}", "make it bigger")
     said = ", ".join(f'"{e}"' for e in examples)
-    return f"commands: {COMMANDS}\nanything else is said to the scene, e.g. {said}, \"undo\"."
+    return f"commands: {COMMANDS}\nanything else is said to the scene, e.g. {said}, \"undo\".\n{NUMBERS}"
 
 
 def chat_dir() -> Path:
@@ -160,12 +185,19 @@ def chat(
         console.print(f"{reason}: the interview ({n} statement{'' if n == 1 else 's'}) is saved in {path}\n"
                       f"continue it with: scenewright chat --resume {path}")
 
-    def show(message: str, ok: bool = True) -> None:
+    def show(message: str, ok: bool = True, logged: int | None = None) -> None:
+        """The reply, and the statement's number in the record — the report's number — when it was recorded
+        (`logged`: the log's length before it); refused statements are numbered and marked not done."""
         s = state["session"]
         keep()
         s.image.save(out)
         colour = "green" if ok else "yellow"
-        console.print(f"[{colour}]{message or 'Done.'}[/]  [dim](#{len(s.history.log)} in the record, "
+        log = s.history.log
+        if logged is not None and len(log) == logged:
+            number = "not in the record"
+        else:
+            number = f"#{len(log)} in the record" + (", not done" if log and log[-1].kind == "refused" else "")
+        console.print(f"[{colour}]{message or 'Done.'}[/]  [dim]({number}, "
                       f"{len(s.scene)} object{'' if len(s.scene) == 1 else 's'}; picture: {out})[/]")
         if open_image:
             s.image.show()
@@ -199,14 +231,16 @@ def chat(
                     elif cmd == "help":
                         console.print(help_text(s.world))
                     elif cmd == "undo":
+                        logged = len(s.history.log)
                         t = s.undo()
-                        show(t.reply, t.ok)
+                        show(t.reply, t.ok, logged)
                     elif cmd == "redo":
+                        logged = len(s.history.log)
                         t = s.redo()
-                        show(t.reply, t.ok)
+                        show(t.reply, t.ok, logged)
                     elif cmd == "goto":
-                        t = s.goto(int(arg))
-                        show(t.reply, t.ok)
+                        logged = len(s.history.log)
+                        show(*goto(s, arg), logged)
                     elif cmd == "save":
                         console.print(f"saved a copy to {s.save(arg or 'session.json')}")
                     elif cmd == "load":
@@ -227,8 +261,9 @@ def chat(
                 except (ScenewrightError, ValueError, OSError) as e:
                     console.print(f"[red]{e}[/]")
                 continue
+            logged = len(s.history.log)
             turn = s.tell(line)
-            show(turn.reply, turn.ok)
+            show(turn.reply, turn.ok, logged)
     except KeyboardInterrupt as e:
         console.print()
         goodbye("stopped" if isinstance(e, Stopped) else "interrupted")

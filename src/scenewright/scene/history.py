@@ -85,6 +85,27 @@ class History:
     def last(self) -> Entry | None:
         return self.entries[self.cursor - 1] if self.cursor else None
 
+    def statement_numbers(self, events: int | None = None) -> list[int]:
+        """The record number (1-based place in `log`, as the report and the chat number statements) of the
+        statement behind each entry of the current line: `entries[k - 1]` is the picture after statement
+        `statement_numbers()[k - 1]`. Empty when the log does not tell (a file saved without it). With
+        `events`, the line as it stood after the first `events` events of the log."""
+        rows: list[int] = []
+        cursor = 0
+        for i, ev in enumerate(self.log[:events], 1):
+            if ev.kind == "turn":
+                del rows[cursor:]
+                rows.append(i)
+                cursor = len(rows)
+            elif ev.kind == "revise" and cursor:
+                del rows[cursor:]
+                rows[cursor - 1] = i
+            elif ev.kind in ("undo", "redo", "goto"):
+                cursor = max(0, min(ev.turn, len(rows)))
+        if events is not None:
+            return rows[:cursor]
+        return rows if len(rows) == len(self.entries) else []
+
     def can_undo(self) -> bool:
         return self.cursor > 0
 

@@ -26,6 +26,7 @@ from .. import __version__ as VERSION
 from ..errors import ScenewrightError
 from ..scene import Add, Remove, Scene, SceneObject, apply_all
 from ..session import MAX_TURN_CHARS, Session
+from ..worlds import World
 from .guard import Guard, install_error_handlers
 from .live import Live, NotFound, Sessions, client_key
 from .pictures import Pictures, _label, scene_key
@@ -127,17 +128,24 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
 
     def state(live: Live) -> dict[str, Any]:
         s, h = live.session, live.session.history
-        turns = [{"k": k, "text": e.text, "key": keyof(live, e.scene), "n": len(e.scene)}
+        numbers = h.statement_numbers()  # each picture is "the picture after #N", N as the report numbers it
+        turns = [{"k": k, "text": e.text, "key": keyof(live, e.scene), "n": len(e.scene),
+                  "number": numbers[k - 1] if numbers else None}
                  for k, e in enumerate(h.entries, 1)]
         branches = [{"b": b, "turns": [{"i": i, "text": e.text, "key": keyof(live, e.scene)}
                                        for i, e in enumerate(branch)]}
                     for b, branch in enumerate(h.branches)]
-        chat = [{"kind": ev.kind, "text": ev.text, "reply": ev.reply, "ok": ev.kind != "refused", "turn": ev.turn}
-                for ev in h.log[-200:]]
+        first = max(0, len(h.log) - 200)
+        chat = [{"kind": ev.kind, "text": ev.text, "reply": ev.reply, "ok": ev.kind != "refused", "turn": ev.turn,
+                 "number": first + i + 1} for i, ev in enumerate(h.log[first:])]
+        for c in chat:  # undo, redo, go back: to the picture after which statement
+            if c["kind"] in ("undo", "redo", "goto"):
+                line = h.statement_numbers(c["number"])
+                c["to"] = line[-1] if line else 0
         return {"id": live.id, "world": s.world.name, "mode": live.mode, "title": s.world.title,
                 "version": live.version, "cursor": h.cursor, "can_undo": h.can_undo(), "can_redo": h.can_redo(),
                 "start_key": keyof(live, h.start), "turns": turns, "branches": branches,
-                "scene": s.scene.to_dict(), "objects": _objects(s.scene), "chat": chat,
+                "scene": s.scene.to_dict(), "objects": _objects(s.scene, s.world), "chat": chat,
                 "canvas": [int(s.size[0]), int(s.size[1])],
                 "example": WORLD_EXAMPLES.get(s.world.name, s.example().strip("'"))}
 
@@ -264,8 +272,8 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     def scene(sid: str = PathParam(..., pattern=SID), turn: Optional[int] = Query(None, ge=0),
               branch: Optional[int] = Query(None, ge=0)) -> dict[str, Any]:
         """The scene JSON (the contract in ARCHITECTURE.md) now, after turn k, or in an earlier branch."""
-        sc = sessions.read(sid, lambda live: pick(live, turn, branch))
-        return {"scene": sc.to_dict(), "objects": _objects(sc), "key": scene_key(sc)}
+        sc, world = sessions.read(sid, lambda live: (pick(live, turn, branch), live.session.world))
+        return {"scene": sc.to_dict(), "objects": _objects(sc, world), "key": scene_key(sc)}
 
     @app.get("/api/sessions/{sid}/image.png", tags=["pictures"], response_class=Response,
              responses={200: {"content": {"image/png": {}}}})
@@ -328,10 +336,15 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
 
 
 # -- helpers ------------------------------------------------------------------------------------------------
-def _objects(scene: Scene) -> list[dict[str, Any]]:
+def _objects(scene: Scene, world: World) -> list[dict[str, Any]]:
+    """The object list: "words" says what was said of each thing beyond colour, posture and place, in English
+    ("black hoodie", "carries a bag (said: 'I think, maybe')"); "attributes" keeps the raw scene JSON."""
+    from ..witness.describe import attribute_words
+
     return [{"id": o.id, "label": _label(o), "category": o.category, "color": o.color, "pose": o.pose,
              "expression": o.expression, "scale": o.scale, "x": o.x, "y": o.y, "flip": o.flip,
-             "attributes": dict(o.to_dict().get("attributes") or {})} for o in scene.objects]
+             "attributes": dict(o.to_dict().get("attributes") or {}), "words": attribute_words(world, o, scene)}
+            for o in scene.objects]
 
 
 def _probe_worlds(config: WebConfig, factory) -> list[dict[str, Any]]:

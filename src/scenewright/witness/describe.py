@@ -181,19 +181,12 @@ def phrase(world: World, obj: SceneObject, name: str, value: Any = None, scene: 
     return f"{nice(name)}: {value}"
 
 
-def summary(world: World, obj: SceneObject, scene: Any = None) -> str:
-    """A one-line description of everything stated about an object, in words ("called 'SUV'", "also said (not
-    drawn): white apron (said: 'I think')", "carries a bag (said: 'I think, maybe')"), never field names."""
-    bits = []
+def _attribute_bits(world: World, obj: SceneObject, scene: Any = None) -> tuple[list[str], list[str], list[str]]:
+    """(the witness's word for it, the world's attributes with their hedges, what else they were unsure of)."""
     a = obj.attrs
     unsure = obj.unsure
-    if a.get("called"):
-        bits.append(f"called {value_text(world, obj, 'called', a['called'])}")
-    for key in ("color", "pose"):
-        value = getattr(obj, key)
-        if value:
-            bits.append((str(value) if key == "pose" else phrase(world, obj, key))
-                        + (hedged(obj, key) if key in unsure else ""))
+    called = [f"called {value_text(world, obj, 'called', a['called'])}"] if a.get("called") else []
+    bits = []
     slots = world.attribute_kinds
     for k in sorted(a):
         if k.endswith("_hedge") or k in ("marks", "notes", "called") or (k == "of" and a.get("role")):
@@ -212,12 +205,27 @@ def summary(world: World, obj: SceneObject, scene: Any = None) -> str:
         hedged_notes = set(unsure.get("notes", ()))
         bits.append("also said (not drawn): " + ", ".join(
             str(n) + (hedged(obj, "notes") if n in hedged_notes else "") for n in a["notes"]))
-    cat = world.category(obj.category)
-    if cat.facing and obj.flip:
-        bits.append(value_text(world, obj, "flip", True))
-    for k, alts in unsure.items():
-        if k in LISTED or (len(alts) == 1 and hedged(obj, k)):
-            continue  # shown with the thing itself: "tall (said: 'I think')"
-        bits.append(phrase(world, obj, "unsure:" + k, alts, scene))
-    bits.append(where(world, obj))
-    return f"{obj.category}: " + ", ".join(bits)
+    doubts = [phrase(world, obj, "unsure:" + k, alts, scene) for k, alts in unsure.items()
+              if k not in LISTED and not (len(alts) == 1 and hedged(obj, k))]  # else shown with the thing itself
+    return called, bits, doubts
+
+
+def attribute_words(world: World, obj: SceneObject, scene: Any = None) -> list[str]:
+    """What was said of an object beyond its colour, posture and place, in words: "called 'SUV'", "black
+    hoodie", "carries a bag (said: 'I think, maybe')", "the driver of the van (o3)" — for object lists."""
+    called, bits, doubts = _attribute_bits(world, obj, scene)
+    return called + bits + doubts
+
+
+def summary(world: World, obj: SceneObject, scene: Any = None) -> str:
+    """A one-line description of everything stated about an object, in words ("called 'SUV'", "also said (not
+    drawn): white apron (said: 'I think')", "carries a bag (said: 'I think, maybe')"), never field names."""
+    called, bits, doubts = _attribute_bits(world, obj, scene)
+    looks = []
+    for key in ("color", "pose"):
+        value = getattr(obj, key)
+        if value:
+            looks.append((str(value) if key == "pose" else phrase(world, obj, key))
+                         + (hedged(obj, key) if key in obj.unsure else ""))
+    facing = [value_text(world, obj, "flip", True)] if world.category(obj.category).facing and obj.flip else []
+    return f"{obj.category}: " + ", ".join(called + looks + bits + facing + doubts + [where(world, obj)])

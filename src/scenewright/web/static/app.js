@@ -185,12 +185,12 @@ function renderPicture() {
     const k = app.view.turn;
     const key = k ? st.turns[k - 1].key : st.start_key;
     url = pictureUrl(key, { turn: k });
-    alt = `The scene after turn ${k}`;
+    alt = k ? `The scene after ${pictureName(st.turns[k - 1])}` : "The empty start";
     objectsCount = null;
     banner.hidden = false;
     $("banner-text").textContent = k === 0
       ? "You are looking at the empty start."
-      : `You are looking at turn ${k} of ${st.turns.length}: “${st.turns[k - 1].text}”.`;
+      : `You are looking at the picture after ${pictureName(st.turns[k - 1])}: “${st.turns[k - 1].text}”.`;
     $("go-here").hidden = false;
     canvas.classList.add("previewing");
   } else {
@@ -208,12 +208,17 @@ function renderPicture() {
   $("empty-note").hidden = !(objectsCount === 0 && !app.view);
 }
 
+function pictureName(t) {
+  // a picture of the timeline by the statement that drew it, numbered as in the record and the report
+  return t.number ? `#${t.number}` : `turn ${t.k}`;
+}
+
 function describe(o) {
   const bits = [];
   if (o.pose) bits.push(o.pose);
   if (o.scale && Math.abs(o.scale - 1) > 0.05) bits.push(o.scale > 1 ? "big" : "small");
   if (o.flip) bits.push("facing left");
-  for (const [k, v] of Object.entries(o.attributes || {})) bits.push(`${k}: ${v}`);
+  for (const w of o.words || []) bits.push(w);  // said of it, in words: "black hoodie", "carries a bag"
   const where = o.x < 0.34 ? "left" : o.x > 0.66 ? "right" : "middle";
   const depth = o.y < 0.45 ? ", far" : o.y > 0.75 ? ", near" : "";
   bits.push(where + depth);
@@ -250,13 +255,17 @@ function renderLog() {
   for (const c of app.state.chat) {
     let answer = c.reply;
     if (!answer) {
-      answer = { undo: "Undone.", redo: "Redone.", goto: `Back to turn ${c.turn}.` }[c.kind] || "Done.";
+      const back = c.to ? `Back to the picture after #${c.to}.` : "Back to the start.";
+      answer = { undo: "Undone.", redo: "Redone.", goto: back }[c.kind] || "Done.";
     }
     let said = c.text;
     const m = /^goto (\d+)$/.exec(said);
-    if (c.kind === "goto" && m) said = m[1] === "0" ? "go back to the start" : `go back to turn ${m[1]}`;
+    if (c.kind === "goto" && m) said = c.to ? `go back to the picture after #${c.to}` : "go back to the start";
+    // every statement has the number the report gives it; a refused one is counted and marked
+    const num = el("span", { class: "num" }, `#${c.number}`);
+    const tag = c.kind === "refused" ? el("span", { class: "tag" }, "not done") : "";
     log.append(el("li", { class: c.ok ? "ok" : "no" },
-      el("div", { class: "said" }, said), el("div", { class: "answer" }, answer)));
+      el("div", { class: "said" }, num, said, tag), el("div", { class: "answer" }, answer)));
   }
   log.scrollTop = log.scrollHeight;
 }
@@ -282,7 +291,7 @@ function renderTimeline() {
     const classes = [t.k === st.cursor ? "current" : "", t.k > st.cursor ? "future" : "",
       viewing === t.k ? "viewing" : ""].join(" ");
     const li = el("li", {}, turnButton({
-      label: t.text, num: t.k ? `${t.k}.` : "", key: t.key, classes,
+      label: t.text, num: t.k ? (t.number ? `#${t.number}` : `${t.k}.`) : "", key: t.key, classes,
       img: pictureUrl(t.key, { turn: t.k, size: "thumb" }),
       onclick: () => look(t.k),
     }));
