@@ -294,3 +294,19 @@ def test_report_cli_on_a_told_interview_links_the_correction_to_the_colour(tmp_p
     assert next(x for x in lines if x.startswith("#1 ")).endswith("[corrected by #3 (colour)]")
     assert next(x for x in lines if x.startswith("#2 ")).endswith("[in effect]")
     assert "3 statements, 1 correction," in result.output
+
+
+def test_a_place_moved_away_from_what_was_said_is_inferred_and_a_new_place_corrects_the_words():
+    s = Session(world="street")
+    fixed_clock(s, [0, 30, 60])
+    s.history.push("a man on the left, on this side of the street", [Add(obj(1, "man", 0.15))])
+    s.history.push("he had a bag", [Update.of("o1", x=0.5, attributes={"carry_kind": "bag"})])
+    rec = build_record(s.history, s.world)
+    (where,) = [d for d in rec.objects["o1"].details if d.field == "position"]
+    assert (where.how, where.words) == ("inferred", "on the near sidewalk, centre")
+    assert where.basis == "moved to fit what was said; the witness said on the near sidewalk, left in #1"
+    assert not any("centre" in line for line in rec.account_of("o1", UTC) if line.startswith("said in"))
+    assert rec.corrections == [] and "position" in rec.objects["o1"].stated
+    s.history.push("sorry, he was on the right", [Update.of("o1", x=0.85)])
+    rec = build_record(s.history, s.world)
+    assert [(c.row, c.corrects, c.changes[0].field) for c in rec.corrections] == [(3, 1, "position")]

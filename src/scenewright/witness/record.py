@@ -314,6 +314,13 @@ class Source:
     rows: tuple[int, ...]
     basis: str = ""
     items: tuple[tuple[str, int], ...] = ()  # a list field (notes, marks): the statement of each item
+    said: tuple[int, ...] = ()  # an inferred value that took the place of what these statements said …
+    said_words: str = ""  # … which was this ("on the near sidewalk, left")
+
+    @property
+    def said_rows(self) -> tuple[int, ...]:
+        """The statements whose words the field holds, or held before the picture moved it."""
+        return self.rows if self.how == "said" else self.said
 
 
 Provenance = dict[tuple[str, str], Source]  # (object id or "" for the scene, field) -> source
@@ -469,14 +476,15 @@ def _judge(world: World, ev: Event, row: int, before: Scene, after: Scene, chang
     for c in changes:
         key = (c.object_id or "", c.field)
         src = prov.get(key)
-        said_before = src is not None and src.how == "said"
+        said_rows = src.said_rows if src is not None else ()
+        said_before = bool(said_rows)
         if c.field == "object":
             if c.how == "added":
                 new_prov[key] = new_prov[(c.object_id, "category")] = Source("said", (row,))
             elif c.how == "removed":
                 for k in [k for k in new_prov if k[0] == c.object_id]:
                     del new_prov[k]
-                if replaced is not None and said_before and replaced in src.rows:
+                if replaced is not None and said_before and replaced in said_rows:
                     c = replace(c, corrects=(replaced,))  # the revision drops a thing the turn it replaces added
             out.append(c)
             continue
@@ -506,23 +514,24 @@ def _judge(world: World, ev: Event, row: int, before: Scene, after: Scene, chang
         if verdict == "said":
             if c.extends:
                 c = replace(c, how="said")
-                new_prov[key] = Source("said", (src.rows if said_before else ()) + (row,),
-                                       items=_items(src, now, row))
+                new_prov[key] = Source("said", said_rows + (row,), items=_items(src, now, row))
             elif said_before and not new:
-                c = replace(c, how="corrected", corrects=src.rows)
+                c = replace(c, how="corrected", corrects=said_rows)
                 new_prov[key] = Source("said", (row,), items=_items(src, now, row))
             else:
                 c = replace(c, how="said")
                 new_prov[key] = Source("said", (row,), items=_items(None, now, row))
-        elif (replaced is not None and said_before and replaced in src.rows
+        elif (replaced is not None and said_before and replaced in said_rows
               and c.field not in ("position", "flip")):
             # the revision drops or changes what the turn it replaces said
-            c = replace(c, how="corrected", corrects=src.rows)
+            c = replace(c, how="corrected", corrects=said_rows)
             new_prov[key] = Source("said", (row,), items=_items(src, now, row))
         else:
             c = replace(c, how=verdict, basis=basis)
-            if not said_before:  # what the witness said stands in the record, even where the picture moved
-                new_prov[key] = Source(verdict, (row,), basis)
+            # the picture moved away from what the witness said: the record keeps who said what, and a later
+            # statement that says it again differently corrects them
+            words = (src.said_words if src.how != "said" else c.old) if said_before else ""
+            new_prov[key] = Source(verdict, (row,), basis, said=said_rows, said_words=words)
         if now in (None, ()) and new_prov.get(key) is not None and not said_before and verdict != "said":
             new_prov.pop(key, None)
         out.append(c)
@@ -636,7 +645,7 @@ def build_record(history: History, world: World) -> Record:
         h.present = any(o.id == oid for o in final.objects)
         if h.present:
             h.details = _details(world, final.get(oid), prov, final)
-            h.stated = {f for (o, f), src in prov.items() if o == oid and src.how == "said"}
+            h.stated = {f for (o, f), src in prov.items() if o == oid and src.said_rows}
             if prov.get((oid, "flip")) and prov[(oid, "flip")].basis.startswith("from '"):
                 h.stated.add("flip")  # a direction the witness said: the facing follows from their words
         else:
@@ -667,7 +676,8 @@ def _details(world: World, obj: SceneObject, prov: Provenance, scene: Scene) -> 
 
     def add(name: str, words: str, src: Source, hedge: str = "") -> None:
         how = "said" if src.how == "said" else "inferred"
-        out.append(Detail(name, words + hedge, how, src.rows if how == "said" else (), src.basis, bool(hedge)))
+        basis = src.basis + (f"; the witness said {src.said_words} in {rows_text(src.said)}" if src.said else "")
+        out.append(Detail(name, words + hedge, how, src.rows if how == "said" else (), basis, bool(hedge)))
 
     absorbed = {f"{s}_kind" for s in world.attribute_kinds
                 if s in fields and f"{s}_kind" in fields and source(s).rows == source(f"{s}_kind").rows}
