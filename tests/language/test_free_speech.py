@@ -290,3 +290,19 @@ def test_making_a_thing_into_another_recategorises_it_in_place(said):
 def test_a_side_said_without_the_is_still_a_side_of_the_landmark():
     _, t = tell("park", "a table in the middle", "Girl is sit at left of table, she look sad.")
     assert one(t[1].scene, "girl").x < one(t[1].scene, "table").x
+
+
+def test_behind_each_puts_one_behind_every_one():
+    _, t = tell("shapes", "add four cubes in a row", "now put a sphere behind each cube")
+    cubes, spheres = objs(t[1].scene, "cube"), objs(t[1].scene, "sphere")
+    assert len(spheres) == 4 and sorted(round(s.x, 2) for s in spheres) == sorted(round(c.x, 2) for c in cubes)
+    assert all(s.y < cubes[0].y for s in spheres)
+
+
+def test_in_front_of_everything_moves_the_thing_in_front_of_the_rest():
+    _, t = tell("shapes", "add a cyan cube on the left", "add a purple cube in the back", "add a sphere in front",
+                "now the purple cube should be in front of everything")
+    purple = [c for c in objs(t[3].scene, "cube") if c.color == "purple"][0]
+    assert purple.y > [c for c in objs(t[2].scene, "cube") if c.color == "purple"][0].y  # it came forward
+    if purple.y <= max(o.y for o in t[3].scene.objects if o is not purple):  # the sphere is at the front edge
+        assert not t[3].ok and "in front of" in t[3].skipped[0] and "no room" in t[3].reply

@@ -31,6 +31,7 @@ _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left
 
 _PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b", re.IGNORECASE)
 _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
+_EACH = re.compile(r"\b(?:each|every)\b")
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
 
@@ -154,7 +155,21 @@ class Interpreter:
         for m in new:
             if others and not m.relation and not c.relation:  # "a sun sticks out from it"
                 m.relation, m.landmarks = "near", others[:1]
+            each = self._each(m, c, state)
+            if each:  # "put a sphere behind each cube": one for every cube
+                for lm in each:
+                    one = replace(m, landmarks=[lm]) if m.relation else m
+                    self._add(one, c if m.relation else replace(c, landmarks=[lm]), state)
+                continue
             self._add(m, c, state)
+
+    def _each(self, m: Mention, c, state: State) -> list[Mention]:
+        """"behind each cube", "next to every tree": the landmarks one by one, when one new thing is said."""
+        marks = m.landmarks if m.relation else c.landmarks
+        if len(marks) != 1 or marks[0].det != "all" or not _EACH.search(c.text) or (m.count or 1) != 1 \
+                or (m.relation or c.relation) == "between":
+            return []
+        return [Mention("ID", o.id, marks[0].surface) for o in self._resolve(marks[0], state, talked=False)]
 
     def _category_for(self, m: Mention, state: State) -> Category:
         if m.head == "CAT":
@@ -402,7 +417,8 @@ class Interpreter:
         if not (c.relation and c.landmarks) or c.relation == "where":  # "put it back where it was"
             return False
         try:
-            return any(o.id == obj.id for m in c.landmarks if m.head != "PRON"  # "the owl is in it": not the owl
+            return any(o.id == obj.id for m in c.landmarks if m.head not in ("PRON", "ALL")  # "the owl is in it",
+                       # "the cube should be in front of everything": not the owl, everything else
                        for o in self._resolve(m, state, talked=False))
         except (Missing, Ambiguous, Refusal):
             return False

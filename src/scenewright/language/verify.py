@@ -32,7 +32,7 @@ _NEAR = 0.35  # "next to", "near": within this much of the landmark, across
 _GRID = [round(0.04 + 0.02 * k, 2) for k in range(47)]  # the x positions a repair may try
 _WORDS = {"left": "left of", "right": "right of", "between": "between", "on": "on", "in": "in", "under": "under",
           "below": "below", "above": "above", "next": "next to", "near": "near", "toward": "closer to",
-          "away": "further from"}
+          "away": "further from", "front": "in front of", "behind": "behind"}
 
 Test = Callable[[float], bool]  # holds for the object at this x?
 
@@ -168,6 +168,10 @@ def _relation(it: "Interpreter", rel: str, obj: SceneObject, lands: list[SceneOb
         return said, lambda x: abs(x - L.x) <= reach
     if rel in ("next", "near"):
         return said, lambda x: abs(x - L.x) <= _NEAR
+    if rel in ("front", "behind") and it.world.perspective:  # a floor: nearer is lower on the picture
+        nearer = max(o.y for o in lands) if rel == "front" else min(o.y for o in lands)
+        ok = obj.y > nearer + 0.005 if rel == "front" else obj.y < nearer - 0.005
+        return said, lambda x: ok  # sliding sideways cannot fix it: said, not kept
     old = next((o for o in before.objects if o.id == obj.id), None)
     if old is None:  # "closer to" / "further from" on a new thing: near / away from it
         return said, (lambda x: abs(x - L.x) <= _NEAR) if rel == "toward" else (lambda x: abs(x - L.x) > 0.1)
