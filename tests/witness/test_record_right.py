@@ -310,3 +310,16 @@ def test_a_place_moved_away_from_what_was_said_is_inferred_and_a_new_place_corre
     s.history.push("sorry, he was on the right", [Update.of("o1", x=0.85)])
     rec = build_record(s.history, s.world)
     assert [(c.row, c.corrects, c.changes[0].field) for c in rec.corrections] == [(3, 1, "position")]
+
+
+def test_a_direction_said_of_a_thing_already_facing_that_way_is_still_given():
+    s = Session(world="street")
+    fixed_clock(s, [0, 30])
+    s.history.push("a man in a black hoodie came out of the bank", [Add(obj(1, "man", 0.4))])
+    s.history.push("he ran towards the corner", [Update.of("o1", pose="running")])
+    rec = build_record(s.history, s.world)
+    man = details(rec, "o1")
+    assert (man["flip"].how, man["flip"].words, man["flip"].basis) == ("inferred", "facing right",
+                                                                      "from 'ran towards the corner'")
+    assert "facing / direction" not in next(u["missing"] for u in rec.unknown if u["id"] == "o1")
+    assert "the man (o1): facing right" in render_report(s, tz=UTC, generated=0)

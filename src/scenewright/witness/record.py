@@ -535,6 +535,21 @@ def _judge(world: World, ev: Event, row: int, before: Scene, after: Scene, chang
         if now in (None, ()) and new_prov.get(key) is not None and not said_before and verdict != "said":
             new_prov.pop(key, None)
         out.append(c)
+    # "he ran towards the corner": the one thing the statement changes was already facing that way — the
+    # direction is still given in words (said, or inferred from them), though the picture does not change
+    told_of = [o for o in after.objects if o.id in stated and o.id not in fresh and o.id in had
+               and world.category(o.category).facing and not any(c.object_id == o.id and c.field == "flip"
+                                                                 for c in changes)]
+    if len(told_of) == 1 and len([k for k in stated if k]) == 1:
+        o = told_of[0]
+        how, words = facing_in(ev.text, turned=False)
+        if how is not None:
+            basis = "" if how == "said" else f"from '{words}'"
+            facing = value_text(world, o, "flip", o.flip)
+            out.append(Change(row, ev.time, o.id, label(o), "flip", facing, facing, how, basis=basis, words=facing))
+            src = prov.get((o.id, "flip"))
+            if how == "said" or not (src and src.said_rows):
+                new_prov[(o.id, "flip")] = Source(how, (row,), basis)
     for key in [k for k in new_prov if k[0] and k[0] not in {o.id for o in after.objects}]:
         del new_prov[key]
     return out, new_prov

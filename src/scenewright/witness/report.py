@@ -132,7 +132,8 @@ def _changes_html(st: Statement, tz: tzinfo | None) -> str:
         else:
             cls = ' class="unsure"' if c.field.startswith("unsure:") else ""
             what = f"{escape(c.label)}: <span{cls}>{escape(nice(c.field))}</span>"
-            if c.extends or (c.old == "not stated" and c.how == "said" and not c.field.startswith("unsure:")):
+            if c.extends or c.old == c.new or (c.old == "not stated" and c.how == "said"
+                                                and not c.field.startswith("unsure:")):
                 text = f"{escape(c.label)}: {escape(_said_words(c, st))}"  # a new detail: "carries a bag"
             elif c.old == "not stated" and c.field.startswith("unsure:"):
                 text = (f'{escape(c.label)}: <span class="unsure">unsure of the {escape(nice(c.field[7:]))}: '
