@@ -1,71 +1,116 @@
-"""Rebuild the worked interview of docs/witness.md: its pictures (docs/witness/*.png), session and report.
+"""Rebuild the worked interview of docs/witness.md through the real CLI, and write what it printed into the page.
 
     .venv/bin/python docs/witness/make_example.py
 
-The statements are told to `Session(world="street")` exactly as a user would (the grammar parses them); only
-the clock is fixed, so the times in the record and the report are the same on every run.
+It runs `scenewright draw --world street` on the statements below (the grammar parses them, as for any user),
+then `scenewright report … --text --utc` and `scenewright verify` on the session it saved, and a `verify` of a
+copy with one statement changed. The pictures (docs/witness/turn_NN.png, final.png), the session
+(docs/witness/session.json) and the report (docs/witness/report.html) are the run's own files; the blocks of
+docs/witness.md between `<!-- make_example: NAME -->` and `<!-- /make_example -->` are replaced by what the
+commands printed. Times and the hash are the run's: they change on every run, and always agree with the files.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from scenewright.session import Session
-from scenewright.witness import build_record, write_report
+from PIL import Image
 
 HERE = Path(__file__).parent
-T0 = datetime(2026, 3, 14, 10, 2, 5, tzinfo=timezone.utc).timestamp()
+DOCS = HERE.parent
+PAGE = DOCS / "witness.md"
 
-# (seconds after 10:02:05, what the witness said)
 INTERVIEW = [
-    (0, "There's a bank across the street."),
-    (25, "A red van was parked in front of the bank."),
-    (58, "Next to the bank there was a shop with a sign saying Joe's Pizza."),
-    (95, "I think it was around dusk."),
-    (140, "A tall man in a dark hoodie came out of the bank and ran toward the corner."),
-    (185, "He had blue jeans, I think, and a backpack."),
-    (230, "The van - I think it was red, maybe orange."),
-    (262, "Its plate started with K7."),
-    (300, "There was a bus stop on this side of the street, on the left."),
-    (331, "A woman was waiting at the bus stop."),
-    (352, "No wait, she was walking toward the bus stop, from the right."),
-    (400, "A streetlight on the corner was on."),
-    (446, "Sorry, the hoodie was black, not just dark."),
-    (490, "A white car drove past in the near lane, going left."),
-    (515, "undo"),
+    "It was late at night and raining, outside the bank.",
+    "A black car was parked in front of the bank.",
+    "I think the number plate ended in 4.",
+    "A man in a black hoodie, maybe six foot, came out of the bank.",
+    "He had jeans on and white trainers.",
+    "No wait, the car was silver.",
+    "A dog was barking somewhere.",
+    "He ran towards the corner.",
+    "There was a woman at the bus stop on this side of the street.",
+    "She had a red umbrella.",
+    "I think he had a beard.",
 ]
+TAMPER = ("I think the number plate ended in 4.", "I think the number plate ended in 7.")
 
 
-def build() -> Session:
-    s = Session(world="street")
-    times = iter(T0 + dt for dt, _ in INTERVIEW)
-    s.history.clock = lambda: next(times)
-    for _, text in INTERVIEW:
-        turn = s.tell(text)
-        print(f"{'ok' if turn.ok else 'NO'}  {text}  ->  {turn.reply}", file=sys.stderr)
-    return s
+def run(*args: str, ok: tuple[int, ...] = (0,)) -> str:
+    """One `scenewright` command, run from docs/ (so paths print as witness/…); what it printed."""
+    env = {**os.environ, "SCENEWRIGHT_SEMANTIC": "0", "COLUMNS": "110", "NO_COLOR": "1"}
+    p = subprocess.run([sys.executable, "-m", "scenewright.cli", *args], cwd=DOCS, env=env, capture_output=True,
+                       text=True, timeout=600)
+    if p.returncode not in ok:
+        raise SystemExit(f"scenewright {' '.join(args)} exited {p.returncode}:\n{p.stdout}\n{p.stderr}")
+    return p.stdout.rstrip("\n")
+
+
+def shell(*args: str) -> str:
+    """The command as a reader would type it."""
+    return "scenewright " + " ".join(a if re.fullmatch(r"[\w./=-]+", a) else json.dumps(a) for a in args)
+
+
+def replace_block(page: str, name: str, body: str) -> str:
+    start, end = f"<!-- make_example: {name} -->", "<!-- /make_example -->"
+    head, found, rest = page.partition(start)
+    if not found:
+        raise SystemExit(f"{PAGE} has no {start}")
+    return head + start + "\n" + body.strip("\n") + "\n" + end + rest.partition(end)[2]
 
 
 def main() -> None:
-    s = build()
-    rec = build_record(s.history, s.world)
-    for st in rec.statements:
-        if st.scene is not None:
-            s.render(st.scene, (300, 200)).convert("RGB").quantize(96).save(HERE / f"turn_{st.index:02d}.png",
-                                                                           optimize=True)
-    s.render(rec.final).convert("RGB").quantize(160).save(HERE / "final.png", optimize=True)
-    s.save(HERE / "session.json")
-    write_report(s, HERE / "report.html", tz=timezone.utc, generated=T0 + 900, record=rec)
-    for h in rec.objects.values():
-        for line in h.lines(timezone.utc):
-            print(line)
-    for u in rec.unknown:
-        print("not stated:", u["object"], "—", ", ".join(u["missing"]))
-    for u in rec.uncertain:
-        print("unsure:", u["object"], u["field"], u["alternatives"], repr(u["statement"]))
-    print("wrote", HERE, file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "interview"
+        draw_args = ("draw", "--world", "street", "-o", str(out), *INTERVIEW)
+        run(*draw_args)
+        shutil.copy(out / "session.json", HERE / "session.json")
+        for old in HERE.glob("turn_*.png"):
+            old.unlink()
+        for i in range(1, len(INTERVIEW) + 1):
+            pic = Image.open(out / f"turn_{i:02d}.png").convert("RGB")
+            pic.resize((300, 200), Image.Resampling.LANCZOS).quantize(96).save(HERE / f"turn_{i:02d}.png",
+                                                                            optimize=True)
+        Image.open(out / f"turn_{len(INTERVIEW):02d}.png").convert("RGB").quantize(160).save(HERE / "final.png",
+                                                                                             optimize=True)
+        report_args = ("report", "witness/session.json", "-o", "witness/report.html", "--utc", "--text")
+        report = run(*report_args)
+        verify = run("verify", "witness/session.json")
+        digest = json.loads((HERE / "session.json").read_text())["seal"]["sha256"]
+        expect = run("verify", "witness/session.json", "--expect", digest[:16])
+        edited = Path(tmp) / "edited.json"
+        text = (HERE / "session.json").read_text()
+        edited.write_text(text.replace(json.dumps(TAMPER[0]), json.dumps(TAMPER[1])))
+        tampered = run("verify", str(edited), ok=(1,)).replace(str(edited), "edited.json")
+
+    log = json.loads((HERE / "session.json").read_text())["history"]["log"]
+    rows = ["| # | time (UTC) | the witness said | scenewright's reply | picture |", "|---|---|---|---|---|"]
+    for i, ev in enumerate(log, 1):
+        at = datetime.fromtimestamp(ev["time"], timezone.utc).strftime("%H:%M:%S")
+        reply = ev["reply"].replace("|", "\\|") or "—"
+        mark = " *(not done)*" if ev["kind"] == "refused" else " *(kind: revise)*" if ev["kind"] == "revise" else ""
+        rows.append(f"| {i} | {at} | {ev['text']} | {reply}{mark} | ![](witness/turn_{i:02d}.png) |")
+    day = datetime.fromtimestamp(log[0]["time"], timezone.utc).strftime("%Y-%m-%d")
+    shown_draw = shell("draw", "--world", "street", "-o", "interview", *INTERVIEW).replace(" \"", " \\\n    \"")
+    page = PAGE.read_text(encoding="utf-8")
+    page = replace_block(page, "commands", f"```\n{shown_draw}\n{shell(*report_args)}\n"
+                                           f"{shell('verify', 'witness/session.json')}\n```")
+    page = replace_block(page, "table", f"Run on {day} (times in UTC, as the run gave them):\n\n" + "\n".join(rows))
+    page = replace_block(page, "record", f"```\n$ {shell(*report_args)}\n{report}\n```")
+    page = replace_block(page, "verify", f"```\n$ {shell('verify', 'witness/session.json')}\n{verify}\n"
+                                         f"$ {shell('verify', 'witness/session.json', '--expect', digest[:16])}\n"
+                                         f"{expect}\n$ scenewright verify edited.json    # #3 now says 7, not 4\n"
+                                         f"{tampered}\n```")
+    PAGE.write_text(page, encoding="utf-8")
+    print(f"wrote {PAGE} and {HERE}/ ({len(log)} events, SHA-256 {digest})", file=sys.stderr)
 
 
 if __name__ == "__main__":
