@@ -4,7 +4,8 @@
 
 It runs `scenewright draw --world street` on the statements below (the grammar parses them, as for any user),
 then `scenewright report … --text --utc` and `scenewright verify` on the session it saved, and a `verify` of a
-copy with one statement changed. The pictures (docs/witness/turn_NN.png, final.png), the session
+copy with one statement changed. The pictures (final.png; turn_NN.png, the picture after each statement drawn
+small from the saved session), the session
 (docs/witness/session.json) and the report (docs/witness/report.html) are the run's own files; the blocks of
 docs/witness.md between `<!-- make_example: NAME -->` and `<!-- /make_example -->` are replaced by what the
 commands printed. Times and the hash are the run's: they change on every run, and always agree with the files.
@@ -23,6 +24,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from PIL import Image
+
+from scenewright.session import Session
+from scenewright.witness import build_record
 
 HERE = Path(__file__).parent
 DOCS = HERE.parent
@@ -75,10 +79,12 @@ def main() -> None:
         shutil.copy(out / "session.json", HERE / "session.json")
         for old in HERE.glob("turn_*.png"):
             old.unlink()
-        for i in range(1, len(INTERVIEW) + 1):
-            pic = Image.open(out / f"turn_{i:02d}.png").convert("RGB")
-            pic.resize((300, 200), Image.Resampling.LANCZOS).quantize(96).save(HERE / f"turn_{i:02d}.png",
-                                                                            optimize=True)
+        session = Session.load(HERE / "session.json")
+        scene = session.history.start
+        for st in build_record(session.history, session.world).statements:  # the picture after each, small
+            scene = st.scene or scene
+            session.render(scene, (300, 200)).convert("RGB").quantize(96).save(HERE / f"turn_{st.index:02d}.png",
+                                                                                optimize=True)
         Image.open(out / f"turn_{len(INTERVIEW):02d}.png").convert("RGB").quantize(160).save(HERE / "final.png",
                                                                                              optimize=True)
         report_args = ("report", "witness/session.json", "-o", "witness/report.html", "--utc", "--text")
