@@ -306,3 +306,9 @@ def test_in_front_of_everything_moves_the_thing_in_front_of_the_rest():
     assert purple.y > [c for c in objs(t[2].scene, "cube") if c.color == "purple"][0].y  # it came forward
     if purple.y <= max(o.y for o in t[3].scene.objects if o is not purple):  # the sphere is at the front edge
         assert not t[3].ok and "in front of" in t[3].skipped[0] and "no room" in t[3].reply
+
+
+def test_a_look_said_in_a_part_about_a_thing_is_the_persons():
+    _, t = tell("park", "a table in the middle", "To the left of the table, a girl sitting, sad, with a bucket next to her.")
+    girl = one(t[1].scene, "girl")
+    assert girl.expression == "sad" and girl.pose == "sitting" and "no expression" not in t[1].reply

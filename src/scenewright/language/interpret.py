@@ -16,7 +16,7 @@ from .base import Context, Parse
 from .clauses import Clause
 from .lexicon import Lexicon
 from .looks import background, looks
-from .reader import agrees, moves_by_itself
+from .reader import agrees, animacy, moves_by_itself
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
@@ -95,6 +95,7 @@ class Interpreter:
         self._unknown(c, state)
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
             c.targets = self._movers(c.targets[0], state)  # "it drove off": the car, not the shop
+        self._looks_of_the_person(c, state)
         if idioms.rewrite(self, c, state):  # the everyday phrasings: roles, "she has", "bigger than", …
             return None
         targets = c.targets
@@ -456,6 +457,22 @@ class Interpreter:
             cands = [o for o in cands if o.category == cands[0].category]
             return [Mention("ID", o.id, m.surface) for o in cands] if len(cands) > 1 else [m]
         return [Mention("ID", cands[0].id, m.surface)] if cands else [m]
+
+    def _looks_of_the_person(self, c, state: State) -> None:
+        """"A girl sitting, sad, with a bucket next to her": how someone looks or stands, said in a part about a
+        thing that has no face (the bucket), is the look of the person this turn is about."""
+        if not (c.expressions or c.poses) or not c.targets or any(
+                m.head != "CAT" or animacy(self.world, str(m.value)) != "thing" for m in c.targets):
+            return
+        person = next((state.scene.get(i) for i in reversed(state.this_turn) if state.scene.get(i) is not None
+                       and self.world.category(state.scene.get(i).category).people), None)
+        if person is None:
+            return
+        changes = {k: v for k, v in (("expression", (c.expressions or [None])[-1]), ("pose", (c.poses or [None])[-1]))
+                   if v is not None and getattr(person, k) != v}
+        if changes:
+            state.do(Update.of(person.id, **changes))
+        c.expressions, c.poses = [], []
 
     def _headless_subject(self, c: Clause, state: State) -> SceneObject:
         """Who a clause naming no one is about ("grey hoodie, hood up", "looks angry"): the most salient thing
