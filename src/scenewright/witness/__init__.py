@@ -6,8 +6,9 @@
 """
 
 from .describe import clock
-from .record import Change, ObjectHistory, Record, Statement, build_record
+from .provenance import Change
+from .record import Correction, Detail, ObjectHistory, Record, Statement, build_record
 from .report import render_report, write_report
 
-__all__ = ["Change", "ObjectHistory", "Record", "Statement", "build_record", "clock", "render_report",
-           "write_report"]
+__all__ = ["Change", "Correction", "Detail", "ObjectHistory", "Record", "Statement", "build_record", "clock",
+           "render_report", "write_report"]

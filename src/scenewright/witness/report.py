@@ -20,7 +20,8 @@ from PIL import Image
 
 from ..scene.seal import seal_of
 from .describe import LISTED, clock, hedged, nice, said_word
-from .record import Change, Record, Statement, build_record, rows_text
+from .provenance import Change, rows_text
+from .record import Record, Statement, build_record
 
 CSS = """
 :root { --ink: #23262b; --muted: #6b6f76; --line: #d5d7db; --unsure: #e27814; --mark: #284690; }
