@@ -4,11 +4,11 @@
 
 It runs `scenewright draw --world street` on the statements below (the grammar parses them, as for any user),
 then `scenewright report … --text --utc` and `scenewright verify` on the session it saved, and a `verify` of a
-copy with one statement changed. The pictures (final.png; turn_NN.png, the picture after each statement drawn
-small from the saved session), the session
-(docs/witness/session.json) and the report (docs/witness/report.html) are the run's own files; the blocks of
-docs/witness.md between `<!-- make_example: NAME -->` and `<!-- /make_example -->` are replaced by what the
-commands printed. Times and the hash are the run's: they change on every run, and always agree with the files.
+copy with one statement changed. The session (docs/witness/session.json), the report
+(docs/witness/report.html) and the final picture are the run's own files, turn_NN.png the picture after each
+statement drawn small from that session; the blocks of docs/witness.md between `<!-- make_example: NAME -->`
+and `<!-- /make_example -->` are replaced by what the commands printed. Times and the hash are the run's: they
+change on every run, and always agree with the files.
 """
 
 from __future__ import annotations
