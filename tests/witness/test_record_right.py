@@ -323,3 +323,20 @@ def test_a_direction_said_of_a_thing_already_facing_that_way_is_still_given():
                                                                       "from 'ran towards the corner'")
     assert "facing / direction" not in next(u["missing"] for u in rec.unknown if u["id"] == "o1")
     assert "the man (o1): facing right" in render_report(s, tz=UTC, generated=0)
+
+
+def test_a_revision_that_redraws_the_turn_a_little_elsewhere_is_one_correction():
+    """The issue's '3 corrections': 'no wait, the car was silver' revising a turn that placed a car and a man,
+    where the redrawn turn puts both a little elsewhere — one correction (the colour), not three."""
+    s = Session(world="street")
+    fixed_clock(s, [0, 30])
+    s.history.push("a black car was parked in front of the bank and a man stood next to it",
+                   [Add(obj(1, "car", 0.5, 0.44, color="black", attributes=CAR)), Add(obj(2, "man", 0.62, 0.43))])
+    s.history.revise("no wait, the car was silver",
+                     [Add(obj(1, "car", 0.52, 0.44, color="silver", attributes=CAR)), Add(obj(2, "man", 0.66, 0.43))])
+    rec = build_record(s.history, s.world)
+    (fix,) = rec.corrections
+    assert (fix.row, fix.corrects, fix.fields) == (2, 1, ["colour"])
+    moved = sorted((c.object_id, c.how) for c in rec.statements[1].changes if c.field == "position")
+    assert moved == [("o1", "placed"), ("o2", "placed")]
+    assert "1 correction," in rec.counts()
