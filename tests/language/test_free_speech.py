@@ -312,3 +312,9 @@ def test_a_look_said_in_a_part_about_a_thing_is_the_persons():
     _, t = tell("park", "a table in the middle", "To the left of the table, a girl sitting, sad, with a bucket next to her.")
     girl = one(t[1].scene, "girl")
     assert girl.expression == "sad" and girl.pose == "sitting" and "no expression" not in t[1].reply
+
+
+def test_on_the_other_side_of_it_is_across_it_from_who_is_there():
+    _, t = tell("park", "a grill in the middle", "a dog to the left of the grill", "kitty on the other side of the grill")
+    grill, dog, cat = (one(t[2].scene, k) for k in ("grill", "dog", "cat"))
+    assert (cat.x - grill.x) * (dog.x - grill.x) < 0

@@ -237,6 +237,8 @@ class Interpreter:
             if cat.held and lcat.people and rel in ("in", "near") and "hand" in c.text:
                 return P.held_position(w, landmark, cat, scale)
             side = -1 if rel in ("next", "near") and landmark.x > 0.75 else 1
+            if rel == "opposite":  # "a lady on the other side of it": across it from who is there
+                rel, side = "next", self._other_side(landmark, (), state)
             x, y = P.relate(w, rel, cat, scale, landmark, other, side)
             if n > 1:  # a row: outwards for left/right/next, centred on the landmark otherwise
                 bw = P.size_of(w, cat.name, scale, y)[0] * 1.1
@@ -322,7 +324,10 @@ class Interpreter:
             side = 1 if landmark.x <= 0.75 else -1
             if c.relation in ("next", "near", "toward") and obj.x < landmark.x:
                 side = -1 if landmark.x > 0.25 else 1
-            x, y = P.relate(w, c.relation, cat, obj.scale, landmark, other, side)
+            rel = c.relation
+            if rel == "opposite":
+                rel, side = "next", self._other_side(landmark, (obj.id,), state)
+            x, y = P.relate(w, rel, cat, obj.scale, landmark, other, side)
         relative = bool(c.dirs) or (c.amount is not None)
         if relative:
             step = c.amount if c.amount is not None else MOVE_STEP
@@ -457,6 +462,15 @@ class Interpreter:
             cands = [o for o in cands if o.category == cands[0].category]
             return [Mention("ID", o.id, m.surface) for o in cands] if len(cands) > 1 else [m]
         return [Mention("ID", cands[0].id, m.surface)] if cands else [m]
+
+    def _other_side(self, landmark: SceneObject, exclude: Sequence[str], state: State) -> int:
+        """+1 (right) or -1 (left): the side of `landmark` away from the most salient thing beside it ("the
+        kitty on the other side of the grill" from the dog); with nothing beside it, the side nearer the middle."""
+        for i in state.order():
+            o = state.scene.get(i)
+            if o.id != landmark.id and o.id not in exclude and abs(o.x - landmark.x) <= 0.35:
+                return -1 if o.x > landmark.x else 1
+        return 1 if landmark.x < 0.5 else -1
 
     def _looks_of_the_person(self, c, state: State) -> None:
         """"A girl sitting, sad, with a bucket next to her": how someone looks or stands, said in a part about a

@@ -132,6 +132,8 @@ RELATIONS = {
     "over to": "toward", "further from": "away", "farther from": "away", "further away from": "away",
     "out of": "near", "from": "near", "coming out of": "near", "came out of": "near", "leaving": "near",
     "outside": "front", "outside of": "front",
+    "on the other side of": "opposite", "the other side of": "opposite", "other side of": "opposite",
+    "across from": "opposite", "opposite": "opposite", "opposite to": "opposite",
 }
 for _intensifier in ("right", "directly", "just", "immediately", "exactly", "straight"):
     for _phrase, _rel in list(RELATIONS.items()):
