@@ -318,3 +318,9 @@ def test_on_the_other_side_of_it_is_across_it_from_who_is_there():
     _, t = tell("park", "a grill in the middle", "a dog to the left of the grill", "kitty on the other side of the grill")
     grill, dog, cat = (one(t[2].scene, k) for k in ("grill", "dog", "cat"))
     assert (cat.x - grill.x) * (dog.x - grill.x) < 0
+
+
+def test_a_look_instead_of_another_is_the_new_one():
+    _, t = tell("park", "a sad girl sitting on the left", "Change the girl to be angry instead of sad, and standing.")
+    girl = one(t[1].scene, "girl")
+    assert girl.expression == "angry" and girl.pose == "standing"

@@ -328,6 +328,10 @@ class ClauseReader:
                         c.targets.append(m)
                 if k == "WORD":
                     c.unknown.append(t.value)
+            elif k == "REL" and t.text in ("instead of", "in place of") and i + 1 < len(toks) and \
+                    toks[i + 1].kind in ("COLOR", "EXPR", "POSE", "SIZE", "ATTR"):
+                i += 2  # "angry instead of sad": sad is what it was, not what to make it
+                continue
             elif k == "REL":
                 self._flush(c, mods)
                 mods = []
