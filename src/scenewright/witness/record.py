@@ -173,8 +173,8 @@ class Record:
     def account_of(self, object_id: str, tz: tzinfo | None = None) -> list[str]:
         """What is known of an object in the final picture, said apart from inferred:
 
-            said in #4 at 10:04:25, “a man in a black hoodie, maybe six foot, …”: walking; black hoodie; tall (said: 'maybe')
-            inferred, not said: facing right (from 'walking towards the bank'); on the near sidewalk, centre (placed by default)
+            said in #4 at 10:04:25, “a man in a black hoodie, maybe six foot, …”: walking; tall (said: 'maybe'); …
+            inferred, not said: facing right (from 'walking towards the bank'); on the near sidewalk, centre (…)
         """
         h = self.objects[object_id]
         by_row: dict[tuple[int, ...], list[str]] = {}

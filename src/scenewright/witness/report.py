@@ -125,7 +125,8 @@ def _changes_html(st: Statement, tz: tzinfo | None) -> str:
                     text += f' <span class="inferred">— inferred, not said: {"; ".join(guessed)}</span>'
                 items.append(text)
             elif c.how == "removed":
-                items.append(f"removed {escape(c.label)}" + (f" (corrects {rows_text(c.corrects)})" if c.corrects else ""))
+                fixes = f" (corrects {rows_text(c.corrects)})" if c.corrects else ""
+                items.append(f"removed {escape(c.label)}{fixes}")
             else:
                 items.append(f"{escape(c.label)}: {escape(c.sentence(tz).rsplit(' at ', 1)[0])}")
         elif c.object_id in added and st.kind in ("turn", "revise"):
@@ -222,8 +223,8 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
             by, of = stmts[c.row - 1], stmts[c.corrects - 1]
             what = "; ".join(f"{ch.label}: {nice(ch.field)} {ch.old} → {ch.new}" if ch.field != "object"
                              else f"{ch.label} {ch.how}" for ch in c.changes)
-            out.append(f"<tr><td>{c.row}</td><td class=\"said\">{escape(by.text)}</td>"
-                       f"<td>#{c.corrects} <span class=\"said\">{escape(of.text)}</span></td><td>{escape(what)}</td></tr>")
+            out.append(f"<tr><td>{c.row}</td><td class=\"said\">{escape(by.text)}</td><td>#{c.corrects} "
+                       f"<span class=\"said\">{escape(of.text)}</span></td><td>{escape(what)}</td></tr>")
         out.append("</table>")
     else:
         out.append('<p class="note">No statement corrects an earlier one.</p>')
