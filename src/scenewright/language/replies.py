@@ -35,6 +35,9 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
     return " ".join([text] + list(notes)).strip()
 
 
+_UNSURE_WORDS = {"carry": "what was carried", "notes": "the details noted", "marks": "the marks", "top": "the top",
+                 "bottom": "the bottoms", "headwear": "the headwear", "shoes": "the shoes", "eyewear": "the eyewear",
+                 "face": "the face covering", "color": "the colour"}  # "(unsure: the marks)", not "marks"
 _PLAIN_ATTRS = ("height", "build", "age", "motion")  # "tall", "slim", "elderly", "parked" say what they are
 
 
@@ -82,7 +85,8 @@ def said(e: Update, name: str, before: Scene) -> str:
                             else f"{k.replace('_', ' ')}: {value}")
         if kept:
             said.append(f"{', '.join(kept)} (not drawn)")
-        unsure = [k.replace("_", " ") for k, _ in ch.get("uncertain", ())]
+        unsure = list(dict.fromkeys(_UNSURE_WORDS.get(k.removesuffix("_kind"), k.removesuffix("_kind").replace("_", " "))
+                                    for k, _ in ch.get("uncertain", ())))
         text = f"noted for the {name}: {'; '.join(said)}" if said else f"noted for the {name}"
         return text + (f" (unsure: {', '.join(unsure)})" if unsure else "")
     return f"changed the {name}"
@@ -137,6 +141,9 @@ def fixed(world: World, last: Entry, new_edits: Sequence[Edit], notes: Sequence[
     return " ".join([f"Fixed: {text[:1].upper() + text[1:]}."] + list(notes))
 
 
-def a_or_an(thing: str) -> str:
-    """ "an owl", "a dog": the thing with its indefinite article."""
-    return f"{'an' if thing[:1] in 'aeiou' else 'a'} {thing}"
+def a_or_an(words: str) -> str:
+    """ "an owl", "a dog"; "jeans", "sunglasses" take none (the one helper for it: the witness record uses it too)."""
+    words = str(words)
+    if words.endswith("s") and not words.endswith(("ss", "us")):
+        return words
+    return ("an " if words[:1].lower() in "aeiou" else "a ") + words

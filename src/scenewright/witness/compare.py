@@ -30,7 +30,7 @@ from ..errors import SessionFileError
 from ..scene import Scene, SceneObject
 from ..scene.seal import check, replay_problems
 from ..worlds import World
-from .describe import LISTED, hedged, nice, summary, value_text, where
+from .describe import LISTED, a_or_an, hedged, nice, summary, value_text, where
 from .record import Record, build_record
 from .report import CSS, data_uri
 
@@ -209,7 +209,7 @@ def details_of(world: World, obj: SceneObject, stated: set[str]) -> dict[str, De
         if k.endswith("_kind"):  # "a hoodie", "jeans": said as a thing worn or carried
             d, word = out[k], str(out[k].value)
             plural = word.endswith("s") and not word.endswith("ss")
-            out[k] = Detail(d.value, d.allowed, d.words if plural else _article(d.words))
+            out[k] = Detail(d.value, d.allowed, d.words if plural else a_or_an(d.words))
     if "color" in out and world.category(obj.category).people:  # a person's colour is what they wore
         d = out["color"]
         out["color"] = Detail(d.value, d.allowed, f"in {d.words}")
@@ -454,10 +454,6 @@ def _relation(about: str, what: str, key: str, name: str, q: Pair, ra: str, rb: 
                    f"{name} is {ra} {nq} in A, {rb} {it} in B", ids)
 
 
-def _article(word: str) -> str:
-    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
-
-
 def _findings(c: Comparison) -> list[Finding]:
     world, out = c.world, []
     bg = [w.scene.background if w.record.background_stated else None for w in (c.a, c.b)]
@@ -469,7 +465,7 @@ def _findings(c: Comparison) -> list[Finding]:
         ids, sa, sb = (p.a.id, p.b.id), c.a.stated(p.a.id), c.b.stated(p.b.id)
         if p.a.category != p.b.category:
             out.append(Finding("agree", p.name, "kind of thing", "category", p.a.category, p.b.category,
-                               f"{p.name}: A says {_article(p.a.category)}, B {_article(p.b.category)}", ids))
+                               f"{p.name}: A says {a_or_an(p.a.category)}, B {a_or_an(p.b.category)}", ids))
         out += _place(world, p, "position" in sa, "position" in sb)
         if "position" in sa and "position" in sb:
             placed.append(p)
@@ -485,7 +481,7 @@ def _findings(c: Comparison) -> list[Finding]:
             words = summary(world, o)
             out.append(Finding("only", f"the {o.category}", "the thing itself", "object",
                                words if who == "A" else None, words if who == "B" else None,
-                               f"only {who} mentions {_article(words)}", (o.id, None) if who == "A" else (None, o.id)))
+                               f"only {who} mentions {a_or_an(words)}", (o.id, None) if who == "A" else (None, o.id)))
     return out
 
 

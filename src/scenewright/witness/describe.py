@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timezone, tzinfo
 from typing import Any
 
+from ..language.replies import a_or_an  # noqa: F401 (the witness words use it, and re-export it)
 from ..scene import SceneObject
 from ..worlds import World
 
@@ -114,13 +115,6 @@ def _attr_words(k: str, v: Any) -> str:
     if k == "height" and v == "average":
         return "average height"
     return PERSON_WORDS.get(k, nice(k) + " {}").format(v)
-
-
-def a_or_an(words: str) -> str:
-    words = str(words)
-    if words.endswith("s") and not words.endswith(("ss", "us")):  # "jeans", "sunglasses", "shopping bags"
-        return words
-    return ("an " if words[:1].lower() in "aeiou" else "a ") + words
 
 
 def other_label(scene: Any, object_id: Any) -> str:
