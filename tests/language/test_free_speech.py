@@ -324,3 +324,13 @@ def test_a_look_instead_of_another_is_the_new_one():
     _, t = tell("park", "a sad girl sitting on the left", "Change the girl to be angry instead of sad, and standing.")
     girl = one(t[1].scene, "girl")
     assert girl.expression == "angry" and girl.pose == "standing"
+
+
+def test_what_the_witness_did_not_see_is_a_note_not_a_refusal():
+    _, t = tell("street", "a man on the left", "I didn't see his face.")
+    assert t[1].ok and "not seen: his face" in one(t[1].scene, "man").attrs["notes"]
+
+
+def test_refusals_name_things_of_the_world_in_use():
+    _, t = tell("street", "a car on the left", "she was tall")
+    assert not t[1].ok and "'the man'" in t[1].reply and "boy" not in t[1].reply

@@ -31,6 +31,8 @@ _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left
 
 _PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b", re.IGNORECASE)
 _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
+_NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did n t|couldn t) (?:really |properly "
+                       r"|clearly )?(?:see|notice|get a (?:good |proper )?look at)\b(.*)")
 _EACH = re.compile(r"\b(?:each|every)\b")
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
@@ -92,6 +94,8 @@ class Interpreter:
 
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
+        if self._not_seen(c, state):
+            return None
         self._unknown(c, state)
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
             c.targets = self._movers(c.targets[0], state)  # "it drove off": the car, not the shop
@@ -463,6 +467,31 @@ class Interpreter:
             return [Mention("ID", o.id, m.surface) for o in cands] if len(cands) > 1 else [m]
         return [Mention("ID", cands[0].id, m.surface)] if cands else [m]
 
+    def _not_seen(self, c, state: State) -> bool:
+        """"I didn't see his face", "I couldn't see the driver": what the witness did not see is a note on
+        that person (or thing), not a thing to draw or a reason to refuse."""
+        hit = _NOT_SEEN.search(c.text)
+        if hit is None:
+            return False
+        what = hit.group(1).strip()
+        m = next((t for t in c.targets if t.head in ("PRON", "CAT", "ID", "ROLE")), None)
+        try:
+            obj = self._resolve(replace(m, negated=False), state)[0] if m is not None else None
+        except (Missing, Ambiguous):
+            obj = None
+        if obj is None:
+            people = [state.scene.get(i) for i in state.order() if self.world.category(
+                state.scene.get(i).category).people]
+            obj = people[0] if people else None
+        if obj is None:
+            raise Refusal("Whose? Say e.g. 'I didn't see the man's face'.")
+        note = f"not seen: {what}"
+        notes = list(obj.attrs.get("notes", []))
+        if note not in notes:
+            state.do(Update.of(obj.id, attributes={**obj.attrs, "notes": notes + [note]}))
+            state.kept.append(f"the {obj.category}: {note}")
+        return True
+
     def _other_side(self, landmark: SceneObject, exclude: Sequence[str], state: State) -> int:
         """+1 (right) or -1 (left): the side of `landmark` away from the most salient thing beside it ("the
         kitty on the other side of the grill" from the dog); with nothing beside it, the side nearer the middle."""
@@ -534,7 +563,7 @@ class Interpreter:
                 if o not in out:
                     out.append(o)
         if not out:
-            raise Refusal("Which one do you mean? Name it, e.g. 'the red cube' or 'the boy on the left'.")
+            raise Refusal(f"Which one do you mean? Name it, e.g. {self.resolver.name_example()}.")
         return out
 
     def _landmarks(self, relation: str, landmarks: Sequence[Mention], state: State, exclude: str | None = None):

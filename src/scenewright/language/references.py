@@ -117,6 +117,14 @@ class Resolver:
         """A person's gender from their category, or from the word they were called ("a little boy")."""
         return gender_of(o.category, str(o.attrs.get("called", "")))
 
+    def name_example(self, one: bool = False) -> str:
+        """How to name a thing of this world: "'the man' or 'the car on the left'" (street)."""
+        person = next((c.name for c in self.world.categories if c.people), None)
+        thing = next((c.name for c in self.world.categories if not c.people), self.world.categories[0].name)
+        if self.world.name == "shapes":
+            return "'the red cube'" if one else "'the red cube' or 'the sphere on the left'"
+        return f"'the {person or thing}'" if one else f"'the {person or thing}' or 'the {thing} on the left'"
+
     def describe(self, m: Mention) -> str:
         words = m.colors[:1] + m.expressions[:1]
         if m.head == "CAT":
@@ -206,7 +214,8 @@ class Resolver:
             cands = cands[1:] if len(cands) > 1 else cands
         if not cands:
             if m.head == "PRON":
-                raise Missing(f"I'm not sure who or what {m.surface or 'it'!r} is — say it with a name, e.g. 'the boy'.")
+                raise Missing(f"I'm not sure who or what {m.surface or 'it'!r} is — say it with a name, e.g. "
+                              f"{self.name_example(one=True)}.")
             if not scene.objects:
                 raise Missing("The picture is empty — there is nothing to change yet.")
             raise Missing(f"There is no {self.describe(m)} in the picture.")
