@@ -334,3 +334,25 @@ def test_what_the_witness_did_not_see_is_a_note_not_a_refusal():
 def test_refusals_name_things_of_the_world_in_use():
     _, t = tell("street", "a car on the left", "she was tall")
     assert not t[1].ok and "'the man'" in t[1].reply and "boy" not in t[1].reply
+
+
+@pytest.mark.parametrize("said, unsure, sure", [
+    ("He was carrying a bag, I think", "carry_kind", None),
+    ("a woman in a red coat, I think, with a black bag", "top_kind", "carry_kind"),
+])
+def test_a_hedge_on_its_own_covers_the_part_before_it(said, unsure, sure):
+    _, t = tell("street", "a man on the left", said)
+    person = t[1].scene.objects[-1]
+    assert unsure in person.unsure and (sure is None or sure not in person.unsure)
+
+
+def test_a_mark_stops_before_the_hedge_and_is_unsure():
+    _, t = tell("street", "a car on the right", "the plate ended in 4, I think")
+    car = one(t[1].scene, "car")
+    assert car.attrs["marks"] == ["plate ended in 4"] and "marks" in car.unsure
+
+
+def test_clothes_said_with_in_are_worn_and_the_place_after_them_is_kept():
+    _, t = tell("street", "a man in a hoodie standing next to a black car")
+    man, car = one(t[0].scene, "man"), one(t[0].scene, "car")
+    assert man.attrs["top_kind"] == "hoodie" and car.color == "black" and abs(man.x - car.x) < 0.35

@@ -270,6 +270,11 @@ class ClauseReader:
                     c.kinds.append((t.value[0], colour, t.value[1]))
                 if pending_rel in ("in", "near", "on") and expect:
                     pending_rel, expect = None, 0
+                    for m in c.targets:  # "a man in a hoodie": what he wears, not where he is
+                        if m.relation is not None and m.landmarks is rel_marks and not rel_marks:
+                            m.relation, m.landmarks = None, []
+                    if c.relation is not None and c.landmarks is rel_marks and not rel_marks:
+                        c.relation, c.landmarks = None, []
             elif k == "ALL" and t.text in ("thing", "object", "shape") and not (mods and mods[-1].kind == "DET"
                                                                            and mods[-1].value == "all"):
                 if i > 0 and toks[i - 1].kind == "CAT":
@@ -444,7 +449,7 @@ class ClauseReader:
                 c.backgrounds.append(t.value)
             elif k == "MARK":
                 end = i + 1
-                while end < len(toks) and toks[end].kind not in ("COMMA", "AND") and \
+                while end < len(toks) and toks[end].kind not in ("COMMA", "AND", "HEDGE") and \
                         toks[end].start > toks[end - 1].start:  # a sentence joined on ends the mark too
                     end += 1
                 start = i
@@ -484,8 +489,10 @@ class ClauseReader:
             if t.kind == "HEDGE":
                 k = part(t)
                 said = set(c.look_part.values())
-                while k not in said and k < len(commas):  # "I think, he was …": the part that follows
-                    k += 1
+                if k not in said:  # a hedge on its own: "a bag, I think" / "a red coat, I think, with a bag": the
+                    before = [p for p in said if p < k]  # part before; "I think, he was …": the part after
+                    after = [p for p in said if p > k]
+                    k = max(before) if before else min(after) if after else k
                 c.hedged_parts.add(k)
 
     def _retag(self, tokens: list[Token]) -> list[Token]:
