@@ -356,3 +356,8 @@ def test_clothes_said_with_in_are_worn_and_the_place_after_them_is_kept():
     _, t = tell("street", "a man in a hoodie standing next to a black car")
     man, car = one(t[0].scene, "man"), one(t[0].scene, "car")
     assert man.attrs["top_kind"] == "hoodie" and car.color == "black" and abs(man.x - car.x) < 0.35
+
+
+def test_how_it_happened_is_not_a_detail_of_a_thing():
+    _, t = tell("street", "a man on the left", "a car on the right", "It all happened so fast.")
+    assert t[2].ok and t[2].scene == t[1].scene and "nothing to draw" in t[2].reply

@@ -33,6 +33,8 @@ _PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b"
 _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
 _NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did n t|couldn t) (?:really |properly "
                        r"|clearly )?(?:see|notice|get a (?:good |proper )?look at)\b(.*)")
+_ASIDE = re.compile(r"\b(?:it|everything|that|this|all) (?:all )?(?:happened|went|was over|was|were) (?:so |very |"
+                    r"really |too |that )?(?:fast|quick|quickly|sudden|suddenly)\b")
 _EACH = re.compile(r"\b(?:each|every)\b")
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
@@ -96,6 +98,10 @@ class Interpreter:
     def clause(self, c, state: State) -> None:
         if self._not_seen(c, state):
             return None
+        if _ASIDE.search(c.text) and all(m.head in ("PRON", "ALL", "UNKNOWN") for m in c.targets):
+            state.notes.append("(Noted how it happened; there is nothing to draw for that.)")
+            c.unknown = []
+            return None  # "it all happened so fast": about the event, not a thing in the picture
         self._unknown(c, state)
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
             c.targets = self._movers(c.targets[0], state)  # "it drove off": the car, not the shop
