@@ -361,3 +361,8 @@ def test_clothes_said_with_in_are_worn_and_the_place_after_them_is_kept():
 def test_how_it_happened_is_not_a_detail_of_a_thing():
     _, t = tell("street", "a man on the left", "a car on the right", "It all happened so fast.")
     assert t[2].ok and t[2].scene == t[1].scene and "nothing to draw" in t[2].reply
+
+
+def test_an_unknown_thing_that_ran_is_refused_not_given_to_the_man():
+    _, t = tell("street", "a man on the left", "a unicorn ran past")
+    assert not t[1].ok and t[1].scene == t[0].scene and "unicorn" in t[1].reply

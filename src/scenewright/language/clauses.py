@@ -284,8 +284,9 @@ class ClauseReader:
                     mods = []
                     c.targets.append(m)
             elif k == "WORD" and i + 1 < len(toks) and toks[i + 1].kind in ("CAT", "COLOR", "SIZE", "EXPR", "POSE",
-                                                                             "KIND", "ROLE"):
-                pass  # an adjective we do not know, before a noun we do: "a big bushy tree"
+                                                                             "KIND", "ROLE") and not (
+                    toks[i + 1].kind == "POSE" and (i + 2 >= len(toks) or toks[i + 2].kind != "CAT")):
+                pass  # an adjective we do not know, before a noun we do: "a big bushy tree" (not "a unicorn ran")
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
                                  and t.value not in FILLER and t.value not in NON_OBJECTS
                                  and not verbish(t.value)):
