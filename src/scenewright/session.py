@@ -156,9 +156,9 @@ class Session:
                 h.record("refused", text, parse.reply)
                 return self._turn(text, True, parse.reply, command="noop", parse=parse)
             if parse.command == "revise":
-                h.revise(text, parse.edits, parse.reply)
+                h.revise(text, parse.edits, parse.reply, parse.skipped)
                 return self._turn(text, True, parse.reply, parse.edits, command="revise", parse=parse)
-            h.push(text, parse.edits, parse.reply)
+            h.push(text, parse.edits, parse.reply, parse.skipped)
             return self._turn(text, True, parse.reply, parse.edits, parse=parse)
         except ScenewrightError as e:  # an edit that does not fit: nothing changed
             h.record("refused", text, str(e))

@@ -85,3 +85,15 @@ def test_the_web_encoder_writes_the_same_seal():
     enc.encode(s)
     s.tell("add a blue cube")
     assert json.loads(enc.encode(s))["seal"] == seal_of("shapes", s.history.to_dict()) == s.to_dict()["seal"]
+
+
+def test_what_a_turn_skipped_is_recorded_sealed_and_kept_when_loaded(tmp_path):
+    s = Session(world="shapes", semantic=False)
+    s.tell("add a red cube and wibble the frobnicator")
+    s.tell("add a sphere on the right")
+    events = s.to_dict()["history"]["log"]
+    assert events[0]["skipped"] and "skipped" not in events[1]  # only where there were: older records keep their seal
+    s.save(tmp_path / "s.json")
+    again = Session.load(tmp_path / "s.json")
+    assert again.history.log[0].skipped == s.history.log[0].skipped
+    assert check(json.loads((tmp_path / "s.json").read_text())) == [] and replay_problems(again.history) == []

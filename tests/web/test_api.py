@@ -121,9 +121,17 @@ def test_a_turn_that_cannot_be_done_changes_nothing_but_is_recorded(client, sess
     assert r["turn"]["ok"] is False and r["turn"]["reply"]
     assert r["state"]["cursor"] == 1 and len(r["state"]["objects"]) == 1
     assert r["state"]["chat"][-1] == {"kind": "refused", "text": "zorble the flim", "reply": r["turn"]["reply"],
-                                      "ok": False, "turn": 1, "number": 2}
+                                      "ok": False, "skipped": [], "turn": 1, "number": 2}
     empty = tell(client, sid, "   ")
     assert empty["turn"]["ok"] is False and "catch" in empty["turn"]["reply"]
+
+
+def test_a_turn_done_in_part_is_not_shown_as_done_and_the_record_keeps_what_was_skipped(client, session):
+    sid = session["id"]
+    r = tell(client, sid, "add a red cube and wibble the frobnicator")
+    assert r["turn"]["ok"] is False and r["turn"]["skipped"] and len(r["state"]["objects"]) == 1
+    line = r["state"]["chat"][-1]
+    assert line["kind"] == "turn" and line["ok"] is False and line["skipped"] == r["turn"]["skipped"]
 
 
 def test_tell_errors(client, session):

@@ -49,16 +49,21 @@ class Event:
     edits: tuple[Edit, ...] = ()
     time: float = 0.0
     turn: int = 0  # the cursor after the event
+    skipped: tuple[str, ...] = ()  # words of a turn done in part that were not understood, so not done
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "reply": self.reply, "turn": self.turn,
-                "edits": [edit_to_dict(e) for e in self.edits], "time": self.time}
+        out = {"kind": self.kind, "text": self.text, "reply": self.reply, "turn": self.turn,
+               "edits": [edit_to_dict(e) for e in self.edits], "time": self.time}
+        if self.skipped:  # only when there are: records written before it existed keep their seal
+            out["skipped"] = list(self.skipped)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Event":
         return cls(kind=data["kind"], text=data["text"], reply=data.get("reply", ""),
                    edits=tuple(edit_from_dict(e) for e in data.get("edits", ())),
-                   time=float(data.get("time", 0.0)), turn=int(data.get("turn", 0)))
+                   time=float(data.get("time", 0.0)), turn=int(data.get("turn", 0)),
+                   skipped=tuple(str(w) for w in data.get("skipped", ())))
 
 
 @dataclass
@@ -113,10 +118,10 @@ class History:
         return self.cursor < len(self.entries)
 
     # -- changes ------------------------------------------------------------------------------------------
-    def record(self, kind: str, text: str, reply: str, edits: Sequence[Edit] = ()) -> None:
-        self.log.append(Event(kind, text, reply, tuple(edits), float(self.clock()), self.cursor))
+    def record(self, kind: str, text: str, reply: str, edits: Sequence[Edit] = (), skipped: Sequence[str] = ()) -> None:
+        self.log.append(Event(kind, text, reply, tuple(edits), float(self.clock()), self.cursor, tuple(skipped)))
 
-    def push(self, text: str, edits: Sequence[Edit], reply: str = "") -> Scene:
+    def push(self, text: str, edits: Sequence[Edit], reply: str = "", skipped: Sequence[str] = ()) -> Scene:
         """Apply a new turn on top of the current scene. Raises (and changes nothing) if an edit fails."""
         scene = apply_all(self.scene, edits)
         if self.cursor < len(self.entries):
@@ -124,10 +129,10 @@ class History:
             del self.entries[self.cursor:]
         self.entries.append(Entry(text, tuple(edits), scene))
         self.cursor += 1
-        self.record("turn", text, reply, edits)
+        self.record("turn", text, reply, edits, skipped)
         return scene
 
-    def revise(self, text: str, edits: Sequence[Edit], reply: str = "") -> Scene:
+    def revise(self, text: str, edits: Sequence[Edit], reply: str = "", skipped: Sequence[str] = ()) -> Scene:
         """Replace what the last turn did with `edits` (applied to the scene before it)."""
         if not self.cursor:
             raise ScenewrightError("there is no earlier turn to correct")
@@ -138,7 +143,7 @@ class History:
             del self.entries[self.cursor:]
         self.entries[self.cursor - 1] = Entry(f"{old.text} / {text}", tuple(edits), scene,
                                               old.revised_from + (old.text,))
-        self.record("revise", text, reply, edits)
+        self.record("revise", text, reply, edits, skipped)
         return scene
 
     def undo(self, text: str = "undo") -> bool:

@@ -136,8 +136,9 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                                        for i, e in enumerate(branch)]}
                     for b, branch in enumerate(h.branches)]
         first = max(0, len(h.log) - 200)
-        chat = [{"kind": ev.kind, "text": ev.text, "reply": ev.reply, "ok": ev.kind != "refused", "turn": ev.turn,
-                 "number": first + i + 1} for i, ev in enumerate(h.log[first:])]
+        chat = [{"kind": ev.kind, "text": ev.text, "reply": ev.reply, "ok": ev.kind != "refused" and not ev.skipped,
+                 "skipped": list(ev.skipped), "turn": ev.turn, "number": first + i + 1}
+                for i, ev in enumerate(h.log[first:])]  # a turn done in part is not shown as done
         for c in chat:  # undo, redo, go back: to the picture after which statement
             if c["kind"] in ("undo", "redo", "goto"):
                 line = h.statement_numbers(c["number"])

@@ -263,7 +263,8 @@ function renderLog() {
     if (c.kind === "goto" && m) said = c.to ? `go back to the picture after #${c.to}` : "go back to the start";
     // every statement has the number the report gives it; a refused one is counted and marked
     const num = el("span", { class: "num" }, `#${c.number}`);
-    const tag = c.kind === "refused" ? el("span", { class: "tag" }, "not done") : "";
+    const tag = c.kind === "refused" ? el("span", { class: "tag" }, "not done")
+      : (c.skipped || []).length ? el("span", { class: "tag" }, "done in part") : "";
     log.append(el("li", { class: c.ok ? "ok" : "no" },
       el("div", { class: "said" }, num, said, tag), el("div", { class: "answer" }, answer)));
   }
