@@ -366,3 +366,9 @@ def test_how_it_happened_is_not_a_detail_of_a_thing():
 def test_an_unknown_thing_that_ran_is_refused_not_given_to_the_man():
     _, t = tell("street", "a man on the left", "a unicorn ran past")
     assert not t[1].ok and t[1].scene == t[0].scene and "unicorn" in t[1].reply
+
+
+def test_a_police_cars_lights_are_on_the_car_not_a_traffic_light():
+    _, t = tell("street", "a man on the left", "and then a police car came with the blue lights on")
+    assert not objs(t[1].scene, "traffic light") and one(t[1].scene, "police car").attrs["marks"] == ["blue lights on"]
+    assert "blue lights on" in t[1].reply

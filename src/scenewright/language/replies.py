@@ -26,8 +26,9 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
         elif isinstance(e, Update):
             parts.append(said(e, known.get(e.id, "object"), before))
     parts = counted(world, parts)
-    kept = [f"{', '.join(e.obj.attrs['notes'])} for the {e.obj.category}" for e in edits
-            if isinstance(e, Add) and e.obj.attrs.get("notes")]
+    kept = [f"{', '.join(list(e.obj.attrs.get('marks', ())) + list(e.obj.attrs.get('notes', ())))} for the "
+            f"{e.obj.category}" for e in edits
+            if isinstance(e, Add) and (e.obj.attrs.get("notes") or e.obj.attrs.get("marks"))]
     if kept:  # what was said about a new thing and cannot be drawn is kept with it
         parts.append(f"noted (not drawn): {'; '.join(kept)}")
     text = "; ".join(dict.fromkeys(parts))

@@ -277,7 +277,10 @@ MARK_WORDS = ("plate", "license plate", "licence plate", "number plate", "regist
               # parts of a vehicle or a building: what the witness says about them is kept verbatim
               "headlight", "headlights", "tail light", "tail lights", "bonnet", "windscreen", "windshield",
               "bumper", "wheel", "wheels", "tyre", "tyres", "tire", "tires", "door", "doors", "window",
-              "windows", "roof", "wing mirror", "mirror", "exhaust", "boot", "trunk", "aerial", "spoiler")
+              "windows", "roof", "wing mirror", "mirror", "exhaust", "boot", "trunk", "aerial", "spoiler",
+              # a police car's lights and siren: on the car, not a traffic light
+              "blue lights", "flashing lights", "lights on", "lights going", "lights flashing", "siren",
+              "sirens", "siren going", "sirens going")
 
 
 _REGIONS: dict[tuple[float | None, float], str] = {}
