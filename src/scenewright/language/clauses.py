@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..worlds import World
-from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, normalise, verbish
+from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, verbish
 from .reader import read
 from .references import Mention
 

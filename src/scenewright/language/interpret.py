@@ -11,12 +11,11 @@ from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update
 from ..worlds import Category, World
 from . import idioms
 from . import placement as P
-from . import replies, verify
+from . import replies, subjects, verify
 from .base import Context, Parse
 from .clauses import Clause
 from .lexicon import Lexicon
 from .looks import background, looks
-from .reader import agrees, animacy, moves_by_itself
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
@@ -29,10 +28,7 @@ _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left
 
 
 
-_PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b", re.IGNORECASE)
 _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
-_NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did n t|couldn t) (?:really |properly "
-                       r"|clearly )?(?:see|notice|get a (?:good |proper )?look at)\b(.*)")
 _ASIDE = re.compile(r"\b(?:it|everything|that|this|all) (?:all )?(?:happened|went|was over|was|were) (?:so |very |"
                     r"really |too |that )?(?:fast|quick|quickly|sudden|suddenly)\b")
 _EACH = re.compile(r"\b(?:each|every)\b")
@@ -96,7 +92,7 @@ class Interpreter:
 
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
-        if self._not_seen(c, state):
+        if subjects.not_seen(self, c, state):
             return None
         if _ASIDE.search(c.text) and all(m.head in ("PRON", "ALL", "UNKNOWN") for m in c.targets):
             state.notes.append("(Noted how it happened; there is nothing to draw for that.)")
@@ -104,8 +100,8 @@ class Interpreter:
             return None  # "it all happened so fast": about the event, not a thing in the picture
         self._unknown(c, state)
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
-            c.targets = self._movers(c.targets[0], state)  # "it drove off": the car, not the shop
-        self._looks_of_the_person(c, state)
+            c.targets = subjects.movers(self, c.targets[0], state)  # "it drove off": the car, not the shop
+        subjects.looks_of_the_person(self, c, state)
         if idioms.rewrite(self, c, state):  # the everyday phrasings: roles, "she has", "bigger than", …
             return None
         targets = c.targets
@@ -120,7 +116,7 @@ class Interpreter:
                 state.notes.append(f"(I didn't understand {c.text!r}.)")
                 return None
             if (c.has_predicate or c.has_location) and state.order():
-                return self._update(c, [self._headless_subject(c, state)], state)
+                return self._update(c, [subjects.headless_subject(self, c, state)], state)
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
         if all(m.head == "PRON" and m.value == "it" for m in targets) and idioms.framing(self, c, state):
             return None
@@ -248,7 +244,7 @@ class Interpreter:
                 return P.held_position(w, landmark, cat, scale)
             side = -1 if rel in ("next", "near") and landmark.x > 0.75 else 1
             if rel == "opposite":  # "a lady on the other side of it": across it from who is there
-                rel, side = "next", self._other_side(landmark, (), state)
+                rel, side = "next", subjects.other_side(landmark, (), state)
             x, y = P.relate(w, rel, cat, scale, landmark, other, side)
             if n > 1:  # a row: outwards for left/right/next, centred on the landmark otherwise
                 bw = P.size_of(w, cat.name, scale, y)[0] * 1.1
@@ -336,7 +332,7 @@ class Interpreter:
                 side = -1 if landmark.x > 0.25 else 1
             rel = c.relation
             if rel == "opposite":
-                rel, side = "next", self._other_side(landmark, (obj.id,), state)
+                rel, side = "next", subjects.other_side(landmark, (obj.id,), state)
             x, y = P.relate(w, rel, cat, obj.scale, landmark, other, side)
         relative = bool(c.dirs) or (c.amount is not None)
         if relative:
@@ -451,99 +447,6 @@ class Interpreter:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
     # -- references -------------------------------------------------------------------------------------------
-    def _movers(self, m: Mention, state: State) -> list[Mention]:
-        """A pronoun that drove, came, went or ran: among what it may mean, the things that move by themselves
-        ("they ran off": the men, not the bus stop they were at); the pronoun as it was when nothing fits."""
-        try:
-            found = self._resolve(m, state, talked=False)
-        except (Missing, Ambiguous):
-            found = []
-        kind = str(m.value)
-        moving = [o for o in found if moves_by_itself(self.world, o.category)]
-        if kind == "plural" and len(moving) < 2:
-            moving = []  # "they" is more than one
-        elif found and len(moving) == len(found):
-            return [m]
-        if moving:
-            return [Mention("ID", o.id, m.surface) for o in moving]
-        cands = [o for o in (state.scene.get(i) for i in state.order()) if moves_by_itself(self.world, o.category)
-                 and (kind == "plural" or agrees(kind, self.world, o.category, str(o.attrs.get("called", ""))))]
-        if kind == "plural" and cands:
-            cands = [o for o in cands if o.category == cands[0].category]
-            return [Mention("ID", o.id, m.surface) for o in cands] if len(cands) > 1 else [m]
-        return [Mention("ID", cands[0].id, m.surface)] if cands else [m]
-
-    def _not_seen(self, c, state: State) -> bool:
-        """"I didn't see his face", "I couldn't see the driver": what the witness did not see is a note on
-        that person (or thing), not a thing to draw or a reason to refuse."""
-        hit = _NOT_SEEN.search(c.text)
-        if hit is None:
-            return False
-        what = hit.group(1).strip()
-        m = next((t for t in c.targets if t.head in ("PRON", "CAT", "ID", "ROLE")), None)
-        try:
-            obj = self._resolve(replace(m, negated=False), state)[0] if m is not None else None
-        except (Missing, Ambiguous):
-            obj = None
-        if obj is None:
-            people = [state.scene.get(i) for i in state.order() if self.world.category(
-                state.scene.get(i).category).people]
-            obj = people[0] if people else None
-        if obj is None:
-            raise Refusal("Whose? Say e.g. 'I didn't see the man's face'.")
-        note = f"not seen: {what}"
-        notes = list(obj.attrs.get("notes", []))
-        if note not in notes:
-            state.do(Update.of(obj.id, attributes={**obj.attrs, "notes": notes + [note]}))
-            state.kept.append(f"the {obj.category}: {note}")
-        return True
-
-    def _other_side(self, landmark: SceneObject, exclude: Sequence[str], state: State) -> int:
-        """+1 (right) or -1 (left): the side of `landmark` away from the most salient thing beside it ("the
-        kitty on the other side of the grill" from the dog); with nothing beside it, the side nearer the middle."""
-        for i in state.order():
-            o = state.scene.get(i)
-            if o.id != landmark.id and o.id not in exclude and abs(o.x - landmark.x) <= 0.35:
-                return -1 if o.x > landmark.x else 1
-        return 1 if landmark.x < 0.5 else -1
-
-    def _looks_of_the_person(self, c, state: State) -> None:
-        """"A girl sitting, sad, with a bucket next to her": how someone looks or stands, said in a part about a
-        thing that has no face (the bucket), is the look of the person this turn is about."""
-        if not (c.expressions or c.poses) or not c.targets or any(
-                m.head != "CAT" or animacy(self.world, str(m.value)) != "thing" for m in c.targets):
-            return
-        person = next((state.scene.get(i) for i in reversed(state.this_turn) if state.scene.get(i) is not None
-                       and self.world.category(state.scene.get(i).category).people), None)
-        if person is None:
-            return
-        changes = {k: v for k, v in (("expression", (c.expressions or [None])[-1]), ("pose", (c.poses or [None])[-1]))
-                   if v is not None and getattr(person, k) != v}
-        if changes:
-            state.do(Update.of(person.id, **changes))
-        c.expressions, c.poses = [], []
-
-    def _headless_subject(self, c: Clause, state: State) -> SceneObject:
-        """Who a clause naming no one is about ("grey hoodie, hood up", "looks angry"): the most salient thing
-        (that can go, when it went somewhere), or, when it says what a person wears, how they look or stand,
-        the most salient person."""
-        order = [state.scene.get(i) for i in state.order()]
-        if c.goes and not c.kinds:  # "Rode off left.": what can go, not the bus stop it was at
-            order = [o for o in order if moves_by_itself(self.world, o.category)] or order
-        if any(_PLATE.search(mark) for mark in c.marks):  # "Plate ended 4KX": the car's, not the driver's
-            order = [o for o in order if self.world.category(o.category).group == "vehicles"] or order
-        if not (c.kinds or c.expressions or c.poses or c.attrs):
-            return order[0]
-        people = [o for o in order if self.world.category(o.category).people]
-        if not people:
-            raise Refusal(f"Who is {c.text!r} about? Say e.g. 'the {self._a_person()} {c.text}'.")
-        if c.kinds and c.verb is None:
-            c.dirs = []  # "hood up": how it is worn, not a move
-        return people[0]
-
-    def _a_person(self) -> str:
-        return next((k.name for k in self.world.categories if k.people), "man")
-
     def _exists(self, m: Mention, state: State) -> bool:
         try:
             return bool(self.resolver.candidates(m, state.scene, state.order()))

@@ -1,0 +1,123 @@
+"""Who or what a clause means when its words alone don't say: a pronoun that drove off or ran (what can go),
+a clause naming no one ("grey hoodie, hood up": the person talked about), how someone looks said in a part about
+a thing ("a girl sitting, sad, with a bucket next to her"), what the witness did not see, and which side "the
+other side of it" is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, Sequence
+
+from ..scene import SceneObject, Update
+from ..worlds import World
+from .clauses import Clause
+from .reader import agrees, animacy, moves_by_itself
+from .references import Ambiguous, Mention, Missing
+from .state import Refusal, State
+
+if TYPE_CHECKING:
+    from .interpret import Interpreter
+
+PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b", re.IGNORECASE)
+NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did n t|couldn t) (?:really |properly "
+                       r"|clearly )?(?:see|notice|get a (?:good |proper )?look at)\b(.*)")
+
+
+def movers(it: "Interpreter", m: Mention, state: State) -> list[Mention]:
+    """A pronoun that drove, came, went or ran: among what it may mean, the things that move by themselves
+    ("they ran off": the men, not the bus stop they were at); the pronoun as it was when nothing fits."""
+    try:
+        found = it._resolve(m, state, talked=False)
+    except (Missing, Ambiguous):
+        found = []
+    kind = str(m.value)
+    moving = [o for o in found if moves_by_itself(it.world, o.category)]
+    if kind == "plural" and len(moving) < 2:
+        moving = []  # "they" is more than one
+    elif found and len(moving) == len(found):
+        return [m]
+    if moving:
+        return [Mention("ID", o.id, m.surface) for o in moving]
+    cands = [o for o in (state.scene.get(i) for i in state.order()) if moves_by_itself(it.world, o.category)
+             and (kind == "plural" or agrees(kind, it.world, o.category, str(o.attrs.get("called", ""))))]
+    if kind == "plural" and cands:
+        cands = [o for o in cands if o.category == cands[0].category]
+        return [Mention("ID", o.id, m.surface) for o in cands] if len(cands) > 1 else [m]
+    return [Mention("ID", cands[0].id, m.surface)] if cands else [m]
+
+
+def not_seen(it: "Interpreter", c: Clause, state: State) -> bool:
+    """"I didn't see his face", "I couldn't see the driver": what the witness did not see is a note on
+    that person (or thing), not a thing to draw or a reason to refuse."""
+    hit = NOT_SEEN.search(c.text)
+    if hit is None:
+        return False
+    what = hit.group(1).strip()
+    m = next((t for t in c.targets if t.head in ("PRON", "CAT", "ID", "ROLE")), None)
+    try:
+        obj = it._resolve(replace(m, negated=False), state)[0] if m is not None else None
+    except (Missing, Ambiguous):
+        obj = None
+    if obj is None:
+        people = [state.scene.get(i) for i in state.order() if it.world.category(
+            state.scene.get(i).category).people]
+        obj = people[0] if people else None
+    if obj is None:
+        raise Refusal("Whose? Say e.g. 'I didn't see the man's face'.")
+    note = f"not seen: {what}"
+    notes = list(obj.attrs.get("notes", []))
+    if note not in notes:
+        state.do(Update.of(obj.id, attributes={**obj.attrs, "notes": notes + [note]}))
+        state.kept.append(f"the {obj.category}: {note}")
+    return True
+
+
+def other_side(landmark: SceneObject, exclude: Sequence[str], state: State) -> int:
+    """+1 (right) or -1 (left): the side of `landmark` away from the most salient thing beside it ("the
+    kitty on the other side of the grill" from the dog); with nothing beside it, the side nearer the middle."""
+    for i in state.order():
+        o = state.scene.get(i)
+        if o.id != landmark.id and o.id not in exclude and abs(o.x - landmark.x) <= 0.35:
+            return -1 if o.x > landmark.x else 1
+    return 1 if landmark.x < 0.5 else -1
+
+
+def looks_of_the_person(it: "Interpreter", c: Clause, state: State) -> None:
+    """"A girl sitting, sad, with a bucket next to her": how someone looks or stands, said in a part about a
+    thing that has no face (the bucket), is the look of the person this turn is about."""
+    if not (c.expressions or c.poses) or not c.targets or any(
+            m.head != "CAT" or animacy(it.world, str(m.value)) != "thing" for m in c.targets):
+        return
+    person = next((state.scene.get(i) for i in reversed(state.this_turn) if state.scene.get(i) is not None
+                   and it.world.category(state.scene.get(i).category).people), None)
+    if person is None:
+        return
+    changes = {k: v for k, v in (("expression", (c.expressions or [None])[-1]), ("pose", (c.poses or [None])[-1]))
+               if v is not None and getattr(person, k) != v}
+    if changes:
+        state.do(Update.of(person.id, **changes))
+    c.expressions, c.poses = [], []
+
+
+def headless_subject(it: "Interpreter", c: Clause, state: State) -> SceneObject:
+    """Who a clause naming no one is about ("grey hoodie, hood up", "looks angry"): the most salient thing
+    (that can go, when it went somewhere), or, when it says what a person wears, how they look or stand,
+    the most salient person."""
+    order = [state.scene.get(i) for i in state.order()]
+    if c.goes and not c.kinds:  # "Rode off left.": what can go, not the bus stop it was at
+        order = [o for o in order if moves_by_itself(it.world, o.category)] or order
+    if any(PLATE.search(mark) for mark in c.marks):  # "Plate ended 4KX": the car's, not the driver's
+        order = [o for o in order if it.world.category(o.category).group == "vehicles"] or order
+    if not (c.kinds or c.expressions or c.poses or c.attrs):
+        return order[0]
+    people = [o for o in order if it.world.category(o.category).people]
+    if not people:
+        raise Refusal(f"Who is {c.text!r} about? Say e.g. 'the {a_person(it.world)} {c.text}'.")
+    if c.kinds and c.verb is None:
+        c.dirs = []  # "hood up": how it is worn, not a move
+    return people[0]
+
+
+def a_person(world: World) -> str:
+    return next((k.name for k in world.categories if k.people), "man")
