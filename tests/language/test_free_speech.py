@@ -372,3 +372,8 @@ def test_a_police_cars_lights_are_on_the_car_not_a_traffic_light():
     _, t = tell("street", "a man on the left", "and then a police car came with the blue lights on")
     assert not objs(t[1].scene, "traffic light") and one(t[1].scene, "police car").attrs["marks"] == ["blue lights on"]
     assert "blue lights on" in t[1].reply
+
+
+def test_a_kind_said_with_not_is_not_kept():
+    _, t = tell("street", "a man in a grey tracksuit", "Correction, it was a grey hoodie, not a tracksuit.")
+    assert one(t[1].scene, "man").attrs["top_kind"] == "hoodie"

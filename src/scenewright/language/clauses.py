@@ -441,6 +441,10 @@ class ClauseReader:
                     nxt = self._next_meaningful(toks, toks.index(nxt, i) + 1) or nxt
                 if nxt is not None and nxt.kind == "BG":
                     c.not_backgrounds.append(nxt.value)
+                if nxt is not None and nxt.kind == "KIND" and (c.kinds or c.targets):
+                    mods = [x for x in mods if x.kind not in ("DET", "NUM")]  # "a grey hoodie, not a tracksuit"
+                    i = toks.index(nxt, i) + 1
+                    continue
                 if nxt is not None and nxt.kind in ("COLOR", "EXPR", "POSE", "BG", "SIZE", "ATTR"):
                     # "black, not dark", "happy not surprised", "dusk, not daytime": what follows is not said
                     i = toks.index(nxt, i) + 1
