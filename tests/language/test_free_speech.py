@@ -377,3 +377,15 @@ def test_a_police_cars_lights_are_on_the_car_not_a_traffic_light():
 def test_a_kind_said_with_not_is_not_kept():
     _, t = tell("street", "a man in a grey tracksuit", "Correction, it was a grey hoodie, not a tracksuit.")
     assert one(t[1].scene, "man").attrs["top_kind"] == "hoodie"
+
+
+@pytest.mark.parametrize("said", ["maybe a bicycle on the right", "I think there's a bicycle on the right",
+                                  "I think, there was a bicycle on the right"])
+def test_a_hedge_before_the_thing_is_named_makes_it_unsure_it_was_there(said):
+    _, t = tell("street", said)
+    assert "there" in one(t[0].scene, "bicycle").unsure
+
+
+def test_a_hedge_about_a_detail_does_not_doubt_the_thing():
+    _, t = tell("street", "a man in a black hoodie, maybe six foot")
+    assert "there" not in one(t[0].scene, "man").unsure

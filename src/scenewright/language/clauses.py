@@ -52,6 +52,7 @@ class Clause:
     handled: set[str] = field(default_factory=set)  # unknown words that were mapped or kept as notes
     look_part: dict = field(default_factory=dict)  # a look said (colour, attribute, kind, word) -> its part
     hedged_parts: set[int] = field(default_factory=set)  # the comma-separated parts a hedge covers
+    hedged_there: bool = False  # the hedge comes before the thing is named: unsure it was there
     goes: bool = False  # a verb of going ("drove", "came", "headed"): its subject moves by itself
 
     def unsure(self, *looks: object) -> bool:
@@ -414,6 +415,8 @@ class ClauseReader:
             elif k == "HEDGE":
                 c.hedge = True
                 c.hedge_words.append(t.text)
+                if not c.targets and c.holder is None:
+                    c.hedged_there = True  # "I think there's a swing", "maybe a dog": was it there at all?
             elif k == "OR":
                 c.alternatives = True
             elif k == "EXCEPT" and (c.targets or any(x.kind == "DET" and x.value == "all" for x in mods)):

@@ -63,6 +63,9 @@ class GrammarParser:
                 carry = toks
                 continue
             carry = []
+            if headless and c.hedge and not kept and not c.has_predicate and k + 1 < len(segments):
+                carry = toks  # "I think, he had a red cap": the hedge covers what follows
+                continue
             if headless and (c.hedge or c.alternatives) and kept:  # "red, maybe orange"
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])

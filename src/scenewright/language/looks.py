@@ -106,6 +106,9 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             uncertain.pop(f"{slot}_kind", None)
             if colour:
                 uncertain.pop(slot, None)
+    if obj is None and getattr(c, "hedged_there", False) and not getattr(c, "hedged_parts", None):
+        uncertain["there"] = list(dict.fromkeys(getattr(c, "hedge_words", ()))) or ["maybe"]  # "I think there's
+        # a swing": that it was there at all is what the speaker was unsure of
     if c.marks:
         new_marks = [mk for mk in c.marks if mk not in attrs.get("marks", [])]
         attrs["marks"] = list(attrs.get("marks", [])) + new_marks

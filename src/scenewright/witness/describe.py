@@ -19,7 +19,8 @@ NICE_NAMES = {"color": "colour", "pose": "posture", "flip": "facing", "position"
               "shoes": "shoe colour", "carry": "colour of what was carried", "marks": "marks",
               "motion": "moving or parked", "sign": "sign text", "background": "time and weather",
               "notes": "also said (not drawn)", "called": "the witness's word for it",
-              "role": "driver, rider or passenger", "of": "whose (driver, rider, passenger)", "with": "held or worn by"}
+              "role": "driver, rider or passenger", "of": "whose (driver, rider, passenger)", "with": "held or worn by",
+              "there": "whether it was there"}
 LISTED = ("notes", "marks")  # fields that grow: a new item is said in addition, not a correction
 ACRONYMS = {"suv", "atv", "rv", "mpv", "hgv", "bmw", "vw", "4x4", "uk", "us", "ups", "dhl"}
 SLOT_NAMES = {"top": "top (garment, colour)", "bottom": "bottom (garment, colour)", "headwear": "headwear",
