@@ -375,7 +375,7 @@ def test_learned_codraw_drawer_when_a_checkpoint_is_there(make_client):
     import os
     from pathlib import Path
 
-    default = Path(__file__).resolve().parents[2] / "runs" / "codraw" / "drawer_v8"
+    default = Path(__file__).resolve().parents[2] / "runs" / "codraw" / "drawer_v10"
     ckpt = Path(os.environ.get("SCENEWRIGHT_CODRAW_DRAWER") or default)
     if not (ckpt / "drawer.json").exists():  # one network, or an ensemble
         pytest.skip(f"no trained drawer at {ckpt} (train one: docs/codraw.md, or set $SCENEWRIGHT_CODRAW_DRAWER)")
