@@ -31,8 +31,9 @@ _BETWEEN_NEG = {"DET", "NUM", "COLOR", "SIZE", "EXPR", "POSE", "ATTR"}  # "no bi
 
 def gender_of(category: str, surface: str = "") -> str | None:
     """'male' / 'female' for a person's category or the word they were called by ("lady", "mike"), else None."""
+    last = surface.rsplit(" ", 1)[-1]  # "a little boy": boy
     for g, words in GENDER.items():
-        if category in words or surface in words or surface.split(" ")[-1:] and surface.split(" ")[-1] in words:
+        if category in words or surface in words or last in words:
             return g
     return None
 
