@@ -239,7 +239,7 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
         account = "".join(f'<li class="said-as{" inferred" if line.startswith("inferred") else ""}">'
                           f"{escape(line)}</li>" for line in (rec.account_of(h.id, tz) if h.present else ()))
         out.append(f"<li><b>{escape(h.label)}</b> {escape(life)}{gone}<ul>{account}"
-                   + (f'<li class="note">history<ul>' + "".join(f"<li>{escape(line)}</li>" for line in fields)
+                   + ('<li class="note">history<ul>' + "".join(f"<li>{escape(line)}</li>" for line in fields)
                       + "</ul></li>" if fields else "") + "</ul></li>")
     out.append("</ul>")
 
