@@ -25,9 +25,6 @@ _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "righ
             "below": ("y", max)}  # the landmark among several: the one at that end
 _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left|right) edge\b|\bpartially\b|"
                       r"\bhalf (?:of it )?(?:cut|off|outside|hidden)\b")
-
-
-
 _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
 _ASIDE = re.compile(r"\b(?:it|everything|that|this|all) (?:all )?(?:happened|went|was over|was|were) (?:so |very |"
                     r"really |too |that )?(?:fast|quick|quickly|sudden|suddenly)\b")

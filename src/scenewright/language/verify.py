@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..scene import Add, Scene, SceneObject, Update, apply
 from .clauses import Clause
+from .placement import box, clamp_x
 from .references import Ambiguous, Mention, Missing
 from .state import Refusal, State
 
@@ -162,8 +163,6 @@ def _relation(it: "Interpreter", rel: str, obj: SceneObject, lands: list[SceneOb
         lo, hi = min(o.x for o in lands), max(o.x for o in lands)
         return said, (lambda x: lo < x < hi) if len(lands) > 1 and hi - lo > 0.04 else (lambda x: True)
     if rel in ("on", "in", "under", "below", "above"):
-        from .placement import box
-
         reach = max(0.15, box(it.world, L).w / 2 + 0.05)
         return said, lambda x: abs(x - L.x) <= reach
     if rel in ("next", "near"):
@@ -183,8 +182,6 @@ def _relation(it: "Interpreter", rel: str, obj: SceneObject, lands: list[SceneOb
 
 def _repair(it: "Interpreter", obj: SceneObject, tests: Sequence[Test]) -> float | None:
     """The x nearest to where `obj` is that passes every test and keeps it on the canvas, or None."""
-    from .placement import clamp_x
-
     good = {round(clamp_x(it.world, obj.category, obj.scale, x, obj.y), 4) for x in _GRID}
     good = [x for x in good if all(t(x) for t in tests)]
     return min(good, key=lambda x: abs(x - obj.x)) if good else None
