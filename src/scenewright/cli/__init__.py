@@ -4,6 +4,9 @@
 - witness.py: report, verify, compare
 - serve.py: the web app            - geneva.py: data shapes / train geneva / eval geneva
 - codraw.py: data codraw / train drawer / eval codraw
+- imagedata.py: data captions / edits / css / import (image sets for the model family)
+- encoders.py: train damsm / eval features (the shared encoders and metrics)
+- t2i.py: train t2i / eval t2i / imagine (the text-to-image family)
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ app.add_typer(data_app, name="data")
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
-for _name in ("dialog", "chat", "serve", "geneva", "codraw", "witness"):
+for _name in ("dialog", "chat", "serve", "geneva", "codraw", "witness", "imagedata", "encoders", "t2i"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _e:  # an area not built (yet) in this checkout
