@@ -1,0 +1,83 @@
+"""`imagine`: a caption in, PIL images out, by any trained method of the text-to-image family.
+
+    >>> from scenewright.t2i import imagine
+    >>> images = imagine("a red cube on the left of a blue sphere", method="dfgan",
+    ...                  checkpoint="runs/t2i/dfgan_shapes64", n=4, seed=0)   # doctest: +SKIP
+
+Same (text, method, checkpoint, n, seed) → the same pixels. Loaded models are kept (one per folder), so a second
+call costs one generator forward.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import MissingFile, ScenewrightError
+
+WEIGHTS = Path(__file__).resolve().parent / "weights" / "t2i"
+
+
+def default_checkpoint(method: str, world: str = "shapes") -> Path:
+    """Where shipped weights for `method` on `world` live (weights/t2i/<method>_<world>/)."""
+    return WEIGHTS / f"{method}_{world}"
+
+
+@lru_cache(maxsize=8)
+def _model(checkpoint: str, device: str, stamp: float):  # stamp: the weights' mtime, so a retrain reloads
+    from .models.t2i import load
+
+    return load(checkpoint, device)
+
+
+def load_method(method: str = "dfgan", checkpoint: str | Path | None = None, world: str = "shapes",
+                device: str = "cpu"):
+    """The trained model of `method` from `checkpoint` (default: the shipped weights for `world`)."""
+    from .models.t2i import METHODS
+
+    if method not in METHODS:
+        raise ScenewrightError(f"unknown text-to-image method {method!r}; methods: {', '.join(METHODS)}")
+    path = Path(checkpoint) if checkpoint is not None else default_checkpoint(method, world)
+    if not path.exists():
+        raise MissingFile(f"no {method} checkpoint at {path}; train one with `scenewright train t2i --method "
+                          f"{method} --data DIR --damsm DIR --out {path}` and pass --checkpoint {path}")
+    from .models.t2i import weights_file
+
+    model = _model(str(path.resolve()), device, weights_file(path).stat().st_mtime)
+    if model.name != method:
+        raise ScenewrightError(f"{path} holds a {model.name} model, not {method}")
+    return model
+
+
+def imagine(text: str, method: str = "dfgan", checkpoint: str | Path | None = None, n: int = 1, seed: int = 0,
+            world: str = "shapes", device: str = "cpu") -> list:
+    """Draw `text` n times with `method`: a list of n RGB PIL images at the method's size."""
+    import torch
+    from PIL import Image
+
+    from .train.loop import to_uint8
+
+    if not isinstance(text, str) or not text.strip():
+        raise ScenewrightError("imagine needs a caption (non-empty text)")
+    if n < 1:
+        raise ScenewrightError(f"n must be at least 1, got {n}")
+    model = load_method(method, checkpoint, world, device)
+    with torch.inference_mode():
+        x = model.generate([text] * n, seed=seed)
+    return [Image.fromarray(a) for a in to_uint8(x)]
+
+
+def grid(images: list, columns: int | None = None):
+    """Images side by side (rows of `columns`), for `imagine --n`."""
+    from PIL import Image
+
+    columns = columns or len(images)
+    w, h = images[0].size
+    rows = (len(images) + columns - 1) // columns
+    sheet = Image.new("RGB", (w * columns, h * rows), "white")
+    for i, im in enumerate(images):
+        sheet.paste(im, ((i % columns) * w, (i // columns) * h))
+    return sheet
+
+
+__all__ = ["default_checkpoint", "grid", "imagine", "load_method"]

@@ -1,0 +1,88 @@
+"""`scenewright train t2i`: any method of the text-to-image family on a captions image set, by the shared loop.
+
+    train_t2i("dfgan", data="/tmp/imagesets/shapes64", damsm="runs/damsm/shapes64", out="runs/t2i/dfgan_shapes64",
+              minutes=60)
+
+OUT ends up as a self-contained checkpoint folder: <method>.safetensors + card.json + damsm/ (the frozen text
+encoder, copied), plus last.pt (to resume: run the same command again), log.jsonl and samples/.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import torch
+
+from ..errors import CheckpointError, MissingFile, ScenewrightError
+from .distributed import Dist
+from .loop import LoopConfig, train
+
+
+def train_t2i(method: str, data: str | Path, damsm: str | Path, out: str | Path, *, steps: int | None = None,
+              minutes: float | None = None, seed: int = 0, size: int = 64, batch: int = 32,
+              ckpt_every: int = 250, settings: dict | None = None, progress: bool = True,
+              command: str | None = None) -> Path:
+    """Train `method` (a name of models.t2i.METHODS) and return OUT/<method>.safetensors."""
+    from ..data.imageset import ImageSet
+    from ..models.encoders.damsm import WEIGHTS, load_damsm
+    from ..models.t2i import build
+
+    if steps is None and minutes is None:
+        raise ScenewrightError("give a budget: --steps N and/or --minutes M")
+    ds = ImageSet.open(data)
+    if ds.kind != "captions":
+        raise ScenewrightError(f"{data} is a {ds.kind!r} set; text-to-image training reads a 'captions' set "
+                               "(`scenewright data captions ...`)")
+    if size not in ds.sizes:
+        raise ScenewrightError(f"{data} has no {size} px images (sizes: {ds.sizes}); remake it with --size {size}")
+    damsm_dir = Path(damsm)
+    if not (damsm_dir / WEIGHTS).is_file() and not damsm_dir.is_file():
+        raise MissingFile(f"no DAMSM at {damsm_dir}; train the text encoder first with `scenewright train damsm "
+                          f"--data {data} --out {damsm_dir}` (the methods never fall back to a random encoder)")
+    dist = Dist.from_env()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    copied = out / "damsm"
+    if dist.main:
+        _copy_damsm(damsm_dir, copied)
+    dist.barrier()
+    text, _ = load_damsm(copied, dist.device)
+
+    torch.manual_seed(seed)  # the same initial weights on every replica and every run
+    model = build(method, text, image_size=size, **(settings or {}))
+    val = ds.records("val") or ds.records("train")
+    captions = tuple(r["captions"][0] for r in val[:6])
+
+    def batches(epoch: int):
+        return ds.caption_batches("train", size=size, batch_size=batch, seed=seed, epoch=epoch, drop_last=True)
+
+    card = {"data": str(Path(data).resolve()), "data_sha256": ds.card.get("sha256", {}),
+            "data_command": ds.card.get("command"), "world": ds.world, "image_size": size, "batch": batch,
+            "damsm": str(damsm_dir.resolve()), "world_size": dist.world_size,
+            "command": command or " ".join(["scenewright"] + sys.argv[1:]),
+            "threads": torch.get_num_threads(), "device": str(dist.device)}
+    lc = LoopConfig(out=str(out), steps=steps, minutes=minutes, seed=seed, ckpt_every=ckpt_every,
+                    sample_captions=captions, progress=progress, card=card)
+    return train(model, batches, lc, dist)
+
+
+def _copy_damsm(src: Path, dst: Path) -> None:
+    """Copy the DAMSM folder (or file) into OUT/damsm; refuse to mix two different encoders in one run."""
+    from ..data.imageset import sha256_file
+    from ..models.encoders.damsm import WEIGHTS
+
+    file = src / WEIGHTS if src.is_dir() else src
+    if (dst / WEIGHTS).is_file():
+        if sha256_file(dst / WEIGHTS) != sha256_file(file):
+            raise CheckpointError(f"{dst.parent} was trained with another DAMSM than {src}; use a new --out")
+        return
+    dst.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(file, dst / WEIGHTS)
+    card = file.parent / "card.json"
+    if card.is_file():
+        shutil.copyfile(card, dst / "card.json")
+    else:
+        (dst / "card.json").write_text(json.dumps({"copied_from": str(file)}))
