@@ -313,6 +313,8 @@ class ClauseReader:
                 elif pending_rel and expect:
                     rel_marks.append(m)
                     expect -= 1
+                    if pending_rel == "between" and (m.plural or m.head == "PRON" and m.value == "plural"):
+                        expect = 0  # "between them a girl": them is both ends; the girl is the new thing
                     if not expect:
                         pending_rel = None
                 else:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..errors import ScenewrightError
 from ..worlds import World
+from . import members
 from .base import Context, Parse
 from .clauses import Clause, ClauseReader
 from .commands import command
@@ -49,12 +50,24 @@ class GrammarParser:
     def read_clauses(self, text: str) -> list[Clause]:
         """Clauses of `text`; a fragment naming no thing ("behind the boy, …") joins the clause after it."""
         self.reader.source = text
-        segments = self.reader.split(text)
+        segments = members.split_members(self.reader.split(text))
         out: list[Clause] = []
         carry: list[Token] = []
         kept: list[list[Token]] = []
+        group, dealt = 0, 0  # the size of the group just named, and how many of its members were described
         for k, toks in enumerate(segments):
             toks = carry + toks
+            if group and not carry and members.starts_members(toks):
+                parts, dealt = members.cut(toks, group, dealt)
+                for lead, said, words in parts:  # "…, one on the far left and one on the far right"
+                    c = self.reader.read(words) if words else Clause("")
+                    c.text = " ".join(t.text for t in said + words)
+                    c.targets = [members.member_mention(lead, " ".join(t.text for t in said) or c.text)]
+                    out.append(c)
+                    kept.append(said + words)
+                if parts:
+                    continue
+            group, dealt = 0, 0
             c = self.reader.read(toks)
             headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
@@ -81,6 +94,7 @@ class GrammarParser:
             if not c.empty:
                 out.append(c)
                 kept.append(toks)
+                group = members.group_size(c)
         return out
 
     def _parse(self, text: str, context: Context) -> Parse:

@@ -14,7 +14,7 @@ from ..worlds import World
 from . import placement as P
 from .clauses import Clause
 from .looks import background
-from .references import Mention, Missing
+from .references import Ambiguous, Mention, Missing
 from .state import Refusal, State
 
 if TYPE_CHECKING:
@@ -42,9 +42,14 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
             c.sizes, m.sizes = c.sizes + m.sizes, []
     if (c.expressions or c.poses) and [m.head for m in c.targets] == ["PRON"] and \
             c.targets[0].value == "plural":  # "both of them should be laughing": the people among them
-        people = [o for o in (state.scene.get(i) for i in state.order()) if it.world.category(o.category).people]
+        try:
+            they = [o for o in it._resolve(c.targets[0], state, talked=False) if it.world.category(o.category).people]
+        except (Missing, Ambiguous):
+            they = []
+        people = they if len(they) >= 2 else \
+            [o for o in (state.scene.get(i) for i in state.order()) if it.world.category(o.category).people][:2]
         if len(people) >= 2:
-            c.targets = [Mention("ID", o.id, o.category) for o in people[:2]]
+            c.targets = [Mention("ID", o.id, o.category) for o in people]
     for m in c.targets:  # "remove the cube on the left" with two cubes: which one, not where to
         if m.side_hint is not None and len(it.resolver.candidates(m, state.scene, state.order())) > 1:
             m.side = m.side_hint

@@ -11,7 +11,7 @@ from ..scene import Add, Edit, Remove, Scene, SceneObject, SetBackground, Update
 from ..worlds import Category, World
 from . import idioms
 from . import placement as P
-from . import replies, subjects, verify
+from . import members, replies, subjects, verify
 from .base import Context, Parse
 from .clauses import Clause
 from .lexicon import Lexicon
@@ -50,6 +50,7 @@ class Interpreter:
         self._all_clauses = clauses
         said: set[str] = set()  # skipped clauses the reply already names
         group: Mention | None = None  # the last plural thing named this turn: what "them" / "both" mean
+        named: list[str] = []  # the things of the last group counted out ("two trees"), for "one …, the other …"
         for c in idioms.subjects_first(clauses):
             for k, m in enumerate(c.targets):  # "we now have two spheres. let's make both of them green"
                 if m.head == "PRON" and m.value == "plural" and group is not None:
@@ -57,6 +58,7 @@ class Interpreter:
             mark = state.mark()
             as_said = verify.snapshot(c)  # interpreting may rewrite the clause
             try:
+                c.targets = self._members(c.targets, named)
                 self.clause(c, state)
             except (Missing, Ambiguous, Refusal) as e:
                 if len(clauses) == 1 or c.neg or isinstance(e, Ambiguous):
@@ -71,6 +73,10 @@ class Interpreter:
                 if word not in c.handled:
                     state.skip(word)
             group = next((m for m in c.targets + c.landmarks if m.head == "CAT" and m.plural), group)
+            if members.group_size(c):
+                cats = self.lex.refers_to(str(c.targets[0].value), str(c.targets[0].value))
+                named = [i for i in dict.fromkeys(state.this_turn[mark[2]:])
+                         if any(o.id == i and o.category in cats for o in state.scene.objects)]
         notes = list(state.notes)
         loose = [w for w in state.skipped if w not in said and w not in state.explained]
         if loose:
@@ -82,6 +88,20 @@ class Interpreter:
                          notes=tuple(state.kept), skipped=tuple(state.skipped))
         return Parse(edits=tuple(state.edits), reply=self.summary(state.edits, context.scene, notes, state.scene),
                      notes=tuple(state.kept), skipped=tuple(state.skipped))
+
+    @staticmethod
+    def _members(targets: list[Mention], named: Sequence[str]) -> list[Mention]:
+        """MEMBER mentions ("one on the left", "the other") as the things of the group they pick."""
+        out: list[Mention] = []
+        for m in targets:
+            if m.head != "MEMBER":
+                out.append(m)
+                continue
+            ids = members.pick(m, named)
+            if not ids:
+                raise Missing(f"I can't tell which one {m.surface!r} is.")
+            out += [Mention("ID", i, m.surface) for i in ids]
+        return out
 
     def example(self) -> str:
         return {"shapes": "'add a red cube on the left'", "park": "'a boy is standing on the left'"}.get(
@@ -372,7 +392,7 @@ class Interpreter:
         objs: list[SceneObject] = []
         for m in c.targets:
             for o in self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(),
-                                           state.recency()):
+                                           state.recency(), state.plural_group()):
                 if o not in objs:
                     objs.append(o)
         for o in objs:
@@ -455,7 +475,8 @@ class Interpreter:
         turn: "the small tree is too small, make it medium"."""
         if m.head == "UNKNOWN":
             raise Refusal(self._dont_know(str(m.value)))
-        found = self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(), state.recency())
+        found = self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(), state.recency(),
+                                      state.plural_group())
         for o in reversed(found if talked else ()):
             state.talked_about(o.id)
         return found
@@ -481,7 +502,8 @@ class Interpreter:
             if m.head == "PRON" and exclude is not None:  # "the owl is sitting up in it": it is not the owl
                 scene = replace(state.scene, objects=tuple(o for o in state.scene.objects if o.id != exclude))
                 objs = self.resolver.resolve(m, scene, [i for i in state.order() if i != exclude], True,
-                                             state.last_group(), state.recency()) if scene.objects else []
+                                             state.last_group(), state.recency(), state.plural_group()) \
+                    if scene.objects else []
             else:
                 objs = [o for o in self._resolve(m, state, talked=False) if o.id != exclude]
             if not objs:

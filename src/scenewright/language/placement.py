@@ -62,7 +62,8 @@ def box(world: World, obj: SceneObject) -> Box:
 
 def clamp_x(world: World, category: str, scale: float, x: float, y: float) -> float:
     w, _ = size_of(world, category, scale, y)
-    lo, hi = w / 2, 1 - w / 2
+    overhang = 0.4 * w if w > 0.3 else 0.0  # a big tree "on the far left" is cut off by the edge, as in CoDraw
+    lo, hi = w / 2 - overhang, 1 - w / 2 + overhang
     if lo > hi:
         return 0.5
     return min(max(x, lo), hi)
@@ -146,6 +147,8 @@ def relate(world: World, relation: str, cat: Category, scale: float, land: Scene
         return L.x, top - h / 2 + 0.1 * h
     if relation == "above":
         return L.x, L.top - GAP - h / 2
+    if relation in ("below", "under") and world.category(land.category).sky and not cat.sky:
+        return L.x, default_y(world, cat)  # "a tree below the sun": on the ground under it
     if relation == "below":
         return L.x, L.bottom + GAP + h / 2
     if relation == "under":

@@ -173,11 +173,13 @@ class Resolver:
         return sorted(objs, key=lambda o: rank.get(o.id, 10**6))
 
     def resolve(self, m: Mention, scene: Scene, order: list[str], plural_ok: bool = True,
-                last_group: Sequence[str] = (), recency: dict[str, int] | None = None) -> list[SceneObject]:
+                last_group: Sequence[str] = (), recency: dict[str, int] | None = None,
+                group: Sequence[str] | None = None) -> list[SceneObject]:
         """The objects `m` refers to, most salient first. Raises Missing or Ambiguous. With `recency` (turns
         since each object was last touched), "the man" among two men is the one talked about more recently;
-        it asks only when they are equally recent."""
-        found = self._resolve(m, scene, order, plural_ok, last_group, recency or {})
+        it asks only when they are equally recent. `group` is what "they" means (else `last_group`)."""
+        found = self._resolve(m, scene, order, plural_ok, last_group, recency or {},
+                              last_group if group is None else group)
         if not m.excluded:
             return found
         out = [o for o in found if o.id not in {x.id for e in m.excluded
@@ -187,7 +189,7 @@ class Resolver:
         return out
 
     def _resolve(self, m: Mention, scene: Scene, order: list[str], plural_ok: bool,
-                 last_group: Sequence[str], recency: dict[str, int]) -> list[SceneObject]:
+                 last_group: Sequence[str], recency: dict[str, int], group: Sequence[str]) -> list[SceneObject]:
         if m.head == "REST":  # "the rest", "the others": all but the ones just talked about
             named = set(last_group)
             pool = [o for o in scene.objects if o.id not in named]
@@ -222,9 +224,9 @@ class Resolver:
         if m.head == "PRON":
             if m.value == "plural":
                 rank = {i: k for k, i in enumerate(order)}  # the group's topic first: a landmark drawn along is last
-                group = sorted((scene.get(i) for i in last_group if any(o.id == i for o in scene.objects)),
-                               key=lambda o: rank.get(o.id, 10**6))
-                found = group if len(group) > 1 else cands[:2] if len(cands) >= 2 else cands
+                they = sorted((scene.get(i) for i in group if any(o.id == i for o in scene.objects)),
+                              key=lambda o: rank.get(o.id, 10**6))
+                found = they if len(they) > 1 else cands[:2] if len(cands) >= 2 else cands
                 return found[:m.pick] if m.pick else found  # "one of them": one of that group
             return cands[:1]
         if m.ordinal is not None:

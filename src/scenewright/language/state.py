@@ -94,10 +94,24 @@ class State:
         return out
 
     def last_group(self) -> list[str]:
+        """What was talked about last: this turn's things, else those of the last turn that changed any."""
         if self.this_turn:
             return list(dict.fromkeys(self.this_turn))
         for entry in reversed(self.entries):
             ids = touched(entry.edits)
             if ids:
-                return ids
+                return list(dict.fromkeys(ids))
         return []
+
+    def plural_group(self, turns: int = 3) -> list[str]:
+        """What "they" / "them" mean: the last things talked about together, this turn or in one of the last
+        `turns` turns ("two purple cubes" … "color it green" … "make them red": the cubes, not the ball)."""
+        present = {o.id for o in self.scene.objects}
+        here = [i for i in dict.fromkeys(self.this_turn) if i in present]
+        if len(here) > 1:
+            return here
+        for entry in list(reversed(self.entries))[:turns]:
+            ids = [i for i in dict.fromkeys(touched(entry.edits)) if i in present]
+            if len(ids) > 1:
+                return ids
+        return self.last_group()
