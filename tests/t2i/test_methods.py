@@ -97,3 +97,22 @@ def test_dfgan_d_loss_falls_when_d_learns(text_encoder):
         opt.step()
         first = first if first is not None else terms["hinge"].item()
     assert terms["hinge"].item() < first
+
+
+def test_stackgan_trains_stage1_then_only_stage2(text_encoder):
+    torch.manual_seed(0)
+    m = build("stackgan", text_encoder, **TINY["stackgan"])  # stage2_from=1
+    x0 = m.generate(CAPTIONS[:2], seed=0)
+    assert torch.equal(x0, m.generate(CAPTIONS[:2], seed=0, stage="stage1"))  # Stage-II untrained: not used
+    opt = {g: torch.optim.Adam(p, lr=1e-2) for g, p in m.param_groups().items()}
+    before = {k: v.detach().clone() for k, v in m.state_dict().items()}
+    for g in ("d", "g"):
+        m.zero_grad(set_to_none=True)
+        terms = m.losses(_batch(), g, step=1)  # a Stage-II step
+        assert any(k.startswith("stage2") for k in terms)
+        sum(terms.values()).backward()
+        opt[g].step()
+    moved = {k for k, v in m.state_dict().items() if v.dtype.is_floating_point and not torch.equal(v, before[k])}
+    assert moved and all(".stage2." in k for k in moved)
+    assert int(m.stage2_steps) == 1
+    assert not torch.equal(m.eval().generate(CAPTIONS[:2], seed=0), x0)

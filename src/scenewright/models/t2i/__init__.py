@@ -24,10 +24,12 @@ from ...errors import CheckpointError, MissingFile, ScenewrightError
 from .base import T2IMethod
 from .dfgan import DFGAN, DFGANConfig
 from .gan_int_cls import GANINTCLS, GANINTCLSConfig
+from .stackgan import StackGAN, StackGANConfig
 
 METHODS: dict[str, tuple[type[T2IMethod], type]] = {
     "dfgan": (DFGAN, DFGANConfig),
     "gan_int_cls": (GANINTCLS, GANINTCLSConfig),
+    "stackgan": (StackGAN, StackGANConfig),
 }
 DEFAULT = "dfgan"
 
