@@ -77,3 +77,28 @@ def test_street_says_what_people_wear():
 def test_seed_changes_phrasing():
     scene = random_scene("park", random.Random(5))
     assert describe(scene, 5, seed=0) != describe(scene, 5, seed=1)
+
+
+@pytest.mark.parametrize("world", ["shapes", "park", "street"])
+def test_every_stated_fact_is_true(world):
+    from scenewright.language.describe import holds
+
+    d = Describer(world)
+    n_facts = 0
+    for i in range(60):
+        scene = random_scene(world, random.Random(1000 + i))
+        for cap in d.annotated(scene, 5, seed=i):
+            for fact in cap.facts:
+                assert holds(d, scene, fact), (fact, cap.text)
+                n_facts += 1
+    assert n_facts > 100
+
+
+def test_holds_can_fail():
+    from scenewright.language.describe import holds
+
+    scene = shapes_scene(("red", "cube", 0.2, 0.62), ("blue", "sphere", 0.8, 0.62), ("green", "cube", 0.5, 0.62))
+    d = Describer("shapes")
+    assert holds(d, scene, ("left", "o1", "o2")) and not holds(d, scene, ("left", "o2", "o1"))
+    assert holds(d, scene, ("between", "o3", "o2", "o1")) and not holds(d, scene, ("between", "o1", "o2", "o3"))
+    assert not holds(d, scene, ("behind", "o1", "o2"))

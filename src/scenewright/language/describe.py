@@ -42,6 +42,7 @@ BACKGROUND_WORDS = {
 REGION_WORDS = {"behind the far sidewalk": "across the street", "on the far sidewalk": "on the far sidewalk",
                 "in the road, far lane": "in the far lane", "in the road, near lane": "in the near lane",
                 "on the near sidewalk": "on the near sidewalk"}
+LR = {"to the left of": True, "to the right of": False}  # relation -> the thing is the left one
 THERE = ("there is {}", "there is {}", "{}", "a picture of {}", "an image of {}", "we see {}", "you can see {}")
 
 
@@ -64,11 +65,22 @@ def _plural(world: World, head: str, category: str) -> str:
     return head[: len(head) - len(category)] + cat.plural_name if head.endswith(category) else head + "s"
 
 
+@dataclass(frozen=True)
+class Caption:
+    """A caption, the style that made it, and the spatial facts it states as (relation, object ids):
+    ("left", a, b) a is left of b; ("behind", a, b) a is farther back than b; ("between", m, a, b)."""
+
+    style: str
+    text: str
+    facts: tuple[tuple[str, ...], ...] = ()
+
+
 class Describer:
     """Captions of scenes in one world (deterministic given the seed passed to `captions`)."""
 
     def __init__(self, world: str | World):
         self.world = get_world(world)
+        self.facts: list[tuple[str, ...]] = []  # what the style being written states (see Caption)
 
     # -- facts ----------------------------------------------------------------------------------------------
     def bottom(self, obj: SceneObject) -> float:
@@ -197,6 +209,7 @@ class Describer:
         order = sorted(things, key=lambda t: t.obj.x)
         if len(order) < 2 or any(not self.left_of(a.obj, b.obj) for a, b in zip(order, order[1:])):
             return None
+        self.facts += [("left", a.obj.id, b.obj.id) for a, b in zip(order, order[1:])]
         names = [self.np(t) for t in order]
         if rng.random() < 0.3:
             names, first = names[::-1], "from right to left"
@@ -208,6 +221,9 @@ class Describer:
         placed = [(t, self.place(t.obj, rng)) for t in things]
         if any(not p for _, p in placed):
             return None
+        rank = {"on the far left": 0, "on the left": 1, "in the middle": 2, "on the right": 3, "on the far right": 4}
+        sides = [(t.obj, rank[self.side(t.obj)]) for t, _ in placed if self.side(t.obj)]
+        self.facts += [("left", a.id, b.id) for a, ra in sides for b, rb in sides if ra < rb and self.left_of(a, b)]
         rng.shuffle(placed)
         if rng.random() < 0.4:
             return ". ".join(f"{self.np(t)} is {p}" for t, p in placed)
@@ -228,6 +244,11 @@ class Describer:
             if rel is None:
                 return None
             parts.append((t, rel))
+            if rel in LR:
+                self.facts.append(("left", *((t.obj.id, land.obj.id) if LR[rel] else (land.obj.id, t.obj.id))))
+            else:
+                self.facts.append(("behind", *((t.obj.id, land.obj.id) if rel == "behind" else
+                                               (land.obj.id, t.obj.id))))
         rng.shuffle(parts)
         ref = "the " + land.head
         if rng.random() < 0.5 and all(t.countable for t, _ in parts):
@@ -268,6 +289,7 @@ class Describer:
         if self.behind(mid.obj, a.obj) or self.behind(a.obj, mid.obj) or self.behind(mid.obj, b.obj) \
                 or self.behind(b.obj, mid.obj):
             return None
+        self.facts.append(("between", mid.obj.id, a.obj.id, b.obj.id))
         ends = [a, b] if rng.random() < 0.5 else [b, a]
         out = f"{self.np(mid)} between {self.np(ends[0])} and {self.np(ends[1])}"
         rest = [t for t in things if t not in (a, mid, b)]
@@ -286,24 +308,35 @@ class Describer:
     # -- the call -------------------------------------------------------------------------------------------
     def captions(self, scene: Scene, k: int = 5, seed: int = 0) -> list[str]:
         """`k` captions of `scene`, as distinct as the scene allows, each naming every object."""
+        return [text for _, text in self.styled(scene, k, seed)]
+
+    def styled(self, scene: Scene, k: int = 5, seed: int = 0) -> list[tuple[str, str]]:
+        """(style, caption) pairs: the captions of `captions` with the name of the style that made each."""
+        return [(c.style, c.text) for c in self.annotated(scene, k, seed)]
+
+    def annotated(self, scene: Scene, k: int = 5, seed: int = 0) -> list[Caption]:
+        """The captions of `captions` with their styles and the spatial facts they state."""
         rng = random.Random(seed)
         if not scene.objects:
             bg = self.background(scene, rng)
-            return [f"an empty {self.world.name} scene {bg}".strip()] * k
-        out: list[str] = []
-        for attempt in range(12 * k):
+            return [Caption("empty", f"an empty {self.world.name} scene {bg}".strip())] * k
+        out: list[Caption] = []
+        seen: set[str] = set()
+        for _ in range(12 * k):
             styles = list(self.STYLES)
             rng.shuffle(styles)
             for style in styles:
                 things = self.things(scene, rng)
+                self.facts = []
                 text = getattr(self, style)(things, rng)
                 if text is None:
                     continue
                 bg = self.background(scene, rng)
                 if bg:
                     text = f"{bg}, {text}" if rng.random() < 0.25 else f"{text} {bg}"
-                if text not in out:
-                    out.append(text)
+                if text not in seen:
+                    seen.add(text)
+                    out.append(Caption(style, text, tuple(self.facts)))
                 if len(out) == k:
                     return out
         while len(out) < k:  # a scene with few ways to say it: repeat (still true)
@@ -317,9 +350,23 @@ def join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def holds(describer: Describer, scene: Scene, fact: tuple[str, ...], ids: dict[str, str] | None = None) -> bool:
+    """Whether `fact` (a Caption fact) is true of `scene`; `ids` maps the fact's ids to the scene's."""
+    ids = ids or {}
+    objs = [scene.get(ids.get(i, i)) for i in fact[1:]]
+    if fact[0] == "left":
+        return describer.left_of(objs[0], objs[1])
+    if fact[0] == "behind":
+        return describer.behind(objs[0], objs[1])
+    if fact[0] == "between":
+        m, a, b = objs
+        return min(a.x, b.x) + MARGIN <= m.x + 1e-9 <= max(a.x, b.x) - MARGIN + 2e-9
+    raise ValueError(f"unknown fact {fact[0]!r}")
+
+
 def describe(scene: Scene, k: int = 5, seed: int = 0) -> list[str]:
     """`k` true captions of `scene` (see the module docstring)."""
     return Describer(scene.world).captions(scene, k, seed)
 
 
-__all__ = ["Describer", "Thing", "describe", "join"]
+__all__ = ["Caption", "Describer", "Thing", "describe", "holds", "join"]
