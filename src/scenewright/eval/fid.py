@@ -7,7 +7,9 @@ NumPy only: Tr (Σ₁ Σ₂)^½ = Tr (Σ₁^½ Σ₂ Σ₁^½)^½, both square r
 
 The features are whatever the caller gives. scenewright uses its own detector's backbone
 (`Detector.features`, 256-d), so the numbers are *not* Inception-FID and not comparable with papers' FID —
-only with each other, on the same detector.
+only with each other, on the same detector. The image model family uses the ImageNet EfficientNet-Lite0's
+pooled 1280-d features instead (`eval/features.py`: FID and IS, real statistics cached per data set) — the
+papers' protocol on a different network, so also not comparable with Inception-v3 FID.
 """
 
 from __future__ import annotations
