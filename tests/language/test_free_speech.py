@@ -390,3 +390,24 @@ def test_a_hedge_before_the_thing_is_named_makes_it_unsure_it_was_there(said):
 def test_a_hedge_about_a_detail_does_not_doubt_the_thing():
     _, t = tell("street", "a man in a black hoodie, maybe six foot")
     assert "there" not in one(t[0].scene, "man").unsure
+
+
+def test_a_bag_next_to_her_is_hers_and_on_her_own_is_not_a_place():
+    _, t = tell("street", "Woman on the bench. Left side.", "Brown handbag next to her.")
+    woman = one(t[1].scene, "woman")
+    assert t[1].ok and woman.attrs.get("carry_kind") == "handbag" and woman.attrs.get("carry") == "brown"
+    _, t = tell("street", "A woman was standing there, she was on her own. Older lady, maybe seventy.")
+    woman = one(t[0].scene, "woman")
+    assert t[0].ok and woman.attrs["age"] == "elderly" and woman.attrs["age_hedge"] == "maybe"
+
+
+def test_an_age_goes_to_a_person_never_to_a_car():
+    _, t = tell("street", "a man, fifty-ish, stocky", "a car doing about forty")
+    assert one(t[1].scene, "man").attrs["age"] == "middle aged"
+    assert "age" not in one(t[1].scene, "car").attrs and "has no age" in t[1].reply
+
+
+def test_and_under_it_a_boy_places_the_boy_under_the_tree_named_just_before():
+    _, t = tell("park", "On the left there's a medium apple tree, and under it, a bit to the right, a boy sitting")
+    tree, boy = one(t[0].scene, "apple tree"), one(t[0].scene, "boy")
+    assert t[0].ok and tree.x < 0.5 and tree.x < boy.x < tree.x + 0.4 and boy.pose == "sitting"

@@ -138,7 +138,8 @@ class ClauseReader:
                 if tok.kind == "REL" and tok.value == "between" or tok.kind == "VERB" and tok.value == "swap":
                     between_open = True
                 if tok.kind in ("AND", "COMMA") and current and not between_open and \
-                        self._starts_clause(tokens[k + 1:]) and self._has_content(current) and \
+                        (self._starts_clause(tokens[k + 1:]) or tok.kind == "AND" and
+                         self._fronted_place(tokens[k + 1:])) and self._has_content(current) and \
                         not self._repair_or_repeat(current, tokens[k + 1:], tok.kind == "COMMA") and \
                         not (tok.kind == "AND" and self._more_held(current, tokens[k + 1:])):
                     clauses.append(current)
@@ -197,6 +198,15 @@ class ClauseReader:
             if t.kind in ("VERB", "PRON") or t.kind == "REL" and t.text != "with":
                 return False
         return True
+
+    @staticmethod
+    def _fronted_place(rest: list[Token]) -> bool:
+        """"…, and under it, a boy sitting": a place, then the new thing it is the place of."""
+        if not rest or rest[0].kind != "REL" or rest[0].text == "with" or rest[0].value == "between":
+            return False
+        heads = [t for t in rest if t.kind in ("CAT", "PRON", "ONE")]
+        return len(heads) >= 2 and any(t.kind == "COMMA" or t.kind == "VERB" and t.value == "exist"
+                                       for t in rest) or len(heads) >= 2 and heads[1].kind == "CAT"
 
     @staticmethod
     def _has_content(tokens: list[Token]) -> bool:

@@ -279,6 +279,8 @@ class Interpreter:
             reach = (P.box(w, landmark).w + P.size_of(w, cat.name, scale, y)[0]) / 2 * 0.9
             beyond = c.abs_x > landmark.x if c.abs_x > 0.5 else c.abs_x < landmark.x
             x = c.abs_x if beyond else landmark.x + (reach if c.abs_x > 0.5 else -reach)
+        elif c.abs_x is not None and landmark is not None and c.amount is not None and c.abs_x in (0.2, 0.8):
+            x += max(c.amount, 0.08) * (1 if c.abs_x > 0.5 else -1)  # "under it, a bit to the right": of it
         elif c.abs_x is not None:
             x = c.abs_x
             if n > 1:

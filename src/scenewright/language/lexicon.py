@@ -20,6 +20,7 @@ CONTRACTIONS = [
     (r"\b(it|he|she|that|there|what|who|this|where|here)'s\b", r"\1 is"), (r"'re\b", " are"),
     (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"), (r"'s\b", ""),
     (r"s'(\s|$)", r"s\1"),
+    (r"\b(?:on|by) (?:his|her|their|my|its) own\b", "alone"),  # "she was on her own": alone, not on her
 ]
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a couple of": 2, "a pair of": 2, "couple of": 2, "several": 3,
@@ -170,7 +171,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     lot lots bunch sorry wait idk lol bro yo dear mate anyway anyways honestly like totally proper fairly
     pretty rather somehow somewhere whatever innit yeah nah ok mean meant suppose reckon lately yesterday today
     tonight remember recall happened happen think thought know knew guess saw seen noticed notice hey er erm
-    ah sweet awesome lovely alright next finally first firstly lastly also too as well""".split())
+    ah sweet awesome lovely alright next finally first firstly lastly also too as well alone""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee

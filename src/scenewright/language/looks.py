@@ -28,6 +28,11 @@ def _unsure(c, *said: object) -> bool:
     return unsure(*said) if unsure is not None else bool(getattr(c, "hedge", False))
 
 
+def _lacks(state: State, cat: Category, what: str) -> None:
+    thing = a_or_an(cat.name)
+    state.notes.append(f"({thing[0].upper()}{thing[1:]} has no {what}.)")
+
+
 def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: SceneObject | None) -> dict:
     """Colour, size, expression, pose, facing, attributes from the mention and the clause."""
     out: dict[str, Any] = {}
@@ -76,8 +81,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             if poses:
                 out["pose"] = poses[-1]
         else:
-            thing = a_or_an(cat.name)
-            state.notes.append(f"({thing[0].upper()}{thing[1:]} has no {'expression' if exprs else 'pose'} to set.)")
+            _lacks(state, cat, f"{'expression' if exprs else 'pose'} to set")
     if c.facing and (cat.facing is not None or len(c.targets) <= 1):
         current = obj.flip if obj else False
         if c.facing == "toggle":
@@ -87,6 +91,9 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         elif c.facing in ("each other", "apart"):
             pass  # handled by the caller, which sees both
     for attr, value in (m.attrs if m else []) + c.attrs:
+        if attr not in cat.attributes and any(attr in k.attributes for k in world.categories):
+            _lacks(state, cat, attr)  # "a car doing about forty": forty is not the car's age
+            continue
         attrs[attr] = value
         if attr in ("role", "of"):  # what the person does with which vehicle: read, never hedged
             continue

@@ -112,6 +112,12 @@ def headless_subject(it: "Interpreter", c: Clause, state: State) -> SceneObject:
     if not (c.kinds or c.expressions or c.poses or c.attrs):
         return order[0]
     people = [o for o in order if it.world.category(o.category).people]
+    if c.kinds and people and c.relation in ("next", "near", "on", "in", "with") and len(c.landmarks) == 1 \
+            and c.landmarks[0].head == "PRON" and c.landmarks[0].value in ("male", "female"):
+        who = [o for o in it._resolve(c.landmarks[0], state) if it.world.category(o.category).people]
+        if who:  # "brown handbag next to her": hers, not a bag beside a person who is herself
+            c.relation, c.landmarks = None, []
+            return who[0]
     if not people:
         raise Refusal(f"Who is {c.text!r} about? Say e.g. 'the {a_person(it.world)} {c.text}'.")
     if c.kinds and c.verb is None:

@@ -229,6 +229,16 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "in his twenties": ("age", "young"), "in her twenties": ("age", "young"), "teenage": ("age", "young"),
     "in his forties": ("age", "middle aged"), "in her forties": ("age", "middle aged"),
     "middle age": ("age", "middle aged"), "old": ("age", "elderly"), "older": ("age", "elderly"),
+    **{f"{pre}{decade}": ("age", band) for decade, band in (
+        ("teens", "young"), ("twenties", "young"), ("thirties", "young"), ("forties", "middle aged"),
+        ("fifties", "middle aged"), ("sixties", "elderly"), ("seventies", "elderly"), ("eighties", "elderly"))
+       for pre in ("in his ", "in her ", "in their ", "early ", "mid ", "late ", "")},
+    **{f"{n}{ish}": ("age", band) for n, band in (
+        ("twenty", "young"), ("thirty", "young"), ("forty", "middle aged"), ("fifty", "middle aged"),
+        ("sixty", "elderly"), ("seventy", "elderly"), ("eighty", "elderly"))
+       for ish in (" ish", " odd", " something", " plus") + (("",) if band != "young" else ())},
+    # a bare "forty", "seventy" in a person's description is an age; "doing thirty" is a car's speed, so the
+    # younger bare numbers are not taken
     # hair (colour words only as "<colour> hair" / "<colour> haired")
     "black hair": ("hair", "black"), "black haired": ("hair", "black"), "brown hair": ("hair", "brown"),
     "brown haired": ("hair", "brown"), "blond hair": ("hair", "blond"), "blonde hair": ("hair", "blond"),
