@@ -62,3 +62,23 @@ def data_captions(
 
     card = make_captions(world, n, out, seed=seed, sizes=_sizes(size), k=captions, workers=workers)
     _summary(card)
+
+
+@data_app.command("import-captions")
+def data_import_captions(
+    images: Path = typer.Option(..., "--images", help="Image folder: CUB images/<class>/<name>.jpg or COCO "
+                                                      "images/<name>.jpg."),
+    text: Path = typer.Option(..., "--text", help="Caption folder mirroring it: text/<...>/<name>.txt, one "
+                                                  "caption per line."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the set."),
+    size: str = typer.Option("64", "--size", help="Square sizes (centre crop, LANCZOS): 64, 128 or 64,128."),
+    split_file: Optional[List[Path]] = typer.Option(None, "--split-file", help="Plain-text list of names for "
+                                                    "one split (train*.txt, val*.txt, test*.txt); repeat it. "
+                                                    "Pickles are refused. Default: a seeded 80/10/10 split."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the 80/10/10 split when no split file is given."),
+) -> None:
+    """Import an AttnGAN/DF-GAN captioned image folder (CUB, COCO layout) as an image set."""
+    from ..data.importers import import_captions
+
+    card = import_captions(images, text, out, sizes=_sizes(size), split_files=split_file or (), seed=seed)
+    _summary(card, {"without_captions": card["without_captions"]})

@@ -246,7 +246,7 @@ def make_captions(world: str, n: int, out: str | Path, seed: int = 0, sizes: Seq
         write_jsonl(out / f"{split}.jsonl", records[split])
     card = {"kind": "captions", "world": world, "n": n, "seed": seed, "sizes": sizes,
             "splits": {s: len(records[s]) for s in SPLITS}, "command": command or command_for(
-                "captions", world=world, n=n, size=sizes, out=out, seed=seed, captions=k),
+                "captions", world=world, n=n, size=tuple(sizes), out=out, seed=seed, captions=k),
             "captions_per_image": k,
             "source": f"random {world} scenes (1-{MAX_OBJECTS} objects) drawn by the procedural renderer; "
                       "captions from scenewright.language.describe",
@@ -282,7 +282,8 @@ def _run(jobs: list[tuple], workers: int, progress: bool, desc: str) -> Iterable
 
 
 def command_for(verb: str, **options) -> str:
-    """The `scenewright data <verb>` command line that makes a set with these options (for its card)."""
+    """The `scenewright data <verb>` command line that makes a set with these options (for its card): a tuple
+    is one comma-separated value (sizes), a list a repeated option."""
     parts = ["scenewright", "data", verb]
     for key, value in options.items():
         if value is None or value is False:
@@ -291,7 +292,11 @@ def command_for(verb: str, **options) -> str:
         if value is True:
             parts.append(flag)
         else:
-            value = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+            if isinstance(value, list):  # a repeated option
+                for v in value:
+                    parts += [flag, shlex.quote(str(v))]
+                continue
+            value = ",".join(map(str, value)) if isinstance(value, tuple) else str(value)
             parts += [flag, shlex.quote(value)]
     return " ".join(parts)
 
