@@ -82,3 +82,36 @@ def data_import_captions(
 
     card = import_captions(images, text, out, sizes=_sizes(size), split_files=split_file or (), seed=seed)
     _summary(card, {"without_captions": card["without_captions"]})
+
+
+@data_app.command("edits")
+def data_edits(
+    world: str = typer.Option(..., "--world", help="shapes, park or street."),
+    n: int = typer.Option(..., "--n", help="Number of (source, instruction, target) pairs."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the set."),
+    seed: int = typer.Option(0, "--seed", help="Same seed, same bytes."),
+    size: str = typer.Option("64", "--size", help="Square sizes: 64, 128 or 64,128."),
+    captions: int = typer.Option(5, "--captions", help="Captions of each image."),
+    workers: int = typer.Option(1, "--workers", help="Processes (the bytes do not depend on it)."),
+) -> None:
+    """Edit pairs made by the spine's own edits (recolour, attribute, add, remove) with the mask of change."""
+    from ..data.edits import make_edits
+
+    card = make_edits(world, n, out, seed=seed, sizes=_sizes(size), k=captions, workers=workers)
+    _summary(card, {"edits": card["edits"]})
+
+
+@data_app.command("css")
+def data_css(
+    world: str = typer.Option(..., "--world", help="shapes (with a 2D top view of each query) or street."),
+    n: int = typer.Option(..., "--n", help="Number of (query, text, target) triples."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the set."),
+    seed: int = typer.Option(0, "--seed", help="Same seed, same bytes."),
+    size: str = typer.Option("64", "--size", help="Square sizes: 64, 128 or 64,128."),
+    workers: int = typer.Option(1, "--workers", help="Processes (the bytes do not depend on it)."),
+) -> None:
+    """TIRG's CSS triples: query image, modification text (add / remove / change attribute), target."""
+    from ..data.css import make_css
+
+    card = make_css(world, n, out, seed=seed, sizes=_sizes(size), workers=workers)
+    _summary(card, {"modifications": card["modifications"]})

@@ -230,7 +230,7 @@ def make_captions(world: str, n: int, out: str | Path, seed: int = 0, sizes: Seq
     records: dict[str, list[dict]] = {s: [] for s in SPLITS}
     jobs = [(world, seed, i, tuple(sizes), k) for i in range(n)]
     t0 = time.perf_counter()
-    for i, scene, captions, pngs in _run(jobs, workers, progress, f"{world} scenes"):
+    for i, scene, captions, pngs in _run(_work, jobs, workers, progress, f"{world} scenes"):
         rid = f"{i:06d}"
         images = {}
         for s, data in pngs.items():
@@ -260,21 +260,22 @@ def _check_out(out: Path) -> None:
         raise ScenewrightError(f"{out} exists and is not an image set: give an empty or new folder")
 
 
-def _run(jobs: list[tuple], workers: int, progress: bool, desc: str) -> Iterable[tuple]:
-    """Run `_work` over jobs in order (in `workers` processes when > 1); results come back in job order."""
+def _run(fn, jobs: list[tuple], workers: int, progress: bool, desc: str) -> Iterable[tuple]:
+    """Run `fn` (a module-level function) over jobs in order, in `workers` processes when > 1; results come back
+    in job order, so the bytes written do not depend on `workers`."""
     from tqdm import tqdm
 
     bar = tqdm(total=len(jobs), desc=desc, unit="img", disable=not progress, file=sys.stderr)
     try:
         if workers <= 1:
             for job in jobs:
-                yield _work(job)
+                yield fn(job)
                 bar.update()
         else:
             import multiprocessing as mp
 
             with mp.get_context("spawn" if sys.platform == "darwin" else "fork").Pool(workers) as pool:
-                for result in pool.imap(_work, jobs, chunksize=32):
+                for result in pool.imap(fn, jobs, chunksize=32):
                     yield result
                     bar.update()
     finally:
