@@ -124,3 +124,19 @@ def test_the_efficientnet_image_encoder_trains_only_its_projections(lite0):
     regions, code = image(torch.zeros(2, 3, 64, 64))
     assert regions.shape == (2, 32, 14, 14) and code.shape == (2, 32)
     assert set(image.trained_state()) == {"emb_code.bias", "emb_code.weight", "emb_features.weight"}
+
+
+def test_word_scores_are_eq_10_over_the_cosines_of_eq_9_contexts():
+    import torch.nn.functional as F
+
+    g = torch.Generator().manual_seed(0)
+    words, regions = torch.randn(5, 32, 7, generator=g), torch.randn(4, 32, 3, 3, generator=g)
+    mask = torch.zeros(5, 7, dtype=torch.bool)
+    mask[0, 4:], mask[3, 2:] = True, True
+    from scenewright.models.encoders.damsm import TextFeatures
+
+    c, _ = attention(words, mask, regions)
+    cos = F.cosine_similarity(c, words.transpose(1, 2)[:, None].expand_as(c), dim=3)
+    want = torch.stack([torch.stack([torch.logsumexp(5 * cos[j, i][~mask[j]], 0) for j in range(5)])
+                        for i in range(4)])
+    assert torch.allclose(word_scores(TextFeatures(words, torch.zeros(5, 32), mask), regions), want, atol=1e-5)

@@ -122,8 +122,6 @@ def train_damsm(tc: TrainConfig, progress: bool = True, command: str | None = No
         opt.load_state_dict(state["opt"])
         step, epoch, lr, elapsed, log = state["step"], state["epoch"], state["lr"], state["elapsed"], state["log"]
         torch.set_rng_state(state["rng"])
-    cached = backbone_cache(image, ds, "train", tc.size, out / "backbone_train.pt", progress and dist.main) \
-        if image.frozen_backbone else None
     text, image = text.to(dist.device), image.to(dist.device)
     n = len(ds.records("train"))
     per_step = tc.batch_size * dist.world_size  # one global batch; each rank takes every world_size-th image
@@ -132,6 +130,10 @@ def train_damsm(tc: TrainConfig, progress: bool = True, command: str | None = No
         raise ScenewrightError(f"{n} train images are fewer than one batch of {per_step}; lower --batch-size")
     bar = tqdm(total=tc.epochs * steps_per_epoch, initial=step, desc=f"damsm {tc.image_encoder}",
                disable=not (progress and dist.main))
+    t0 = time.time()
+    cached = backbone_cache(image, ds, "train", tc.size, out / "backbone_train.pt", progress and dist.main) \
+        if image.frozen_backbone else None
+    cache_minutes = round((time.time() - t0) / 60, 2)  # once per run folder; not part of --minutes
     started = time.time() - elapsed
     out_of_time = False
 
@@ -182,6 +184,8 @@ def train_damsm(tc: TrainConfig, progress: bool = True, command: str | None = No
     card = {}
     if dist.main:
         card = finish(tc, ds, text, image, step, epoch, time.time() - started, log, command)
+        card["backbone_cache_minutes"] = cache_minutes
+        (out / "card.json").write_text(json.dumps(card, indent=1))
     dist.close()
     return card
 

@@ -154,6 +154,15 @@ class ImageEncoder(nn.Module):
 
 # --- Eq. 7–13 ---------------------------------------------------------------------------------------------
 
+def _attend(words: torch.Tensor, mask: torch.Tensor, regions: torch.Tensor, gamma1: float):
+    v = regions.flatten(2)                                        # [Bi, D, N]
+    s = torch.einsum("adt,bdn->abtn", words, v)                   # Eq. 7: s = eᵀv, [Bt, Bi, T, N]
+    pad = mask[:, None, :, None]
+    alpha = s.masked_fill(pad, float("-inf")).softmax(2)          # Eq. 8 (over the words)
+    alpha = (gamma1 * alpha).softmax(3).masked_fill(pad, 0.0)     # Eq. 9 (over the regions); padding: nothing
+    return torch.einsum("abtn,bdn->abtd", alpha, v), alpha, s
+
+
 def attention(words: torch.Tensor, mask: torch.Tensor, regions: torch.Tensor,
               gamma1: float = GAMMA1) -> tuple[torch.Tensor, torch.Tensor]:
     """Word–region attention for every (caption i, image j) pair.
@@ -163,20 +172,20 @@ def attention(words: torch.Tensor, mask: torch.Tensor, regions: torch.Tensor,
     Eq. 7: s = eᵀv; Eq. 8: s̄ normalised over the words (padding words excluded); Eq. 9: α = softmax over the
     regions of γ1 s̄; c_i = Σ_j α_ij v_j.
     """
-    v = regions.flatten(2)                                        # [Bi, D, N]
-    s = torch.einsum("adt,bdn->abtn", words, v)                   # Eq. 7
-    s = s.masked_fill(mask[:, None, :, None], float("-inf")).softmax(2)  # Eq. 8 (over words)
-    alpha = (gamma1 * s).softmax(3)                               # Eq. 9 (over regions)
-    alpha = alpha.masked_fill(mask[:, None, :, None], 0.0)        # padding rows: nothing attended
-    return torch.einsum("abtn,bdn->abtd", alpha, v), alpha
+    c, alpha, _ = _attend(words, mask, regions, gamma1)
+    return c, alpha
 
 
 def word_scores(text: TextFeatures, regions: torch.Tensor, gamma1: float = GAMMA1,
                 gamma2: float = GAMMA2) -> torch.Tensor:
-    """R(Q_j, D_i) for every image i and caption j: [Bi, Bt] (Eq. 10, official form: log Σ_i exp(γ2 R))."""
-    c, _ = attention(text.words, text.mask, regions, gamma1)      # [Bt, Bi, T, D]
-    e = text.words.transpose(1, 2)[:, None]                       # [Bt, 1, T, D]
-    r = F.cosine_similarity(c, e.expand_as(c), dim=3, eps=1e-8)   # R(c_i, e_i): [Bt, Bi, T]
+    """R(Q_j, D_i) for every image i and caption j: [Bi, Bt] (Eq. 10, official form: log Σ_i exp(γ2 R)).
+
+    R(c_i, e_i) = cᵢ·eᵢ / (‖cᵢ‖‖eᵢ‖) with cᵢ·eᵢ = Σ_j α_ij s_ij (the Eq. 7 scores again), which spares a
+    product over the D axis of every (caption, image, word)."""
+    c, alpha, s = _attend(text.words, text.mask, regions, gamma1)
+    dot = (alpha * s).sum(3)                                      # [Bt, Bi, T]
+    norms = torch.linalg.vector_norm(c, dim=3) * torch.linalg.vector_norm(text.words, dim=1)[:, None]
+    r = dot / norms.clamp_min(1e-8)                               # R(c_i, e_i)
     r = (gamma2 * r).masked_fill(text.mask[:, None], float("-inf"))
     return torch.logsumexp(r, dim=2).t()
 
