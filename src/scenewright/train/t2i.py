@@ -86,3 +86,41 @@ def _copy_damsm(src: Path, dst: Path) -> None:
         shutil.copyfile(card, dst / "card.json")
     else:
         (dst / "card.json").write_text(json.dumps({"copied_from": str(file)}))
+
+
+def evaluate(data: str | Path, split: str, checkpoints: dict[str, str | Path], damsm_eval: str | Path,
+             detector: str | Path | None = None, n: int | None = None, seed: int = 0, batch: int = 50,
+             progress: bool = True) -> dict[str, dict]:
+    """{method: {fid, is, r_precision, object_f1, ...}}: each method draws one image per record of `split` from
+    the record's first caption (seeded), measured by eval/t2i_metrics.score_t2i the same way for all. The
+    object detector defaults to the shipped shapes detector on a shapes set."""
+    from tqdm import tqdm
+
+    from ..data.imageset import ImageSet
+    from ..eval.features import real_statistics
+    from ..eval.t2i_metrics import score_t2i
+    from ..models.encoders.damsm import load_damsm
+    from ..models.t2i import load
+
+    ds = ImageSet.open(data)
+    records = ds.records(split)[:n] if n else ds.records(split)
+    if detector is None and ds.world == "shapes":
+        detector = Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes_detector"
+    pair = load_damsm(damsm_eval)
+    table = {}
+    for name, ckpt in checkpoints.items():
+        model = load(ckpt)
+        if model.name != name:
+            raise ScenewrightError(f"{ckpt} holds a {model.name} model, not {name}")
+        size = model.cfg.image_size
+        stats = real_statistics(data, split, size, progress=progress)
+        captions = [r["captions"][0] for r in records]
+        images = []
+        for i in tqdm(range(0, len(captions), batch), desc=f"eval {name}", disable=not progress):
+            with torch.inference_mode():
+                images.append(model.generate(captions[i:i + batch], seed=seed + i))
+        report = score_t2i(torch.cat(images), records, pair, detector=detector, captions=captions,
+                           real_stats=stats, seed=seed)
+        table[name] = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in report.items()}
+        table[name]["checkpoint"] = str(ckpt)
+    return table
