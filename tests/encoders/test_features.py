@@ -71,3 +71,25 @@ def test_r_precision_is_100_for_perfect_codes_and_near_chance_for_random_ones():
     assert r < 10.0  # chance is 1 %
     assert recall_at_k(perfect, perfect)["recall@1"] == 100.0
     assert recall_at_k(random_codes, perfect, ks=(5,))["recall@5"] < 15.0
+
+
+@pytest.mark.slow
+def test_score_t2i_ranks_real_images_above_noise(tiny_set):
+    from scenewright.data.imageset import ImageSet
+    from scenewright.eval.features import real_statistics
+    from scenewright.eval.geneva import default_detector
+    from scenewright.eval.t2i_metrics import score_t2i
+    from scenewright.models.encoders.damsm import DAMSMConfig, ImageEncoder, TextEncoder
+    from scenewright.models.encoders.vocab import Vocab
+
+    ds = ImageSet.open(tiny_set)
+    recs = ds.records("val")
+    real = torch.stack([ds.tensor(r, 64) for r in recs])
+    noise = torch.rand_like(real) * 2 - 1
+    config = DAMSMConfig(image_encoder="scratch", width=8)
+    pair = (TextEncoder(Vocab.build(ds.all_captions("train")), config), ImageEncoder(config))
+    stats = real_statistics(tiny_set, "train", 64, progress=False)
+    good = score_t2i(real, recs, pair, detector=default_detector(), real_stats=stats)
+    bad = score_t2i(noise, recs, pair, detector=default_detector(), real_stats=stats)
+    assert set(good) == {"fid", "is", "is_std", "r_precision", "r_std", "object_f1", "rsim", "candidates"}
+    assert good["fid"] < bad["fid"] and good["object_f1"] > bad["object_f1"] + 30

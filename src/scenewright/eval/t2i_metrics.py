@@ -106,7 +106,7 @@ def score_t2i(images: torch.Tensor, records: Sequence[dict], damsm_eval, detecto
     DAMSM dir or a (TextEncoder, ImageEncoder) pair trained apart from the generator's; `real_stats`: the
     real split's (mu, sigma) from `eval.features.real_statistics` (without it fid is None); `detector`: a
     Detector or its path (without it object_f1 / rsim are None). Returns dict(fid, is, is_std,
-    r_precision, r_std, object_f1, rsim)."""
+    r_precision, r_std, object_f1, rsim, candidates) — candidates: captions ranked per image (100)."""
     from .features import SPLITS, inception_score, lite0_outputs
     from .fid import frechet_distance, statistics
 
@@ -115,11 +115,13 @@ def score_t2i(images: torch.Tensor, records: Sequence[dict], damsm_eval, detecto
     captions = list(captions) if captions is not None else [r["captions"][0] for r in records]
     text, image = _load(damsm_eval)
     pool = [c for r in records for c in r["captions"]]
-    r, r_std = r_precision(image_vectors(image, images), captions, text, pool=pool, seed=seed)
+    mismatched = min(MISMATCHED, len(set(pool)) - 1)  # fewer only for a tiny set (then said: "candidates")
+    r, r_std = r_precision(image_vectors(image, images), captions, text, pool=pool, seed=seed,
+                           mismatched=mismatched)
     feats, logits = lite0_outputs(images)
     is_mean, is_std = inception_score(logits, min(SPLITS, len(logits)))
     out = {"fid": None, "is": is_mean, "is_std": is_std, "r_precision": r, "r_std": r_std,
-           "object_f1": None, "rsim": None}
+           "object_f1": None, "rsim": None, "candidates": mismatched + 1}
     if real_stats is not None:
         out["fid"] = frechet_distance(*statistics(feats), *real_stats)
     if detector is not None:
