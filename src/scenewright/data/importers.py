@@ -54,9 +54,14 @@ def _bar(total: int, desc: str):
 
 # -- CoDraw ---------------------------------------------------------------------------------------------------
 def codraw_captions(dialog) -> list[str]:
-    """Caption 0: the whole dialog's Teller text, message after message; then each Teller message alone."""
+    """Caption 0: the whole dialog's Teller text, message after message; then each Teller message alone,
+    except those that are only chit-chat ("hi", "done", "ok": codraw.CHITCHAT, as GeNeVA drops them)."""
+    from .codraw import CHITCHAT
+
     messages = [" ".join(t.teller.split()) for t in dialog.turns if t.teller and t.teller.strip()]
-    return [" ".join(messages)] + messages if messages else []
+    said = [m for m in messages if any(w not in CHITCHAT for w in m.lower().replace(".", " ").replace(",", " ")
+                                       .replace("!", " ").split())]
+    return [" ".join(messages)] + said if messages else []
 
 
 def _codraw_dialogs(root: Path, split: str, n: int | None) -> list:
@@ -117,7 +122,8 @@ def make_codraw_captions(out: str | Path, codraw_dir: str | Path | None = None, 
             "captions_per_image": "varies: 1 + the number of Teller messages (mean "
                                   f"{k_total / max(1, sum(counts.values())):.1f})",
             "captions_layout": "captions[0] is the whole dialog's Teller text (messages joined in order); "
-                               "captions[1:] are the Teller messages one by one",
+                               "captions[1:] are the Teller messages one by one, without those that are only "
+                               "chit-chat (hi, done, ok, thanks, ...)",
             "source": "CoDraw (Kim et al., ACL 2019): the Teller's target scene (abs_t) drawn with CoDraw's "
                       "clip-art on its 500x400 canvas, resized to squares with LANCZOS (aspect not kept, as "
                       "GeNeVA); CoDraw's own train/val split; there is no test split on disk, so this set has "
