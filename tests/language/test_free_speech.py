@@ -411,3 +411,28 @@ def test_and_under_it_a_boy_places_the_boy_under_the_tree_named_just_before():
     _, t = tell("park", "On the left there's a medium apple tree, and under it, a bit to the right, a boy sitting")
     tree, boy = one(t[0].scene, "apple tree"), one(t[0].scene, "boy")
     assert t[0].ok and tree.x < 0.5 and tree.x < boy.x < tree.x + 0.4 and boy.pose == "sitting"
+
+
+def test_the_kind_of_shop_is_kept_with_its_name_and_everyday_words_for_men_and_shops():
+    _, t = tell("street", "Late Friday night, outside the kebab shop across the road from me.", "a chemist",
+                "Two lads came out arguing, both shouting.")
+    assert t[0].ok and t[0].scene.background == "night"
+    assert one(t[0].scene, "shop").attrs["called"] == "kebab shop"
+    assert len(objs(t[1].scene, "shop")) == 2 and len(objs(t[2].scene, "man")) == 2
+
+
+def test_what_people_were_doing_is_kept_on_them_not_refused():
+    _, t = tell("street", "a man on the left", "he was limping")
+    assert t[1].ok and one(t[1].scene, "man").attrs["notes"] == ["limping"] and "not drawn" in t[1].reply
+
+
+def test_in_the_middle_of_the_table_is_on_that_table_not_a_new_one():
+    _, t = tell("park", "a picnic table on the right", "ketchup in the middle of the table")
+    table, ketchup = one(t[1].scene, "table"), one(t[1].scene, "ketchup")
+    assert t[1].ok and abs(ketchup.x - table.x) < 0.05 and ketchup.y < table.y
+
+
+def test_a_part_of_a_thing_is_not_taken_for_the_last_thing_said():
+    _, t = tell("park", "a sun on the top left", "a big apple tree below the sun, the trunk goes to the bottom")
+    assert t[1].scene.objects[0] == t[0].scene.objects[0]  # the sun did not move
+    assert not t[1].ok and "trunk" in t[1].reply and one(t[1].scene, "apple tree")

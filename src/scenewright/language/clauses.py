@@ -297,7 +297,9 @@ class ClauseReader:
             elif k == "WORD" and i + 1 < len(toks) and toks[i + 1].kind in ("CAT", "COLOR", "SIZE", "EXPR", "POSE",
                                                                              "KIND", "ROLE") and not (
                     toks[i + 1].kind == "POSE" and (i + 2 >= len(toks) or toks[i + 2].kind != "CAT")):
-                pass  # an adjective we do not know, before a noun we do: "a big bushy tree" (not "a unicorn ran")
+                if toks[i + 1].kind == "CAT":
+                    mods.append(t)  # "a kebab shop": the kind of shop, kept in the thing's name as said
+                # else an adjective we do not know, before a noun we do: "a big bushy tree" (not "a unicorn ran")
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
                                  and t.value not in FILLER and t.value not in NON_OBJECTS
                                  and not verbish(t.value)):
@@ -535,6 +537,15 @@ class ClauseReader:
                         k + 2 < len(tokens) and tokens[k + 2].kind == "CAT") or
                      nxt.kind == "WORD" and nxt.value in FILLER):  # "the yellow one should be …"
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
+            elif t.kind == "ABS" and t.value == (0.5, None) and nxt is not None and nxt.kind == "OF" and \
+                    any(x.kind == "CAT" for x in tokens[k + 2:k + 4]):
+                while out and (out[-1].kind == "DET" or out[-1].kind == "REL" and out[-1].text in ("in", "at")):
+                    out.pop()  # "in the middle of the table": on it, in the middle — not a table in the middle
+                land = next(x for x in tokens[k + 2:k + 4] if x.kind == "CAT")
+                on = self.world.category(land.value[0]).surface
+                out.append(Token("REL", "on" if on else "in", f"in the {t.text} of", t.start))
+                skip = k + 1
+                continue
             elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
                 t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
             elif t.kind == "NUM" and t.text == "both" and (nxt is None or nxt.kind in ("POSE", "EXPR", "SIZE", "COMMA",
@@ -601,7 +612,13 @@ class ClauseReader:
     def _mention(self, head: Token, mods: list[Token]) -> Mention:
         if head.kind == "CAT":
             name, plural = head.value
-            m = Mention("CAT", name, head.text, plural=plural)
+            words = []  # "a kebab shop", "a delivery van": the kind of thing, kept with its name
+            for t in reversed(mods):
+                if t.kind != "WORD" or t.value in FILLER or t.value in NON_OBJECTS or verbish(t.value) or \
+                        len(words) == 2:
+                    break
+                words.insert(0, t.text)
+            m = Mention("CAT", name, " ".join(words + [head.text]), plural=plural)
         elif head.kind == "WORD":
             m = Mention("UNKNOWN", head.value, head.text)
         else:

@@ -29,6 +29,9 @@ _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
 _ASIDE = re.compile(r"\b(?:it|everything|that|this|all) (?:all )?(?:happened|went|was over|was|were) (?:so |very |"
                     r"really |too |that )?(?:fast|quick|quickly|sudden|suddenly)\b")
 _EACH = re.compile(r"\b(?:each|every)\b")
+_PART = re.compile(r"^(?:and |but |then )?(?:the|its|his|her|their) (trunk|branch(?:es)?|leaves|leaf|roof|windows?|"
+                   r"doors?|wheels?|tyres?|tires?|handles?|string|seat|engine|bonnet|boot|windscreen|headlights?|"
+                   r"legs?|arms?|feet|foot|hands?|tail|ears?|wings?)\b")  # a part of a thing: not a thing to edit
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
 
@@ -116,6 +119,7 @@ class Interpreter:
             c.unknown = []
             return None  # "it all happened so fast": about the event, not a thing in the picture
         self._unknown(c, state)
+        subjects.activities(self, c)
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
             c.targets = subjects.movers(self, c.targets[0], state)  # "it drove off": the car, not the shop
         subjects.looks_of_the_person(self, c, state)
@@ -132,6 +136,9 @@ class Interpreter:
             if c.unknown and len(self._all_clauses) > 1:  # "hip is at horizon": skip it, say so
                 state.notes.append(f"(I didn't understand {c.text!r}.)")
                 return None
+            part = _PART.search(c.text)
+            if part and (c.has_predicate or c.has_location or c.goes):  # "the trunk goes almost to the bottom"
+                raise Refusal(f"I can't draw or change the {part.group(1)} of a thing on its own.")
             if (c.has_predicate or c.has_location) and state.order():
                 return self._update(c, [subjects.headless_subject(self, c, state)], state)
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")

@@ -148,7 +148,7 @@ def relate(world: World, relation: str, cat: Category, scale: float, land: Scene
     if relation == "above":
         return L.x, L.top - GAP - h / 2
     if relation in ("below", "under") and world.category(land.category).sky and not cat.sky:
-        return L.x, default_y(world, cat)  # "a tree below the sun": on the ground under it
+        return L.x, max(default_y(world, cat), L.y + 0.05)  # "a tree below the sun": on the ground under it
     if relation == "below":
         return L.x, L.bottom + GAP + h / 2
     if relation == "under":

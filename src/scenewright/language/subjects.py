@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Sequence
 from ..scene import SceneObject, Update
 from ..worlds import World
 from .clauses import Clause
+from .lexicon import verbish
 from .reader import agrees, animacy, moves_by_itself
 from .references import Ambiguous, Mention, Missing
 from .state import Refusal, State
@@ -98,6 +99,20 @@ def looks_of_the_person(it: "Interpreter", c: Clause, state: State) -> None:
     if changes:
         state.do(Update.of(person.id, **changes))
     c.expressions, c.poses = [], []
+
+
+def activities(it: "Interpreter", c: Clause) -> None:
+    """What a witness says people were doing that cannot be drawn ("two lads came out arguing, both
+    shouting"): kept as a note on them in their words, not reported as not understood. Only in a world that
+    keeps such details (one whose people have attributes), only for a clause about people."""
+    people = [m for m in c.targets + ([c.holder] if c.holder else []) if
+              m.head == "CAT" and it.world.category(str(m.value)).people or
+              m.head == "PRON" and m.value in ("male", "female")]
+    if not people or not any(k.people and k.attributes for k in it.world.categories):
+        return
+    for word in [w for w in c.unknown if w.endswith("ing") and verbish(w) and w not in c.handled]:
+        c.notes.append(word)
+        c.handled.add(word)
 
 
 def headless_subject(it: "Interpreter", c: Clause, state: State) -> SceneObject:
