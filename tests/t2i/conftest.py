@@ -18,7 +18,8 @@ CAPTIONS = [f"a {c} cube on the {s}" for c in COLOURS for s in SIDES]
 # The smallest settings that still build each method at 64 px (kept in one place for every test).
 TINY = {"dfgan": {"ngf": 2, "ndf": 2, "z_dim": 8},
         "gan_int_cls": {"ngf": 4, "ndf": 4, "z_dim": 8, "t_dim": 8},
-        "stackgan": {"gf": 2, "df": 2, "z_dim": 8, "c_dim": 8, "res_blocks": 1, "stage2_from": 1}}
+        "stackgan": {"gf": 2, "df": 2, "z_dim": 8, "c_dim": 8, "res_blocks": 1, "stage2_from": 1},
+        "stackgan_pp": {"gf": 1, "df": 2, "z_dim": 8, "c_dim": 8, "res_blocks": 1}}
 
 
 @pytest.fixture(scope="session")

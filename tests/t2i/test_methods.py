@@ -116,3 +116,19 @@ def test_stackgan_trains_stage1_then_only_stage2(text_encoder):
     assert moved and all(".stage2." in k for k in moved)
     assert int(m.stage2_steps) == 1
     assert not torch.equal(m.eval().generate(CAPTIONS[:2], seed=0), x0)
+
+
+def test_stackgan_pp_draws_every_scale_and_colour_term_sign(text_encoder):
+    from scenewright.models.t2i.stackgan_pp import colour_moments
+
+    torch.manual_seed(0)
+    m = build("stackgan_pp", text_encoder, **TINY["stackgan_pp"], color_weight=1.0)
+    images, mu, logvar = m.G(torch.randn(2, 8), torch.randn(2, 16))
+    assert [x.shape[-1] for x in images] == [16, 32, 64] == m.cfg.sizes
+    terms = m.losses(_batch(), "g", step=0)
+    assert {"g0", "g1", "g2", "kl", "colour1", "colour2"} <= set(terms)
+    flat = torch.zeros(1, 3, 8, 8)
+    mu0, cov0 = colour_moments(flat)
+    assert mu0.abs().max() == 0 and cov0.abs().max() == 0
+    mu1, cov1 = colour_moments(torch.rand(1, 3, 8, 8))
+    assert (torch.linalg.eigvalsh(cov1[0]) >= -1e-6).all()  # a covariance

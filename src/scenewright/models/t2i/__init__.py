@@ -25,11 +25,13 @@ from .base import T2IMethod
 from .dfgan import DFGAN, DFGANConfig
 from .gan_int_cls import GANINTCLS, GANINTCLSConfig
 from .stackgan import StackGAN, StackGANConfig
+from .stackgan_pp import StackGANPP, StackGANPPConfig
 
 METHODS: dict[str, tuple[type[T2IMethod], type]] = {
     "dfgan": (DFGAN, DFGANConfig),
     "gan_int_cls": (GANINTCLS, GANINTCLSConfig),
     "stackgan": (StackGAN, StackGANConfig),
+    "stackgan_pp": (StackGANPP, StackGANPPConfig),
 }
 DEFAULT = "dfgan"
 
