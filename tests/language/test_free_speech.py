@@ -436,3 +436,23 @@ def test_a_part_of_a_thing_is_not_taken_for_the_last_thing_said():
     _, t = tell("park", "a sun on the top left", "a big apple tree below the sun, the trunk goes to the bottom")
     assert t[1].scene.objects[0] == t[0].scene.objects[0]  # the sun did not move
     assert not t[1].ok and "trunk" in t[1].reply and one(t[1].scene, "apple tree")
+
+
+def test_a_little_boy_maybe_eight_is_one_boy_of_about_eight():
+    _, t = tell("street", "A little boy on a blue bike, maybe eight, came out from behind a bus.")
+    kid = one(t[0].scene, "child")
+    assert kid.attrs["age"] == "young" and one(t[0].scene, "bicycle").color == "blue"
+
+
+def test_he_is_the_kid_just_talked_about_and_getting_up_is_standing():
+    _, t = tell("street", "a man on the right", "a kid lying on the road on the left",
+                "kid got up, he was alright, just crying his eyes out")
+    kid, man = one(t[2].scene, "child"), one(t[2].scene, "man")
+    assert t[2].ok and kid.pose == "standing" and "crying" in kid.attrs["notes"] and "notes" not in man.attrs
+
+
+def test_a_witness_big_man_is_heavy_built_not_drawn_bigger():
+    _, t = tell("street", "a big man on the left", "make him bigger")
+    man = one(t[0].scene, "man")
+    assert man.attrs["build"] == "heavy" and man.scale == 1.0
+    assert one(t[1].scene, "man").scale > 1.0  # a size change asked for is a size change

@@ -224,6 +224,10 @@ class Interpreter:
                 said = replace(c, **{k: getattr(m, k) + getattr(c, k) for k in LOOKS})
                 return self._update(said, [state.scene.get(fresh[0])], state)
         n = max(1, m.count or c.count or 1) if m.pick is None else 1
+        if m.det == "a" and m.count is None and c.count and n > 1:  # "a little boy …, maybe eight": one boy
+            n = 1
+            if cat.people and "age" in cat.attributes:  # … of about eight
+                c.attrs.append(("age", "young" if c.count < 40 else "middle aged" if c.count < 60 else "elderly"))
         if n > 12:
             raise Refusal(f"{n} is a lot — at most 12 at a time, please.")
         fields = looks(self.world, cat, m, c, state, None)

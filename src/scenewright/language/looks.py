@@ -61,6 +61,11 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         else:
             state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
     sizes = (m.sizes if m else []) + c.sizes
+    if cat.people and "build" in cat.attributes and sizes and all(k == "abs" for k, _ in sizes):
+        big = sizes[-1][1] > 1  # a witness's "big lads", "a small man": how they were built, not how far away
+        attr, value = ("build", "heavy") if big else ("height", "short")
+        c.attrs.append((attr, value))
+        sizes = []
     base = obj.scale if obj else 1.0
     scale = base
     for kind, factor in sizes:

@@ -157,6 +157,9 @@ class Resolver:
                 people = [o for o in objs if animacy(self.world, o.category) == "person"]
                 gendered = [o for o in people if self.gender(o) == kind]
                 animals = [o for o in objs if animacy(self.world, o.category) == "animal"]
+                top = next((o for o in objs if order and o.id == order[0]), None)
+                if top is not None and top in people and self.gender(top) is None:
+                    gendered = [top] + gendered  # "kid got up, he was alright": the kid just talked about
                 objs = gendered or [o for o in people if self.gender(o) is None] or animals  # "the bear … he"
             elif kind == "it":  # a thing, never a person
                 objs = [o for o in objs if animacy(self.world, o.category) != "person"]

@@ -417,6 +417,9 @@ POSE_SYNONYMS = {
     "lying down": "lying", "laying": "lying", "laying down": "lying", "lay": "lying",
     "on the ground": "lying", "fell": "lying", "fallen": "lying", "collapsed": "lying",
     "sat": "sitting", "sitting down": "sitting", "seated": "sitting", "sits": "sitting",
+    "got up": "standing", "gets up": "standing", "stood up": "standing", "standing up": "standing",
+    "get up": "standing", "sat down": "sitting", "kneeling": "sitting", "knelt": "sitting",
+    "crouching": "sitting", "crouched": "sitting", "waiting": "standing",
 }
 
 WORLD = World(
