@@ -179,8 +179,6 @@ def make_item(world: str, seed: int, i: int, sizes: Sequence[int], k: int) -> tu
     """Scene i of the set made with `seed`: (scene, captions, {size: PNG bytes})."""
     import io
 
-    from ..render import get_renderer
-
     scene = random_scene(world, _scene_rng(seed, i))
     captions = Describer(world).captions(scene, k, seed=seed * 1_000_003 + i)
     renderer = _renderer(world)

@@ -182,7 +182,8 @@ def _edit_work(args: tuple) -> tuple:
     for s in sizes:
         a, b = r.render(source, (s, s)), r.render(target, (s, s))
         files[s] = (_png(a), _png(b), _png(diff_mask(a, b)))
-    caps = (d.captions(source, k, seed=seed * 1_000_003 + 2 * i), d.captions(target, k, seed=seed * 1_000_003 + 2 * i + 1))
+    base = seed * 1_000_003 + 2 * i
+    caps = (d.captions(source, k, seed=base), d.captions(target, k, seed=base + 1))
     return i, source.to_dict(), target.to_dict(), kind, text, [edit_to_dict(e) for e in edits], caps, files
 
 

@@ -52,6 +52,14 @@ def _bar(total: int, desc: str):
     return tqdm(total=total, desc=desc, unit="img", file=sys.stderr)
 
 
+def _caption_counts(counts: list[int]) -> dict:
+    """captions_per_image: the number when every image has the same, else null with the range and mean."""
+    if counts and min(counts) == max(counts):
+        return {"captions_per_image": counts[0]}
+    return {"captions_per_image": None, "captions_per_image_range": [min(counts, default=0), max(counts, default=0)],
+            "captions_per_image_mean": round(sum(counts) / max(1, len(counts)), 2)}
+
+
 # -- CoDraw ---------------------------------------------------------------------------------------------------
 def codraw_captions(dialog) -> list[str]:
     """Caption 0: the whole dialog's Teller text, message after message; then each Teller message alone,
@@ -95,7 +103,7 @@ def make_codraw_captions(out: str | Path, codraw_dir: str | Path | None = None, 
     splits = ("train", "val")
     dialogs = {s: _codraw_dialogs(root, s, n) for s in splits}
     bar = _bar(sum(map(len, dialogs.values())), "codraw scenes")
-    counts, skipped, k_total = {}, 0, 0
+    counts, skipped, k_counts = {}, 0, []
     for split in splits:
         recs = []
         for d in dialogs[split]:
@@ -112,15 +120,14 @@ def make_codraw_captions(out: str | Path, codraw_dir: str | Path | None = None, 
                 images[str(s)] = rel
             recs.append({"id": d.id, "images": images, "captions": captions, "scene": d.target.to_dict(),
                          "image_id": d.image_id})
-            k_total += len(captions)
+            k_counts.append(len(captions))
         write_jsonl(out / f"{split}.jsonl", recs)
         counts[split] = len(recs)
     bar.close()
     card = {"kind": "captions", "world": "codraw", "n": sum(counts.values()), "seed": None, "sizes": sizes,
             "splits": counts,
             "command": command or command_for("captions", world="codraw", codraw=root, out=out, size=tuple(sizes), n=n),
-            "captions_per_image": "varies: 1 + the number of Teller messages (mean "
-                                  f"{k_total / max(1, sum(counts.values())):.1f})",
+            **_caption_counts(k_counts),
             "captions_layout": "captions[0] is the whole dialog's Teller text (messages joined in order); "
                                "captions[1:] are the Teller messages one by one, without those that are only "
                                "chit-chat (hi, done, ok, thanks, ...)",
@@ -245,13 +252,12 @@ def import_captions(images: str | Path, text: str | Path, out: str | Path, sizes
     bar.close()
     for s in SPLITS:
         write_jsonl(out / f"{s}.jsonl", records[s])
-    k = sorted({len(r["captions"]) for rs in records.values() for r in rs})
     card = {"kind": "captions", "world": "imported", "n": sum(map(len, records.values())),
             "seed": seed if not split_files else None, "sizes": sizes,
             "splits": {s: len(records[s]) for s in SPLITS},
             "command": command or command_for("import-captions", images=images, text=text, out=out, size=tuple(sizes),
                                               split_file=[str(f) for f in split_files] or None),
-            "captions_per_image": k[0] if len(k) == 1 else f"{k[0]}-{k[-1]}" if k else 0,
+            **_caption_counts([len(r["captions"]) for rs in records.values() for r in rs]),
             "source": f"imported from {images} and {text} (AttnGAN/DF-GAN layout); {how}; centre-cropped to "
                       "square, LANCZOS",
             "license": "that of the source images and captions (not checked by scenewright)",
