@@ -19,7 +19,8 @@ CAPTIONS = [f"a {c} cube on the {s}" for c in COLOURS for s in SIDES]
 TINY = {"dfgan": {"ngf": 2, "ndf": 2, "z_dim": 8},
         "gan_int_cls": {"ngf": 4, "ndf": 4, "z_dim": 8, "t_dim": 8},
         "stackgan": {"gf": 2, "df": 2, "z_dim": 8, "c_dim": 8, "res_blocks": 1, "stage2_from": 1},
-        "stackgan_pp": {"gf": 1, "df": 2, "z_dim": 8, "c_dim": 8, "res_blocks": 1}}
+        "stackgan_pp": {"gf": 1, "df": 2, "z_dim": 8, "c_dim": 8, "res_blocks": 1},
+        "attngan": {"gf": 1, "df": 2, "z_dim": 8, "c_dim": 8, "res_blocks": 1}}
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +31,14 @@ def text_encoder():
     torch.manual_seed(0)
     return TextEncoder(Vocab.build(CAPTIONS), DAMSMConfig(dim=16, embedding=16, image_encoder="scratch",
                                                           size=32, width=4)).eval()
+
+
+@pytest.fixture(scope="session")
+def image_encoder(text_encoder):
+    from scenewright.models.encoders.damsm import ImageEncoder
+
+    torch.manual_seed(1)
+    return ImageEncoder(text_encoder.config).eval()
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ def trained(tmp_path_factory, imageset_dir, damsm_dir):
     return out
 
 
+@pytest.mark.slow
 def test_train_t2i_writes_a_self_contained_folder(trained, imageset_dir):
     card = json.loads((trained / "card.json").read_text())
     assert card["steps"] == 2 and card["batch"] == 8 and card["command"] == "test"

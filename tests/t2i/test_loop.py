@@ -30,6 +30,7 @@ def _weights(path):
     return load_file(str(path))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,extra", [("dfgan", {}), ("gan_int_cls", {"ema": 0.9})])
 def test_resume_gives_the_same_weights_as_not_stopping(tmp_path, text_encoder, name, extra):
     straight = train(_model(text_encoder, name, **extra), _batches,

@@ -30,9 +30,11 @@ def test_generate_shape_range_and_seed(name, text_encoder):
 
 
 @pytest.mark.parametrize("name", sorted(METHODS))
-def test_losses_finite_and_one_step_changes_the_weights(name, text_encoder):
+def test_losses_finite_and_one_step_changes_the_weights(name, text_encoder, image_encoder):
     torch.manual_seed(0)
     m = build(name, text_encoder, **TINY[name])
+    if name == "attngan":
+        m.attach_image_encoder(image_encoder)
     groups = m.param_groups()
     assert list(groups) == ["d", "g"]
     before = {k: v.detach().clone() for k, v in m.state_dict().items()}
@@ -84,13 +86,15 @@ def test_ma_gp_is_zero_for_a_flat_critic_and_grows_with_slope():
     assert large.item() == pytest.approx(2.0 * (0.01 * (192 + 5)) ** 3, rel=1e-4)
 
 
+@pytest.mark.slow
 def test_dfgan_d_loss_falls_when_d_learns(text_encoder):
     torch.manual_seed(0)
-    m = build("dfgan", text_encoder, **TINY["dfgan"])
+    m = build("dfgan", text_encoder, **TINY["dfgan"], image_size=32)
     opt = torch.optim.Adam(m.D.parameters(), lr=2e-3, betas=(0.0, 0.9))
     batch = _batch(8)
+    batch["image"] = torch.nn.functional.avg_pool2d(batch["image"], 2)
     first = None
-    for step in range(30):
+    for step in range(15):
         opt.zero_grad()
         terms = m.losses(batch, "d", step)
         terms["hinge"].backward()
@@ -132,3 +136,17 @@ def test_stackgan_pp_draws_every_scale_and_colour_term_sign(text_encoder):
     assert mu0.abs().max() == 0 and cov0.abs().max() == 0
     mu1, cov1 = colour_moments(torch.rand(1, 3, 8, 8))
     assert (torch.linalg.eigvalsh(cov1[0]) >= -1e-6).all()  # a covariance
+
+
+def test_attngan_attention_covers_words_and_damsm_term(text_encoder, image_encoder):
+    torch.manual_seed(0)
+    m = build("attngan", text_encoder, **TINY["attngan"]).eval()
+    maps = m.attention_maps(["a red cube", "a blue cube on the left"])
+    assert [a.shape[-1] for a in maps] == [16, 32]
+    assert torch.allclose(maps[0].sum(1), torch.ones(2, 16, 16), atol=1e-5)
+    assert maps[0][0, 3:].abs().max() == 0  # "a red cube": 3 words, the rest is padding
+    with pytest.raises(RuntimeError, match="image encoder"):
+        m.train().losses(_batch(), "g", step=0)
+    m.attach_image_encoder(image_encoder)
+    terms = m.losses(_batch(), "g", step=1)
+    assert terms["damsm"] > 0 and torch.isfinite(terms["damsm"])

@@ -49,10 +49,12 @@ def train_t2i(method: str, data: str | Path, damsm: str | Path, out: str | Path,
     if dist.main:
         _copy_damsm(damsm_dir, copied)
     dist.barrier()
-    text, _ = load_damsm(copied, dist.device)
+    text, image_encoder = load_damsm(copied, dist.device)
 
     torch.manual_seed(seed)  # the same initial weights on every replica and every run
     model = build(method, text, image_size=size, **(settings or {}))
+    if hasattr(model, "attach_image_encoder"):  # AttnGAN's DAMSM loss
+        model.attach_image_encoder(image_encoder)
     val = ds.records("val") or ds.records("train")
     captions = tuple(r["captions"][0] for r in val[:6])
 

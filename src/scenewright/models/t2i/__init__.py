@@ -22,6 +22,7 @@ import torch.nn as nn
 
 from ...errors import CheckpointError, MissingFile, ScenewrightError
 from .base import T2IMethod
+from .attngan import AttnGAN, AttnGANConfig
 from .dfgan import DFGAN, DFGANConfig
 from .gan_int_cls import GANINTCLS, GANINTCLSConfig
 from .stackgan import StackGAN, StackGANConfig
@@ -32,6 +33,7 @@ METHODS: dict[str, tuple[type[T2IMethod], type]] = {
     "gan_int_cls": (GANINTCLS, GANINTCLSConfig),
     "stackgan": (StackGAN, StackGANConfig),
     "stackgan_pp": (StackGANPP, StackGANPPConfig),
+    "attngan": (AttnGAN, AttnGANConfig),
 }
 DEFAULT = "dfgan"
 

@@ -91,15 +91,16 @@ class Generator(nn.Module):
 
 
 class ScaleD(nn.Module):
-    """One discriminator of the tree: strided convs to 4×4, a conditional and an unconditional logit."""
+    """One discriminator of the tree: strided convs to 4×4, a conditional and an unconditional logit.
+    The condition is μ (c_dim) here; AttnGAN's D uses the same network on the sentence vector (cond_dim)."""
 
-    def __init__(self, cfg: StackGANPPConfig, size: int):
+    def __init__(self, cfg, size: int, cond_dim: int | None = None):
         super().__init__()
         n, d = int(math.log2(size)) - 2, cfg.df
         widths = [d * min(2 ** i, 8) for i in range(n)]
         self.trunk = nn.Sequential(down_block(3, widths[0], bn=False),
                                    *[down_block(a, b) for a, b in zip(widths[:-1], widths[1:])])
-        self.cond = CondHead(widths[-1], cfg.c_dim, widths[-1], bn=True)
+        self.cond = CondHead(widths[-1], cond_dim or cfg.c_dim, widths[-1], bn=True)
         self.uncond = UncondHead(widths[-1])
 
     def forward(self, image, mu):
