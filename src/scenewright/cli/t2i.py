@@ -52,8 +52,12 @@ def train_t2i_cmd(
         minutes = 60.0
     path = train_t2i(method, data, damsm, out, steps=steps, minutes=minutes, seed=seed, size=size, batch=batch,
                      ckpt_every=ckpt_every, settings=_settings(setting))
-    typer.echo(json.dumps({"weights": str(path), "card": json.loads((path.parent / "card.json").read_text())
-                           | {"config": None}}))
+    import os
+
+    if os.environ.get("RANK", "0") == "0":  # under torchrun, rank 0 speaks
+        card = json.loads((path.parent / "card.json").read_text())
+        typer.echo(json.dumps({"weights": str(path), "steps": card["steps"], "minutes": card["minutes"],
+                               "steps_per_second": card["steps_per_second"], "final_losses": card["final_losses"]}))
 
 
 @app.command("imagine")

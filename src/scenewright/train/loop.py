@@ -124,6 +124,8 @@ def train(method: nn.Module, batches: Batches, lc: LoopConfig, dist: Dist | None
     bar.close()
     if state["step"] % lc.ckpt_every or not (out / "last.pt").exists():
         _checkpoint(out, method, ema, opts, state, lc, dist)
+    if not dist.in_sync(method):  # averaged gradients keep the replicas equal; anything else is a bug
+        raise ScenewrightError("the replicas' parameters differ after training")
     path = out / f"{method.name}.safetensors"
     if dist.main:
         final = ema if ema is not None else method
