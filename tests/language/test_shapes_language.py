@@ -171,3 +171,39 @@ def test_a_taken_spot_is_not_drawn_over(dialog):
     # with the spot free, the relation is exact: in front of the sphere is where the red cube stood
     _, t = dialog("shapes", "add a blue sphere in the middle", "add a purple cube in front of it")
     assert abs(one(t[-1].scene, "cube").y - one(t[-1].scene, "sphere").y - 0.12) < 0.01
+
+
+def test_same_colour_different_colours_counted_from_the_left_and_the_biggest():
+    from scenewright import Session
+
+    s = Session(world="shapes", semantic=False)
+    s.parser.strict = True
+    s.tell("three gray cubes in a row")
+    t = s.tell("add one more cube, same color, to the right of the others")
+    new = max(t.scene.objects, key=lambda o: o.number)
+    assert new.color == "gray" and new.x == max(o.x for o in t.scene.objects)
+    t = s.tell("color the second one from the left red")
+    cubes = sorted(t.scene.objects, key=lambda o: o.x)
+    assert [o.color for o in cubes] == ["gray", "red", "gray", "gray"]
+    t = s.tell("make the cubes all different colors")
+    assert len({o.color for o in t.scene.objects}) == 4
+    t = s.tell("make the leftmost cube the biggest one")
+    left = min(t.scene.objects, key=lambda o: o.x)
+    assert all(left.scale > o.scale for o in t.scene.objects if o.id != left.id)
+
+
+def test_a_colour_the_world_lacks_is_drawn_as_the_nearest_and_the_reply_says_so():
+    from scenewright import Session
+
+    t = Session(world="shapes", semantic=False).tell("i want a pink cube")
+    assert t.scene.objects[0].color == "purple" and "no pink" in t.reply
+
+
+def test_a_hesitation_between_commas_does_not_cut_the_sentence():
+    from scenewright import Session
+
+    s = Session(world="shapes", semantic=False)
+    s.tell("a cyan sphere on the left")
+    s.tell("three brown cubes on the right")
+    t = s.tell("make all the cubes, uh, the same colour as the ball")
+    assert t.ok and all(o.color == "cyan" for o in t.scene.objects)

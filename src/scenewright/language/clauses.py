@@ -114,6 +114,26 @@ def _merge(into: Mention, m: Mention) -> None:
     into.landmarks = into.landmarks or m.landmarks
 
 
+_HESITATIONS = {"um", "uh", "er", "erm", "uhm", "umm", "hmm", "ah", "eh"}
+
+
+def _without_hesitations(tokens: list[Token]) -> list[Token]:
+    """"make all the cubes, uh, the same colour": the "uh" and its commas are not a clause boundary."""
+    out: list[Token] = []
+    after = False  # just after a hesitation
+    for t in tokens:
+        if t.kind == "WORD" and t.value in _HESITATIONS:
+            after = True
+            continue
+        if t.kind == "COMMA" and after and out and out[-1].kind == "COMMA":
+            out.pop()  # ", uh," is one pause inside a clause
+            after = False
+            continue
+        after = False
+        out.append(t)
+    return out
+
+
 class ClauseReader:
     def __init__(self, world: World, lexicon: Lexicon):
         self.world = world
@@ -132,6 +152,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
+            tokens = _without_hesitations(tokens)
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):
@@ -492,8 +513,27 @@ class ClauseReader:
             mods = []
         self._flush(c, mods)
         self._parts(c, toks)
+        self._counted_from(c, toks)
         c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
         return c
+
+    @staticmethod
+    def _counted_from(c: Clause, toks: list[Token]) -> None:
+        """"the second one from the left": which one, counted from that side — not a place to move it to."""
+        for k, t in enumerate(toks):
+            if t.kind != "ORD":
+                continue
+            for j in range(k + 1, min(k + 4, len(toks) - 2)):
+                if toks[j].text == "from" and toks[j + 1].kind == "DET" and toks[j + 2].kind == "ABS" and \
+                        toks[j + 2].text in ("left", "right"):
+                    m = next((m for m in c.targets if m.ordinal == t.value), None)
+                    if m is None:
+                        break
+                    m.ordinal_from = toks[j + 2].text
+                    if toks[j + 2].text in c.abs_words:
+                        c.abs_words.remove(toks[j + 2].text)
+                        c.abs_x = None if not c.abs_words else c.abs_x
+                    break
 
     @staticmethod
     def _parts(c: Clause, toks: list[Token]) -> None:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
+_MOST = re.compile(r"\bthe (biggest|largest|smallest|tiniest)(?: one)?(?: (?:instead|now|of (?:all|them)))?$")
+_DIFFERENT = re.compile(r"\b(?:all )?(?:different|differing) colou?rs\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
 _SWAP_FOR = re.compile(r"\b(?:for|with)\b")
 _TURN_ROUND = re.compile(r"\bturn(?:s|ed|ing)?\b.*\b(?:a)?round\b")
@@ -61,6 +63,12 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
     if _SAME_AS.search(c.text) and len(c.targets) >= 2:
         same_as(it, c, state)
         return True
+    if _SAME_AS.search(c.text) and len(c.targets) == 1 and not c.colors:
+        same_colour_as_the_others(it, c, state)  # "add one more cube, same color, to the right of the others"
+    if _DIFFERENT.search(c.text) and c.targets:
+        return different_colours(it, c, state)
+    if (c.copula or c.verb == "make") and _MOST.search(c.text) and c.targets and not c.relation:
+        return most(it, c, state)
     if c.copula and _HAVE.search(c.text) and c.holder is None and len(c.targets) >= 2 and \
             is_person(it, c.targets[0], state) and all(m.head == "CAT" and (m.indefinite or m.det is None)
                                                          for m in c.targets[1:]):
@@ -190,6 +198,49 @@ def same_as(it: "Interpreter", c: Clause, state: State) -> None:
                 state.do(Update.of(obj.id, color=src.color))
         elif obj.scale != src.scale:
             state.do(Update.of(obj.id, scale=src.scale, y=round(P.keep_bottom(it.world, obj, src.scale), 4)))
+
+def same_colour_as_the_others(it: "Interpreter", c: Clause, state: State) -> None:
+    """"one more cube, same colour": the colour of the things like it talked about last."""
+    hit = _SAME_AS.search(c.text)
+    if not (hit.group(1) or "").startswith("col"):
+        return
+    m = c.targets[0]
+    order = [state.scene.get(i) for i in state.order()]
+    like = [o for o in order if m.head == "CAT" and o.category == m.value and o.color] or \
+        [o for o in order if o.color]
+    if like:
+        c.colors.append(like[0].color)
+
+
+def different_colours(it: "Interpreter", c: Clause, state: State) -> bool:
+    """"make the cubes all different colours": the first keeps its colour, each other one gets a colour none
+    of them has, in the world's order of colours."""
+    objs = sorted(it._resolve_all(c.targets, state), key=lambda o: o.x)
+    if len(objs) < 2:
+        raise Refusal("Different from what? That is only one thing.")
+    used = {objs[0].color}
+    free = [k for k in it.world.colors if k not in {o.color for o in objs}]
+    for o in objs[1:]:
+        if o.color in used or o.color is None:
+            if not free:
+                raise Refusal(f"There are not enough colours for {len(objs)} different ones.")
+            state.do(Update.of(o.id, color=free.pop(0)))
+        used.add(state.scene.get(o.id).color)
+    return True
+
+
+def most(it: "Interpreter", c: Clause, state: State) -> bool:
+    """"make the yellow ball the biggest one", "it's the biggest": bigger (smaller) than every other thing."""
+    big = _MOST.search(c.text).group(1) in ("biggest", "largest")
+    obj = it._resolve(c.targets[0], state)[0]
+    others = [o.scale for o in state.scene.objects if o.id != obj.id]
+    if not others:
+        return True
+    scale = it.world.quantize_scale(max(others) * 1.3 if big else min(others) * 0.75)
+    if (scale > obj.scale) == big and scale != obj.scale:
+        state.do(Update.of(obj.id, scale=scale, y=round(P.keep_bottom(it.world, obj, scale), 4)))
+    return True
+
 
 def compared(it: "Interpreter", c: Clause, state: State) -> None:
     """"the bear is bigger than the cat": the bear's size from the cat's, the cat left as it is."""

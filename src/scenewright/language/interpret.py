@@ -14,7 +14,7 @@ from . import placement as P
 from . import members, replies, subjects, verify
 from .base import Context, Parse
 from .clauses import Clause
-from .lexicon import Lexicon
+from .lexicon import NEAREST_COLOURS, Lexicon
 from .looks import background, looks
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
@@ -80,7 +80,7 @@ class Interpreter:
                 cats = self.lex.refers_to(str(c.targets[0].value), str(c.targets[0].value))
                 named = [i for i in dict.fromkeys(state.this_turn[mark[2]:])
                          if any(o.id == i and o.category in cats for o in state.scene.objects)]
-        notes = list(state.notes)
+        notes = list(state.notes) + self._nearest_colours(clauses, state)
         loose = [w for w in state.skipped if w not in said and w not in state.explained]
         if loose:
             notes.append(f"(I didn't understand: {', '.join(repr(w) for w in loose)}.)")
@@ -91,6 +91,14 @@ class Interpreter:
                          notes=tuple(state.kept), skipped=tuple(state.skipped))
         return Parse(edits=tuple(state.edits), reply=self.summary(state.edits, context.scene, notes, state.scene),
                      notes=tuple(state.kept), skipped=tuple(state.skipped))
+
+    def _nearest_colours(self, clauses, state: State) -> list[str]:
+        """"a pink cube" in a world with no pink: drawn purple, and the reply says so."""
+        said = " ".join(c.text for c in clauses)
+        painted = {v for e in state.edits for k, v in getattr(e, "changes", ()) if k == "color"} | \
+            {e.obj.color for e in state.edits if isinstance(e, Add)}
+        return [f"(There is no {word} here, so I used {name}.)" for word, name in self.world.color_synonyms.items()
+                if word in NEAREST_COLOURS and name in painted and re.search(rf"\b{word}\b", said)]
 
     @staticmethod
     def _members(targets: list[Mention], named: Sequence[str]) -> list[Mention]:
@@ -517,6 +525,10 @@ class Interpreter:
                 objs = self.resolver.resolve(m, scene, [i for i in state.order() if i != exclude], True,
                                              state.last_group(), state.recency(), state.plural_group()) \
                     if scene.objects else []
+            elif m.head == "REST" and not any(o.id not in state.last_group() for o in state.scene.objects):
+                # "one more cube, to the right of the others": the others are the ones there already
+                objs = [o for o in state.scene.objects if o.id != exclude and
+                        (not m.value or o.category in self.lex.refers_to(str(m.value), str(m.value)))]
             else:
                 objs = [o for o in self._resolve(m, state, talked=False) if o.id != exclude]
             if not objs:

@@ -172,7 +172,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     pretty rather somehow somewhere whatever innit yeah nah ok mean meant suppose reckon lately yesterday today
     tonight remember recall happened happen think thought know knew guess saw seen noticed notice hey er erm
     ah sweet awesome lovely alright next finally first firstly lastly also too as well alone
-    monday tuesday wednesday thursday friday saturday sunday weekend late""".split())
+    monday tuesday wednesday thursday friday saturday sunday weekend late instead""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
@@ -222,6 +222,11 @@ def verbish(word: str) -> bool:
     """A word we don't know that reads as a verb, so never as the name of a thing."""
     return word in GO_WORDS or word in IRREGULAR_VERBS or len(word) > 4 and word.endswith(("ed", "ing"))
 
+
+# Colours a world may not have and maps to its nearest one ("pink" -> purple in the shapes world): the reply
+# says so. Spellings ("grey") and shades of a colour the world has ("dark blue") are not in this list.
+NEAREST_COLOURS = frozenset("""pink silver gold golden maroon tan olive turquoise teal lime violet magenta lilac
+    crimson scarlet navy aqua chocolate beige cream orange""".split())
 
 # Names of things that are also everyday function words: a thing only after a determiner, number or adjective.
 FUNCTION_NOUNS = {("can",), ("cans",), ("light",), ("lights",), ("block",), ("set",), ("second",)}

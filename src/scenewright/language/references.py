@@ -30,6 +30,7 @@ class Mention:
     plural: bool = False
     pick: int | None = None  # "one of the spheres" -> 1
     ordinal: int | None = None
+    ordinal_from: str | None = None  # "the second one from the left": counted along x, not by age
     superlative: tuple | None = None
     colors: list[str] = field(default_factory=list)
     sizes: list[tuple] = field(default_factory=list)
@@ -233,7 +234,8 @@ class Resolver:
                 return found[:m.pick] if m.pick else found  # "one of them": one of that group
             return cands[:1]
         if m.ordinal is not None:
-            by_age = sorted(cands, key=lambda o: o.number)
+            by_age = sorted(cands, key=lambda o: o.number) if m.ordinal_from is None else \
+                sorted(cands, key=lambda o: o.x if m.ordinal_from == "left" else -o.x)
             k = m.ordinal
             if abs(k) > len(by_age) or k == 0:
                 raise Missing(f"There are only {len(by_age)} of those.")
