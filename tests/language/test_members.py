@@ -57,3 +57,22 @@ def test_between_them_then_the_new_thing():
 def test_they_with_a_pose_are_all_the_people_of_the_group():
     t = tell("street", "three men on the left", "a bus stop on the right", "and they all ran off to the left")
     assert t[2].ok and [o.pose for o in objs(t[2].scene, "man")] == ["running"] * 3
+
+
+def test_from_left_to_right_hands_out_the_spots_in_the_order_said():
+    t = tell("shapes", "from left to right: a red cube, a blue sphere and a green cylinder")
+    order = [o.color for o in sorted(t[0].scene.objects, key=lambda o: o.x)]
+    assert t[0].ok and order == ["red", "blue", "green"]
+    t = tell("shapes", "can you add three cubes in a row? like red, green, blue from left to right")
+    assert t[0].ok and [o.color for o in objs(t[0].scene, "cube")] == ["red", "green", "blue"]
+
+
+def test_a_list_of_things_of_one_kind_in_different_colours_is_a_list_not_a_correction():
+    t = tell("shapes", "a green cube, a blue cube and a red sphere")
+    assert t[0].ok and sorted(o.color for o in objs(t[0].scene, "cube")) == ["blue", "green"]
+
+
+def test_a_thing_with_another_to_the_left_of_it():
+    t = tell("shapes", "a red cube with a blue sphere to the left of it")
+    cube, sphere = objs(t[0].scene, "cube")[0], objs(t[0].scene, "sphere")[0]
+    assert t[0].ok and sphere.x < cube.x

@@ -105,6 +105,8 @@ def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> boo
         return False
     if (last.count or 1) > 1 or (m.count or 1) > 1 or m.det == "another":
         return False
+    if last.colors and m.colors and set(last.colors) != set(m.colors) and not one:
+        return False  # "a green cube, a blue cube and a red sphere": a list, not one cube said twice
     return any(t.kind == "COMMA" for t in toks[max(0, i - 4):i])
 
 
@@ -201,6 +203,10 @@ class ClauseReader:
         nxt = next((t for t in rest[1:4] if t.kind not in ("COLOR", "SIZE", "ATTR", "EXPR", "WORD")), None)
         if nxt is not None and nxt.kind in ("ONE", "NUM") and nxt.text == "one" and rest[0].value == "a":
             return True  # "a sphere, a cyan one"
+        before = {t.value for t in said[-4:] if t.kind == "COLOR"}
+        after = {t.value for t in rest[1:4] if t.kind == "COLOR"}
+        if before and after and before != after:
+            return False  # "a green cube, a blue cube": two cubes
         return nxt is not None and nxt.kind == "CAT" and nxt.value == last.value
 
     @staticmethod
@@ -322,6 +328,7 @@ class ClauseReader:
                     mods.append(t)  # "a kebab shop": the kind of shop, kept in the thing's name as said
                 # else an adjective we do not know, before a noun we do: "a big bushy tree" (not "a unicorn ran")
             elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
+                                 and i > 0 and toks[i - 1] is mods[-1]  # "black, came really fast": no noun
                                  and t.value not in FILLER and t.value not in NON_OBJECTS
                                  and not verbish(t.value)):
                 m = self._mention(t, mods)

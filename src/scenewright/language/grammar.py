@@ -49,7 +49,7 @@ class GrammarParser:
 
     def read_clauses(self, text: str) -> list[Clause]:
         """Clauses of `text`; a fragment naming no thing ("behind the boy, …") joins the clause after it."""
-        self.reader.source = text
+        self.reader.source = self.interpreter.source = text
         segments = members.split_members(self.reader.split(text))
         out: list[Clause] = []
         carry: list[Token] = []

@@ -37,6 +37,8 @@ _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "fro
 
 
 class Interpreter:
+    source = ""  # the turn as the user wrote it ("from left to right: …" is read from it)
+
     def __init__(self, world: World, lexicon: Lexicon, semantic: bool | None):
         self.world = world
         self.lex = lexicon
@@ -80,6 +82,10 @@ class Interpreter:
                 cats = self.lex.refers_to(str(c.targets[0].value), str(c.targets[0].value))
                 named = [i for i in dict.fromkeys(state.this_turn[mark[2]:])
                          if any(o.id == i and o.category in cats for o in state.scene.objects)]
+        ordered = members.in_order(self.source.lower(), state.edits)
+        if ordered is not None:  # "from left to right: …"
+            state.edits[:] = ordered
+            state.scene = members.replay(context.scene, ordered)
         notes = list(state.notes) + self._nearest_colours(clauses, state)
         loose = [w for w in state.skipped if w not in said and w not in state.explained]
         if loose:
@@ -194,6 +200,10 @@ class Interpreter:
         for m in new:
             if others and not m.relation and not c.relation:  # "a sun sticks out from it"
                 m.relation, m.landmarks = "near", others[:1]
+            if not m.relation and c.relation and any(o is not m and o.landmarks is c.landmarks for o in new):
+                # "a red cube with a blue sphere to the left of it": the place is the sphere's, "it" the cube
+                self._add(m, replace(c, relation=None, landmarks=[]), state)
+                continue
             each = self._each(m, c, state)
             if each:  # "put a sphere behind each cube": one for every cube
                 for lm in each:

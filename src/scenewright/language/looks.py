@@ -39,6 +39,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
     uncertain: dict[str, list[str]] = dict(obj.unsure) if obj else {}
     attrs: dict[str, Any] = dict(obj.attrs) if obj else {}
     colors = (m.colors if m else []) + c.colors
+    if c.alternatives and c.colors and m and m.colors and set(m.colors) <= {"dark", "light"}:
+        colors = list(c.colors)  # "a dark car, maybe dark blue or black": which dark, unsure
     if colors and c.kind_subject:  # "the hoodie was black": the hoodie's colour, not the man's
         slot = c.kind_subject[0]
         attrs[slot] = colors[0]

@@ -10,10 +10,13 @@ run (the things may be added by it), so it swaps each MEMBER for the thing itsel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Sequence
 
-from .lexicon import Token
+from ..scene import Add, Edit, Scene, apply
+
+from .lexicon import FILLER, Token
 from .references import Mention
 
 _SEP = ("AND", "COMMA")
@@ -69,8 +72,19 @@ def leader(toks: Sequence[Token], i: int) -> Leader | None:
 
 
 def _colour_list(toks: Sequence[Token]) -> bool:
-    said = [t for t in toks if t.kind not in _SEP]
+    """"Red, white, black." — "like red, green, blue from left to right" too."""
+    said = [t for t in _without_order(toks) if t.kind not in _SEP and not (t.kind == "WORD" and t.value in FILLER)]
     return len(said) >= 2 and all(t.kind == "COLOR" for t in said)
+
+
+def _without_order(toks: Sequence[Token]) -> list[Token]:
+    """`toks` less a "from left to right" (which `in_order` reads from the text)."""
+    out = list(toks)
+    for k in range(len(out) - 2):
+        if out[k].kind == "ABS" and out[k + 1].text == "to" and out[k + 2].kind == "ABS":
+            start = k - 1 if k and out[k - 1].text == "from" else k
+            return out[:start] + out[k + 3:]
+    return out
 
 
 def starts_members(toks: Sequence[Token]) -> bool:
@@ -148,3 +162,26 @@ def pick(m: Mention, members: Sequence[str]) -> list[str]:
     if -len(members) <= k < len(members):
         return [members[k]]
     return []
+
+
+_ORDER = re.compile(r"\b(?:from )?(left|right) to (?:the )?(right|left)\b")
+
+
+def in_order(text: str, edits: Sequence[Edit]) -> list[Edit] | None:
+    """"from left to right: a red cube, a blue sphere and a green cylinder": the things added, in the order
+    they were said, along x (their spots kept, handed out in that order). None when the turn says no order."""
+    hit = _ORDER.search(text)
+    adds = [k for k, e in enumerate(edits) if isinstance(e, Add)]
+    if hit is None or hit.group(1) == hit.group(2) or len(adds) < 2:
+        return None
+    xs = sorted((edits[k].obj.x for k in adds), reverse=hit.group(1) == "right")
+    out = list(edits)
+    for k, x in zip(adds, xs):
+        out[k] = Add(replace(edits[k].obj, x=x))
+    return out
+
+
+def replay(scene: Scene, edits: Sequence[Edit]) -> Scene:
+    for e in edits:
+        scene = apply(scene, e)
+    return scene

@@ -262,6 +262,7 @@ def free_spot(world: World, scene: Scene, cat: Category, scale: float, y: float 
     for x in xs:
         x = clamp_x(world, cat.name, scale, x, y)
         cost = sum(overlap_area(x, y, w, h, b) for b in boxes)
+        cost += (max(0.0, w / 2 - x) + max(0.0, x + w / 2 - 1)) * h  # cut off by the edge: as bad as covered
         if cost < best_cost - 1e-9:
             best, best_cost = (x, y), cost
     return best
