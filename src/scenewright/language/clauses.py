@@ -584,6 +584,10 @@ class ClauseReader:
                         k + 2 < len(tokens) and tokens[k + 2].kind == "CAT") or
                      nxt.kind == "WORD" and nxt.value in FILLER):  # "the yellow one should be …"
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
+            elif t.kind == "REL" and t.text in ("at", "in", "on") and nxt is not None and nxt.kind == "DET" and \
+                    k + 2 < len(tokens) and tokens[k + 2].kind == "REL":
+                skip = k + 1  # "at the top of the slide": the place is "top of", not "at"
+                continue
             elif t.kind == "ABS" and t.value == (0.5, None) and nxt is not None and nxt.kind == "OF" and \
                     any(x.kind == "CAT" for x in tokens[k + 2:k + 4]):
                 while out and (out[-1].kind == "DET" or out[-1].kind == "REL" and out[-1].text in ("in", "at")):

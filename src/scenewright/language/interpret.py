@@ -29,6 +29,7 @@ _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
 _ASIDE = re.compile(r"\b(?:it|everything|that|this|all) (?:all )?(?:happened|went|was over|was|were) (?:so |very |"
                     r"really |too |that )?(?:fast|quick|quickly|sudden|suddenly)\b")
 _EACH = re.compile(r"\b(?:each|every)\b")
+_ON = re.compile(r"\b(?:down|up|on|off|onto|riding)\b")
 _PART = re.compile(r"^(?:and |but |then )?(?:the|its|his|her|their) (trunk|branch(?:es)?|leaves|leaf|roof|windows?|"
                    r"doors?|wheels?|tyres?|tires?|handles?|string|seat|engine|bonnet|boot|windscreen|headlights?|"
                    r"legs?|arms?|feet|foot|hands?|tail|ears?|wings?)\b")  # a part of a thing: not a thing to edit
@@ -197,6 +198,12 @@ class Interpreter:
     def _add_all(self, c, state: State) -> None:
         new = [m for m in c.targets if not m.negated and (m.head != "PRON" or m is c.targets[0])]
         others = [m for m in c.targets if m.head == "PRON" and m is not c.targets[0]]
+        for m in list(new[1:]):
+            if c.verb in (None, "exist", "add") and m.det == "the" and m.head == "CAT" and not m.relation and \
+                    not m.count and self._exists(m, state):  # "a girl going down the slide": that slide
+                new.remove(m)
+                if new[0].relation is None and not c.relation:
+                    new[0].relation, new[0].landmarks = ("on" if _ON.search(c.text) else "near"), [m]
         for m in new:
             if others and not m.relation and not c.relation:  # "a sun sticks out from it"
                 m.relation, m.landmarks = "near", others[:1]
@@ -445,6 +452,8 @@ class Interpreter:
             if c.has_predicate and not [t for t in c.targets if t.head != "PRON"]:
                 c.dirs = []  # "holding her phone up": how she holds it, not where she goes
                 self._update(c, [holder], state)  # "she was holding her phone": a detail of hers
+            elif c.expressions or c.poses:  # "he's wearing a chef hat and is laughing": he laughs
+                self._update(Clause(c.text, expressions=list(c.expressions), poses=list(c.poses)), [holder], state)
         how = {"wear": "wear", "kick": "kick"}.get(c.verb, "hold")
         for m in c.targets:
             if m.head == "PRON":  # "holding her phone up, filming him": a person is not held

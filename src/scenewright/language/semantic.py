@@ -52,7 +52,7 @@ def _vocabulary(world_name: str):
             names.append(c.name)
             phrases.append(phrase)
     vectors = _model().encode(phrases, normalize_embeddings=True, convert_to_numpy=True)
-    return names, vectors
+    return names, vectors, phrases
 
 
 def nearest_category(world: World, word: str, required: bool = False) -> str | None:
@@ -66,8 +66,11 @@ def nearest_category(world: World, word: str, required: bool = False) -> str | N
 
 @lru_cache(maxsize=1024)
 def _nearest(world_name: str, word: str) -> str | None:
-    names, vectors = _vocabulary(world_name)
+    names, vectors, phrases = _vocabulary(world_name)
     query = _model().encode([word], normalize_embeddings=True, convert_to_numpy=True)[0]
     scores = vectors @ query
+    for k, phrase in enumerate(phrases):  # "rainbow" is not a "rainbow hat": a modifier is not the thing
+        if word in phrase.split()[:-1]:
+            scores[k] = -1.0
     best = int(scores.argmax())
     return names[best] if float(scores[best]) >= THRESHOLD else None
