@@ -143,9 +143,10 @@ def test_on_the_slide_at_the_top_of_it_and_a_hat_with_a_laugh():
     assert next(o for o in t.scene.objects if o.category == "boy").expression == "laughing"
 
 
-def test_a_word_that_only_modifies_a_synonym_is_not_that_thing():
+def test_a_word_that_only_modifies_a_synonym_is_not_that_thing(monkeypatch):
     from scenewright.language import semantic
 
+    monkeypatch.setenv("SCENEWRIGHT_SEMANTIC", "1")
     if not semantic.available():
         import pytest
 
