@@ -43,3 +43,17 @@ def test_clothing_as_the_subject_of_a_correction(dialog):
                   "sorry, the hoodie was black, not just dark")
     man = t[-1].scene.objects[0]
     assert man.attrs["top"] == "black" and man.attrs["top_kind"] == "hoodie" and len(s.history.entries) == 1
+
+
+def test_there_was_this_cyclist_a_lad_on_a_racing_bike_is_one_bike_and_his_top():
+    from scenewright import Session
+
+    s = Session(world="street", semantic=False)
+    s.parser.strict = True
+    t = s.tell("And there was this cyclist in front of me, a lad on a racing bike, bright orange top.")
+    bikes = [o for o in t.scene.objects if o.category == "bicycle"]
+    man = next(o for o in t.scene.objects if o.category == "man")
+    assert len(bikes) == 1 and man.attrs["role"] == "rider" and man.attrs["top"] == "orange"
+    assert "top" not in bikes[0].attrs
+    t = s.tell("there was this old fella, with a walking stick")
+    assert len([o for o in t.scene.objects if o.category == "man"]) == 2

@@ -573,8 +573,11 @@ class ClauseReader:
                 continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if t.kind == "PRON" and t.text in ("that", "this", "these", "those") and nxt is not None \
-                    and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR"):
-                t = Token("DET", "the", t.text, t.start)
+                    and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR", "ATTR", "ROLE", "KIND"):
+                # "there was this old fella": a new one, as a storyteller says it; else "that tree" is the tree
+                new = out and out[-1].kind == "VERB" and out[-1].value == "exist" or \
+                    out and out[-1].kind == "WORD" and out[-1].value == "nowhere"
+                t = Token("DET", "a" if new and t.text in ("this", "these") else "the", t.text, t.start)
             elif t.kind == "PRON" and t.text in ("his", "her", "their", "its") and _owns_a_thing(tokens[k + 1:]) \
                     and not (out and out[-1].kind == "VERB" and out[-1].text.startswith(("give", "gave"))):
                 t = Token("DET", "the", t.text, t.start)  # "his kite", "her birthday crown"

@@ -129,9 +129,17 @@ def roles(it: "Interpreter", c: Clause, state: State) -> None:
         if vehicle is None:
             if kind is None:
                 raise Missing(f"Whose {m.surface}? There is no vehicle in the picture.")
+            said_bike = next((lm for t in said for lm in t.landmarks if lm.head == "CAT" and lm.value == kind
+                              and lm.indefinite), None)  # "a cyclist, a lad on a racing bike": that bike
+            if said_bike is not None:
+                for t in said:
+                    if said_bike in t.landmarks:
+                        t.relation, t.landmarks = None, []
+                if said_bike in c.landmarks:
+                    c.relation, c.landmarks = None, []
             where = Clause(c.text, relation=c.relation, landmarks=c.landmarks, abs_x=c.abs_x, abs_y=c.abs_y,
                            place=c.place)  # "a cyclist on the right": the bicycle is on the right
-            it._add(Mention("CAT", kind, kind, det="a"), where, state)
+            it._add(said_bike or Mention("CAT", kind, kind, det="a"), where, state)
             vehicle = state.scene.get(state.this_turn[-1])
         who = said[0] if said else None
         if who is not None:  # "the driver of the car got out, an older lady": she is the driver

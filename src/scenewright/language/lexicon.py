@@ -173,7 +173,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     tonight remember recall happened happen think thought know knew guess saw seen noticed notice hey er erm
     ah sweet awesome lovely alright next finally first firstly lastly also too as well alone
     monday tuesday wednesday thursday friday saturday sunday weekend late instead
-    fast quickly slowly quick slow speed""".split())
+    fast quickly slowly quick slow speed nowhere suddenly""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee

@@ -109,6 +109,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         else:
             uncertain.pop(attr, None)
     for slot, colour, kind in c.kinds:
+        if slot not in cat.attributes and any(slot in k.attributes for k in world.categories):
+            continue  # "a lad on a racing bike, bright orange top": the lad's top, not the bike's
         attrs[f"{slot}_kind"] = kind
         if colour:
             attrs[slot] = colour
