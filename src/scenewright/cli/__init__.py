@@ -7,6 +7,7 @@
 - imagedata.py: data captions / edits / css / import (image sets for the model family)
 - encoders.py: train damsm / eval features (the shared encoders and metrics)
 - t2i.py: train t2i / eval t2i / imagine (the text-to-image family)
+- manipulate.py: train manipulate / eval manipulate / edit (text-guided manipulation)
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ app.add_typer(data_app, name="data")
 app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
-for _name in ("dialog", "chat", "serve", "geneva", "codraw", "witness", "imagedata", "encoders", "t2i"):
+for _name in ("dialog", "chat", "serve", "geneva", "codraw", "witness", "imagedata", "encoders", "t2i",
+              "retrieve", "inpaint", "manipulate"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _e:  # an area not built (yet) in this checkout
