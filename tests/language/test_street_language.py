@@ -57,3 +57,18 @@ def test_there_was_this_cyclist_a_lad_on_a_racing_bike_is_one_bike_and_his_top()
     assert "top" not in bikes[0].attrs
     t = s.tell("there was this old fella, with a walking stick")
     assert len([o for o in t.scene.objects if o.category == "man"]) == 2
+
+
+def test_the_one_in_the_hoodie_is_whoever_wears_one_and_the_look_is_not_given_to_others():
+    from scenewright import Session
+
+    s = Session(world="street", semantic=False)
+    s.parser.strict = True
+    s.tell("two men outside the shop, one in a black hoodie and one in a red shirt")
+    t = s.tell("the one in the hoodie is tall")
+    men = {o.attrs.get("top_kind"): o for o in t.scene.objects if o.category == "man"}
+    assert t.ok and men["hoodie"].attrs["height"] == "tall" and "height" not in men["shirt"].attrs
+    t = s.tell("a woman on the left")
+    t = s.tell("the woman in the red coat ran off")
+    woman = next(o for o in t.scene.objects if o.category == "woman")
+    assert woman.attrs["top_kind"] == "coat" and woman.attrs["top"] == "red" and woman.pose == "running"

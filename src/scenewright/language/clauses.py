@@ -521,8 +521,25 @@ class ClauseReader:
         self._flush(c, mods)
         self._parts(c, toks)
         self._counted_from(c, toks)
+        self._identified_by_kind(c, toks)
         c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
         return c
+
+    @staticmethod
+    def _identified_by_kind(c: Clause, toks: list[Token]) -> None:
+        """"the one in the hoodie", "the man with the knife": which one — the one who has it, said with "the"
+        right after the thing's name. The interpreter gives it to the one found when nobody had it yet."""
+        if not c.targets or c.targets[0].det not in ("the", None) or c.targets[0].head not in ("ONE", "CAT"):
+            return
+        for k, t in enumerate(toks[:-2]):
+            if t.kind == "REL" and t.text in ("in", "with") and toks[k + 1].kind == "DET" and \
+                    toks[k + 1].value == "the":
+                kind = next((x for x in toks[k + 2:k + 4] if x.kind == "KIND"), None)
+                if kind is not None and k > 0 and toks[k - 1].kind in ("ONE", "CAT", "NUM"):
+                    hit = next((kd for kd in c.kinds if kd[2] == kind.value[1]), None)
+                    if hit is not None:  # which one it is, not something the clause gives everyone it names
+                        c.targets[0].kinds.append(hit)
+                        c.kinds.remove(hit)
 
     @staticmethod
     def _counted_from(c: Clause, toks: list[Token]) -> None:

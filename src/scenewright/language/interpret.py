@@ -519,6 +519,12 @@ class Interpreter:
                                       state.plural_group())
         for o in reversed(found if talked else ()):
             state.talked_about(o.id)
+        for slot, colour, kind in m.kinds if talked and len(found) == 1 else ():
+            o = state.scene.get(found[0].id)  # "the man in the hoodie" when no one had one yet: now he has
+            if o.attrs.get(f"{slot}_kind") != kind and slot in self.world.category(o.category).attributes:
+                state.do(Update.of(o.id, attributes={**o.attrs, f"{slot}_kind": kind,
+                                                     **({slot: colour} if colour else {})}))
+                found = [state.scene.get(o.id)]
         return found
 
     def _resolve_all(self, ms: Sequence[Mention], state: State) -> list[SceneObject]:

@@ -170,6 +170,8 @@ class Resolver:
             objs = [o for o in objs if o.expression == e]
         for p in m.poses:
             objs = [o for o in objs if o.pose == p]
+        for slot, _, kind in m.kinds:  # "the one in the hoodie": who wears one, when anyone does
+            objs = [o for o in objs if o.attrs.get(f"{slot}_kind") == kind] or objs
         for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
             objs = [o for o in objs if attr in self.world.category(o.category).attributes] or objs  # "the tall
             objs = [o for o in objs if o.attrs.get(attr) == value] or objs  # one" is a person, not the bus stop
@@ -207,7 +209,10 @@ class Resolver:
                 raise Missing("The picture is empty.")
             return list(scene.objects)
         cands = self.candidates(m, scene, order)
-        if m.head == "ONE" and order:
+        if m.head == "ONE" and m.kinds and 1 <= len(cands) < len(scene.objects) and \
+                all(any(o.attrs.get(f"{s}_kind") == k for s, _, k in m.kinds) for o in cands):
+            pass  # "the one in the hoodie": whoever has it, whatever was talked about last
+        elif m.head == "ONE" and order:
             # "the red one", "the other one": among things like the one we talked about last
             last = scene.get(order[0])
             same = [o for o in cands if o.category == last.category]
