@@ -139,3 +139,33 @@ def test_search_skips_and_refuses_unreadable_images(css_dir, tmp_path):
     res = CliRunner().invoke(app, ["search", "--gallery", str(gallery), "--image", str(bad), "make it blue",
                                    "--checkpoint", str(ckpt)])
     assert isinstance(res.exception, ScenewrightError) and "not an image file" in str(res.exception)
+
+
+class _FakeLite0(torch.nn.Module):
+    """Stands in for the frozen EfficientNet-Lite0: the same output shapes, a fixed random projection."""
+
+    def __init__(self):
+        super().__init__()
+        g = torch.Generator().manual_seed(0)
+        self.register_buffer("w", torch.randn(3, 112, generator=g))
+
+    def forward(self, x):
+        from types import SimpleNamespace
+
+        pooled = torch.nn.functional.adaptive_avg_pool2d(x, 14)            # [B, 3, 14, 14]
+        regions = torch.einsum("bchw,cd->bdhw", pooled, self.w)
+        return SimpleNamespace(regions=regions, features=regions.mean((2, 3)).repeat(1, 12)[:, :1280]
+                               if regions.shape[1] * 12 >= 1280 else None)
+
+
+def test_cached_backbone_vectors_give_the_same_recall(css_dir, tmp_path):
+    from scenewright.data.imageset import ImageSet
+    from scenewright.eval.retrieval import score_model
+
+    torch.manual_seed(0)
+    m = build("tirg", backbone=_FakeLite0(), vocab=Vocab.build(TEXTS).words, image_encoder="efficientnet",
+              size=32, dim=16, embedding=16).eval()
+    ds = ImageSet.open(css_dir)
+    direct = score_model(m, ds, "test", progress=False)
+    cached = score_model(m, ds, "test", progress=False, cache_dir=tmp_path / "_features")
+    assert list((tmp_path / "_features").glob("*.pt")) and direct == cached

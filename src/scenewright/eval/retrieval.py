@@ -53,23 +53,32 @@ def gallery_of(ds, records: list[dict], size: int) -> tuple[list[int], torch.Ten
 
 
 @torch.no_grad()
-def score_model(model, ds, split: str, progress: bool = True, batch: int = 64) -> dict:
-    """{r1, r5, r10, query, queries, gallery} of one trained retrieval model on `split`."""
+def score_model(model, ds, split: str, progress: bool = True, batch: int = 64,
+                cache_dir: Path | None = None) -> dict:
+    """{r1, r5, r10, query, queries, gallery} of one trained retrieval model on `split`. With a frozen
+    backbone and `cache_dir`, its vectors are read from / written to the cache (train/retrieve.py)."""
     from tqdm import tqdm
 
-    from ..train.retrieve import QUERY_PARTS, part_images
+    from ..train.retrieve import QUERY_PARTS, cached_vectors, part_images
 
     model.eval()
     records = ds.records(split)
     size = model.cfg.size if model.cfg.size in ds.sizes else max(ds.sizes)
     first, target, keys = gallery_of(ds, records, size)
     qpart = QUERY_PARTS[model.cfg.query]
-    q, g = [], []
-    for i in tqdm(range(0, len(records), batch), desc=f"eval {model.name}", disable=not progress, leave=False):
-        chunk = records[i:i + batch]
-        q.append(model.compose(part_images(ds, chunk, qpart, size), [r["text"] for r in chunk]))
-    for i in range(0, len(first), batch):
-        g.append(model.image_vector(part_images(ds, [records[j] for j in first[i:i + batch]], "target", size)))
+    texts = [r["text"] for r in records]
+    if model.cached_backbone and cache_dir is not None and size == model.cfg.size:
+        qx = cached_vectors(model, ds, split, qpart, cache_dir, progress)
+        q = [model.compose(qx[i:i + batch], texts[i:i + batch]) for i in range(0, len(records), batch)]
+        g = [model.image_vector(cached_vectors(model, ds, split, "target", cache_dir, progress)[first])]
+    else:
+        q, g = [], []
+        for i in tqdm(range(0, len(records), batch), desc=f"eval {model.name}", disable=not progress,
+                      leave=False):
+            q.append(model.compose(part_images(ds, records[i:i + batch], qpart, size), texts[i:i + batch]))
+        for i in range(0, len(first), batch):
+            g.append(model.image_vector(part_images(ds, [records[j] for j in first[i:i + batch]], "target",
+                                                    size)))
     sims = F.normalize(torch.cat(q), dim=1) @ F.normalize(torch.cat(g), dim=1).t()
     where = {k: j for j, k in enumerate(keys)}
     exclude = torch.zeros_like(sims, dtype=torch.bool)
@@ -93,5 +102,7 @@ def evaluate_retrieval(data: str | Path, split: str, checkpoints: dict[str, str 
     for name, ckpt in checkpoints.items():
         model = load(ckpt)
         ds = open_css(data, model.cfg.query)
-        table[name] = score_model(model, ds, split, progress) | {"method": model.name, "checkpoint": str(ckpt)}
+        folder = Path(ckpt) if Path(ckpt).is_dir() else Path(ckpt).parent
+        row = score_model(model, ds, split, progress, cache_dir=folder.parent / "_features")
+        table[name] = row | {"method": model.name, "checkpoint": str(ckpt)}
     return table
