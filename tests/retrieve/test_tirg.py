@@ -69,14 +69,14 @@ def test_loss_decreases_on_a_tiny_batch(loss):
     batch = {"query": torch.rand(3, 3, 32, 32) * 2 - 1, "target": torch.rand(3, 3, 32, 32) * 2 - 1, "text": TEXTS}
     opt = torch.optim.Adam(m.param_groups()["model"], lr=1e-2)
     first = None
-    for _ in range(30):
+    for _ in range(15):
         opt.zero_grad()
         value = m.losses(batch, "model", 0)["retrieval"]
         assert torch.isfinite(value)
         first = first if first is not None else value.item()
         value.backward()
         opt.step()
-    assert value.item() < first * 0.5
+    assert value.item() < first * 0.7
 
 
 def test_recall_at_k_by_hand():
