@@ -97,7 +97,9 @@ def test_one_training_step_eval_and_product(method, edits_dir, damsm_dir, tmp_pa
     path = train_inpaint(method, edits_dir, tmp_path / method, damsm_dir if method == "tdanet" else None,
                          steps=1, batch=4, settings=dict(TINY), progress=False)
     assert load(path.parent).name == method
-    row = evaluate(edits_dir, "test", {method: path.parent}, progress=False)[method]
+    table = evaluate(edits_dir, "test", {method: path.parent}, progress=False, reference=True)
+    row = table[method]
+    assert table["mean_fill"]["images"] == 3
     assert 0 <= row["l1"] <= 1 and 0 <= row["ssim"] <= 1 and row["samples"] == 1 and row["images"] == 3
     src = sorted((edits_dir / "target" / "64").glob("*.png"))[0]
     out = tmp_path / "out.png"
@@ -130,3 +132,14 @@ def test_cli_refuses_unreadable_image_and_bad_box(tmp_path):
 
     with pytest.raises(ScenewrightError, match="x0,y0,x1,y1"):
         parse_box("1,2,3")
+
+
+def test_mean_fill_paints_the_valid_mean():
+    import numpy as np
+
+    from scenewright.train.inpaint import mean_fill
+
+    img = np.zeros((1, 4, 4, 3), dtype=np.uint8)
+    img[0, :, :2] = 100   # left half 100, right half 0
+    out = mean_fill(img, np.array([[2, 0, 4, 2]]))  # box: top right quarter; valid mean = (8·100 + 4·0) / 12
+    assert (out[0, 0:2, 2:4] == 67).all() and (out[0, 2:, :] == img[0, 2:, :]).all()

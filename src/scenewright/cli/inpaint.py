@@ -52,6 +52,8 @@ def eval_inpaint_cmd(
     split: str = typer.Option("test", "--split"),
     method: list[str] = typer.Option(..., "--method", help="NAME=CHECKPOINT (repeatable)."),
     n: Optional[int] = typer.Option(None, "--n", help="Only the first N images."),
+    reference: bool = typer.Option(True, "--mean-fill/--no-mean-fill", help="Add the trivial row: the box "
+                                                                          "filled with the mean valid colour."),
     threads: int = typer.Option(1, "--threads"),
     as_json: bool = typer.Option(False, "--json", help="Print {method: {l1, psnr, tv, ssim, ...}}."),
 ) -> None:
@@ -61,7 +63,8 @@ def eval_inpaint_cmd(
     from ..train.inpaint import evaluate
 
     torch.set_num_threads(threads)
-    table = evaluate(data, split, _pairs(method, "tdanet=runs/inpaint/tdanet_shapes_edits"), n=n)
+    table = evaluate(data, split, _pairs(method, "tdanet=runs/inpaint/tdanet_shapes_edits"), n=n,
+                     reference=reference)
     if as_json:
         typer.echo(json.dumps(table))
         return

@@ -127,13 +127,24 @@ def train_inpaint(method: str, data: str | Path, out: str | Path, damsm: str | P
     return train(model, batches, lc, dist)
 
 
+def mean_fill(images: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """The trivial fill: each box painted with the mean colour of its image's valid pixels (a reference row)."""
+    out = images.copy()
+    for img, (x0, y0, x1, y1) in zip(out, boxes):
+        valid = np.ones(img.shape[:2], dtype=bool)
+        valid[y0:y1, x0:x1] = False
+        img[y0:y1, x0:x1] = img[valid].mean(0).round().astype(np.uint8)
+    return out
+
+
 def evaluate(data: str | Path, split: str, checkpoints: dict[str, str | Path], size: int = 64, seed: int = 0,
-             n: int | None = None, batch: int = 32, progress: bool = True) -> dict[str, dict]:
+             n: int | None = None, batch: int = 32, progress: bool = True,
+             reference: bool = False) -> dict[str, dict]:
     """{name: {l1, psnr, tv, ssim, samples, images}} on `split` as TDANet's evaluation: each completed image is
     saved as 8-bit (as the code reads PNGs back), turned to grayscale and scored against the ground truth
     (eval/image_metrics.py); the best of N samples per image, N = 1 (these networks are deterministic).
     The official numbers are over the whole image; the hole is small here (the edit's box), so hole_l1 and
-    hole_psnr give the same L1 / PSNR on the box alone."""
+    hole_psnr give the same L1 / PSNR on the box alone. `reference` adds a "mean_fill" row (`mean_fill`)."""
     from tqdm import tqdm
 
     from ..data.imageset import ImageSet
@@ -145,18 +156,23 @@ def evaluate(data: str | Path, split: str, checkpoints: dict[str, str | Path], s
     images, boxes, captions = samples(ds, split, size, seed)
     if n:
         images, boxes, captions = images[:n], boxes[:n], captions[:n]
+    def score(outs: np.ndarray) -> dict:
+        rows = []
+        for gt, p, (x0, y0, x1, y1) in zip(images, outs, boxes):
+            hole_gt, hole_p = gt[y0:y1, x0:x1] / 255.0, p[y0:y1, x0:x1] / 255.0
+            rows.append(inpaint_scores(gt / 255.0, p / 255.0) | {"hole_l1": l1(hole_gt, hole_p),
+                                                                 "hole_psnr": psnr(hole_gt, hole_p)})
+        return {k: round(v, 4) for k, v in mean_scores(rows).items()} | {"samples": 1, "images": len(rows)}
+
     table = {}
     for name, ckpt in checkpoints.items():
         model = load(ckpt)
-        rows = []
+        outs = []
         for i in tqdm(range(0, len(images), batch), desc=f"eval {name}", disable=not progress, leave=False):
             b = to_batch(images[i:i + batch], boxes[i:i + batch], [c[0] for c in captions[i:i + batch]])
             with torch.inference_mode():
-                out = to_uint8(model.inpaint(b["image"], b["mask"], b["caption"]))
-            for gt, p, (x0, y0, x1, y1) in zip(images[i:i + batch], out, boxes[i:i + batch]):
-                hole_gt, hole_p = gt[y0:y1, x0:x1] / 255.0, p[y0:y1, x0:x1] / 255.0
-                rows.append(inpaint_scores(gt / 255.0, p / 255.0) | {"hole_l1": l1(hole_gt, hole_p),
-                                                                     "hole_psnr": psnr(hole_gt, hole_p)})
-        table[name] = {k: round(v, 4) for k, v in mean_scores(rows).items()} | {
-            "samples": 1, "images": len(rows), "method": model.name, "checkpoint": str(ckpt)}
+                outs.append(to_uint8(model.inpaint(b["image"], b["mask"], b["caption"])))
+        table[name] = score(np.concatenate(outs)) | {"method": model.name, "checkpoint": str(ckpt)}
+    if reference:
+        table["mean_fill"] = score(mean_fill(images, boxes)) | {"method": "mean_fill", "checkpoint": None}
     return table
