@@ -88,8 +88,18 @@ def test_score_t2i_ranks_real_images_above_noise(tiny_set):
     noise = torch.rand_like(real) * 2 - 1
     config = DAMSMConfig(image_encoder="scratch", width=8)
     pair = (TextEncoder(Vocab.build(ds.all_captions("train")), config), ImageEncoder(config))
-    stats = real_statistics(tiny_set, "train", 64, progress=False)
+    stats = real_statistics(tiny_set, "test", 64, progress=False)
     good = score_t2i(real, recs, pair, detector=default_detector(), real_stats=stats)
     bad = score_t2i(noise, recs, pair, detector=default_detector(), real_stats=stats)
     assert set(good) == {"fid", "is", "is_std", "r_precision", "r_std", "object_f1", "rsim", "candidates"}
     assert good["fid"] < bad["fid"] and good["object_f1"] > bad["object_f1"] + 30
+
+
+@pytest.mark.parametrize("n", [30, 200])
+def test_fid_to_statistics_is_the_frechet_distance_with_few_or_many_samples(n):
+    from scenewright.eval.fid import fid_to_statistics, frechet_distance, statistics
+
+    rng = np.random.default_rng(n)
+    a, b = rng.normal(size=(n, 64)), 1.5 * rng.normal(size=(300, 64)) + 0.3
+    want = frechet_distance(*statistics(a), *statistics(b))
+    assert fid_to_statistics(a, *statistics(b)) == pytest.approx(want, rel=1e-6)

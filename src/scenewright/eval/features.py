@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from .fid import frechet_distance, statistics
+from .fid import fid_to_statistics, statistics
 
 SPLITS = 10
 
@@ -52,7 +52,7 @@ def fid_is(images: torch.Tensor, real_stats: tuple[np.ndarray, np.ndarray], batc
     """{'fid', 'is', 'is_std'} of generated images against cached real statistics (mu, sigma)."""
     feats, logits = lite0_outputs(images, batch_size, device, progress)
     is_mean, is_std = inception_score(logits, min(SPLITS, len(logits)))
-    return {"fid": frechet_distance(*statistics(feats), *real_stats), "is": is_mean, "is_std": is_std}
+    return {"fid": fid_to_statistics(feats, *real_stats), "is": is_mean, "is_std": is_std}
 
 
 def card_sha256(data_dir: str | Path) -> str:
@@ -109,5 +109,5 @@ def real_vs_real(data_dir: str | Path, a: str = "test", b: str = "val", size: in
     feats, logits = lite0_outputs(images, device=device, progress=True)
     is_mean, is_std = inception_score(logits, min(SPLITS, len(logits)))
     mu, sigma = real_statistics(data_dir, b, size, device)
-    return {"fid": frechet_distance(*statistics(feats), mu, sigma), "is": is_mean, "is_std": is_std,
+    return {"fid": fid_to_statistics(feats, mu, sigma), "is": is_mean, "is_std": is_std,
             "n": len(feats)}

@@ -39,3 +39,21 @@ def frechet_distance(mu1: np.ndarray, s1: np.ndarray, mu2: np.ndarray, s2: np.nd
 def fid(features_a: np.ndarray, features_b: np.ndarray) -> float:
     """Fréchet distance between the Gaussians fitted to two feature sets [N, D]."""
     return frechet_distance(*statistics(features_a), *statistics(features_b))
+
+
+def fid_to_statistics(features: np.ndarray, mu2: np.ndarray, s2: np.ndarray) -> float:
+    """Fréchet distance of raw features [n, D] to a fitted Gaussian (mu2, s2), the same number as
+    `frechet_distance(*statistics(features), mu2, s2)`. With fewer samples than dimensions (200 images,
+    1280-d) it works in n × n: the nonzero eigenvalues of Σ₁Σ₂ are those of A Σ₂ Aᵀ / (n − 1), A the centred
+    features — no D × D eigendecomposition."""
+    f = np.asarray(features, np.float64)
+    if f.ndim != 2 or len(f) < 2:
+        raise ValueError(f"need features [N >= 2, D], got shape {f.shape}")
+    n, d = f.shape
+    if n > d:
+        return frechet_distance(*statistics(f), mu2, s2)
+    mu1 = f.mean(0)
+    a = f - mu1
+    m = a @ s2 @ a.T / (n - 1)
+    tr_sqrt = np.sqrt(np.clip(np.linalg.eigvalsh((m + m.T) / 2), 0, None)).sum()
+    return float(((mu1 - mu2) ** 2).sum() + (a * a).sum() / (n - 1) + np.trace(s2) - 2 * tr_sqrt)

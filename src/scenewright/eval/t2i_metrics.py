@@ -108,7 +108,7 @@ def score_t2i(images: torch.Tensor, records: Sequence[dict], damsm_eval, detecto
     Detector or its path (without it object_f1 / rsim are None). Returns dict(fid, is, is_std,
     r_precision, r_std, object_f1, rsim, candidates) — candidates: captions ranked per image (100)."""
     from .features import SPLITS, inception_score, lite0_outputs
-    from .fid import frechet_distance, statistics
+    from .fid import fid_to_statistics
 
     if len(images) != len(records):
         raise ValueError(f"{len(images)} images for {len(records)} records")
@@ -123,7 +123,7 @@ def score_t2i(images: torch.Tensor, records: Sequence[dict], damsm_eval, detecto
     out = {"fid": None, "is": is_mean, "is_std": is_std, "r_precision": r, "r_std": r_std,
            "object_f1": None, "rsim": None, "candidates": mismatched + 1}
     if real_stats is not None:
-        out["fid"] = frechet_distance(*statistics(feats), *real_stats)
+        out["fid"] = fid_to_statistics(feats, *real_stats)
     if detector is not None:
         out |= object_scores(images, records, detector)
     return out
