@@ -155,3 +155,18 @@ def test_a_word_that_only_modifies_a_synonym_is_not_that_thing(monkeypatch):
 
     assert semantic.nearest_category(get_world("park"), "rainbow") != "propeller hat"  # not a "rainbow hat"
     assert semantic.nearest_category(get_world("park"), "puppy") == "dog"
+
+
+def test_both_standing_and_no_the_other_one_moves_the_change_to_the_other():
+    from scenewright import Session
+
+    s = Session(world="park", semantic=False)
+    s.parser.strict = True
+    t = s.tell("a boy on the left and a girl on the right, both standing")
+    assert [o.pose for o in t.scene.objects] == ["standing", "standing"]
+    s.tell("make him wave")
+    t = s.tell("no, the other one, the girl waves")
+    boy, girl = t.scene.objects
+    assert t.ok and boy.pose == "standing" and girl.pose == "waving"
+    s.undo()
+    assert [o.pose for o in s.scene.objects] == ["standing", "standing"]

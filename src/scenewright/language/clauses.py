@@ -258,6 +258,9 @@ class ClauseReader:
             return True
         if first.kind in ("PRON", "CAT", "ALL", "REST", "ROLE") or first.kind == "HEDGE":
             return True
+        if first.kind == "NUM" and first.text == "both" and len(rest) > 1 and \
+                rest[1].kind in ("POSE", "EXPR", "SIZE", "ATTR", "COLOR", "VERB", "FACE"):
+            return True  # "a boy on the left and a girl on the right, both standing"
         if first.kind in ("DET", "NUM") or first.kind in ("COLOR", "SIZE", "EXPR", "ATTR"):
             return any(t.kind in _HEADS or t.kind == "WORD" or t.kind == "NUM" and t.text in ("one", "ones")
                        for t in rest[1:5] if first.kind != "NUM" or t is not first) or \

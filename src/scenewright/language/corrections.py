@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..scene import Add, Edit, SceneObject, Update
+from ..scene import Add, Edit, Scene, SceneObject, Update
 from ..worlds import World
 from . import placement as P
 from . import replies
@@ -56,6 +56,9 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     if not ids:
         return None
     c = clauses[0]
+    moved = _to_the_other_one(world, c, last, before, ids)
+    if moved is not None:
+        return moved
     wrong = [m for m in c.targets if m.negated]
     right = [m for m in c.targets if not m.negated]
     last_scene = last.scene
@@ -131,6 +134,35 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     except Exception:
         return None
     return Parse(command="revise", edits=tuple(new_edits), reply=replies.fixed(world, last, new_edits, state.notes))
+
+
+_OTHER = re.compile(r"^(?:no |not (?:him|her|that one) )?(?:, )?(?:i meant |i mean )?the other (?:one|\w+)\b")
+
+
+def _to_the_other_one(world: World, c, last, before: Scene, ids: list[str]) -> Parse | None:
+    """"make him wave" — "no, the other one": the same change, on the other one of that kind, and not on
+    the first (None when the last turn was not one change to one thing, or there is no single other)."""
+    if not _OTHER.search(c.text) or len(ids) != 1 or not all(isinstance(e, Update) for e in last.edits):
+        return None
+    was = before.get(ids[0]) if any(o.id == ids[0] for o in before.objects) else None
+    if was is None:
+        return None
+    people = world.category(was.category).people
+    others = [o for o in before.objects if o.id != was.id and (o.category == was.category or people and
+                                                                world.category(o.category).people)]
+    named = [m for m in c.targets if m.head == "CAT"]
+    if named:  # "no, the other one, the girl"
+        others = [o for o in others if o.category == named[0].value] or others
+    if len(others) != 1:
+        return None
+    other = others[0]
+    changes = {k: v for e in last.edits for k, v in e.changes if k not in ("x", "y")}
+    if "scale" in changes:
+        changes["y"] = round(P.keep_bottom(world, other, changes["scale"]), 4)
+    edits = (Update.of(other.id, **changes),) if changes else ()
+    if not edits:
+        return None
+    return Parse(command="revise", edits=edits, reply=replies.fixed(world, last, list(edits), []))
 
 
 def _carried(old_edits, new_edits, state: State) -> list[Edit]:
