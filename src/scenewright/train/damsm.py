@@ -182,9 +182,10 @@ def train_damsm(tc: TrainConfig, progress: bool = True, command: str | None = No
     bar.close()
     save()
     card = {}
+    in_sync = dist.in_sync(text) and dist.in_sync(image)  # every rank takes part (a collective under torchrun)
     if dist.main:
         card = finish(tc, ds, text, image, step, epoch, time.time() - started, log, command)
-        card["backbone_cache_minutes"] = cache_minutes
+        card |= {"backbone_cache_minutes": cache_minutes, "ranks": dist.world_size, "replicas_in_sync": in_sync}
         (out / "card.json").write_text(json.dumps(card, indent=1))
     dist.close()
     return card
