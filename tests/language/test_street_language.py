@@ -72,3 +72,16 @@ def test_the_one_in_the_hoodie_is_whoever_wears_one_and_the_look_is_not_given_to
     t = s.tell("the woman in the red coat ran off")
     woman = next(o for o in t.scene.objects if o.category == "woman")
     assert woman.attrs["top_kind"] == "coat" and woman.attrs["top"] == "red" and woman.pose == "running"
+
+
+def test_the_man_with_the_beard_is_the_one_the_beard_was_noted_on():
+    from scenewright import Session
+
+    s = Session(world="street", semantic=False)
+    s.parser.strict = True
+    s.tell("a man with a beard on the left")
+    s.tell("a man in a suit on the right")
+    t = s.tell("the man with the beard is tall")
+    bearded, suited = sorted(t.scene.objects, key=lambda o: o.x)
+    assert t.ok and bearded.attrs["height"] == "tall" and "height" not in suited.attrs
+    assert "notes" not in suited.attrs

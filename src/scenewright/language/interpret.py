@@ -593,6 +593,7 @@ class Interpreter:
         one; else, when the clause is about something we know ("a man with a beard", "he had a knife"), a
         note on it in the speaker's words; else the clause cannot be done."""
         known = [m for m in list(c.targets) + ([c.holder] if c.holder else []) if m.head != "UNKNOWN"]
+        self._known_by_a_note(c, state)
         for m in list(c.targets) + list(c.landmarks) + ([c.holder] if c.holder else []):
             if m.head != "UNKNOWN":
                 continue
@@ -622,6 +623,22 @@ class Interpreter:
                     c.relation = None
             if c.holder is m:
                 c.holder = None
+
+    def _known_by_a_note(self, c, state: State) -> None:
+        """"the man with the beard is tall": the man the beard was noted on, not a beard given to another."""
+        if len(c.targets) < 2 or c.targets[0].head not in ("CAT", "ONE") or c.targets[0].det != "the":
+            return
+        for m in c.targets[1:]:
+            word = str(m.value)
+            if m.head != "UNKNOWN" or not re.search(rf"\bwith the {re.escape(word)}\b", c.text):
+                continue
+            cands = [o for o in self.resolver.candidates(c.targets[0], state.scene, state.order())
+                     if word in " ".join(o.attrs.get("notes", ())).split()]
+            if len(cands) == 1:
+                c.targets = [Mention("ID", cands[0].id, c.targets[0].surface)] + \
+                    [t for t in c.targets[1:] if t is not m]
+                c.handled.add(word)
+                return
 
     def _semantic(self, word: str) -> str | None:
         if self.semantic_enabled is False:
