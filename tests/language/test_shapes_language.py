@@ -207,3 +207,20 @@ def test_a_hesitation_between_commas_does_not_cut_the_sentence():
     s.tell("three brown cubes on the right")
     t = s.tell("make all the cubes, uh, the same colour as the ball")
     assert t.ok and all(o.color == "cyan" for o in t.scene.objects)
+
+
+def test_a_row_moved_to_one_side_keeps_its_order_its_middle_and_its_ends():
+    from scenewright import Session
+
+    s = Session(world="shapes", semantic=False)
+    s.parser.strict = True
+    s.tell("a red cube, a green cube and a blue cube, from left to right")
+    t = s.tell("now move everything to the left")
+    xs = {o.color: o.x for o in t.scene.objects}
+    assert xs["red"] < xs["green"] < xs["blue"] and xs["blue"] < 0.8  # a shift, not a pile on one spot
+    t = s.tell("make the middle one yellow")
+    assert sorted(t.scene.objects, key=lambda o: o.x)[1].color == "yellow"
+    t = s.tell("and another one just like it on the right")
+    assert max(t.scene.objects, key=lambda o: o.number).color == "yellow"
+    t = s.tell("get rid of the cubes on the ends")
+    assert [o.color for o in sorted(t.scene.objects, key=lambda o: o.x)] == ["yellow", "blue"]  # the middle two

@@ -116,6 +116,7 @@ def _merge(into: Mention, m: Mention) -> None:
     into.landmarks = into.landmarks or m.landmarks
 
 
+_ENDS = re.compile(r"\b(?:on|at) (?:the|both|each) ends?\b|\bthe outer ones\b|\bat either end\b")
 _HESITATIONS = {"um", "uh", "er", "erm", "uhm", "umm", "hmm", "ah", "eh"}
 
 
@@ -525,6 +526,8 @@ class ClauseReader:
         self._parts(c, toks)
         self._counted_from(c, toks)
         self._identified_by_kind(c, toks)
+        if c.targets and c.targets[0].plural and _ENDS.search(c.text):
+            c.targets[0].superlative = ("ends", None)  # "get rid of the cubes on the ends"
         c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
         return c
 

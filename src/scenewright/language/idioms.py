@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
 _MOST = re.compile(r"\bthe (biggest|largest|smallest|tiniest)(?: one)?(?: (?:instead|now|of (?:all|them)))?$")
+_LIKE_IT = re.compile(r"\b(?:just |exactly )?like (?:it|that one|that|this one)\b|\bthe same one\b")
 _DIFFERENT = re.compile(r"\b(?:all )?(?:different|differing) colou?rs\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")
 _SWAP_FOR = re.compile(r"\b(?:for|with)\b")
@@ -63,7 +64,11 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
     if _SAME_AS.search(c.text) and len(c.targets) >= 2:
         same_as(it, c, state)
         return True
-    if _SAME_AS.search(c.text) and len(c.targets) == 1 and not c.colors:
+    if _LIKE_IT.search(c.text) and len(c.targets) == 2 and c.targets[1].head == "PRON" and not c.colors and \
+            c.targets[0].head in ("ONE", "CAT"):  # "another one just like it": it is the model, not a thing added
+        model = it._resolve(c.targets.pop(), state, talked=False)[0]
+        c.colors += [model.color] if model.color else []
+    elif (_SAME_AS.search(c.text) or _LIKE_IT.search(c.text)) and len(c.targets) == 1 and not c.colors:
         same_colour_as_the_others(it, c, state)  # "add one more cube, same color, to the right of the others"
     if _DIFFERENT.search(c.text) and c.targets:
         return different_colours(it, c, state)
@@ -208,9 +213,10 @@ def same_as(it: "Interpreter", c: Clause, state: State) -> None:
             state.do(Update.of(obj.id, scale=src.scale, y=round(P.keep_bottom(it.world, obj, src.scale), 4)))
 
 def same_colour_as_the_others(it: "Interpreter", c: Clause, state: State) -> None:
-    """"one more cube, same colour": the colour of the things like it talked about last."""
+    """"one more cube, same colour", "another one just like it": the colour of the things like it talked about
+    last."""
     hit = _SAME_AS.search(c.text)
-    if not (hit.group(1) or "").startswith("col"):
+    if hit is not None and not (hit.group(1) or "").startswith("col"):
         return
     m = c.targets[0]
     order = [state.scene.get(i) for i in state.order()]

@@ -349,10 +349,13 @@ class Interpreter:
                     state.do(Update.of(o.id, flip=flip))
             return
         changed = False
+        shift = self._shift(objs, c)
         for obj in objs:
             cat = self.world.category(obj.category)
             changes = looks(self.world, cat, None, c, state, obj)
-            if c.has_location and not self._is_landmark(obj, c, state):
+            if shift is not None:  # "move everything to the left": the group moves, in its order
+                changes["x"] = round(obj.x + shift, 4)
+            elif c.has_location and not self._is_landmark(obj, c, state):
                 x, y = self._new_position(obj, c, state)
                 changes["x"], changes["y"] = round(x, 4), round(y, 4)
             elif "scale" in changes:
@@ -371,6 +374,17 @@ class Interpreter:
                 state.skip(words, why=f"(I skipped {words!r}: the {name} can't go further {' or '.join(way)}.)")
             else:
                 state.notes.append(f"The {name} already looks like that.")
+
+    def _shift(self, objs: Sequence[SceneObject], c) -> float | None:
+        """How far a group said to go to one side moves as one ("move everything to the left" is a shift,
+        not a pile on one spot): its middle to that side, as far as the picture lets all of them."""
+        if len(objs) < 2 or c.abs_x is None or c.abs_y is not None or c.relation or c.place or c.dirs or \
+                c.amount is not None or c.abs_x == 0.5:
+            return None
+        want = c.abs_x - (min(o.x for o in objs) + max(o.x for o in objs)) / 2
+        lo = max(P.clamp_x(self.world, o.category, o.scale, -1.0, o.y) - o.x for o in objs)
+        hi = min(P.clamp_x(self.world, o.category, o.scale, 2.0, o.y) - o.x for o in objs)
+        return min(max(want, lo), hi) if lo <= hi else None
 
     def _new_position(self, obj: SceneObject, c, state: State) -> tuple[float, float]:
         w = self.world

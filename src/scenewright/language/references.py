@@ -248,12 +248,17 @@ class Resolver:
         if m.superlative is None and m.det == "the" and m.sizes and len(cands) > 1 and m.sizes[-1][0] == "abs" \
                 and m.sizes[-1][1] != 1.0:  # "the tiny one", "the big cube": the smallest / biggest of them
             m.superlative = ("scale", min if m.sizes[-1][1] < 1 else max)
-        if m.superlative is not None:
+        if m.superlative is not None and m.superlative[0] == "ends" and len(cands) >= 2:
+            by_x = sorted(cands, key=lambda o: o.x)  # "the cubes on the ends"
+            return [by_x[0], by_x[-1]]
+        if m.superlative is not None and m.superlative[0] != "ends":
             key, fn = m.superlative
             if key == "scale":  # "the biggest ball": how big it looks, not its scale number
                 return [fn(cands, key=lambda o: self.world.category(o.category).height * o.scale
                            * self.world.size_factor(o.y))]
             return [fn(cands, key=lambda o: getattr(o, key))]
+        if m.side == 0.5 and len(cands) >= 3 and len(cands) % 2:  # "the middle one" of a row: the one between
+            return [sorted(cands, key=lambda o: o.x)[len(cands) // 2]]
         if m.side is not None:
             return [min(cands, key=lambda o: abs(o.x - m.side))]
         if m.pick is not None:
