@@ -76,3 +76,12 @@ def test_a_thing_with_another_to_the_left_of_it():
     t = tell("shapes", "a red cube with a blue sphere to the left of it")
     cube, sphere = objs(t[0].scene, "cube")[0], objs(t[0].scene, "sphere")[0]
     assert t[0].ok and sphere.x < cube.x
+
+
+def test_a_place_said_after_a_group_moves_the_whole_group_and_left_one_is_one_of_them():
+    t = tell("shapes", "Gray sphere. Center.", "Two red cylinders. Behind it.", "Left one blue.")
+    sphere = objs(t[1].scene, "sphere")[0]
+    cyls = objs(t[1].scene, "cylinder")
+    assert t[1].ok and all(c.y < sphere.y for c in cyls) and cyls[0].x != cyls[1].x
+    assert [c.color for c in objs(t[2].scene, "cylinder")] == ["blue", "red"]
+    assert objs(t[2].scene, "sphere")[0].color == "gray"

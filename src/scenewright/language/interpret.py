@@ -39,6 +39,7 @@ _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "fro
 
 class Interpreter:
     source = ""  # the turn as the user wrote it ("from left to right: …" is read from it)
+    _group: Sequence[str] = ()  # the things of the group this turn counted out, while its clauses run
 
     def __init__(self, world: World, lexicon: Lexicon, semantic: bool | None):
         self.world = world
@@ -65,6 +66,7 @@ class Interpreter:
             as_said = verify.snapshot(c)  # interpreting may rewrite the clause
             try:
                 c.targets = self._members(c.targets, named)
+                self._group = named
                 self.clause(c, state)
             except (Missing, Ambiguous, Refusal) as e:
                 if len(clauses) == 1 or c.neg or isinstance(e, Ambiguous):
@@ -154,6 +156,9 @@ class Interpreter:
             part = _PART.search(c.text)
             if part and (c.has_predicate or c.has_location or c.goes):  # "the trunk goes almost to the bottom"
                 raise Refusal(f"I can't draw or change the {part.group(1)} of a thing on its own.")
+            group = [state.scene.get(i) for i in self._group if any(o.id == i for o in state.scene.objects)]
+            if c.has_location and not c.has_predicate and len(group) > 1:
+                return self._move_together(c, group, state)  # "Two red cylinders. Behind it.": both of them
             if (c.has_predicate or c.has_location) and state.order():
                 return self._update(c, [subjects.headless_subject(self, c, state)], state)
             raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
@@ -374,6 +379,21 @@ class Interpreter:
                 state.skip(words, why=f"(I skipped {words!r}: the {name} can't go further {' or '.join(way)}.)")
             else:
                 state.notes.append(f"The {name} already looks like that.")
+
+    def _move_together(self, c, group: Sequence[SceneObject], state: State) -> None:
+        """A group moved as one: the first goes where the clause says, the rest keep their places beside it."""
+        first = group[0]
+        where = state
+        if all(m.head == "PRON" for m in c.landmarks):  # "behind it" is not one of them
+            rest = {o.id for o in group[1:]}
+            where = replace(state, scene=replace(state.scene, objects=tuple(
+                o for o in state.scene.objects if o.id not in rest)), this_turn=[i for i in state.this_turn
+                                                                              if i not in rest])
+        x, y = self._new_position(first, c, where)
+        dx, dy = x - first.x, y - first.y
+        for o in group:
+            nx = P.clamp_x(self.world, o.category, o.scale, o.x + dx, o.y + dy)
+            state.do(Update.of(o.id, x=round(nx, 4), y=round(min(max(o.y + dy, 0.02), 0.98), 4)))
 
     def _shift(self, objs: Sequence[SceneObject], c) -> float | None:
         """How far a group said to go to one side moves as one ("move everything to the left" is a shift,

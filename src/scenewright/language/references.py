@@ -219,8 +219,9 @@ class Resolver:
             if m.det == "other" or "other" in m.surface:
                 others = [o for o in same if o.id != last.id] or [o for o in cands if o.id != last.id]
                 cands = others
-            elif same and not (m.colors or m.expressions or m.poses or m.side is not None):
-                cands = same
+            elif same and not (m.colors or m.expressions or m.poses or m.side is not None) or \
+                    len(same) >= 2 and m.side is not None and not (m.colors or m.expressions or m.poses):
+                cands = same  # "left one blue" after "two red cylinders": the left cylinder
         elif m.det == "other" and cands:
             cands = cands[1:] if len(cands) > 1 else cands
         if not cands:
