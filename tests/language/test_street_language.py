@@ -85,3 +85,15 @@ def test_the_man_with_the_beard_is_the_one_the_beard_was_noted_on():
     bearded, suited = sorted(t.scene.objects, key=lambda o: o.x)
     assert t.ok and bearded.attrs["height"] == "tall" and "height" not in suited.attrs
     assert "notes" not in suited.attrs
+
+
+def test_a_report_numbers_the_people_male_one_male_two_after_a_colon():
+    from scenewright import Session
+
+    s = Session(world="street", semantic=False)
+    s.parser.strict = True
+    s.tell("Two males, standing on the far sidewalk, left of the shop.")
+    t = s.tell("Male one: six foot, heavy build, black jacket. Male two: thin, white trainers.")
+    one, two = sorted((o for o in t.scene.objects if o.category == "man"), key=lambda o: o.number)
+    assert one.attrs["build"] == "heavy" and one.attrs["top_kind"] == "jacket" and "shoes" not in one.attrs
+    assert two.attrs["build"] == "slim" and two.attrs["shoes_kind"] == "trainers" and "top" not in two.attrs

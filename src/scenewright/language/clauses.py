@@ -338,6 +338,12 @@ class ClauseReader:
                 m = self._mention(t, mods)
                 mods = []
                 last_head, last_mention = i, m
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if k == "CAT" and m.det is None and m.count is None and nxt is not None and nxt.kind == "NUM" and \
+                        isinstance(nxt.value, int) and nxt.text != "both" and self.world.category(m.value).people \
+                        and (i + 2 >= len(toks) or toks[i + 2].kind not in ("CAT", "OF")):
+                    m.ordinal, m.det = nxt.value, "the"  # a report's "Male one: six foot …", "male two"
+                    i += 1
                 if k == "ROLE" and m.value[1] is None:  # "the driver of the car"
                     j = i + 1
                     while j < len(toks) and toks[j].kind in ("OF", "DET"):

@@ -71,7 +71,9 @@ class GrammarParser:
             c = self.reader.read(toks)
             headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
-                    and not c.hedge and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]):
+                    and not c.hedge and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]) \
+                    and not (out and segments[k + 1] and toks and segments[k + 1][0].start < toks[-1].start):
+                # (not across a sentence: "Male one, six foot, heavy build. Male two, …" — the first one's)
                 # "behind the boy, …", "there is a, um, a shop": joins what follows
                 carry = toks
                 continue

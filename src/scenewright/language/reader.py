@@ -110,9 +110,14 @@ class Doc:
         return {c for c, neg in said.items() if neg}
 
 
+_LABEL = re.compile(r"(^|[.;!?\n]\s*)((?:\S+\s+){0,2}\S+)\s*:(?!\d)")  # "Male one: six foot, …"
+
+
 def sentences(text: str) -> list[str]:
-    """The turn, normalised (`lexicon.normalise`), cut into the sentences both readers work on."""
-    return [s.strip() for s in SENTENCE.split(NEVER_MIND.sub(" ", normalise(text))) if s.strip()]
+    """The turn, normalised (`lexicon.normalise`), cut into the sentences both readers work on. A colon after a
+    short label ("Male one: six foot, heavy build"; "Vehicle of interest: a van") joins what it labels."""
+    text = _LABEL.sub(r"\1\2 ,", normalise(text))
+    return [s.strip() for s in SENTENCE.split(NEVER_MIND.sub(" ", text)) if s.strip()]
 
 
 def read(text: str, lexicon: Lexicon) -> Doc:

@@ -228,7 +228,10 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "heavy set": ("build", "heavy"), "big built": ("build", "heavy"), "chubby": ("build", "heavy"),
     "overweight": ("build", "heavy"), "muscular": ("build", "athletic"), "well built": ("build", "athletic"),
     "broad": ("build", "athletic"), "average build": ("build", "average"), "medium build": ("build", "average"),
-    "normal build": ("build", "average"),
+    "normal build": ("build", "average"), "heavy build": ("build", "heavy"), "large build": ("build", "heavy"),
+    "stocky build": ("build", "heavy"), "big build": ("build", "heavy"), "slim build": ("build", "slim"),
+    "thin build": ("build", "slim"), "slight build": ("build", "slim"), "small build": ("build", "slim"),
+    "athletic build": ("build", "athletic"), "muscular build": ("build", "athletic"),
     # age
     "in his twenties": ("age", "young"), "in her twenties": ("age", "young"), "teenage": ("age", "young"),
     "in his forties": ("age", "middle aged"), "in her forties": ("age", "middle aged"),
