@@ -13,11 +13,15 @@ from .scene import Scene, SceneObject
 __version__ = "0.1.0"
 
 
-def __getattr__(name):  # Session pulls in the parser and renderer; load it on first use
-    if name in ("Session", "Turn"):
-        from . import session
-        return getattr(session, name)
+_LAZY = {"Session": "session", "Turn": "session", "imagine": "t2i"}  # name -> module that defines it
+
+
+def __getattr__(name):  # these pull in the parser, the renderer or torch: load them on first use
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(name)
 
 
-__all__ = ["Scene", "SceneObject", "ScenewrightError", "Session", "Turn"]
+__all__ = ["Scene", "SceneObject", "ScenewrightError", "Session", "Turn", "imagine"]

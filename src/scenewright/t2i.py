@@ -39,8 +39,11 @@ def load_method(method: str = "dfgan", checkpoint: str | Path | None = None, wor
         raise ScenewrightError(f"unknown text-to-image method {method!r}; methods: {', '.join(METHODS)}")
     path = Path(checkpoint) if checkpoint is not None else default_checkpoint(method, world)
     if not path.exists():
-        raise MissingFile(f"no {method} checkpoint at {path}; train one with `scenewright train t2i --method "
-                          f"{method} --data DIR --damsm DIR --out {path}` and pass --checkpoint {path}")
+        out = path if checkpoint is not None else Path("runs/t2i") / f"{method}_{world}"
+        shipped = "" if checkpoint is not None else f" (no {method} weights are shipped for the {world} world yet)"
+        raise MissingFile(f"no {method} checkpoint at {path}{shipped}; train one with `scenewright train t2i "
+                          f"--method {method} --data DIR --damsm DIR --out {out}` (docs/t2i.md) and pass "
+                          f"--checkpoint {out}")
     from .models.t2i import weights_file
 
     model = _model(str(path.resolve()), device, weights_file(path).stat().st_mtime)

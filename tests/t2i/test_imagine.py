@@ -67,3 +67,10 @@ def test_cli_imagine_writes_a_grid(trained, tmp_path):
                                    "--checkpoint", str(trained), "-o", str(out), "--n", "4", "--seed", "0"])
     assert res.exit_code == 0, res.output
     assert Image.open(out).size == (4 * 64, 64)
+
+
+def test_imagine_is_a_top_level_call():
+    import scenewright
+
+    with pytest.raises(MissingFile, match="no dfgan weights are shipped"):
+        scenewright.imagine("a red cube on the left", method="dfgan", world="shapes")
