@@ -29,6 +29,7 @@ import torch.nn.functional as F
 from torch.nn.utils import spectral_norm
 
 from ..errors import CheckpointError, WorldError
+from .blocks import ConditionalBatchNorm, down_block
 
 PAD, UNK = "<pad>", "<unk>"
 
@@ -115,21 +116,6 @@ class DialogState(nn.Module):
 
 
 # -- generator ----------------------------------------------------------------------------------------------
-class ConditionalBatchNorm(nn.Module):
-    """BN whose scale and shift are predicted from h_t (de Vries et al. 2017)."""
-
-    def __init__(self, channels: int, cond_dim: int):
-        super().__init__()
-        self.bn = nn.BatchNorm2d(channels, affine=False)
-        self.gamma = nn.Linear(cond_dim, channels)
-        self.beta = nn.Linear(cond_dim, channels)
-        nn.init.zeros_(self.gamma.weight), nn.init.ones_(self.gamma.bias)
-        nn.init.zeros_(self.beta.weight), nn.init.zeros_(self.beta.bias)
-
-    def forward(self, x: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
-        return self.bn(x) * self.gamma(h)[:, :, None, None] + self.beta(h)[:, :, None, None]
-
-
 class ResUp(nn.Module):
     def __init__(self, cin: int, cout: int, cond_dim: int):
         super().__init__()
@@ -144,8 +130,7 @@ class ResUp(nn.Module):
 
 
 def down(cin: int, cout: int, sn: bool = False) -> nn.Sequential:
-    wrap = spectral_norm if sn else (lambda m: m)
-    return nn.Sequential(wrap(nn.Conv2d(cin, cout, 4, 2, 1)), nn.LeakyReLU(0.2))
+    return down_block(cin, cout, bn=False, sn=sn)  # 4×4/2 conv → LeakyReLU, from the family's shared blocks
 
 
 class ImageEncoder(nn.Module):
