@@ -28,6 +28,14 @@ def _unsure(c, *said: object) -> bool:
     return unsure(*said) if unsure is not None else bool(getattr(c, "hedge", False))
 
 
+_HEIGHT_AS_SIZE = {"tall": 1.25, "short": 0.8}  # a witness's "taller" is a person's height, a shop's size
+
+
+def _height_is_size(cat: Category, c) -> bool:
+    """"he was taller" is how tall he was; "make the guy taller" and "the shop was taller" are sizes."""
+    return "height" not in cat.attributes or getattr(c, "verb", None) in ("make", "resize")
+
+
 def _lacks(state: State, cat: Category, what: str) -> None:
     thing = a_or_an(cat.name)
     state.notes.append(f"({thing[0].upper()}{thing[1:]} has no {what}.)")
@@ -63,6 +71,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         else:
             state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
     sizes = (m.sizes if m else []) + c.sizes
+    sizes += [("rel", _HEIGHT_AS_SIZE[v]) for a, v in (m.attrs if m else []) + c.attrs
+              if a == "height" and v in _HEIGHT_AS_SIZE and _height_is_size(cat, c)]  # "make the shop taller"
     if cat.people and "build" in cat.attributes and sizes and all(k == "abs" for k, _ in sizes):
         big = sizes[-1][1] > 1  # a witness's "big lads", "a small man": how they were built, not how far away
         attr, value = ("build", "heavy") if big else ("height", "short")
@@ -98,6 +108,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         elif c.facing in ("each other", "apart"):
             pass  # handled by the caller, which sees both
     for attr, value in (m.attrs if m else []) + c.attrs:
+        if attr == "height" and value in _HEIGHT_AS_SIZE and _height_is_size(cat, c):
+            continue  # a size, above
         if attr not in cat.attributes and any(attr in k.attributes for k in world.categories):
             _lacks(state, cat, attr)  # "a car doing about forty": forty is not the car's age
             continue

@@ -221,7 +221,8 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "6 foot": ("height", "tall"), "over six feet": ("height", "tall"), "very tall": ("height", "tall"),
     "five foot": ("height", "short"), "5 foot": ("height", "short"), "quite short": ("height", "short"),
     "average height": ("height", "average"), "medium height": ("height", "average"),
-    "normal height": ("height", "average"),
+    "normal height": ("height", "average"), "taller": ("height", "tall"), "shorter": ("height", "short"),
+    "a bit taller": ("height", "tall"), "a bit shorter": ("height", "short"),
     # build
     "skinny": ("build", "slim"), "thin": ("build", "slim"), "slender": ("build", "slim"),
     "lanky": ("build", "slim"), "stocky": ("build", "heavy"), "heavyset": ("build", "heavy"),
