@@ -51,7 +51,6 @@ def trained(tmp_path_factory, edits_dir, damsm_dir):
     return out
 
 
-@pytest.mark.slow
 def test_train_and_eval_table(trained, edits_dir, damsm_dir):
     from scenewright.eval.manipulation import evaluate
 
@@ -80,7 +79,6 @@ def test_edit_refuses_what_it_cannot_read(tmp_path):
     assert not (tmp_path / "o.png").exists()
 
 
-@pytest.mark.slow
 def test_edit_api_and_cli(trained, tmp_path):
     from PIL import Image
     from typer.testing import CliRunner
