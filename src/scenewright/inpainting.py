@@ -1,6 +1,6 @@
 """`inpaint`: fill a box of a picture with what the text says (TDANet, models/inpaint/tdanet.py).
 
-    >>> from scenewright.inpaint import inpaint
+    >>> from scenewright import inpaint
     >>> out = inpaint("scene.png", (20, 30, 44, 54), "a red cube in front of a blue sphere",
     ...               checkpoint="runs/inpaint/tdanet_shapes_edits")       # doctest: +SKIP
     >>> out.save("filled.png")                                            # doctest: +SKIP
