@@ -13,7 +13,8 @@ from .scene import Scene, SceneObject
 __version__ = "0.1.0"
 
 
-_LAZY = {"Session": "session", "Turn": "session", "imagine": "t2i"}  # name -> module that defines it
+# name -> the module that defines it (never a module of the same name: importing it would shadow the call)
+_LAZY = {"Session": "session", "Turn": "session", "imagine": "t2i", "search": "retrieve", "inpaint": "inpainting"}
 
 
 def __getattr__(name):  # these pull in the parser, the renderer or torch: load them on first use
@@ -24,4 +25,4 @@ def __getattr__(name):  # these pull in the parser, the renderer or torch: load 
     raise AttributeError(name)
 
 
-__all__ = ["Scene", "SceneObject", "ScenewrightError", "Session", "Turn", "imagine"]
+__all__ = ["Scene", "SceneObject", "ScenewrightError", "Session", "Turn", "imagine", "inpaint", "search"]

@@ -128,7 +128,7 @@ def test_cli_refuses_unreadable_image_and_bad_box(tmp_path):
     bad.write_text("not a picture")
     res = CliRunner().invoke(app, ["inpaint", str(bad), "a bench", "--box", "1,1,5,5", "-o", str(tmp_path / "o.png")])
     assert isinstance(res.exception, ScenewrightError) and "not an image file" in str(res.exception)
-    from scenewright.inpaint import parse_box
+    from scenewright.inpainting import parse_box
 
     with pytest.raises(ScenewrightError, match="x0,y0,x1,y1"):
         parse_box("1,2,3")
@@ -143,3 +143,11 @@ def test_mean_fill_paints_the_valid_mean():
     img[0, :, :2] = 100   # left half 100, right half 0
     out = mean_fill(img, np.array([[2, 0, 4, 2]]))  # box: top right quarter; valid mean = (8·100 + 4·0) / 12
     assert (out[0, 0:2, 2:4] == 67).all() and (out[0, 2:, :] == img[0, 2:, :]).all()
+
+
+def test_inpaint_and_search_are_top_level_calls_even_after_their_modules_load():
+    import scenewright
+    import scenewright.inpainting  # noqa: F401  (a module of another name: the call is not shadowed)
+    import scenewright.retrieve  # noqa: F401
+
+    assert callable(scenewright.inpaint) and callable(scenewright.search)

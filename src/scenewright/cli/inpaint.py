@@ -86,7 +86,7 @@ def inpaint_cmd(
     """Fill the box of IMAGE with what TEXT says; writes the picture at its own size."""
     import torch
 
-    from ..inpaint import inpaint, parse_box
+    from ..inpainting import inpaint, parse_box
     from ..retrieve import read_image
 
     torch.set_num_threads(threads)
