@@ -23,3 +23,46 @@ def read_checkpoint(path: str | Path, what: str, how_to_make: str) -> tuple[dict
         return config, load_file(str(path))
     except (SafetensorError, OSError, KeyError, ValueError) as e:
         raise CheckpointError(f"{path} is not a {what} checkpoint ({type(e).__name__}: {e})") from None
+
+
+# -- the method registries' shared steps (t2i, manipulate, inpaint, retrieve) ---------------------------------
+def make_config(config_cls: type, method: str, overrides: dict):
+    """`config_cls(**overrides)`, or a clear error naming the settings `method` has. JSON lists become the
+    tuples the frozen configs hold."""
+    from dataclasses import fields
+
+    from ..errors import ScenewrightError
+
+    names = {f.name for f in fields(config_cls)}
+    unknown = sorted(set(overrides) - names)
+    if unknown:
+        raise ScenewrightError(f"{method} has no setting {', '.join(unknown)}; settings: {', '.join(sorted(names))}")
+    return config_cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()})
+
+
+def weights_file(checkpoint: str | Path, methods, what: str, how_to_make: str) -> Path:
+    """The method's .safetensors in a checkpoint folder (or the file itself), else `MissingFile`."""
+    path = Path(checkpoint)
+    if path.is_file():
+        return path
+    found = sorted(p for p in path.glob("*.safetensors") if p.stem in methods) if path.is_dir() else []
+    if not found:
+        raise MissingFile(f"no {what} checkpoint in {path}; {how_to_make}")
+    return found[0]
+
+
+def read_method(file: Path, methods, what: str) -> tuple[str, dict, dict]:
+    """(method name, config, state dict) of a checkpoint the shared loop wrote, or `CheckpointError`."""
+    from safetensors import SafetensorError, safe_open
+    from safetensors.torch import load_file
+
+    try:
+        with safe_open(str(file), "pt") as f:
+            meta = f.metadata() or {}
+        method, config = meta["method"], json.loads(meta["config"])
+        state = load_file(str(file))
+    except (SafetensorError, OSError, KeyError, ValueError) as e:
+        raise CheckpointError(f"{file} is not a {what} checkpoint ({type(e).__name__}: {e})") from None
+    if method not in methods:
+        raise CheckpointError(f"{file} holds a {method!r} model, not a {what} one ({', '.join(methods)})")
+    return method, config, state

@@ -11,10 +11,9 @@ the JSON config in the metadata), `card.json` and, for tdanet, `damsm/` — the 
 
 from __future__ import annotations
 
-import json
-from dataclasses import fields
 from pathlib import Path
 
+from .. import checkpoint
 from ...errors import CheckpointError, MissingFile, ScenewrightError
 from .tdanet import TDANet, TDANetConfig
 
@@ -26,13 +25,7 @@ DEFAULT = "tdanet"
 def make_config(method: str, **overrides) -> TDANetConfig:
     if method not in METHODS:
         raise ScenewrightError(f"unknown inpainting method {method!r}; methods: {', '.join(METHODS)}")
-    names = {f.name for f in fields(TDANetConfig)}
-    unknown = sorted(set(overrides) - names)
-    if unknown:
-        raise ScenewrightError(f"{method} has no setting {', '.join(unknown)}; settings: {', '.join(sorted(names))}")
-    if isinstance(overrides.get("betas"), list):
-        overrides["betas"] = tuple(overrides["betas"])
-    return TDANetConfig(**(overrides | METHODS[method][1]))
+    return checkpoint.make_config(TDANetConfig, method, overrides | METHODS[method][1])
 
 
 def build(method: str, text_encoder=None, image_encoder=None, **overrides) -> TDANet:
@@ -42,32 +35,15 @@ def build(method: str, text_encoder=None, image_encoder=None, **overrides) -> TD
     return TDANet(cfg, text_encoder if cfg.text else None, image_encoder if cfg.text else None)
 
 
-def weights_file(checkpoint: str | Path) -> Path:
-    path = Path(checkpoint)
-    if path.is_file():
-        return path
-    found = sorted(p for p in path.glob("*.safetensors") if p.stem in METHODS) if path.is_dir() else []
-    if not found:
-        raise MissingFile(f"no inpainting checkpoint in {path}; train one with `scenewright train inpaint "
-                          f"--method tdanet --data DIR --damsm DIR --out {path}`")
-    return found[0]
+def weights_file(path: str | Path) -> Path:
+    return checkpoint.weights_file(path, METHODS, "inpainting", "train one with `scenewright train inpaint "
+                                   f"--method tdanet --data DIR --damsm DIR --out {path}`")
 
 
-def load(checkpoint: str | Path, device: str = "cpu") -> TDANet:
+def load(path: str | Path, device: str = "cpu") -> TDANet:
     """A trained inpainting model from its checkpoint folder (+ the DAMSM text encoder beside it), eval mode."""
-    from safetensors import SafetensorError, safe_open
-    from safetensors.torch import load_file
-
-    file = weights_file(checkpoint)
-    try:
-        with safe_open(str(file), "pt") as f:
-            meta = f.metadata() or {}
-        method, config = meta["method"], json.loads(meta["config"])
-        state = load_file(str(file))
-    except (SafetensorError, OSError, KeyError, ValueError) as e:
-        raise CheckpointError(f"{file} is not an inpainting checkpoint ({type(e).__name__}: {e})") from None
-    if method not in METHODS:
-        raise CheckpointError(f"{file} holds a {method!r} model, not an inpainting one")
+    file = weights_file(path)
+    method, config, state = checkpoint.read_method(file, METHODS, "inpainting")
     config.pop("text", None)
     text = None
     if METHODS[method][1]["text"]:

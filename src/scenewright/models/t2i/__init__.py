@@ -14,12 +14,11 @@ A new method: a file `models/t2i/<paper>.py` with a frozen config dataclass and 
 
 from __future__ import annotations
 
-import json
-from dataclasses import fields
 from pathlib import Path
 
 import torch.nn as nn
 
+from .. import checkpoint
 from ...errors import CheckpointError, MissingFile, ScenewrightError
 from .base import T2IMethod
 from .attngan import AttnGAN, AttnGANConfig
@@ -49,15 +48,7 @@ def _entry(method: str) -> tuple[type[T2IMethod], type]:
 
 
 def make_config(method: str, **overrides):
-    cls, config_cls = _entry(method)
-    names = {f.name for f in fields(config_cls)}
-    unknown = sorted(set(overrides) - names)
-    if unknown:
-        raise ScenewrightError(f"{method} has no setting {', '.join(unknown)}; settings: {', '.join(sorted(names))}")
-    for f in fields(config_cls):  # JSON gives lists where the config has tuples
-        if isinstance(overrides.get(f.name), list):
-            overrides[f.name] = tuple(overrides[f.name])
-    return config_cls(**overrides)
+    return checkpoint.make_config(_entry(method)[1], method, overrides)
 
 
 def build(method: str, text_encoder: nn.Module, **overrides) -> T2IMethod:
@@ -67,33 +58,18 @@ def build(method: str, text_encoder: nn.Module, **overrides) -> T2IMethod:
     return cls(make_config(method, **overrides), text_encoder)
 
 
-def weights_file(checkpoint: str | Path) -> Path:
+def weights_file(path: str | Path) -> Path:
     """The method's .safetensors in a checkpoint folder (or the file itself)."""
-    path = Path(checkpoint)
-    if path.is_file():
-        return path
-    found = sorted(p for p in path.glob("*.safetensors") if p.stem in METHODS) if path.is_dir() else []
-    if not found:
-        raise MissingFile(f"no text-to-image checkpoint in {path}; train one with `scenewright train t2i "
-                          f"--method dfgan --data DIR --damsm DIR --out {path}`")
-    return found[0]
+    return checkpoint.weights_file(path, METHODS, "text-to-image", "train one with `scenewright train t2i "
+                                   f"--method dfgan --data DIR --damsm DIR --out {path}`")
 
 
-def load(checkpoint: str | Path, device: str = "cpu") -> T2IMethod:
+def load(path: str | Path, device: str = "cpu") -> T2IMethod:
     """A trained method from its checkpoint folder (weights + the DAMSM text encoder beside them)."""
-    from safetensors import SafetensorError, safe_open
-    from safetensors.torch import load_file
-
     from ..encoders.damsm import load_damsm
 
-    file = weights_file(checkpoint)
-    try:
-        with safe_open(str(file), "pt") as f:
-            meta = f.metadata() or {}
-        method, config = meta["method"], json.loads(meta["config"])
-        state = load_file(str(file))
-    except (SafetensorError, OSError, KeyError, ValueError) as e:
-        raise CheckpointError(f"{file} is not a text-to-image checkpoint ({type(e).__name__}: {e})") from None
+    file = weights_file(path)
+    method, config, state = checkpoint.read_method(file, METHODS, "text-to-image")
     damsm = file.parent / "damsm"
     if not damsm.is_dir():
         raise MissingFile(f"{file.parent} has no damsm/ folder (the text encoder the method was trained with); "
