@@ -66,7 +66,7 @@ def test_edit_refuses_what_it_cannot_read(tmp_path):
     from typer.testing import CliRunner
 
     from scenewright.cli import app
-    from scenewright.edit import edit
+    from scenewright.editing import edit
 
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"not an image at all")
@@ -84,7 +84,7 @@ def test_edit_api_and_cli(trained, tmp_path):
     from typer.testing import CliRunner
 
     from scenewright.cli import app
-    from scenewright.edit import edit
+    from scenewright.editing import edit
 
     src = tmp_path / "in.jpg"
     Image.new("RGB", (100, 80), (200, 30, 30)).save(src)

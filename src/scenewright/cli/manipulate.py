@@ -104,7 +104,7 @@ def edit_cmd(
     """Edit a picture with words (text-guided manipulation)."""
     import torch
 
-    from ..edit import edit
+    from ..editing import edit
 
     torch.set_num_threads(threads)
     out = edit(image, text, method=method, checkpoint=checkpoint, seed=seed)

@@ -11,8 +11,6 @@ Every method has `edit(images [B, 3, 64, 64] in [-1, 1], texts) -> images` (see 
 
 from __future__ import annotations
 
-import json
-from dataclasses import fields
 from pathlib import Path
 
 import torch.nn as nn
@@ -38,13 +36,9 @@ def _entry(method: str) -> tuple[type[ManipulationMethod], type]:
 
 
 def make_config(method: str, **overrides):
-    _, config_cls = _entry(method)
-    names = {f.name for f in fields(config_cls)}
-    unknown = sorted(set(overrides) - names)
-    if unknown:
-        raise ScenewrightError(f"{method} has no setting {', '.join(unknown)}; settings: {', '.join(sorted(names))}")
-    overrides = {k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()}
-    return config_cls(**overrides)
+    from ..checkpoint import make_config as _make
+
+    return _make(_entry(method)[1], method, overrides)
 
 
 def build(method: str, text_encoder: nn.Module, image_encoder: nn.Module | None = None,
@@ -63,33 +57,19 @@ def build(method: str, text_encoder: nn.Module, image_encoder: nn.Module | None 
 
 
 def weights_file(checkpoint: str | Path) -> Path:
-    path = Path(checkpoint)
-    if path.is_file():
-        return path
-    found = sorted(p for p in path.glob("*.safetensors") if p.stem in METHODS) if path.is_dir() else []
-    if not found:
-        raise MissingFile(f"no manipulation checkpoint in {path}; train one with `scenewright train manipulate "
-                          f"--method manigan --data DIR --damsm DIR --out {path}`")
-    return found[0]
+    from ..checkpoint import weights_file as _find
+
+    return _find(checkpoint, METHODS, "manipulation", "train one with `scenewright train manipulate --method "
+                 f"manigan --data DIR --damsm DIR --out {checkpoint}`")
 
 
 def load(checkpoint: str | Path, device: str = "cpu") -> ManipulationMethod:
     """A trained method from its checkpoint folder (weights + the DAMSM beside them), eval mode."""
-    from safetensors import SafetensorError, safe_open
-    from safetensors.torch import load_file
-
+    from ..checkpoint import read_method
     from ..encoders.damsm import load_damsm
 
     file = weights_file(checkpoint)
-    try:
-        with safe_open(str(file), "pt") as f:
-            meta = f.metadata() or {}
-        method, config = meta["method"], json.loads(meta["config"])
-        state = load_file(str(file))
-    except (SafetensorError, OSError, KeyError, ValueError) as e:
-        raise CheckpointError(f"{file} is not a manipulation checkpoint ({type(e).__name__}: {e})") from None
-    if method not in METHODS:
-        raise CheckpointError(f"{file} holds a {method!r} model, not a manipulation method ({', '.join(METHODS)})")
+    method, config, state = read_method(file, METHODS, "manipulation")
     damsm = file.parent / "damsm"
     if not damsm.is_dir():
         raise MissingFile(f"{file.parent} has no damsm/ folder (the DAMSM the method was trained with); retrain "

@@ -1,6 +1,6 @@
 """`edit`: a picture and words in, the edited picture out, by a trained text-guided manipulation method.
 
-    >>> from scenewright.edit import edit
+    >>> from scenewright.editing import edit
     >>> out = edit("photo.png", "a blue cube and a red sphere on a light floor", method="manigan",
     ...            checkpoint="runs/manipulate/manigan_shapes_edits")   # doctest: +SKIP
 
