@@ -150,4 +150,6 @@ def test_inpaint_and_search_are_top_level_calls_even_after_their_modules_load():
     import scenewright.inpainting  # noqa: F401  (a module of another name: the call is not shadowed)
     import scenewright.retrieve  # noqa: F401
 
-    assert callable(scenewright.inpaint) and callable(scenewright.search)
+    import scenewright.editing  # noqa: F401
+
+    assert callable(scenewright.inpaint) and callable(scenewright.search) and callable(scenewright.edit)
