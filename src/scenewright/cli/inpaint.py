@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
+from .options import Minutes, Seed, Steps, Threads
 from .retrieve import _pairs, print_table
 from .t2i import _settings
 
@@ -23,12 +24,12 @@ def train_inpaint_cmd(
     out: Path = typer.Option(..., "--out", help="Run / checkpoint folder. Run again with it to resume."),
     damsm: Optional[Path] = typer.Option(None, "--damsm", help="A trained DAMSM folder (tdanet reads text "
                                                                 "with it)."),
-    minutes: Optional[float] = typer.Option(None, "--minutes", help="Time budget (counted over resumes)."),
-    steps: Optional[int] = typer.Option(None, "--steps", help="Step budget (total)."),
-    seed: int = typer.Option(0, "--seed"),
+    minutes: Minutes = None,
+    steps: Steps = None,
+    seed: Seed = 0,
     batch: int = typer.Option(16, "--batch"),
     ckpt_every: int = typer.Option(250, "--ckpt-every"),
-    threads: int = typer.Option(1, "--threads"),
+    threads: Threads = 1,
     setting: list[str] = typer.Option([], "--set", help="A config override, e.g. --set ngf=16 (repeatable)."),
 ) -> None:
     """Train TDANet (or the no-text baseline) by the shared loop (resumable, seeded)."""
@@ -54,7 +55,7 @@ def eval_inpaint_cmd(
     n: Optional[int] = typer.Option(None, "--n", help="Only the first N images."),
     reference: bool = typer.Option(True, "--mean-fill/--no-mean-fill", help="Add the trivial row: the box "
                                                                           "filled with the mean valid colour."),
-    threads: int = typer.Option(1, "--threads"),
+    threads: Threads = 1,
     as_json: bool = typer.Option(False, "--json", help="Print {method: {l1, psnr, tv, ssim, ...}}."),
 ) -> None:
     """TDANet's metrics (grayscale; relative L1, PSNR, TV, SSIM σ=1.5; best of N=1) of each model."""
@@ -81,7 +82,7 @@ def inpaint_cmd(
                                                                         "the shipped weights for --world)."),
     world: str = typer.Option("shapes", "--world"),
     output: Path = typer.Option(Path("inpaint.png"), "--output", "-o"),
-    threads: int = typer.Option(1, "--threads"),
+    threads: Threads = 1,
 ) -> None:
     """Fill the box of IMAGE with what TEXT says; writes the picture at its own size."""
     import torch

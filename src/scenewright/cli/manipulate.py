@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
+from .options import Minutes, Seed, Steps, Threads
 from .t2i import _settings
 
 
@@ -21,12 +22,12 @@ def train_manipulate_cmd(
     data: Path = typer.Option(..., "--data", help="An edits image set (`scenewright data edits`)."),
     damsm: Path = typer.Option(..., "--damsm", help="A trained DAMSM folder (`scenewright train damsm`)."),
     out: Path = typer.Option(..., "--out", help="Run / checkpoint folder. Run again with it to resume."),
-    minutes: Optional[float] = typer.Option(None, "--minutes", help="Time budget (counted over resumes)."),
-    steps: Optional[int] = typer.Option(None, "--steps", help="Step budget (total)."),
-    seed: int = typer.Option(0, "--seed"),
+    minutes: Minutes = None,
+    steps: Steps = None,
+    seed: Seed = 0,
     batch: int = typer.Option(16, "--batch", help="Pairs per step per process."),
     ckpt_every: int = typer.Option(200, "--ckpt-every", help="Checkpoint + sample grid every N steps."),
-    threads: int = typer.Option(1, "--threads", help="torch threads per process."),
+    threads: Threads = 1,
     setting: list[str] = typer.Option([], "--set", help="A config override, e.g. --set target_l1=10 or "
                                                         "--set text=instruction (repeatable)."),
 ) -> None:
@@ -56,8 +57,8 @@ def eval_manipulate_cmd(
     damsm_eval: Path = typer.Option(..., "--damsm-eval", help="A DAMSM trained apart from the generators' (sim)."),
     text: str = typer.Option("caption", "--text", help="caption (the target's, CUB setting) or instruction."),
     n: Optional[int] = typer.Option(None, "--n", help="Only the first N records."),
-    seed: int = typer.Option(0, "--seed"),
-    threads: int = typer.Option(1, "--threads"),
+    seed: Seed = 0,
+    threads: Threads = 1,
     samples: Optional[Path] = typer.Option(None, "--samples", help="Write a source|target|each method sheet here."),
     as_json: bool = typer.Option(False, "--json", help="Print {method: {sim, diff, mp, target_l1, ...}}."),
 ) -> None:
@@ -99,7 +100,7 @@ def edit_cmd(
     checkpoint: Optional[Path] = typer.Option(None, "--checkpoint", help="A `train manipulate` folder."),
     output: Path = typer.Option(Path("edit.png"), "--output", "-o", help="Where to write the edited PNG."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same pixels."),
-    threads: int = typer.Option(1, "--threads"),
+    threads: Threads = 1,
 ) -> None:
     """Edit a picture with words (text-guided manipulation)."""
     import torch

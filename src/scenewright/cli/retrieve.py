@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
+from .options import Minutes, Seed, Steps, Threads
 from .t2i import _settings
 
 
@@ -43,13 +44,13 @@ def train_retrieve_cmd(
     method: str = typer.Option("tirg", "--method", help="tirg, image, text, concat (models/retrieve/METHODS)."),
     data: Path = typer.Option(..., "--data", help="A css image set (`scenewright data css`)."),
     out: Path = typer.Option(..., "--out", help="Run / checkpoint folder. Run again with it to resume."),
-    minutes: Optional[float] = typer.Option(None, "--minutes", help="Time budget (counted over resumes)."),
-    steps: Optional[int] = typer.Option(None, "--steps", help="Step budget (total)."),
-    seed: int = typer.Option(0, "--seed"),
+    minutes: Minutes = None,
+    steps: Steps = None,
+    seed: Seed = 0,
     query: str = typer.Option("3d", "--query", help="3d (3D→3D) or 2d (the top view → 3D, shapes only)."),
     batch: int = typer.Option(32, "--batch", help="Triples per step."),
     ckpt_every: int = typer.Option(500, "--ckpt-every"),
-    threads: int = typer.Option(1, "--threads", help="torch threads."),
+    threads: Threads = 1,
     setting: list[str] = typer.Option([], "--set", help="A config override, e.g. --set image_encoder=scratch."),
 ) -> None:
     """Train TIRG or a baseline by the shared loop (resumable, seeded)."""
@@ -73,7 +74,7 @@ def eval_retrieve_cmd(
     data: Path = typer.Option(..., "--data", help="The css image set (its --split is measured)."),
     split: str = typer.Option("test", "--split"),
     method: list[str] = typer.Option(..., "--method", help="NAME=CHECKPOINT (repeatable)."),
-    threads: int = typer.Option(1, "--threads"),
+    threads: Threads = 1,
     as_json: bool = typer.Option(False, "--json", help="Print {method: {r1, r5, r10, ...}}."),
 ) -> None:
     """Recall@1/5/10 of each model: gallery = the split's unique targets, the query image left out."""
@@ -99,7 +100,7 @@ def search_cmd(
                                                                         "the shipped weights for --world)."),
     world: str = typer.Option("shapes", "--world"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write a contact sheet PNG here."),
-    threads: int = typer.Option(1, "--threads"),
+    threads: Threads = 1,
 ) -> None:
     """Print the K gallery pictures most like IMAGE changed by TEXT (file, score), best first."""
     import torch

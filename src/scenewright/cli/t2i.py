@@ -12,6 +12,7 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
+from .options import Minutes, Seed, Steps, Threads
 
 
 def _settings(pairs: list[str]) -> dict:
@@ -33,13 +34,13 @@ def train_t2i_cmd(
     data: Path = typer.Option(..., "--data", help="A captions image set (`scenewright data captions`)."),
     damsm: Path = typer.Option(..., "--damsm", help="A trained DAMSM folder (`scenewright train damsm`)."),
     out: Path = typer.Option(..., "--out", help="Run / checkpoint folder. Run again with it to resume."),
-    minutes: Optional[float] = typer.Option(None, "--minutes", help="Time budget (counted over resumes)."),
-    steps: Optional[int] = typer.Option(None, "--steps", help="Step budget (total)."),
-    seed: int = typer.Option(0, "--seed"),
+    minutes: Minutes = None,
+    steps: Steps = None,
+    seed: Seed = 0,
     size: int = typer.Option(64, "--size", help="64 or 128."),
     batch: int = typer.Option(32, "--batch", help="Images per step per process."),
     ckpt_every: int = typer.Option(250, "--ckpt-every", help="Checkpoint + sample grid every N steps."),
-    threads: int = typer.Option(1, "--threads", help="torch threads per process."),
+    threads: Threads = 1,
     setting: list[str] = typer.Option([], "--set", help="A config override, e.g. --set ngf=32 (repeatable)."),
 ) -> None:
     """Train a text-to-image GAN by the shared loop. Unchanged under `torchrun --nproc_per_node N`."""
@@ -70,7 +71,7 @@ def imagine_cmd(
     output: Path = typer.Option(Path("imagine.png"), "--output", "-o", help="PNG (a grid when --n > 1)."),
     n: int = typer.Option(1, "--n", help="How many samples."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same pixels."),
-    threads: int = typer.Option(1, "--threads"),
+    threads: Threads = 1,
 ) -> None:
     """Draw a caption with a text-to-image method."""
     import torch
@@ -94,8 +95,8 @@ def eval_t2i_cmd(
     detector: Optional[Path] = typer.Option(None, "--detector", help="Object detector for object F1 "
                                                                      "(default: eval_t2i's own)."),
     n: Optional[int] = typer.Option(None, "--n", help="Only the first N records."),
-    seed: int = typer.Option(0, "--seed"),
-    threads: int = typer.Option(1, "--threads"),
+    seed: Seed = 0,
+    threads: Threads = 1,
     as_json: bool = typer.Option(False, "--json", help="Print {method: {fid, is, r_precision, object_f1}}."),
 ) -> None:
     """FID, IS, R-precision and object F1 of each method on one split, the same way for all."""
