@@ -12,7 +12,6 @@ Same (image, text, method, checkpoint, seed) → the same pixels.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from .errors import MissingFile, ScenewrightError
@@ -25,27 +24,12 @@ def default_checkpoint(method: str, world: str = "shapes") -> Path:
     return WEIGHTS / f"{method}_{world}"
 
 
-@lru_cache(maxsize=4)
-def _model(checkpoint: str, device: str, stamp: float):  # stamp: the weights' mtime, so a retrain reloads
-    from .models.manipulate import load
-
-    return load(checkpoint, device)
-
-
 def load_method(method: str = "manigan", checkpoint: str | Path | None = None, world: str = "shapes",
                 device: str = "cpu"):
-    from .models.manipulate import METHODS, weights_file
+    """The trained `method` from `checkpoint` (default: the shipped weights for `world`)."""
+    from .models.checkpoint import load_trained
 
-    if method not in METHODS:
-        raise ScenewrightError(f"unknown manipulation method {method!r}; methods: {', '.join(METHODS)}")
-    path = Path(checkpoint) if checkpoint is not None else default_checkpoint(method, world)
-    if not path.exists():
-        raise MissingFile(f"no {method} checkpoint at {path}; train one with `scenewright train manipulate "
-                          f"--method {method} --data DIR --damsm DIR --out {path}` and pass --checkpoint {path}")
-    model = _model(str(path.resolve()), device, weights_file(path).stat().st_mtime)
-    if model.name != method:
-        raise ScenewrightError(f"{path} holds a {model.name} model, not {method}")
-    return model
+    return load_trained("manipulate", "manipulation", method, checkpoint, default_checkpoint(method, world), "manipulate", device)
 
 
 def read_image(image, size: int | None = None):

@@ -12,10 +12,9 @@ original pixels are kept exactly; inside, the model's fill (scaled back).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from .errors import MissingFile, ScenewrightError
+from .errors import ScenewrightError
 from .retrieve import read_image
 
 WEIGHTS = Path(__file__).resolve().parent / "weights" / "inpaint"
@@ -25,27 +24,12 @@ def default_checkpoint(method: str = "tdanet", world: str = "shapes") -> Path:
     return WEIGHTS / f"{method}_{world}"
 
 
-@lru_cache(maxsize=4)
-def _model(checkpoint: str, device: str, stamp: float):
-    from .models.inpaint import load
-
-    return load(checkpoint, device)
-
-
 def load_model(method: str = "tdanet", checkpoint: str | Path | None = None, world: str = "shapes",
                device: str = "cpu"):
-    from .models.inpaint import METHODS, weights_file
+    """The trained `method` from `checkpoint` (default: the shipped weights for `world`)."""
+    from .models.checkpoint import load_trained
 
-    if method not in METHODS:
-        raise ScenewrightError(f"unknown inpainting method {method!r}; methods: {', '.join(METHODS)}")
-    path = Path(checkpoint) if checkpoint is not None else default_checkpoint(method, world)
-    if not path.exists():
-        raise MissingFile(f"no {method} checkpoint at {path}; train one with `scenewright train inpaint --method "
-                          f"{method} --data DIR --damsm DIR --out {path}` and pass --checkpoint {path}")
-    model = _model(str(path.resolve()), device, weights_file(path).stat().st_mtime)
-    if model.name != method:
-        raise ScenewrightError(f"{path} holds a {model.name} model, not {method}")
-    return model
+    return load_trained("inpaint", "inpainting", method, checkpoint, default_checkpoint(method, world), "inpaint", device)
 
 
 def parse_box(text: str) -> tuple[int, int, int, int]:

@@ -10,10 +10,9 @@ call costs one generator forward.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from .errors import MissingFile, ScenewrightError
+from .errors import ScenewrightError
 
 WEIGHTS = Path(__file__).resolve().parent / "weights" / "t2i"
 
@@ -23,33 +22,12 @@ def default_checkpoint(method: str, world: str = "shapes") -> Path:
     return WEIGHTS / f"{method}_{world}"
 
 
-@lru_cache(maxsize=8)
-def _model(checkpoint: str, device: str, stamp: float):  # stamp: the weights' mtime, so a retrain reloads
-    from .models.t2i import load
-
-    return load(checkpoint, device)
-
-
 def load_method(method: str = "dfgan", checkpoint: str | Path | None = None, world: str = "shapes",
                 device: str = "cpu"):
-    """The trained model of `method` from `checkpoint` (default: the shipped weights for `world`)."""
-    from .models.t2i import METHODS
+    """The trained `method` from `checkpoint` (default: the shipped weights for `world`)."""
+    from .models.checkpoint import load_trained
 
-    if method not in METHODS:
-        raise ScenewrightError(f"unknown text-to-image method {method!r}; methods: {', '.join(METHODS)}")
-    path = Path(checkpoint) if checkpoint is not None else default_checkpoint(method, world)
-    if not path.exists():
-        out = path if checkpoint is not None else Path("runs/t2i") / f"{method}_{world}"
-        shipped = "" if checkpoint is not None else f" (no {method} weights are shipped for the {world} world yet)"
-        raise MissingFile(f"no {method} checkpoint at {path}{shipped}; train one with `scenewright train t2i "
-                          f"--method {method} --data DIR --damsm DIR --out {out}` (docs/t2i.md) and pass "
-                          f"--checkpoint {out}")
-    from .models.t2i import weights_file
-
-    model = _model(str(path.resolve()), device, weights_file(path).stat().st_mtime)
-    if model.name != method:
-        raise ScenewrightError(f"{path} holds a {model.name} model, not {method}")
-    return model
+    return load_trained("t2i", "text-to-image", method, checkpoint, default_checkpoint(method, world), "t2i", device)
 
 
 def imagine(text: str, method: str = "dfgan", checkpoint: str | Path | None = None, n: int = 1, seed: int = 0,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import CheckpointError, MissingFile
@@ -66,3 +67,35 @@ def read_method(file: Path, methods, what: str) -> tuple[str, dict, dict]:
     if method not in methods:
         raise CheckpointError(f"{file} holds a {method!r} model, not a {what} one ({', '.join(methods)})")
     return method, config, state
+
+
+def load_trained(registry: str, task: str, method: str, checkpoint: str | Path | None, default: Path,
+                 train_verb: str, device: str = "cpu"):
+    """A trained `method` of the family registry `registry` ("t2i", "manipulate", "inpaint") from `checkpoint`
+    (else `default`, the shipped weights), kept loaded per folder and reloaded when its weights change; a
+    `MissingFile` naming the training command when there is none."""
+    import importlib
+
+    from ..errors import ScenewrightError
+
+    reg = importlib.import_module(f"{__package__}.{registry}")
+    if method not in reg.METHODS:
+        raise ScenewrightError(f"unknown {task} method {method!r}; methods: {', '.join(reg.METHODS)}")
+    path = Path(checkpoint) if checkpoint is not None else default
+    if not path.exists():
+        out = path if checkpoint is not None else Path("runs") / registry / default.name
+        shipped = "" if checkpoint is not None else f" (no {method} weights are shipped yet)"
+        raise MissingFile(f"no {method} checkpoint at {path}{shipped}; train one with `scenewright train "
+                          f"{train_verb} --method {method} --data DIR --damsm DIR --out {out}` and pass "
+                          f"--checkpoint {out}")
+    model = _cached(registry, str(path.resolve()), device, reg.weights_file(path).stat().st_mtime)
+    if model.name != method:
+        raise ScenewrightError(f"{path} holds a {model.name} model, not {method}")
+    return model
+
+
+@lru_cache(maxsize=8)
+def _cached(registry: str, path: str, device: str, stamp: float):  # stamp: the weights' mtime
+    import importlib
+
+    return importlib.import_module(f"{__package__}.{registry}").load(path, device)
