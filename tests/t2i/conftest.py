@@ -3,10 +3,10 @@ captions image set written in the shared on-disk format."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
+
+from tests import tiny_models
 
 torch = pytest.importorskip("torch")
 torch.set_num_threads(1)
@@ -25,30 +25,17 @@ TINY = {"dfgan": {"ngf": 2, "ndf": 2, "z_dim": 8},
 
 @pytest.fixture(scope="session")
 def text_encoder():
-    from scenewright.models.encoders.damsm import DAMSMConfig, TextEncoder
-    from scenewright.models.encoders.vocab import Vocab
-
-    torch.manual_seed(0)
-    return TextEncoder(Vocab.build(CAPTIONS), DAMSMConfig(dim=16, embedding=16, image_encoder="scratch",
-                                                          size=32, width=4)).eval()
+    return tiny_models.text_encoder(CAPTIONS)
 
 
 @pytest.fixture(scope="session")
 def image_encoder(text_encoder):
-    from scenewright.models.encoders.damsm import ImageEncoder
-
-    torch.manual_seed(1)
-    return ImageEncoder(text_encoder.config).eval()
+    return tiny_models.image_encoder(text_encoder)
 
 
 @pytest.fixture(scope="session")
-def damsm_dir(tmp_path_factory, text_encoder):
-    from scenewright.models.encoders.damsm import ImageEncoder, save_damsm
-
-    out = tmp_path_factory.mktemp("damsm")
-    save_damsm(out, text_encoder, ImageEncoder(text_encoder.config))
-    (out / "card.json").write_text(json.dumps({"note": "untrained, for tests"}))
-    return out
+def damsm_dir(tmp_path_factory, text_encoder, image_encoder):
+    return tiny_models.damsm_dir(tmp_path_factory.mktemp("damsm"), text_encoder, image_encoder)
 
 
 @pytest.fixture(scope="session")
