@@ -101,6 +101,11 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     def revive(state: dict[str, Any], mode: str) -> Session:
         return share_renderer(Session.from_dict(state, **session_options(state.get("world", ""), mode)))
 
+    def examples(world: World) -> tuple[str, ...]:  # the help's examples: the chat's, for the world in use
+        from ..cli.chat import EXAMPLES
+
+        return EXAMPLES.get(world.name) or (WORLD_EXAMPLES.get(world.name) or f"add a {world.categories[0].name}",)
+
     sessions = Sessions(store, factory, revive, capacity=config.cache, shared=config.shared)
     worlds = _probe_worlds(config, factory)
     static = _load_static()
@@ -148,7 +153,8 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                 "start_key": keyof(live, h.start), "turns": turns, "branches": branches,
                 "scene": s.scene.to_dict(), "objects": _objects(s.scene, s.world), "chat": chat,
                 "canvas": [int(s.size[0]), int(s.size[1])],
-                "example": WORLD_EXAMPLES.get(s.world.name, s.example().strip("'"))}
+                "example": WORLD_EXAMPLES.get(s.world.name, s.example().strip("'")),
+                "examples": list(examples(s.world))}
 
     def reply(turn, live: Live) -> Response:
         return _json({"turn": {"text": turn.text, "ok": turn.ok, "reply": turn.reply, "command": turn.command,
@@ -192,7 +198,10 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     @app.get("/api/worlds", tags=["server"])
     def list_worlds() -> dict[str, Any]:
         """The worlds this server offers; `available: false` ones say why in `reason`."""
-        return {"worlds": worlds, "limits": {"text": config.max_text, "body": config.max_body}}
+        from ..witness.pdf import pdf_available
+
+        return {"worlds": worlds, "limits": {"text": config.max_text, "body": config.max_body},
+                "pdf": pdf_available()}
 
     @app.post("/api/sessions", status_code=201, tags=["sessions"], response_model=None,
               responses={201: {"model": StateOut}})
@@ -304,7 +313,9 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
                kind: Literal["png", "svg", "json", "session", "gif", "report", "pdf"] = PathParam(...),
                turn: Optional[int] = Query(None, ge=0)) -> Response:
         """Download: png / svg / json (the scene) / session (for `scenewright chat --load`) / gif (every turn)
-        / report (printable HTML page) / pdf (the one-page report)."""
+        / report (printable HTML page: for a street session the witness interview record, as `scenewright
+        report` writes it) / pdf (the same page printed to PDF, with real text; 503 when the server has no
+        Chromium to print with)."""
         def snapshot(live: Live):
             row = store.load(sid)
             data = live.session.to_dict()
@@ -327,7 +338,14 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         elif kind == "report":
             body, media = pictures.report_html(copy, sid, created).encode(), "text/html; charset=utf-8"
         else:
-            body, media = pictures.report_pdf(copy, sid, created), "application/pdf"
+            from ..witness.pdf import PdfUnavailable
+
+            try:
+                body, media = pictures.report_pdf(copy, sid, created), "application/pdf"
+            except PdfUnavailable as e:
+                log.warning("no PDF for %s: %s", sid[:8], e)
+                return _json({"error": {"status": 503, "message": "This server cannot make PDFs. Open the "
+                                        "printable report and print it to PDF from your browser."}}, 503)
         ext = {"session": "session.json", "report": "report.html", "pdf": "report.pdf"}.get(kind, kind)
         disposition = "inline" if kind == "report" else "attachment"
         return Response(body, media_type=media,

@@ -1,4 +1,5 @@
-"""Pictures for the web app: PNG bytes of a scene (cached by content), SVG, the dialog GIF and the report.
+"""Pictures for the web app: PNG bytes of a scene (cached by content), SVG, the dialog GIF and the report
+(HTML, and the same page printed to PDF by a headless Chromium).
 
 Scenes are immutable, so a picture is named by a hash of its scene JSON (`scene_key`) and cached by
 (renderer, key, size). Renderers are shared between sessions of the same world (their tile caches warm up
@@ -10,11 +11,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import io
 import json
 import struct
 import tempfile
-import textwrap
 import threading
 import time
 import zlib
@@ -23,9 +22,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
-from ..render.export import contact_sheet, font, save_gif
+from ..render.export import save_gif
 from ..scene import Scene
 from ..scene.seal import seal_of_session
 from ..session import Session
@@ -108,6 +107,23 @@ class Pictures:
             return path.read_bytes()
 
     def report_html(self, session: Session, sid: str, created: float | None) -> str:
+        """The printable report. A street session gets the witness interview record (the same page as
+        `scenewright report`); other worlds a scene record: the pictures and everything that was said."""
+        if session.world.name == "street":
+            from ..witness import render_report
+
+            with self._render_lock(session):
+                return render_report(session)
+        return self.scene_record_html(session, sid, created)
+
+    def report_pdf(self, session: Session, sid: str, created: float | None) -> bytes:
+        """The same report printed to PDF by a headless Chromium: real text, laid out over as many pages as
+        it needs (raises `PdfUnavailable` when this machine has no Chromium)."""
+        from ..witness.pdf import html_to_pdf
+
+        return html_to_pdf(self.report_html(session, sid, created))
+
+    def scene_record_html(self, session: Session, sid: str, created: float | None) -> str:
         """A self-contained page (pictures inline) that prints on one A4/Letter page for a few turns."""
         h = session.history
         rows = []
@@ -119,10 +135,10 @@ class Pictures:
             rows.append(f'<figure><img src="{src}" alt="turn {k}"><figcaption><b>{k}.</b> '
                         f'{html.escape(text)}<br><small>{html.escape(objs)}</small></figcaption></figure>')
         log = []
-        for ev in h.log:
+        for n, ev in enumerate(h.log, 1):
             when = time.strftime("%H:%M:%S", time.localtime(ev.time)) if ev.time else ""
-            done = "refused" if ev.kind == "refused" else ev.kind
-            log.append(f"<tr><td>{when}</td><td>{html.escape(done)}</td><td>{html.escape(ev.text)}</td>"
+            done = "not done" if ev.kind == "refused" else ev.kind
+            log.append(f"<tr><td>{n}</td><td>{when}</td><td>{html.escape(done)}</td><td>{html.escape(ev.text)}</td>"
                        f"<td>{html.escape(ev.reply)}</td></tr>")
         started = time.strftime("%Y-%m-%d %H:%M", time.localtime(created)) if created else "?"
         printed = time.strftime("%Y-%m-%d %H:%M")
@@ -131,61 +147,7 @@ class Pictures:
         return _REPORT.format(
             title=html.escape(session.world.title), sid=html.escape(sid[:8]), started=started,
             printed=printed, turns=h.cursor, final=final_src, figures="\n".join(rows), seal=seal_of_session(session),
-            log="\n".join(log) or '<tr><td colspan="4">nothing was said</td></tr>')
-
-    def report_pdf(self, session: Session, sid: str, created: float | None) -> bytes:
-        buf = io.BytesIO()
-        self.report_page(session, sid, created).save(buf, "PDF", resolution=150.0, title="scenewright scene record")
-        return buf.getvalue()
-
-    def report_page(self, session: Session, sid: str, created: float | None) -> Image.Image:
-        """One A4 page (150 dpi): header, the final picture, every turn's picture with its text."""
-        h = session.history
-        page = Image.new("RGB", (1240, 1754), "white")
-        d = ImageDraw.Draw(page)
-        d.text((80, 70), "scenewright - scene record", fill=(20, 20, 20), font=font(40))
-        started = time.strftime("%Y-%m-%d %H:%M", time.localtime(created)) if created else "?"
-        meta = (f"{session.world.title}  |  scene {sid[:8]}  |  started {started}  |  "
-                f"printed {time.strftime('%Y-%m-%d %H:%M')}  |  {h.cursor} turns in effect")
-        d.text((80, 130), meta, fill=(90, 90, 90), font=font(20))
-        final = self.image(session, h.scene)
-        fw = 560
-        fh = round(final.height * fw / final.width)
-        page.paste(final.resize((fw, fh), Image.Resampling.LANCZOS), (80, 180))
-        d.rectangle((79, 179, 80 + fw, 180 + fh), outline=(180, 180, 180))
-        y = 190
-        for obj in h.scene.objects[:24]:
-            d.text((680, y), "- " + _label(obj), fill=(40, 40, 40), font=font(20))
-            y += 28
-        top = 200 + fh
-        scenes = [e.scene for e in h.entries[:h.cursor]]
-        if scenes:
-            sheet = contact_sheet([self.image(session, s) for s in scenes], [e.text for e in h.entries[:h.cursor]],
-                                  columns=5 if len(scenes) > 8 else 4, thumb_width=200)
-            room = (1080, 1754 - top - 60)
-            scale = min(room[0] / sheet.width, room[1] / sheet.height, 1.5)
-            sheet = sheet.resize((max(1, int(sheet.width * scale)), max(1, int(sheet.height * scale))),
-                                 Image.Resampling.LANCZOS)
-            page.paste(sheet, (80, top))
-            top += sheet.height
-        else:
-            d.text((80, top), "No turns yet.", fill=(90, 90, 90), font=font(22))
-            top += 30
-        y, bottom, small = top + 30, 1754 - 90, font(17)
-        d.text((80, y), "Everything that was said, in order (refusals and undo too):", fill=(20, 20, 20), font=font(20))
-        y += 32
-        for n, ev in enumerate(h.log):
-            if y > bottom - 22:
-                d.text((80, y), f"... and {len(h.log) - n} more: see the HTML report or the session file.",
-                       fill=(90, 90, 90), font=small)
-                break
-            when = time.strftime("%H:%M:%S", time.localtime(ev.time)) if ev.time else ""
-            line = f"{when}  {ev.kind:<8} {ev.text}" + (f"  ->  {ev.reply}" if ev.reply else "")
-            for part in textwrap.wrap(line, 110)[:2]:
-                d.text((80, y), part, fill=(150, 60, 60) if ev.kind == "refused" else (40, 40, 40), font=small)
-                y += 22
-        d.text((80, 1754 - 50), f"SHA-256 of the event log: {seal_of_session(session)}", fill=(60, 60, 60), font=font(16))
-        return page
+            log="\n".join(log) or '<tr><td colspan="5">nothing was said</td></tr>')
 
 
 def _label(obj: Any) -> str:
@@ -200,17 +162,18 @@ _REPORT = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>scenewright — scene record {sid}</title>
 <style>
 @page {{ size: A4; margin: 12mm; }}
-body {{ font: 11pt/1.35 system-ui, sans-serif; color: #222; margin: 0 auto; max-width: 190mm; }}
+body {{ font: 11pt/1.35 system-ui, sans-serif; color: #222; margin: 0 auto; max-width: 190mm; padding: 0 12px; }}
+.final img, figure img {{ max-width: 100%; }}
 header {{ display: flex; justify-content: space-between; align-items: baseline; border-bottom: 2px solid #333; }}
 h1 {{ font-size: 16pt; margin: 4mm 0 2mm; }}
 .meta {{ color: #555; font-size: 9pt; }}
-.final {{ display: flex; gap: 6mm; margin: 4mm 0; }}
+.final {{ display: flex; flex-wrap: wrap; gap: 6mm; margin: 4mm 0; }}
 .final img {{ width: 80mm; border: 1px solid #bbb; }}
 .grid {{ display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; }}
 figure {{ margin: 0; break-inside: avoid; font-size: 8.5pt; }}
 figure img {{ width: 100%; border: 1px solid #ccc; }}
 table {{ width: 100%; border-collapse: collapse; font-size: 8.5pt; margin-top: 4mm; }}
-td {{ border-top: 1px solid #ddd; padding: 1mm 2mm; vertical-align: top; }}
+td {{ border-top: 1px solid #ddd; padding: 1mm 2mm; vertical-align: top; overflow-wrap: anywhere; }}
 .noprint {{ margin: 4mm 0; }}
 @media print {{ .noprint {{ display: none; }} }}
 </style></head><body>
@@ -221,7 +184,7 @@ td {{ border-top: 1px solid #ddd; padding: 1mm 2mm; vertical-align: top; }}
 {figures}
 </section>
 <h2 style="font-size:11pt">Everything that was said, in order</h2>
-<table><tr><td><b>time</b></td><td><b>kind</b></td><td><b>said</b></td><td><b>reply</b></td></tr>
+<table><tr><td><b>#</b></td><td><b>time</b></td><td><b>kind</b></td><td><b>said</b></td><td><b>reply</b></td></tr>
 {log}
 </table>
 <p class="meta">SHA-256 of the event log: <code style="overflow-wrap:anywhere">{seal}</code> — the session export

@@ -44,6 +44,7 @@ class StateOut(BaseModel):
     objects: list[dict[str, Any]]
     chat: list[dict[str, Any]]
     example: str
+    examples: list[str] = []  # things to say in this world (the help shows them)
     canvas: list[int]
 
 

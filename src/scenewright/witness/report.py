@@ -39,12 +39,14 @@ padding-bottom: 3px; } h3 { font-size: 14px; margin: 14px 0 4px; }
       border: 1px solid #777; }
 .sw.unknown { background: #d0d0d0; } .sw.unsure { border: 2px dashed var(--unsure); background: #fff; }
 .sw.mark { border-radius: 50%; width: 14px; background: var(--mark); border-color: var(--mark); }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { border-bottom: 1px solid var(--line); padding: 5px 6px; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; table-layout: fixed; }
+th, td { border-bottom: 1px solid var(--line); padding: 5px 6px; text-align: left; vertical-align: top;
+         overflow-wrap: anywhere; }
+col.n { width: 3.2em; } col.t { width: 5.6em; } col.status { width: 9.5em; } col.obj { width: 8.5em; }
 th { background: #f3f4f6; font-weight: 600; }
 td.t { white-space: nowrap; font-variant-numeric: tabular-nums; color: var(--muted); }
 td.said { font-style: italic; }
-.status { font-size: 12px; white-space: nowrap; } .status.undone, .status.corrected { color: #9a3b12; }
+.status { font-size: 12px; overflow-wrap: normal; } .status.undone, .status.corrected { color: #9a3b12; }
 .status.refused { color: var(--muted); }
 ul.changes { margin: 0; padding-left: 16px; } ul.changes li { margin: 0; }
 .unsure { color: var(--unsure); font-weight: 600; }
@@ -57,8 +59,10 @@ ul.changes { margin: 0; padding-left: 16px; } ul.changes li { margin: 0; }
 .grid figcaption { font-size: 12px; margin-top: 3px; }
 .note { color: var(--muted); font-size: 12px; }
 code.hash, .seal code { font-size: 12px; overflow-wrap: anywhere; }
+@page { size: A4; margin: 14mm 12mm 14mm 12mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
+  table { font-size: 10.5px; } .final img { width: 110mm; }
   h2 { break-after: avoid; } tr, figure, .final { break-inside: avoid; }
   .pictures { break-before: page; }
   a { color: inherit; text-decoration: none; }
@@ -87,6 +91,11 @@ def _status_class(status: str) -> str:
     if status.startswith("not done"):
         return "refused"
     return ""
+
+
+def _short_status(s: Statement) -> str:
+    """The status column: a refused statement's reply is printed under its words, not again here."""
+    return "not done" if s.kind == "refused" and s.status.startswith("not done") else s.status
 
 
 def _said_words(c: Change, st: Statement) -> str:
@@ -195,7 +204,8 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     # uncertain and unknown
     out.append("<h2>What the witness was unsure of</h2>")
     if rec.uncertain:
-        out.append("<table><tr><th>object</th><th>what</th><th>alternatives</th><th>drawn as</th>"
+        out.append("<table><colgroup><col class=\"obj\"><col style=\"width:15%\"><col style=\"width:17%\">"
+                   "<col style=\"width:15%\"><col></colgroup><tr><th>object</th><th>what</th><th>alternatives</th><th>drawn as</th>"
                    "<th>in the witness's words</th></tr>")
         for u in rec.uncertain:
             words = (f"“{escape(u['statement'])}” ({clock(u['time'], tz)})" if u["statement"] else "")
@@ -209,7 +219,7 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
         out.append('<p class="note">Nothing marked as uncertain.</p>')
     out.append("<h2>Not stated (drawn neutral)</h2>")
     if rec.unknown:
-        out.append("<table><tr><th>object</th><th>not stated</th></tr>" + "".join(
+        out.append("<table><colgroup><col class=\"obj\"><col></colgroup><tr><th>object</th><th>not stated</th></tr>" + "".join(
             f"<tr><td>{escape(u['object'])}</td><td>{escape(', '.join(u['missing']))}</td></tr>"
             for u in rec.unknown) + "</table>")
     else:
@@ -218,7 +228,8 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     # corrections
     out.append("<h2>Corrections</h2>")
     if rec.corrections:
-        out.append("<table><tr><th>#</th><th>the witness said</th><th>corrects</th><th>what changed</th></tr>")
+        out.append("<table><colgroup><col class=\"n\"><col><col><col></colgroup>"
+                   "<tr><th>#</th><th>the witness said</th><th>corrects</th><th>what changed</th></tr>")
         for c in rec.corrections:
             by, of = stmts[c.row - 1], stmts[c.corrects - 1]
             what = "; ".join(f"{ch.label}: {nice(ch.field)} {ch.old} → {ch.new}" if ch.field != "object"
@@ -244,7 +255,8 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     out.append("</ul>")
 
     # statements
-    out.append("<h2>Statements, verbatim</h2><table><tr><th>#</th><th>time</th><th>said / done</th>"
+    out.append("<h2>Statements, verbatim</h2><table><colgroup><col class=\"n\"><col class=\"t\"><col style=\"width:34%\">"
+               "<col><col class=\"status\"></colgroup><tr><th>#</th><th>time</th><th>said / done</th>"
                "<th>what it changed</th><th>status</th></tr>")
     for s in stmts:
         text = escape(s.text) if s.said else f"<span class=\"note\">[{escape(s.kind)}]</span> {escape(s.text)}"
@@ -253,7 +265,7 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
         out.append(f"<tr><td>{s.index}</td><td class=\"t\">{clock(s.time, tz)}</td>"
                    f"<td class=\"{'said' if s.said else ''}\">{text}{escape(kind)}{reply}</td>"
                    f"<td>{_changes_html(s, tz)}</td>"
-                   f"<td class=\"status {_status_class(s.status)}\">{escape(s.status)}</td></tr>")
+                   f"<td class=\"status {_status_class(s.status)}\">{escape(_short_status(s))}</td></tr>")
     out.append("</table>")
     out.append('<p class="note">Nothing is removed from this record: an undo moves the picture back, and the '
                "undone statement stays listed. A correction keeps the statement it corrects.</p>")

@@ -39,7 +39,7 @@ async function api(method, path, body) {
   try {
     res = await fetch(path, opts);
   } catch (e) {
-    throw new Error("The server cannot be reached. Is `scenewright serve` still running?");
+    throw new Error("The server cannot be reached; check the connection and try again.");
   }
   if (res.status === 204) return null;
   let data = null;
@@ -104,6 +104,7 @@ async function loadWorlds() {
   const data = await api("GET", "/api/worlds");
   app.worlds = data.worlds;
   app.limit = data.limits.text;
+  app.pdf = data.pdf !== false;  // the server can print the report to PDF
   $("text").maxLength = app.limit;
   const sel = $("world");
   sel.replaceChildren();
@@ -154,6 +155,9 @@ function setState(st) {
   const worldId = st.mode === "codraw" ? "codraw" : st.world;
   $("world").value = worldId;
   $("text").placeholder = `Tell the scene, e.g. “${st.example}”`;
+  const help = $("help-examples");
+  help.replaceChildren();
+  (st.examples || [st.example]).forEach((e, i) => help.append(i ? ", " : "", el("em", {}, `“${e}”`)));
   document.title = `scenewright — ${st.title}`;
   renderPicture();
   renderObjects(st.objects);
@@ -300,7 +304,10 @@ function renderTimeline() {
     list.append(li);
   }
   const cur = list.querySelector(".viewing") || list.querySelector(".current");
-  if (cur) cur.scrollIntoView({ block: "nearest", inline: "nearest" });
+  if (cur) {  // scroll the strip sideways only: the page itself must not jump away from the picture
+    const r = cur.getBoundingClientRect(), box = list.getBoundingClientRect();
+    if (r.left < box.left || r.right > box.right) list.scrollLeft += r.left - box.left - (box.width - r.width) / 2;
+  }
 
   const box = $("branch-list");
   box.replaceChildren();
@@ -324,6 +331,7 @@ function renderTimeline() {
 function renderExports() {
   for (const a of document.querySelectorAll("#export a")) {
     a.href = `${base()}/export/${a.dataset.kind}`;
+    if (a.dataset.kind === "pdf") a.hidden = !app.pdf;  // then the printable report is the way to a PDF
   }
 }
 
@@ -369,6 +377,12 @@ function step(delta) {
 }
 
 // -- actions --------------------------------------------------------------------------------------------
+function showPicture() {
+  // after sending, the new picture is in view (on a phone the text box is below it, the keyboard over it)
+  const r = $("canvas").getBoundingClientRect();
+  if (r.top < 0 || r.top > window.innerHeight * 0.5) $("canvas").scrollIntoView({ block: "start" });
+}
+
 function afterTurn(r) {
   setState(r.state);
   const t = r.turn;
@@ -383,6 +397,7 @@ async function tell(text) {
     const r = await api("POST", `${base()}/tell`, { text });
     $("text").value = "";
     afterTurn(r);
+    showPicture();
   });
 }
 
