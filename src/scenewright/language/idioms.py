@@ -195,6 +195,10 @@ def swap(it: "Interpreter", c: Clause, state: State) -> None:
     elif what and what.group(1).startswith("size"):
         state.do(Update.of(a.id, scale=b.scale, y=round(P.keep_bottom(it.world, a, b.scale), 4)))
         state.do(Update.of(b.id, scale=a.scale, y=round(P.keep_bottom(it.world, b, a.scale), 4)))
+    elif a.attrs.get("with") and b.attrs.get("with") and a.attrs["with"] != b.attrs["with"]:
+        # "swap the hats between the kids": each goes to the other's owner, and belongs to them now
+        state.do(Update.of(a.id, x=b.x, y=b.y, attributes={**a.attrs, "with": b.attrs["with"]}), frozenset({a.id}))
+        state.do(Update.of(b.id, x=a.x, y=a.y, attributes={**b.attrs, "with": a.attrs["with"]}), frozenset({b.id}))
     else:
         state.do(Update.of(a.id, x=b.x, y=b.y))
         state.do(Update.of(b.id, x=a.x, y=a.y))

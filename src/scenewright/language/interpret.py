@@ -428,7 +428,11 @@ class Interpreter:
             step = c.amount if c.amount is not None else MOVE_STEP
             dirs = list(c.dirs)
             if c.abs_x is not None and not c.dirs:
-                dirs.append((-1 if c.abs_x < 0.5 else 1, 0))
+                said = next((w for w in c.abs_words if w in ("left", "right")), None)
+                if said is not None:  # "a bit more to the left, toward the middle": the way said first
+                    dirs.append((-1 if said == "left" else 1, 0))
+                elif c.abs_x != 0.5 or abs(obj.x - 0.5) > 0.02:  # "a bit toward the middle"
+                    dirs.append((-1 if c.abs_x < 0.5 or c.abs_x == 0.5 and obj.x > 0.5 else 1, 0))
             for dx, dy in dirs:
                 x += dx * step
                 y += dy * step * (0.6 if w.perspective else 1.0)

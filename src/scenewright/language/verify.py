@@ -62,7 +62,7 @@ def check(it: "Interpreter", c: Clause, state: State, mark: tuple) -> None:
         if not rel and abs_x is None or len(objs) != 1 or m.plural or (m.count or 1) > 1:
             continue  # "two trees, one on the far left and one on the far right": each has its own place
         obj = objs[0]
-        tests = _tests(it, obj, rel, lands, abs_x, before, state, exclude=placed)
+        tests = _tests(it, obj, rel, lands, abs_x, before, state, exclude=placed, amount=c.amount)
         if tests is None or all(t(obj.x) for _, t in tests):
             continue
         for keep in range(len(tests), 0, -1):  # all of it, else the relation before the side of the picture
@@ -108,7 +108,7 @@ def _placed_by(it: "Interpreter", m: Mention, state: State, placed: set[str]) ->
 
 
 def _tests(it: "Interpreter", obj: SceneObject, rel: str | None, lands: Sequence[Mention], abs_x: float | None,
-           before, state: State, exclude: set[str]) -> list[tuple[str, Test]] | None:
+           before, state: State, exclude: set[str], amount: float | None = None) -> list[tuple[str, Test]] | None:
     """What must hold of `obj`'s x: (the words said, the test). None when a landmark can't be told for sure."""
     out: list[tuple[str, Test]] = []
     if rel in _WORDS and lands:
@@ -122,7 +122,7 @@ def _tests(it: "Interpreter", obj: SceneObject, rel: str | None, lands: Sequence
         left = abs_x < 0.35  # moved "to the left": never further right than it was
         out.append(("to the left" if left else "to the right",
                     (lambda x: x <= old.x + 0.01) if left else (lambda x: x >= old.x - 0.01)))
-    if abs_x is not None:
+    if abs_x is not None and not (old is not None and amount is not None):  # "a bit to the right": a step
         where = "on the left" if abs_x < 0.35 else "on the right" if abs_x > 0.65 else "in the middle"
         if abs_x < 0.35:
             out.append((where, lambda x: x < _SIDE))

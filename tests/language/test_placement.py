@@ -1,0 +1,57 @@
+"""Where relations put things: side by side as people draw it, on seats, beside things in the sky; moves by a
+step go the way said; swapped belongings change owner."""
+
+from scenewright.language.placement import beside
+
+
+def _o(s, cat):
+    return next(o for o in s.scene.objects if o.category == cat)
+
+
+def test_beside_is_edge_to_edge_for_small_things_and_closer_for_big_ones():
+    assert beside(0.1, 0.1, "next") == 0.1 + 0.02  # half widths + gap
+    assert beside(0.85, 0.18, "next") < (0.85 + 0.18) / 2 * 0.7  # a tent and a campfire overlap, as drawn
+    assert beside(0.5, 0.3, "near") > beside(0.5, 0.3, "next")
+
+
+def test_next_to_a_big_piece_stays_close(dialog):
+    s, (a, b) = dialog("park", "a tent on the left", "and a campfire next to it")
+    assert b.ok and abs(_o(s, "campfire").x - _o(s, "tent").x) < 0.35
+    s, _ = dialog("park", "a tree on the left", "a dog next to it")
+    assert abs(_o(s, "dog").x - _o(s, "tree").x) < 0.32
+
+
+def test_next_to_takes_the_free_side(dialog):
+    s, _ = dialog("park", "a table in the middle", "To the left of the table, a girl sitting, sad, with a bucket "
+                                                   "next to her.")
+    girl, bucket = _o(s, "girl"), _o(s, "bucket")
+    assert bucket.x < girl.x + 0.05 and abs(bucket.x - girl.x) < 0.3
+
+
+def test_a_person_beside_a_thing_in_the_sky_stands_on_the_ground(dialog):
+    s, _ = dialog("park", "a rocket flying up in the top middle", "a boy pointing at it on the left")
+    assert _o(s, "boy").y > 0.5
+
+
+def test_sitting_on_the_swing_is_on_its_seat(dialog):
+    s, _ = dialog("park", "a swing on the right", "a boy sitting on it")
+    swing, boy = _o(s, "swing"), _o(s, "boy")
+    assert abs(boy.x - swing.x) < 0.05 and swing.y - 0.1 < boy.y < swing.y + 0.2
+
+
+def test_a_step_goes_the_way_said_first(dialog):
+    s, _ = dialog("park", "a girl on the right")
+    x0 = _o(s, "girl").x
+    s.tell("move the girl a bit more to the left, toward the middle")
+    assert _o(s, "girl").x < x0
+    s.tell("move the girl a bit to the right")
+    r = s.history.entries[-1]
+    assert len([e for e in r.edits if getattr(e, "id", None) == _o(s, "girl").id]) == 1  # one move, not two
+
+
+def test_swapped_hats_change_owner_and_stay_on_the_new_head(dialog):
+    s, _ = dialog("park", "a boy on the left", "he wears a propeller hat", "a girl right beside him wearing a "
+                  "wizard hat", "swap the hats between the kids", "move the girl a bit to the right")
+    boy, girl = _o(s, "boy"), _o(s, "girl")
+    assert _o(s, "propeller hat").attrs["with"] == girl.id and _o(s, "wizard hat").attrs["with"] == boy.id
+    assert abs(_o(s, "propeller hat").x - girl.x) < 0.02 and abs(_o(s, "wizard hat").x - boy.x) < 0.02
