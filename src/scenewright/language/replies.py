@@ -14,7 +14,14 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
     known = {o.id: o.category for o in (after.objects if after else ())}
     known.update({o.id: o.category for o in before.objects})
     parts: list[str] = []
+    seen: set[tuple[str, str]] = set()  # one thing moved twice in a turn was moved, not "the 2 girls"
     for e in edits:
+        if isinstance(e, Update):
+            part = said(e, known.get(e.id, "object"), before)
+            if (e.id, part) not in seen:
+                seen.add((e.id, part))
+                parts.append(part)
+            continue
         if isinstance(e, SetBackground):
             parts.append(f"it's {e.background} now")
         elif isinstance(e, Add):
@@ -23,8 +30,6 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
             parts.append("added " + " ".join(words + [o.category]))
         elif isinstance(e, Remove):
             parts.append(f"removed the {known.get(e.id, 'object')}")
-        elif isinstance(e, Update):
-            parts.append(said(e, known.get(e.id, "object"), before))
     parts = counted(world, parts)
     kept = [f"{', '.join(list(e.obj.attrs.get('marks', ())) + list(e.obj.attrs.get('notes', ())))} for the "
             f"{e.obj.category}" for e in edits
