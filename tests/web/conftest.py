@@ -123,3 +123,30 @@ def make_server(tmp_path):
     yield make
     for s in started:
         s.stop()
+
+
+# -- a real browser: Debian's chromium driven by Playwright (scripts/setup_browser.sh) -----------------------
+CHROMIUM = os.environ.get("SCENEWRIGHT_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Skips, with the reason, when chromium or the playwright package is missing."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (scripts/setup_browser.sh)")
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.skip(f"no chromium at {CHROMIUM}: run scripts/setup_browser.sh (apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True, timeout=60_000)
+        except Exception as e:  # a broken browser install must not hang the suite
+            pytest.skip(f"chromium at {CHROMIUM} did not start: {e}")
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def out(tmp_path) -> Path:
+    """Where a browser test leaves its screenshots: $SCENEWRIGHT_ARTIFACTS, else the test's tmp folder."""
+    return Path(os.environ.get("SCENEWRIGHT_ARTIFACTS") or tmp_path)

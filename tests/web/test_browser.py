@@ -7,37 +7,13 @@ $SCENEWRIGHT_ARTIFACTS when that is set.
 
 from __future__ import annotations
 
-import os
 from io import BytesIO
-from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = os.environ.get("SCENEWRIGHT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TURNS = ["add a red cube on the left", "add a blue sphere on the right", "add a green cylinder in the middle"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright (scripts/setup_browser.sh)")
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
-        pytest.skip(f"no chromium at {CHROMIUM}: run scripts/setup_browser.sh (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True, timeout=60_000)
-        except Exception as e:  # a broken browser install must not hang the suite
-            pytest.skip(f"chromium at {CHROMIUM} did not start: {e}")
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def out(tmp_path) -> Path:
-    return Path(os.environ.get("SCENEWRIGHT_ARTIFACTS") or tmp_path)
 
 
 def picture_key(page) -> str:
@@ -142,3 +118,76 @@ def test_refusal_is_shown_under_the_picture(browser, server):
     page.close()
 
 
+
+
+STREET = ["There's a bank across the street.", "A white van was parked in front of the bank.",
+          "A man in a black hoodie, maybe six foot, came out of the bank.", "No wait, the van was grey."]
+
+
+def header_rows(page) -> int:
+    """How many rows the top bar's visible items take."""
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.bar > *')]
+        .filter((e) => e.getClientRects().length && getComputedStyle(e).display !== 'none')
+        .map((e) => { const r = e.getBoundingClientRect(); return [r.top, r.bottom]; })""")
+    rows: list[list[float]] = []
+    for top, bottom in sorted(boxes):
+        if rows and top < rows[-1][1] - 4:  # overlaps the row before: the same row
+            rows[-1][1] = max(rows[-1][1], bottom)
+        else:
+            rows.append([top, bottom])
+    return len(rows)
+
+
+def picture_in_view(page) -> bool:
+    return page.evaluate("""() => { const r = document.getElementById('picture').getBoundingClientRect();
+        return r.height > 100 && r.top >= 0 && r.bottom <= window.innerHeight; }""")
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 900)])
+def test_street_at_phone_and_desktop_width(browser, server, out, width, height):
+    """The header is one row, and after every statement the new picture is in view, at a phone's 390×844 and
+    a laptop's 1280×900."""
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=width < 500)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(server.url + "/")
+    wait_drawn(page, 0, 0)
+    page.select_option("#world", "street")
+    page.wait_for_function("() => document.getElementById('text').placeholder.includes('bank')")
+    wait_drawn(page, 0, 0)
+    assert header_rows(page) == 1
+    help_text = page.eval_on_selector("#help-examples", "e => e.textContent")
+    assert "van" in help_text and "cube" not in help_text  # the examples are the street's
+    for i, text in enumerate(STREET, 1):
+        page.fill("#text", text)
+        page.click("#send")
+        wait_drawn(page, i, i)
+        assert picture_in_view(page), f"after #{i} the picture is not in view"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # no sideways scroll
+    assert header_rows(page) == 1
+    assert page.locator("#objects li").count() == 3
+    page.screenshot(path=str(out / f"web_street_{width}x{height}.png"))
+    context.close()
+
+
+def test_street_report_fits_the_screen_and_the_page(browser, server, out):
+    """The printable report of a street session: no sideways scroll at 1,200 px, and laid out for print on A4
+    (186 mm between the margins) nothing runs past the right margin — the longest reply wraps."""
+    httpx = pytest.importorskip("httpx")
+    sid = httpx.post(server.url + "/api/sessions", json={"world": "street"}).json()["id"]
+    for text in STREET[:2] + ["A dog was barking somewhere.", "I think the plate started with K7."] + STREET[2:]:
+        httpx.post(f"{server.url}/api/sessions/{sid}/tell", json={"text": text}, timeout=30).raise_for_status()
+    url = f"{server.url}/api/sessions/{sid}/export/report"
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(url)
+    assert page.inner_text("h1") == "Witness interview record"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1200
+    page.screenshot(path=str(out / "web_street_report_1200.png"), full_page=True)
+    content = round(186 / 25.4 * 96)  # A4 less 12 mm each side, in CSS pixels
+    page.set_viewport_size({"width": content, "height": 1100})
+    page.emulate_media(media="print")
+    widest = page.evaluate("""() => Math.max(...[...document.body.querySelectorAll('*')]
+        .map((e) => e.getBoundingClientRect().right))""")
+    assert widest <= content + 1, f"something ends {widest - content:.0f} px past the right margin"
+    assert page.evaluate("document.documentElement.scrollWidth") <= content
+    page.close()

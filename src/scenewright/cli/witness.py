@@ -20,6 +20,8 @@ def report(
     session_file: Path = typer.Argument(..., help="A saved session (session.json, written by `draw` into its "
                                                   "--out folder, or by `chat`'s :save)."),
     output: Path = typer.Option(Path("report.html"), "--output", "-o", help="Where to write the HTML report."),
+    pdf: Optional[Path] = typer.Option(None, "--pdf", help="Also write the report printed to PDF (real text, "
+                                                           "A4; needs Chromium: apt-get install chromium)."),
     title: str = typer.Option("Witness interview record", "--title", help="The report's heading."),
     utc: bool = typer.Option(False, "--utc", help="Show times in UTC instead of local time."),
     text: bool = typer.Option(False, "--text", help="Also print the record (statements, histories) here."),
@@ -30,7 +32,7 @@ def report(
     what the witness was unsure of and what they did not say, and the picture after every turn.
 
     Example: scenewright draw --world street -o interview "a red van was parked across the street" …
-             scenewright report interview/session.json -o interview/report.html
+             scenewright report interview/session.json -o interview/report.html --pdf interview/report.pdf
     """
     from ..session import Session
     from ..witness import build_record, write_report
@@ -46,6 +48,11 @@ def report(
         for line in rec.text_lines(tz):
             typer.echo(line)
     typer.echo(f"wrote {output} ({rec.counts()})")
+    if pdf is not None:
+        from ..witness.pdf import write_pdf
+
+        write_pdf(output.read_text(encoding="utf-8"), pdf)
+        typer.echo(f"wrote {pdf} (the same report, printed to PDF)")
     from ..scene.seal import seal_of_session
 
     typer.echo(f"SHA-256 of the event log: {seal_of_session(session)}")
