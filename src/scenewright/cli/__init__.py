@@ -28,7 +28,8 @@ app.add_typer(train_app, name="train")
 app.add_typer(eval_app, name="eval")
 
 for _name in ("dialog", "chat", "serve", "geneva", "codraw", "witness", "imagedata", "encoders", "t2i",
-              "retrieve", "inpaint", "manipulate", "telephone", "renderers"):
+              "retrieve", "inpaint", "manipulate", "telephone", "renderers",
+              "layered"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _e:  # an area not built (yet) in this checkout
