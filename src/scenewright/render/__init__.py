@@ -29,6 +29,7 @@ RENDERERS = {
     "procedural": "scenewright.render.procedural:ProceduralRenderer",
     "clipart": "scenewright.render.clipart:ClipartRenderer",
     "geneva": "scenewright.models.geneva_gan:GenevaRenderer",
+    "layered": "scenewright.models.layered_gan:LayeredRenderer",  # "layered:RUN_FOLDER" or shipped weights
     "t2i": "scenewright.render.t2i:T2IRenderer",  # "t2i:dfgan" (shipped weights) or "t2i:RUN_FOLDER"
 }
 
