@@ -5,7 +5,8 @@
 It runs `scenewright draw --world street` on the statements below (the grammar parses them, as for any user),
 then `scenewright report … --text --utc` and `scenewright verify` on the session it saved, and a `verify` of a
 copy with one statement changed. The session (docs/witness/session.json), the report
-(docs/witness/report.html) and the final picture are the run's own files, turn_NN.png the picture after each
+(docs/witness/report.html, and report.pdf: the same page printed by headless Chromium), the screenshots of both
+(report_html.png, report_pdf_1.png) and the final picture are the run's own files, turn_NN.png the picture after each
 statement drawn small from that session; the blocks of docs/witness.md between `<!-- make_example: NAME -->`
 and `<!-- /make_example -->` are replaced by what the commands printed. Times and the hash are the run's: they
 change on every run, and always agree with the files.
@@ -63,6 +64,29 @@ def shell(*args: str) -> str:
     return "scenewright " + " ".join(a if re.fullmatch(r"[\w./=-]+", a) else json.dumps(a) for a in args)
 
 
+def screenshots() -> None:
+    """What a person sees: the HTML report in a 1,200 px wide browser window (its top), and the PDF's first
+    page — headless Chromium through Playwright, and poppler's pdftoppm (apt-get install chromium
+    poppler-utils)."""
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("SCENEWRIGHT_CHROMIUM", "/usr/bin/chromium"),
+                                    args=args)
+        page = browser.new_page(viewport={"width": 1200, "height": 1500})
+        page.goto((HERE / "report.html").resolve().as_uri())
+        shot = HERE / "report_html.png"
+        page.screenshot(path=str(shot))
+        browser.close()
+    Image.open(shot).convert("RGB").quantize(128).save(shot, optimize=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-r", "90", "-png", "-f", "1", "-l", "1", "-singlefile", str(HERE / "report.pdf"),
+                        str(Path(tmp) / "page")], check=True)
+        Image.open(Path(tmp) / "page.png").convert("RGB").quantize(128).save(HERE / "report_pdf_1.png", optimize=True)
+
+
 def replace_block(page: str, name: str, body: str) -> str:
     start, end = f"<!-- make_example: {name} -->", "<!-- /make_example -->"
     head, found, rest = page.partition(start)
@@ -87,8 +111,10 @@ def main() -> None:
                                                                                 optimize=True)
         Image.open(out / f"turn_{len(INTERVIEW):02d}.png").convert("RGB").quantize(160).save(HERE / "final.png",
                                                                                              optimize=True)
-        report_args = ("report", "witness/session.json", "-o", "witness/report.html", "--utc", "--text")
+        report_args = ("report", "witness/session.json", "-o", "witness/report.html", "--pdf", "witness/report.pdf",
+                       "--utc", "--text")
         report = run(*report_args)
+        screenshots()
         verify = run("verify", "witness/session.json")
         digest = json.loads((HERE / "session.json").read_text())["seal"]["sha256"]
         expect = run("verify", "witness/session.json", "--expect", digest[:16])
