@@ -15,7 +15,7 @@ __version__ = "0.1.0"
 
 # name -> the module that defines it (never a module of the same name: importing it would shadow the call)
 _LAZY = {"Session": "session", "Turn": "session", "imagine": "t2i", "search": "retrieve", "inpaint": "inpainting",
-         "edit": "editing"}
+         "edit": "editing", "telephone": "broken_telephone"}
 
 
 def __getattr__(name):  # these pull in the parser, the renderer or torch: load them on first use
@@ -26,4 +26,5 @@ def __getattr__(name):  # these pull in the parser, the renderer or torch: load 
     raise AttributeError(name)
 
 
-__all__ = ["Scene", "SceneObject", "ScenewrightError", "Session", "Turn", "edit", "imagine", "inpaint", "search"]
+__all__ = ["Scene", "SceneObject", "ScenewrightError", "Session", "Turn", "edit", "imagine", "inpaint", "search",
+           "telephone"]
