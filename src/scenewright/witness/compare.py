@@ -7,21 +7,14 @@ only one of them mentions.
     result.conflicts                               # [Finding(text="the van is white in A, gray in B"), …]
     write_compare(result, "compare.html")
 
-Who is who is an optimal assignment (`match`, the Hungarian method). Two things can be one thing only if they
-are of one category, or one is its group's generic word ("a person", "a man"). A pair costs the square root of
-how far apart the two witnesses put it (picture width plus height, when both said where: the root makes one
-thing told far off cheaper than several told a little off, so one moved van does not swap two others) plus the
-share of the details that disagree (a detail only one of them gave counts a quarter); a thing left unpaired
-costs `LONE`. `LONE` is set so that any two compatible things are
-paired rather than left alone — two witnesses who each saw one van saw the same van, however differently they
-tell it — so places and details decide only which of several vans is which.
+Three parts, each its own file: who is who (matching.py: the costs and the optimal assignment), what the
+pairs agree and conflict on (here: `diff` and the findings), and the HTML page (compare_page.py).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from html import escape
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -30,17 +23,14 @@ from ..errors import SessionFileError
 from ..scene import Scene, SceneObject
 from ..scene.seal import check, replay_problems
 from ..worlds import World
-from .describe import LISTED, a_or_an, hedged, nice, summary, value_text, where
+from .describe import LISTED, a_or_an, nice, summary, where
+from .matching import FORBIDDEN, GENERIC, LONE, Detail, assign, details_of, match, pair_cost
 from .record import Record, build_record
-from .report import CSS, data_uri
 
-LONE = 2.0  # cost of a thing only one witness mentions; above half the dearest compatible pair
-FORBIDDEN = 1e6  # cost of pairing things of different kinds (never chosen: two LONEs are cheaper)
-GENERIC = {"person": "people", "building": "buildings"}  # a generic word matches its group's categories
-CATEGORY_GAP = 0.3  # "a person" / "a man": the same thing, a little less likely than "a man" / "a man"
-UNPLACED = 0.3  # position cost when a witness did not say where the thing was
-DETAIL = 0.6  # cost of details that all disagree (scaled by the share that do)
-ONE_SIDED = 0.25  # a detail only one of them gave: weak evidence of two things, a quarter of a disagreement
+__all__ = ["Comparison", "Finding", "Pair", "Witness", "LONE", "X_TOL", "assign", "compare", "diff",
+           "load_witness", "match", "match_witnesses", "pair_cost", "render_compare", "witness_from_data",
+           "write_compare"]
+
 X_TOL, Y_TOL = 0.2, 0.06  # a place said differently: farther apart than this across / in depth
 REL_X, REL_DEPTH = 0.05, 0.04  # "left of", "in front of": only when the two are at least this far apart
 IS_FIELDS = ("color", "pose", "flip", "expression", "motion", "height", "build", "age")  # "the van is white"
@@ -108,126 +98,6 @@ def load_witness(path: str | Path, name: str, **options: Any) -> Witness:
         return witness_from_data(data, name, str(path), **options)
     except SessionFileError as e:
         raise SessionFileError(f"{path}: {e}") from None
-
-
-# -- who is who ------------------------------------------------------------------------------------------------------
-def assign(cost: list[list[float]]) -> list[int]:
-    """The Hungarian method (Kuhn–Munkres with row and column potentials, O(n³)): for a square cost matrix,
-    the column given to each row so that the total cost is least."""
-    n = len(cost)
-    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
-    owner, way = [0] * (n + 1), [0] * (n + 1)  # owner[j]: the row holding column j (1-based; 0 = none)
-    for i in range(1, n + 1):
-        owner[0], j0 = i, 0
-        low, used = [float("inf")] * (n + 1), [False] * (n + 1)
-        while True:  # grow a tree of tight edges from row i until it reaches a free column
-            used[j0] = True
-            i0, delta, j1 = owner[j0], float("inf"), 0
-            for j in range(1, n + 1):
-                if not used[j]:
-                    reduced = cost[i0 - 1][j - 1] - u[i0] - v[j]
-                    if reduced < low[j]:
-                        low[j], way[j] = reduced, j0
-                    if low[j] < delta:
-                        delta, j1 = low[j], j
-            for j in range(n + 1):
-                if used[j]:
-                    u[owner[j]] += delta
-                    v[j] -= delta
-                else:
-                    low[j] -= delta
-            j0 = j1
-            if owner[j0] == 0:
-                break
-        while j0:  # flip the augmenting path
-            j1 = way[j0]
-            owner[j0] = owner[j1]
-            j0 = j1
-    out = [0] * n
-    for j in range(1, n + 1):
-        out[owner[j] - 1] = j - 1
-    return out
-
-
-def match(cost: list[list[float | None]], lone: float = LONE) -> list[tuple[int, int]]:
-    """The cheapest pairing of rows (A's things) with columns (B's): `cost[i][j]` is None where i and j cannot be
-    one thing; each thing left unpaired costs `lone`. The n×m matrix is padded to (n+m)² with a "nobody"
-    column per row and a "nobody" row per column, so leaving things alone is one more choice of the same
-    assignment."""
-    n, m = len(cost), len(cost[0]) if cost else 0
-    size = n + m
-    big = [[0.0] * size for _ in range(size)]
-    for i in range(size):
-        for j in range(size):
-            if i < n and j < m:
-                big[i][j] = FORBIDDEN if cost[i][j] is None else cost[i][j]
-            elif i < n:
-                big[i][j] = lone if j - m == i else FORBIDDEN
-            elif j < m:
-                big[i][j] = lone if i - n == j else FORBIDDEN
-    cols = assign(big)
-    return [(i, cols[i]) for i in range(n) if cols[i] < m and cost[i][cols[i]] is not None]
-
-
-def category_gap(world: World, a: str, b: str) -> float | None:
-    if a == b:
-        return 0.0
-    for generic, other in ((a, b), (b, a)):
-        if GENERIC.get(generic) == world.category(other).group:
-            return CATEGORY_GAP
-    return None
-
-
-@dataclass(frozen=True)
-class Detail:
-    """One thing a witness said about an object, in their words."""
-
-    value: Any
-    allowed: frozenset  # the value and whatever else the witness was unsure between
-    words: str
-
-
-def details_of(world: World, obj: SceneObject, stated: set[str]) -> dict[str, Detail]:
-    """What the witness said about `obj`, by field (position apart): colour, posture, facing when said, the
-    world's attributes, and list fields (marks, notes) with one item each as `allowed`."""
-    raw: dict[str, Any] = {k: getattr(obj, k) for k in ("color", "pose", "expression") if getattr(obj, k)}
-    if world.category(obj.category).facing and "flip" in stated:
-        raw["flip"] = obj.flip
-    raw.update((k, v) for k, v in obj.attrs.items() if not k.endswith("_hedge") and v not in (None, "", []))
-    unsure = obj.unsure
-    out = {}
-    for k, v in raw.items():
-        if k in LISTED:
-            items = tuple(v) if isinstance(v, (list, tuple)) else (v,)
-            out[k] = Detail(items, frozenset(str(i).lower() for i in items), value_text(world, obj, k, items))
-        elif k in unsure:
-            alts = unsure[k]
-            words = value_text(world, obj, f"unsure:{k}", alts) + (hedged(obj, k) or " (unsure)")
-            out[k] = Detail(v, frozenset(alts) | {v}, words)
-        else:
-            out[k] = Detail(v, frozenset({v}), value_text(world, obj, k, v))
-        if k.endswith("_kind"):  # "a hoodie", "jeans": said as a thing worn or carried
-            d, word = out[k], str(out[k].value)
-            plural = word.endswith("s") and not word.endswith("ss")
-            out[k] = Detail(d.value, d.allowed, d.words if plural else a_or_an(d.words))
-    if "color" in out and world.category(obj.category).people:  # a person's colour is what they wore
-        d = out["color"]
-        out["color"] = Detail(d.value, d.allowed, f"in {d.words}")
-    return out
-
-
-def pair_cost(world: World, a: SceneObject, b: SceneObject, stated_a: set[str], stated_b: set[str]) -> float | None:
-    """What it costs to say `a` (witness A's) and `b` (witness B's) are one thing; None if they cannot be."""
-    gap = category_gap(world, a.category, b.category)
-    if gap is None:
-        return None
-    placed = "position" in stated_a and "position" in stated_b
-    place = (abs(a.x - b.x) + abs(a.y - b.y)) ** 0.5 if placed else UNPLACED
-    da, db = details_of(world, a, stated_a), details_of(world, b, stated_b)
-    both = [k for k in da if k in db and k not in LISTED]
-    one = sum(1 for k in {*da, *db} if k not in LISTED) - len(both)
-    clash = sum(1 for k in both if not da[k].allowed & db[k].allowed)
-    return gap + place + DETAIL * (clash + ONE_SIDED * one) / max(1, len(both) + one)
 
 
 # -- what they say -----------------------------------------------------------------------------------------------
@@ -485,70 +355,11 @@ def _findings(c: Comparison) -> list[Finding]:
     return out
 
 
-# -- the page ----------------------------------------------------------------------------------------------------
-PAGE_CSS = """
-.two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
-.two figure { margin: 0; } .two img { width: 100%; border: 1px solid var(--line); display: block; }
-.two figcaption { font-size: 12px; margin-top: 4px; }
-.ok { color: #1d6b34; font-weight: 600; } .bad { color: #9a3b12; font-weight: 600; }
-tr.conflict td:first-child { border-left: 4px solid #c2410c; }
-details summary { cursor: pointer; color: var(--muted); }
-"""
-
-
-def _seal_html(w: Witness) -> str:
-    cls = "ok" if w.verified else "bad"
-    digest = f"<code>{escape(w.seal)}</code>" if w.seal else "none"
-    return f'SHA-256 of the event log: {digest} — <span class="{cls}">{escape(w.seal_words())}</span>'
-
-
-def _table(rows: list[Finding], kind: str) -> str:
-    if not rows:
-        return '<p class="note">Nothing.</p>'
-    head = "<tr><th>about</th><th>what</th><th>A said</th><th>B said</th><th>in words</th></tr>"
-    body = "".join(f'<tr class="{kind}"><td>{escape(f.about)}</td><td>{escape(f.what)}</td>'
-                   f"<td>{escape(f.a or '—')}</td><td>{escape(f.b or '—')}</td><td>{escape(f.text)}</td></tr>"
-                   for f in rows)
-    return f"<table>{head}{body}</table>"
-
-
 def render_compare(c: Comparison, title: str = "Two witnesses") -> str:
-    """The comparison as one self-contained HTML page (pictures as data: URIs)."""
-    size = tuple(c.world.canvas)
-    out = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">', f"<title>{escape(title)}</title>",
-           f"<style>{CSS}{PAGE_CSS}</style></head><body>", f"<h1>{escape(title)}</h1>",
-           f'<p class="meta">{escape(c.world.title)} · {len(c.pairs)} things both mention · '
-           f"{len(c.conflicts)} conflicts · {len(c.agree)} points of agreement · {len(c.only)} said by one only</p>",
-           '<div class="two">']
-    for w in (c.a, c.b):
-        n = sum(1 for s in w.record.statements if s.said)
-        out.append(f'<figure><img alt="witness {w.name}: the final picture" '
-                   f'src="{data_uri(w.session.render(w.scene, size))}"><figcaption><b>{w.name}</b>: '
-                   f"{escape(w.file)} — {n} statements, {len(w.scene.objects)} things<br>{_seal_html(w)}"
-                   "</figcaption></figure>")
-    out.append("</div><h2>Who is who</h2>")
-    if c.pairs:
-        out.append("<table><tr><th>thing</th><th>A said</th><th>B said</th><th>cost</th></tr>" + "".join(
-            f"<tr><td>{escape(p.name)}</td><td>{escape(summary(c.world, p.a))} ({p.a.id})</td>"
-            f"<td>{escape(summary(c.world, p.b))} ({p.b.id})</td><td>{p.cost:.2f}</td></tr>" for p in c.pairs)
-            + "</table>")
-    else:
-        out.append('<p class="note">The two witnesses mention nothing of the same kind.</p>')
-    relations = [f for f in c.agree if f.field in ("x-order", "depth-order")]
-    out += [f"<h2>They conflict on ({len(c.conflicts)})</h2>", _table(c.conflicts, "conflict"),
-            f"<h2>Only one of them mentions ({len(c.only)})</h2>", _table(c.only, "only"),
-            f"<h2>They agree on ({len(c.agree)})</h2>",
-            _table([f for f in c.agree if f not in relations], "agree")]
-    if relations:
-        out.append(f"<details><summary>and on {len(relations)} left–right and front–back orders of two "
-                   "things</summary><ul>" + "".join(f"<li>{escape(f.text)}</li>" for f in relations)
-                   + "</ul></details>")
-    out.append('<p class="note">Who is who is the pairing of least total cost: things of one kind only; a pair '
-               "costs how far apart the two witnesses put it and the share of the details both gave that "
-               f"disagree; a thing left unpaired costs {LONE}. A place counts as said differently when the two "
-               f"are more than {X_TOL:.0%} of the picture apart across, or on different ground (lane, sidewalk)."
-               " Nothing here says which witness is right.</p></body></html>")
-    return "\n".join(out)
+    """The comparison as one self-contained HTML page (compare_page.py)."""
+    from .compare_page import render_compare as render
+
+    return render(c, title)
 
 
 def write_compare(c: Comparison, path: str | Path, **options: Any) -> Path:
