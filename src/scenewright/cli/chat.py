@@ -50,6 +50,15 @@ def goto(session, arg: str) -> tuple[str, bool]:
     return ("Back to the start." if k == 0 else f"Back to the picture after #{n}."), True
 
 
+def picture_now(session) -> str:
+    """The picture shown, named by the statement that drew it: "the picture after #4", "the start"."""
+    h = session.history
+    numbers = h.statement_numbers()
+    if not h.cursor:
+        return "the start"
+    return f"the picture after #{numbers[h.cursor - 1]}" if numbers else f"the picture after turn {h.cursor}"
+
+
 def help_text(world) -> str:
     """The commands, and examples of things to say in this world."""
     examples = EXAMPLES.get(world.name) or (f"add a {world.categories[0].name}", "make it bigger")
@@ -263,7 +272,10 @@ def chat(
                 continue
             logged = len(s.history.log)
             turn = s.tell(line)
-            show(turn.reply, turn.ok, logged)
+            reply = turn.reply
+            if turn.ok and turn.command in ("undo", "redo", "goto"):  # which picture, by the record's numbers
+                reply += f" (now: {picture_now(s)})"
+            show(reply, turn.ok, logged)
     except KeyboardInterrupt as e:
         console.print()
         goodbye("stopped" if isinstance(e, Stopped) else "interrupted")

@@ -84,7 +84,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         options: dict[str, Any] = {}
         if mode == "codraw":
             if not config.codraw:
-                raise ScenewrightError("This server has no learned CoDraw drawer configured (--codraw CHECKPOINT).")
+                raise ScenewrightError("This server has no learned CoDraw drawer; choose another world.")
             options["parser"] = f"codraw:{config.codraw}"
         if world == "park" and config.clipart:
             options["clipart"] = config.clipart

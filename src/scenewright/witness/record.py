@@ -94,6 +94,7 @@ class Statement:
     status: str = ""  # "in effect" | "undone" | "corrected by #k (colour)" | "not done: …" | "command"
     hedges: list[str] = field(default_factory=list)
     scene: Scene | None = None  # the picture after it, when it changed the picture
+    skipped: tuple[str, ...] = ()  # words of a statement done in part that were not understood, so not done
 
     @property
     def said(self) -> bool:
@@ -158,7 +159,9 @@ class Record:
     def text_lines(self, tz: tzinfo | None = None) -> list[str]:
         """The record as plain text: every statement with its number, time and status; the corrections; and
         per object what was said (with the words), what was inferred, and each field's history."""
-        out = [f"#{s.index:<3} {clock(s.time, tz)}  {s.kind:<8} {s.text!r}  [{s.status}]" for s in self.statements]
+        out = [f"#{s.index:<3} {clock(s.time, tz)}  {s.kind:<8} {s.text!r}  [{s.status}]"
+               + (f"  (not understood, so not done: {', '.join(map(repr, s.skipped))})" if s.skipped else "")
+               for s in self.statements]
         out += [f"  {c.sentence()}" for c in self.corrections]
         for h in self.objects.values():
             lines = h.lines(tz)
@@ -219,7 +222,8 @@ def build_record(history: History, world: World) -> Record:
     failed: set[int] = set()
     for i, ev in enumerate(log):
         row = i + 1
-        st = Statement(row, ev.time, ev.kind, ev.text, ev.reply, hedges=hedges_in(ev.text))
+        st = Statement(row, ev.time, ev.kind, ev.text, ev.reply, hedges=hedges_in(ev.text),
+                       skipped=tuple(getattr(ev, "skipped", ())))
         statements.append(st)
         before, base = scene_at(cursor), prov_at(cursor)
         replaced = None

@@ -261,6 +261,9 @@ def render_report(session: Any, title: str = "Witness interview record", tz: tzi
     for s in stmts:
         text = escape(s.text) if s.said else f"<span class=\"note\">[{escape(s.kind)}]</span> {escape(s.text)}"
         reply = f'<div class="note">reply: {escape(s.reply)}</div>' if s.reply and s.kind == "refused" else ""
+        if s.skipped:  # done in part: what was not understood is part of what was said
+            reply += ('<div class="note">not understood, so not done: '
+                      f"{escape(', '.join(f'‘{w}’' for w in s.skipped))}</div>")
         kind = " (correction)" if s.kind == "revise" else ""
         out.append(f"<tr><td>{s.index}</td><td class=\"t\">{clock(s.time, tz)}</td>"
                    f"<td class=\"{'said' if s.said else ''}\">{text}{escape(kind)}{reply}</td>"

@@ -261,6 +261,8 @@ function renderLog() {
     if (!answer) {
       const back = c.to ? `Back to the picture after #${c.to}.` : "Back to the start.";
       answer = { undo: "Undone.", redo: "Redone.", goto: back }[c.kind] || "Done.";
+    } else if (["undo", "redo", "goto"].includes(c.kind) && c.to !== undefined) {
+      answer += c.to ? ` (now: the picture after #${c.to})` : " (now: the start)";  // by the record's numbers
     }
     let said = c.text;
     const m = /^goto (\d+)$/.exec(said);
