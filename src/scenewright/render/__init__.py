@@ -31,6 +31,7 @@ RENDERERS = {
     "geneva": "scenewright.models.geneva_gan:GenevaRenderer",
     "layered": "scenewright.models.layered_gan:LayeredRenderer",  # "layered:RUN_FOLDER" or shipped weights
     "t2i": "scenewright.render.t2i:T2IRenderer",  # "t2i:dfgan" (shipped weights) or "t2i:RUN_FOLDER"
+    "sg2im": "scenewright.models.sg2im:Sg2ImRenderer",  # predicts its own layout; "sg2im:RUN_FOLDER"
 }
 
 
