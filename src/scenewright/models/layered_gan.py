@@ -52,7 +52,6 @@ class LayeredConfig:
     fm_weight: float = 1.0  # official lambda_FM
     recon_weight: float = 1.0  # unmasked region of G_fg's raw window vs the canvas
     l1_weight: float = 10.0  # ours: L1 of the composed window to the real one
-    slack: float = 1.5  # model pixels of window around the object's tile, each side
     lr_g: float = 2e-4
     lr_d: float = 2e-4
     betas: tuple[float, float] = (0.0, 0.9)
@@ -85,21 +84,28 @@ def object_labels(labels: Sequence[str], obj, default_color: str | None = None) 
     return y
 
 
-def object_window(world, obj, size: int, slack: float) -> tuple[float, float, float]:
-    """(cx, cy, half) in [0, 1] canvas units: a square around the object's tile (its box plus the procedural
-    renderer's margin), `slack` model pixels wider on every side. What G_fg sees and may paint."""
-    from ..render.procedural import MARGIN, box_pixels
+def tile_window(x: int, y: int, w: int, h: int, size: int) -> tuple[float, float, float, float]:
+    """(cx, cy, half_w, half_h) in [0, 1] canvas units of the procedural tile at (x, y), w × h pixels on a
+    size × size canvas: the object's box plus the renderer's margin. What G_fg sees and may paint."""
+    return (x + w / 2) / size, (y + h / 2) / size, w / 2 / size, h / 2 / size
 
-    w, h = box_pixels(world, obj, (size, size))
-    half = max(w, h) * (1 + 2 * MARGIN) / 2 + slack
-    return obj.x, obj.y, half / size
+
+def window_mask(windows: torch.Tensor, H: int, W: int) -> torch.Tensor:
+    """[B, 1, H, W]: 1 at the pixels whose centres lie inside each window."""
+    xs = (torch.arange(W, dtype=windows.dtype) + 0.5) / W
+    ys = (torch.arange(H, dtype=windows.dtype) + 0.5) / H
+    inx = (xs[None] - windows[:, 0, None]).abs() < windows[:, 2, None]
+    iny = (ys[None] - windows[:, 1, None]).abs() < windows[:, 3, None]
+    return (iny[:, :, None] & inx[:, None, :]).to(windows.dtype)[:, None]
 
 
 def crop(image: torch.Tensor, windows: torch.Tensor, patch: int) -> torch.Tensor:
-    """The windows [B, 3] = (cx, cy, half) of images [B, C, H, W], resampled to [B, C, patch, patch]."""
-    B = image.shape[0]
+    """The windows [B, 4] = (cx, cy, half_w, half_h) of images [B, C, H, W], resampled to [B, C, patch,
+    patch]. Pixels outside a window are zeroed first, so a crop depends on its window's pixels alone."""
+    B, _, H, W = image.shape
+    image = image * window_mask(windows, H, W)
     theta = torch.zeros(B, 2, 3, dtype=image.dtype, device=image.device)
-    theta[:, 0, 0] = theta[:, 1, 1] = 2 * windows[:, 2]
+    theta[:, 0, 0], theta[:, 1, 1] = 2 * windows[:, 2], 2 * windows[:, 3]
     theta[:, 0, 2], theta[:, 1, 2] = 2 * windows[:, 0] - 1, 2 * windows[:, 1] - 1
     grid = F.affine_grid(theta, [B, image.shape[1], patch, patch], align_corners=False)
     return F.grid_sample(image, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
@@ -113,9 +119,9 @@ def uncrop(patch: torch.Tensor, windows: torch.Tensor, H: int, W: int,
     dev, dt = patch.device, patch.dtype
     xs = (torch.arange(x0, x1, device=dev, dtype=dt) + 0.5) / W  # pixel centres in [0, 1]
     ys = (torch.arange(y0, y1, device=dev, dtype=dt) + 0.5) / H
-    cx, cy, half = (windows[:, i, None] for i in range(3))
-    u = (xs[None] - cx) / (2 * half) * 2  # [B, w] in the patch's [-1, 1]
-    v = (ys[None] - cy) / (2 * half) * 2
+    cx, cy, hw, hh = (windows[:, i, None] for i in range(4))
+    u = (xs[None] - cx) / hw  # [B, w] in the patch's [-1, 1]
+    v = (ys[None] - cy) / hh
     grid = torch.stack(torch.broadcast_tensors(u[:, None, :], v[:, :, None]), -1)
     return F.grid_sample(patch, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
@@ -398,13 +404,14 @@ class LayeredRenderer:
             return self.model.G_bg(z, index)
         return self.backgrounds.get_or((name, self.seed), make)
 
-    def _alpha(self, obj, size: tuple[int, int]) -> tuple[tuple[int, int, int, int], np.ndarray]:
-        """The object's alpha at `size`, as (rect on the canvas, alpha [h, w] in [0, 1])."""
+    def _alpha(self, obj, size: tuple[int, int]):
+        """The object's procedural tile at `size`: (its (x, y, w, h), the rect of it on the canvas, its alpha
+        there as [h, w] in [0, 1])."""
         tile, x, y = self.procedural.tile(obj, size)
         W, H = size
         rect = (max(x, 0), max(y, 0), min(x + tile.width, W), min(y + tile.height, H))
         a = np.asarray(tile.getchannel("A"), dtype=np.float32) / 255.0
-        return rect, a[rect[1] - y:rect[3] - y, rect[0] - x:rect[2] - x]
+        return (x, y, tile.width, tile.height), rect, a[rect[1] - y:rect[3] - y, rect[0] - x:rect[2] - x]
 
     @torch.no_grad()
     def draw(self, scene, size: tuple[int, int] | None = None) -> tuple[torch.Tensor, np.ndarray | None]:
@@ -417,8 +424,8 @@ class LayeredRenderer:
             picture = F.interpolate(canvas[None], size=(H, W), mode="bicubic", align_corners=False)[0]
             picture = picture.permute(1, 2, 0).numpy().copy()
         for obj in sorted(scene.objects, key=self.world.depth_sort_key):
-            win = torch.tensor([object_window(self.world, obj, S, cfg.slack)], dtype=canvas.dtype)
-            (x0, y0, x1, y1), a = self._alpha(obj, (S, S))
+            tile, (x0, y0, x1, y1), a = self._alpha(obj, (S, S))
+            win = torch.tensor([tile_window(*tile, S)], dtype=canvas.dtype)
             alpha = torch.zeros(1, 1, S, S)
             alpha[0, 0, y0:y1, x0:x1] = torch.from_numpy(a)
             c_crop = crop(canvas[None], win, cfg.patch)
@@ -433,9 +440,10 @@ class LayeredRenderer:
             canvas = canvas * (1 - alpha[0]) + uncrop(raw, win, S, S)[0] * alpha[0]
             if picture is not None:
                 def shown():
-                    rect, a_big = self._alpha(obj, size)
+                    _, rect, a_big = self._alpha(obj, size)
                     pixels = uncrop(raw, win, size[1], size[0], rect)[0].permute(1, 2, 0).numpy()
-                    return rect, pixels, a_big[:, :, None]
+                    inside = window_mask(win, size[1], size[0])[0, 0, rect[1]:rect[3], rect[0]:rect[2]].numpy()
+                    return rect, pixels, (a_big * inside)[:, :, None]
                 (r0, s0, r1, s1), pixels, a_big = self.displayed.get_or((key, tuple(size)), shown)
                 region = picture[s0:s1, r0:r1]
                 picture[s0:s1, r0:r1] = region * (1 - a_big) + pixels * a_big

@@ -50,7 +50,7 @@ class LayerSamples:
 
     def sample(self, scene: Scene, k: int) -> dict:
         """Tensors for object k (in draw order) of `scene`."""
-        from ..models.layered_gan import object_labels, object_window
+        from ..models.layered_gan import object_labels, tile_window
 
         S, cfg = self.cfg.image_size, self.cfg
         size = (S, S)
@@ -60,6 +60,7 @@ class LayerSamples:
         objects = sorted(scene.objects, key=self.world.depth_sort_key)
         for obj in objects[:k + 1]:
             tile, x, y = self.renderer.tile(obj, size)
+            window = tile_window(x, y, tile.width, tile.height, S)
             layer = Image.new("RGBA", size, (0, 0, 0, 0))
             layer.paste(tile, (x, y))
             alpha = torch.from_numpy(np.asarray(layer.getchannel("A"), dtype=np.float32) / 255.0)
@@ -69,7 +70,7 @@ class LayerSamples:
         obj = objects[k]
         bgs = cfg.backgrounds
         return {"canvas": _tensor(before), "target": _tensor(canvas), "alpha": alpha[None],
-                "window": torch.tensor(object_window(self.world, obj, S, cfg.slack)), "label": label,
+                "window": torch.tensor(window), "label": label,
                 "layout": layout, "background": _tensor(background),
                 "bg": torch.tensor(bgs.index(scene.background) if scene.background in bgs else 0)}
 
@@ -158,23 +159,30 @@ def changed_outside(before: Image.Image, after: Image.Image, boxes: list[tuple[i
 
 
 def edit_boxes(renderer, before: Scene, after: Scene, oid: str, size: tuple[int, int]):
-    """The edited object's boxes before and after, and the boxes of every object that overlaps them."""
+    """The boxes an edit of `oid` may change: the object's tile boxes before and after, then — repeatedly — the
+    box of every object that overlaps a box already taken (a layer reads the canvas under its own box, so a
+    change reaches what stands on the edited object, and what stands on that). For a renderer that draws at a
+    model size, boxes within one model pixel of each other count as overlapping (a tile rounds to whole pixels
+    at each size)."""
     from ..render.procedural import ProceduralRenderer
 
     boxer = renderer if hasattr(renderer, "procedural") else ProceduralRenderer(before.world)
+    model = getattr(renderer, "model", None)
+    grow = int(np.ceil(max(size) / model.cfg.image_size)) if model is not None else 0
     boxes = [touched_box(boxer, s.get(oid), size) for s in (before, after) if any(o.id == oid for o in s.objects)]
-    edited = list(boxes)
-    for s in (before, after):
-        for o in s.objects:
-            if o.id != oid:
-                box = touched_box(boxer, o, size)
-                if any(_overlap(box, e) for e in edited):
-                    boxes.append(box)
+    others = [touched_box(boxer, o, size) for s in (before, after) for o in s.objects if o.id != oid]
+    grown = True
+    while grown:
+        grown = False
+        for box in others:
+            if box not in boxes and any(_overlap(box, b, grow) for b in boxes):
+                boxes.append(box)
+                grown = True
     return boxes
 
 
-def _overlap(a, b) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def _overlap(a, b, grow: int = 0) -> bool:
+    return a[0] < b[2] + grow and b[0] < a[2] + grow and a[1] < b[3] + grow and b[1] < a[3] + grow
 
 
 def single_edits(world: str, n: int, seed: int = 0) -> list[tuple[Scene, Scene, str]]:
