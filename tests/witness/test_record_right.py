@@ -340,3 +340,38 @@ def test_a_revision_that_redraws_the_turn_a_little_elsewhere_is_one_correction()
     moved = sorted((c.object_id, c.how) for c in rec.statements[1].changes if c.field == "position")
     assert moved == [("o1", "placed"), ("o2", "placed")]
     assert "1 correction," in rec.counts()
+
+
+def test_what_happened_next_is_not_a_correction_but_no_wait_is():
+    """Where a thing is, which way it faces, a posture, moving or parked change as the story goes on: "the car
+    drove off towards the corner" after "a car was parked outside the cafe" is the next moment; the same change
+    said as a correction ("no wait, …") corrects."""
+    def told(last: str) -> list[tuple[int, int, str]]:
+        s = Session(world="street")
+        fixed_clock(s, [0, 30, 60])
+        s.history.push("a silver car was parked outside the cafe",
+                       [Add(obj(1, "cafe", 0.5)), Add(obj(2, "car", 0.5, 0.44, color="silver", attributes=CAR))])
+        s.history.push("a man was standing on this side of the street", [Add(obj(3, "man", 0.3, pose="standing"))])
+        s.history.push(last, [Update.of("o2", x=0.8, y=0.6, attributes={"motion": "moving"}),
+                              Update.of("o3", pose="running")])
+        rec = build_record(s.history, s.world)
+        return sorted((c.row, c.corrects, ch.field) for c in rec.corrections for ch in c.changes)
+
+    assert told("then the car drove off towards the corner and he ran") == []
+    assert told("no wait, the car was moving and he was running") == [(3, 1, "motion"), (3, 2, "pose")]
+    assert told("the car wasn't parked, it was moving, and he was running") == [(3, 1, "motion"), (3, 2, "pose")]
+
+
+def test_unsure_whether_a_thing_was_there_reads_as_english():
+    s = Session(world="street")
+    fixed_clock(s, [0])
+    s.history.push("I think there was a man at the bus stop",
+                   [Add(obj(1, "man", 0.3, attributes={"there_hedge": "i think"}, uncertain={"there": ["i think"]}))])
+    rec = build_record(s.history, s.world)
+    (u,) = rec.uncertain
+    assert (u["field"], u["alternatives"], u["drawn"], u["hedges"]) == ("whether it was there", ["there", "not there"],
+                                                                        "drawn", ["i think"])
+    lines = rec.text_lines(UTC)
+    assert any(line.endswith("unsure whether it was there (said: 'I think')") for line in lines), lines
+    assert "whether it was there (unsure): said maybe (i think) at 10:02:00 (#1)" in " ".join(lines)
+    assert not any(FIELD_NAMES.search(line) for line in lines)

@@ -80,6 +80,8 @@ def value_text(world: World, obj: SceneObject | None, name: str, value: Any) -> 
         return f"{float(value):.2g}× the usual size"
     if name == "called":
         return f"'{said_word(value)}'"
+    if name == "unsure:there":  # the parser keeps the witness's hedge words here
+        return "maybe (" + ", ".join(map(str, value)) + ")"
     if name.startswith("unsure:"):
         return ("; " if name[7:] in LISTED else " or ").join(str(v) for v in value)
     if isinstance(value, (list, tuple)):
@@ -132,6 +134,8 @@ def phrase(world: World, obj: SceneObject, name: str, value: Any = None, scene: 
     a = obj.attrs
     if value is None:
         value = fields_of(obj).get(name)
+    if name == "unsure:there":  # the parser keeps the hedge words here: the doubt is whether it was there
+        return "unsure whether it was there"
     if name.startswith("unsure:"):
         alts = [phrase(world, obj, name[7:], v if name[7:] not in LISTED else (v,), scene) for v in value]
         return "unsure: " + ("; " if name[7:] in LISTED else " or ").join(alts)

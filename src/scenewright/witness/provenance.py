@@ -9,7 +9,10 @@ later statement corrects exactly those. `build_record` (record.py) replays the l
 - A detail is said by the statement whose edits set it — except where a thing is, said only when the words
   place it (`Told.place`), and which way it faces, said only when they name a side (`facing_in`).
 - A correction gives a new value for a detail an earlier statement said: the same object, the same field.
-  A revision also corrects what it drops of the turn it replaces. New items of a list (notes, marks) and
+  What can change as the story goes on — where a thing is, which way it faces, a posture, moving or parked —
+  is corrected only by a revision or a statement that says it corrects ("no wait", "actually", "sorry", "not
+  …"): "the car drove off towards the corner" after "a car was parked outside the cafe" is what happened next,
+  not a correction. A revision also corrects what it drops of the turn it replaces. New items of a list (notes, marks) and
   weather added to a time of day add to what was said; they correct nothing.
 """
 
@@ -28,6 +31,10 @@ PLACE_WORDS = ("left", "right", "middle", "centre", "center", "front", "behind",
                "beside", "across", "corner", "sidewalk", "pavement", "road", "street", "lane", "curb", "kerb",
                "between", "opposite", "outside", "in front", "by the", "at the", "on the", "under", "above")
 MOVE_WORDS = ("move", "moved", "put", "up", "down", "closer", "further", "farther", "away", "where", "swap")
+# details that change as the story goes on: a new value is the next moment, unless the words correct
+STORY_FIELDS = frozenset({"position", "flip", "pose", "motion"})
+CORRECTING = re.compile(r"\b(?:no|nope|wait|actually|sorry|correction|i mean|i meant|i was wrong|mistake|rather|"
+                        r"scratch that|second thought|not|instead)\b|n't\b", re.IGNORECASE)
 
 # a side said in words: the facing is said
 SAID_FACING = re.compile(
@@ -337,7 +344,8 @@ def judge(world: World, ev: Event, row: int, before: Scene, after: Scene, change
             if c.extends:
                 c = replace(c, how="said")
                 new_prov[key] = Source("said", said_rows + (row,), items=_items(src, now, row))
-            elif said_before and not new:
+            elif said_before and not new and (base not in STORY_FIELDS or replaced is not None
+                                              or CORRECTING.search(ev.text)):
                 c = replace(c, how="corrected", corrects=said_rows)
                 new_prov[key] = Source("said", (row,), items=_items(src, now, row))
             else:

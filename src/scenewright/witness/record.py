@@ -401,6 +401,8 @@ def _uncertain(world: World, scene: Scene, prov: Provenance, statements: list[St
                 hedges = list(source.hedges) if source else []
             if name in LISTED:  # the hedged items themselves, not alternatives to each other
                 current = "not drawn" if name == "notes" else "; ".join(map(str, alts))
+            elif name == "there":  # "I think there was a man": whether the thing was there at all
+                alts, current = ("there", "not there"), "drawn"
             out.append({"object": label(o), "id": o.id, "field": nice(name), "alternatives": list(alts),
                         "listed": name in LISTED,
                         "drawn": current, "statement": source.text if source else None,
