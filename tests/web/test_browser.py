@@ -191,3 +191,29 @@ def test_street_report_fits_the_screen_and_the_page(browser, server, out):
     assert widest <= content + 1, f"something ends {widest - content:.0f} px past the right margin"
     assert page.evaluate("document.documentElement.scrollWidth") <= content
     page.close()
+
+
+def test_compare_with_another_scene_from_the_menu(browser, server):
+    httpx = pytest.importorskip("httpx")
+    other = httpx.post(server.url + "/api/sessions", json={"world": "street"}).json()["id"]
+    httpx.post(f"{server.url}/api/sessions/{other}/tell", json={"text": "A gray van was parked across the street."},
+               timeout=30).raise_for_status()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(server.url + "/")
+    wait_drawn(page, 0, 0)
+    page.select_option("#world", "street")
+    page.wait_for_function("() => document.getElementById('text').placeholder.includes('bank')")
+    page.fill("#text", "A white van was parked across the street.")
+    page.press("#text", "Enter")
+    wait_drawn(page, 1, 1)
+    page.once("dialog", lambda d: d.accept(f"{server.url}/#s={other}"))  # the other scene's link, pasted
+    page.click("#export summary")
+    with context.expect_page() as opened:
+        page.click("#compare")
+    compared = opened.value
+    compared.wait_for_load_state()
+    assert compared.inner_text("h1") == "Two witnesses"
+    assert "the van is white in A, gray in B" in compared.inner_text("body")
+    context.close()

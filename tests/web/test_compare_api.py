@@ -28,3 +28,13 @@ def test_compare_errors(client, session):
     assert client.get("/api/compare", params={"a": a, "b": session["id"]}).status_code == 400  # shapes vs street
     assert client.get("/api/compare", params={"a": a, "b": "x" * 20}).status_code == 404
     assert client.get("/api/compare", params={"a": a}).status_code == 422
+
+
+def test_compare_page(client):
+    a = street(client, "A white van was parked across the street.")
+    b = street(client, "A gray van was parked across the street.")
+    r = client.get("/api/compare", params={"a": a, "b": b, "format": "html"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    page = r.text
+    assert "<h2>Who is who</h2>" in page and page.count('src="data:image/png') == 2
+    assert "the van is white in A, gray in B" in page and "verifies" in page

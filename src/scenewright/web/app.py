@@ -269,14 +269,19 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         return sessions.read(sid, lambda live: live.session.history.to_dict())
 
     @app.get("/api/compare", tags=["sessions"], response_model=None)
-    def compare_sessions(a: str = Query(..., pattern=SID), b: str = Query(..., pattern=SID)) -> Response:
+    def compare_sessions(a: str = Query(..., pattern=SID), b: str = Query(..., pattern=SID),
+                         format: Literal["json", "html"] = "json") -> Response:
         """Two witnesses of one scene (`scenewright compare --json`): who is who, what they agree on, what
-        conflicts, what only one of them says, and each session's seal."""
-        from ..witness.compare import compare, witness_from_data
+        conflicts, what only one of them says, and each session's seal. `format=html`: the page
+        `scenewright compare` writes (both pictures, the tables)."""
+        from ..witness.compare import compare, render_compare, witness_from_data
 
         wa, wb = (witness_from_data(sessions.read(sid, lambda live: live.session.to_dict()), name, sid)
                   for name, sid in (("A", a), ("B", b)))
-        return _json(compare(wa, wb).to_dict())
+        result = compare(wa, wb)
+        if format == "html":
+            return Response(render_compare(result), media_type="text/html; charset=utf-8")
+        return _json(result.to_dict())
 
     @app.get("/api/sessions/{sid}/scene", tags=["pictures"])
     def scene(sid: str = PathParam(..., pattern=SID), turn: Optional[int] = Query(None, ge=0),

@@ -331,7 +331,7 @@ function renderTimeline() {
 }
 
 function renderExports() {
-  for (const a of document.querySelectorAll("#export a")) {
+  for (const a of document.querySelectorAll("#export a[data-kind]")) {
     a.href = `${base()}/export/${a.dataset.kind}`;
     if (a.dataset.kind === "pdf") a.hidden = !app.pdf;  // then the printable report is the way to a PDF
   }
@@ -427,6 +427,15 @@ function wire() {
   $("go-here").addEventListener("click", goHere);
   $("back-now").addEventListener("click", backToNow);
   $("help").addEventListener("click", () => $("help-dialog").showModal());
+  $("compare").addEventListener("click", (e) => {
+    e.preventDefault();
+    const other = prompt("Compare this scene with another witness's scene: paste its link (or its id).");
+    const m = other && /(?:#s=)?([A-Za-z0-9_-]{16,64})\s*$/.exec(other.trim());
+    if (!other) return;
+    if (!m) { setReply("That is not a scene link: copy it from the other scene's address bar.", "error"); return; }
+    const q = new URLSearchParams({ a: sid(), b: m[1], format: "html" });
+    window.open(`/api/compare?${q}`, "_blank", "noopener");
+  });
   $("new").addEventListener("click", () => run(() => newSession($("world").value)));
   $("world").addEventListener("change", () => {
     const st = app.state;
