@@ -4,7 +4,10 @@ On an edits image set (`scenewright data edits`: a source scene, one edit, the t
 the spine) every renderer draws the source and the target scene of each record at the set's size, and:
 
 - `object_f1`, `rsim` — GeNeVA's protocol (eval/geneva.py, eval/metrics.py): our detector (eval/detector.py)
-  reads each drawn picture and is scored against the scene itself (the oracle detection set), in %.
+  reads each drawn picture and is scored against the scene itself (the oracle detection set), in %, over the
+  pictures with at least one object (an empty scene scores 0 under the protocol's zero_division=0 whatever is
+  drawn). The shipped shapes detector was trained on GeNeVA-style dialogs, all on the light floor, and sees
+  blue and cyan spheres in the dark one, so with it only light-floor pictures are scored.
 - `fid` — Fréchet distance of EfficientNet-Lite0 features (eval/features.py; not Inception) of the drawn
   pictures to the set's own pictures of the same scenes.
 - `stable_px` — over the records whose edit changes one object: the share (%) of the pixels *outside* the
@@ -26,6 +29,7 @@ import numpy as np
 
 from ..errors import ScenewrightError
 
+DETECTOR_BACKGROUNDS = {"shapes": ("light",)}  # what the shipped detector of a world was trained on
 COLUMNS = ("object_f1", "rsim", "fid", "stable_px", "box_recall_50", "box_recall_30")
 TOLERANCE = 4  # of 255: smaller changes (rounding, resampling jitter) do not count as a change
 
@@ -107,13 +111,15 @@ def evaluate(world: str, renderers: Sequence[str], data: str | Path, split: str 
     single = [k for k, (a, b) in enumerate(pairs) if len(edited_ids(a, b)) == 1]
     regions = [edit_region(*pairs[k], (size, size)) for k in single]
 
-    det, det_note = None, None
+    det, det_note, backgrounds = None, None, None
     if detector is None and world == "shapes":
         from .geneva import default_detector
-        detector = default_detector()
+        detector, backgrounds = default_detector(), DETECTOR_BACKGROUNDS["shapes"]
     if detector is not None:
         det = Detector.load(detector)
-        oracle = [detections_from_scene(s, _label_class(world)) for s in scenes]
+        scored = [k for k, s in enumerate(scenes) if s.objects and (backgrounds is None or s.background in
+                                                                    backgrounds)]
+        oracle = [detections_from_scene(scenes[k], _label_class(world)) for k in scored]
     else:
         det_note = f"no detector for the {world} world (pass --detector)"
     real_stats = None
@@ -132,7 +138,7 @@ def evaluate(world: str, renderers: Sequence[str], data: str | Path, split: str 
         images = _draw(r, scenes, size, name, progress)
         row: dict = dict.fromkeys(COLUMNS)
         if det is not None:
-            scores = geneva_scores(det.detect(images), oracle)
+            scores = geneva_scores(det.detect(images[scored]), oracle)
             row["object_f1"], row["rsim"] = scores["f1"], scores["rsim"]
         else:
             row["note"] = det_note
@@ -147,6 +153,8 @@ def evaluate(world: str, renderers: Sequence[str], data: str | Path, split: str 
             row["box_recall_50"] = box_recall(predicted, spine, 0.5)
             row["box_recall_30"] = box_recall(predicted, spine, 0.3)
         row["n_pictures"], row["n_single_edits"] = len(images), len(single)
+        if det is not None:
+            row["n_detector_scored"] = len(scored)
         table[name] = {k: round(v, 3) if isinstance(v, float) else v for k, v in row.items()}
     return table
 

@@ -123,7 +123,9 @@ def box_grid(boxes: torch.Tensor, H: int, W: int) -> torch.Tensor:
 def masks_to_layout(vecs: torch.Tensor, boxes: torch.Tensor, masks: torch.Tensor, obj_to_img: torch.Tensor,
                     batch: int, size: int) -> torch.Tensor:
     """Σ over each image's objects of vector ⊗ (mask warped into box): [B, D, size, size]."""
-    warped = F.grid_sample(masks[:, None], box_grid(boxes, size, size), align_corners=False)  # [O, 1, H, W]
+    grid = box_grid(boxes, size, size)
+    inside = (grid.abs() <= 1).all(-1)[:, None].to(vecs.dtype)  # the mask's edge is not faded into zeros
+    warped = F.grid_sample(masks[:, None], grid, padding_mode="border", align_corners=False) * inside
     onehot = F.one_hot(obj_to_img, batch).to(vecs.dtype)  # [O, B]
     return torch.einsum("ob,od,on->bdn", onehot, vecs, warped.flatten(1)).reshape(batch, -1, size, size)
 
