@@ -55,3 +55,29 @@ def test_swapped_hats_change_owner_and_stay_on_the_new_head(dialog):
     boy, girl = _o(s, "boy"), _o(s, "girl")
     assert _o(s, "propeller hat").attrs["with"] == girl.id and _o(s, "wizard hat").attrs["with"] == boy.id
     assert abs(_o(s, "propeller hat").x - girl.x) < 0.02 and abs(_o(s, "wizard hat").x - boy.x) < 0.02
+
+
+def test_a_place_on_the_own_body_is_not_a_landmark(dialog):
+    s, (_, r) = dialog("street", "there is a bench on the far side",
+                       "on the bench sits a woman, she's holding a red umbrella over her head")
+    assert r.ok and "umbrella" in str(_o(s, "woman").attrs)
+    s, (_, r) = dialog("street", "a man on the left", "he had a bottle in his hand")
+    assert r.ok and "bottle" in str(_o(s, "man").attrs) and _o(s, "man").x < 0.35  # he did not move
+    s, (r,) = dialog("street", "theres this old guy waiting there, just standing, minding his own")
+    assert r.ok and [o.category for o in s.scene.objects] == ["man"]
+
+
+def test_he_with_no_one_to_be_draws_him_and_says_so(dialog):
+    s, (r,) = dialog("street", "he is wearing an orange jacket")
+    assert [o.category for o in s.scene.objects] == ["man"] and "no man yet" in r.reply
+    s, _ = dialog("park", "a tree on the left", "she is happy")
+    assert _o(s, "girl").expression == "happy"
+    s, (r,) = dialog("shapes", "he is red")  # no one a "he" could be drawn in the shapes world: asked
+    assert not r.ok and not s.scene.objects
+    s, (_, r) = dialog("street", "A lady was walking along the pavement, her bag on her arm.", "she stopped")
+    assert [o.category for o in s.scene.objects].count("woman") == 1  # "her" is the lady of the same turn
+
+
+def test_a_new_thing_takes_the_depth_of_its_landmark_not_its_size(dialog):
+    s, _ = dialog("park", "a big tree in the middle", "put a grill under it")
+    assert _o(s, "grill").scale <= 1.0

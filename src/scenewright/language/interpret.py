@@ -16,6 +16,7 @@ from .base import Context, Parse
 from .clauses import Clause
 from .lexicon import NEAREST_COLOURS, Lexicon
 from .looks import background, looks
+from .reader import gender_of
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
@@ -263,13 +264,17 @@ class Interpreter:
         fields = looks(self.world, cat, m, c, state, None)
         scale = fields.pop("scale", 1.0)
         landmark = other = None
+        if holder is None:  # "an old guy waiting there, minding his own": not a place beside someone else
+            _own_body(self.world, cat, c)
+            _own_body(self.world, cat, replace(c, relation=m.relation, landmarks=m.landmarks, targets=[m]))
         relation, marks = (m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks)
         if holder is None and relation and marks:
             if relation != "where":  # "where the left cube was": it was, and is gone
                 self._draw_missing_landmarks(marks, state)
             landmark, other = self._landmarks(relation, marks, state)
             if self.world.scales and not (m.sizes or c.sizes):
-                scale = landmark.scale  # same depth as what it stands beside
+                # same depth as what it stands beside (its depth, not its size: a big tree's grill is not big)
+                scale = min(self.world.scales, key=lambda d: abs(d - landmark.scale))
         owner = holder if holder is not None else landmark if (
             landmark is not None and (cat.worn or cat.held) and self.world.category(landmark.category).people
             and relation in ("on", "near", "in", "above") and (cat.worn or "hand" in c.text)) else None
@@ -345,6 +350,8 @@ class Interpreter:
 
     # -- changing ---------------------------------------------------------------------------------------------
     def _update(self, c, objs: list[SceneObject], state: State, extra: Sequence[Mention] = ()) -> None:
+        if len(objs) == 1:  # "he had a bottle in his hand": not a place to move him to
+            _own_body(self.world, objs[0], c)
         if c.facing in ("each other", "apart") and len(objs) >= 2:
             left, right = sorted(objs[:2], key=lambda o: o.x)
             towards = c.facing == "each other"
@@ -492,6 +499,7 @@ class Interpreter:
                 self._update(c, [holder], state)  # "she was holding her phone": a detail of hers
             elif c.expressions or c.poses:  # "he's wearing a chef hat and is laughing": he laughs
                 self._update(Clause(c.text, expressions=list(c.expressions), poses=list(c.poses)), [holder], state)
+        _own_body(self.world, holder, c)
         how = {"wear": "wear", "kick": "kick"}.get(c.verb, "hold")
         for m in c.targets:
             if m.head == "PRON":  # "holding her phone up, filming him": a person is not held
@@ -541,6 +549,25 @@ class Interpreter:
                 if not quiet:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
+    def _someone_new(self, m: Mention, state: State) -> list[SceneObject]:
+        """"He was wearing a grey hoodie" when no one he could be is in the picture: a witness telling what
+        happened means someone is there — he is drawn (the world's man, or boy), and the reply says so. Only for
+        he / she; "it" with nothing to mean is still asked about."""
+        if m.head != "PRON" or m.value not in ("male", "female") or any(
+                gender_of(o.category) in (None, m.value) for o in state.scene.objects
+                if self.world.category(o.category).people):
+            raise
+        from .reader import read, world_lexicon
+        if any(r.pronoun is None and r.category and self.world.category(r.category).people
+               for r in read(self.source, world_lexicon(self.world.name)).refs):
+            raise  # "a lady was walking her dog": she is the lady of this turn, whatever the order of its parts
+        cat = next((c.name for c in self.world.categories if c.people and gender_of(c.name) == m.value), None)
+        if cat is None:
+            raise
+        self._add(Mention("CAT", cat, cat, det="a"), Clause(""), state)
+        state.notes.append(f"(There was no {cat} yet, so I drew one.)")
+        return [state.scene.get(state.this_turn[-1])]
+
     # -- references -------------------------------------------------------------------------------------------
     def _exists(self, m: Mention, state: State) -> bool:
         try:
@@ -553,8 +580,11 @@ class Interpreter:
         turn: "the small tree is too small, make it medium"."""
         if m.head == "UNKNOWN":
             raise Refusal(self._dont_know(str(m.value)))
-        found = self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(), state.recency(),
-                                      state.plural_group())
+        try:
+            found = self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(),
+                                          state.recency(), state.plural_group())
+        except Missing:
+            found = self._someone_new(m, state)
         for o in reversed(found if talked else ()):
             state.talked_about(o.id)
         for slot, colour, kind in m.kinds if talked and len(found) == 1 else ():
@@ -707,3 +737,22 @@ class Interpreter:
     def summary(self, edits: Sequence[Edit], before: Scene, notes: Sequence[str],
                 after: Scene | None = None) -> str:
         return replies.summary(self.world, edits, before, notes, after)
+
+
+def _own_body(world: World, holder: SceneObject | Category, c) -> None:
+    """"holding a red umbrella over her head", "a bottle in his hand", "a tattoo on his neck": a place on the
+    holder's own body is where it is held or worn, not a place beside someone else of that gender."""
+    name = holder.name if isinstance(holder, Category) else holder.category
+    if not world.category(name).people:
+        return
+    g = gender_of(name)
+
+    def own(lms) -> bool:
+        return bool(lms) and all(lm.head == "PRON" and lm.surface in ("his", "her", "their") and
+                                 (g is None or lm.value == g) for lm in lms)
+    if c.relation and own(c.landmarks):
+        c.relation, c.landmarks = None, []
+    for m in c.targets:
+        if m.relation and own(m.landmarks):
+            m.relation, m.landmarks = None, []
+

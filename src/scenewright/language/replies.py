@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..scene import Add, Edit, Entry, Remove, Scene, SetBackground, Update
+from ..scene import Add, Edit, Entry, Remove, Scene, SetBackground, Update, apply
 from ..worlds import World
 
 
@@ -15,12 +15,18 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
     known.update({o.id: o.category for o in before.objects})
     parts: list[str] = []
     seen: set[tuple[str, str]] = set()  # one thing moved twice in a turn was moved, not "the 2 girls"
+    now = before  # each update said against the picture just before it ("noted … jacket" once, not per update)
     for e in edits:
         if isinstance(e, Update):
-            part = said(e, known.get(e.id, "object"), before)
+            part = said(e, known.get(e.id, "object"), now if any(o.id == e.id for o in now.objects) else before)
             if (e.id, part) not in seen:
                 seen.add((e.id, part))
                 parts.append(part)
+        try:
+            now = apply(now, e)
+        except Exception:  # an edit list that does not apply in order (a caller's own list): say it as it is
+            pass
+        if isinstance(e, Update):
             continue
         if isinstance(e, SetBackground):
             parts.append(f"it's {e.background} now")
