@@ -150,8 +150,13 @@ class Session:
                     return self._turn(text, False, "There is nothing to redo.", command="redo")
                 return self._turn(text, True, parse.reply or "Redone.", command="redo")
             if parse.command == "goto":
-                h.goto(int(parse.target or 0), text)
-                return self._turn(text, True, parse.reply or f"Back to turn {h.cursor}.", command="goto")
+                k, reply = int(parse.target or 0), parse.reply
+                if parse.numbered and k and h.log:
+                    k, reply = self._after_statement(k)
+                    if k is None:
+                        return self._turn(text, False, reply, command="goto")
+                h.goto(k, text)
+                return self._turn(text, True, reply or f"Back to turn {h.cursor}.", command="goto")
             if parse.command == "noop":
                 h.record("refused", text, parse.reply)
                 return self._turn(text, True, parse.reply, command="noop", parse=parse)
@@ -174,6 +179,21 @@ class Session:
 
     def redo(self) -> Turn:
         return self._execute("redo", Parse(command="redo"))
+
+    def _after_statement(self, n: int) -> tuple[int | None, str]:
+        """Where "go back to turn n" goes: the picture as it stood after statement #n of the record (refused
+        statements are numbered too; one that was not done leaves the picture of the one before it)."""
+        h = self.history
+        said = len(h.log)
+        if n > said:
+            return None, f"There have only been {said} statements so far."
+        numbers = h.statement_numbers()
+        if not numbers:  # a line the log does not tell (a file saved without it): turns as they stand
+            return min(n, len(h.entries)), f"Back to how it was after turn {n}."
+        k = sum(1 for x in numbers if x <= n)
+        ev = h.log[n - 1]
+        why = " (it was not done, so the picture is the one before it)" if ev.kind == "refused" else ""
+        return k, f"Back to how it was after #{n}{why}."
 
     def goto(self, k: int) -> Turn:
         if not 0 <= k <= len(self.history.entries):

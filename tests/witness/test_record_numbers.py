@@ -42,9 +42,6 @@ def test_the_record_numbers_refused_statements():
     assert s.history.statement_numbers() == [1, 2, 4]  # the picture after #4 is the third picture
 
 
-@pytest.mark.xfail(strict=True, reason="language/commands.py reads 'go back to turn N' as the N-th picture, not "
-                   "statement #N as the chat, the web page and the report number it (refused ones counted); "
-                   "`:goto N` in the chat already maps N through History.statement_numbers()")
 def test_typed_go_back_to_turn_n_counts_statements_as_numbered():
     s = told("It was dusk.", "There was a bank across the street.", "zorble the flim",
              "A white van was parked in front of the bank.", "I think the plate started with K7.")

@@ -35,6 +35,7 @@ class Parse:
     reply: str = ""
     command: str | None = None  # None (edits) | "undo" | "redo" | "goto" | "revise" | "noop"
     target: int | None = None  # for "goto": the turn to go back to
+    numbered: bool = False  # for "goto": `target` is a statement as the record numbers them ("back to turn 3")
     steps: int = 1  # for "undo" / "redo": how many
     notes: tuple[str, ...] = ()  # what was said and kept on an object without being drawn ("the man: beard")
     skipped: tuple[str, ...] = ()  # the words of the turn that were not understood, and so not done

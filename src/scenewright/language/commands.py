@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .base import Context, Parse
 from .lexicon import normalise
@@ -109,11 +110,12 @@ def command(text: str, context: Context) -> Parse | None:
         if last is not None and last.edits and all(isinstance(e, Remove) for e in last.edits):
             return Parse(command="undo", reply="Brought back.")
         return Parse(command="redo", reply="Redone.")
-    if m := _GOTO.match(t):
-        return _goto(_num(m.group(5)), cursor)
+    if m := _GOTO.match(t):  # "go back to turn 3": statement #3 as the chat, the page and the report number it
+        return replace(_goto(_num(m.group(5)), cursor), numbered=True)
     if m := _GOTO_ORD.match(t):
-        k = cursor if m.group(3) == "last" else _ORD[m.group(3)]
-        return _goto(k, cursor)
+        if m.group(3) == "last":
+            return _goto(cursor, cursor)
+        return replace(_goto(_ORD[m.group(3)], cursor), numbered=True)
     if _GOTO_START.match(t):
         return Parse(command="goto", target=0, reply="Back to the empty picture (every turn is still kept).")
     if m := _AGO.match(t):
