@@ -130,6 +130,9 @@ def _changes_html(st: Statement, tz: tzinfo | None) -> str:
                 said = [escape(_said_words(x, st)) for x in subs if not x.inferred]
                 guessed = [f"{escape(x.words or x.new)} ({escape(x.basis)})" for x in subs if x.inferred]
                 text = f"added {escape(c.label)}" + (": " + "; ".join(said) if said else "")
+                obj = next((o for o in (st.scene.objects if st.scene else ()) if o.id == c.object_id), None)
+                if obj is not None and "there" in obj.unsure:  # "I think there was a man"
+                    text += f' <span class="unsure">(unsure whether it was there{escape(hedged(obj, "there"))})</span>'
                 if guessed:
                     text += f' <span class="inferred">— inferred, not said: {"; ".join(guessed)}</span>'
                 items.append(text)
@@ -140,6 +143,9 @@ def _changes_html(st: Statement, tz: tzinfo | None) -> str:
                 items.append(f"{escape(c.label)}: {escape(c.sentence(tz).rsplit(' at ', 1)[0])}")
         elif c.object_id in added and st.kind in ("turn", "revise"):
             continue  # said with the thing it was added with
+        elif c.field.startswith("unsure:") and any(x.object_id == c.object_id and x.field == c.field[7:]
+                                                   and not x.inferred for x in st.changes):
+            continue  # the detail said in this statement is listed with its hedge: "tall (said: 'maybe')"
         else:
             cls = ' class="unsure"' if c.field.startswith("unsure:") else ""
             what = f"{escape(c.label)}: <span{cls}>{escape(nice(c.field))}</span>"
@@ -150,7 +156,7 @@ def _changes_html(st: Statement, tz: tzinfo | None) -> str:
                 text = (f'{escape(c.label)}: <span class="unsure">unsure of the {escape(nice(c.field[7:]))}: '
                         f"{escape(c.new)}</span>")
             else:
-                text = f"{what} {escape(c.old)} → {escape(c.new)}"
+                text = f"{what}: {escape(c.old)} → {escape(c.new)}"
             if c.how == "corrected":
                 text += f" <b>(corrects {rows_text(c.corrects)})</b>"
             elif c.inferred:
