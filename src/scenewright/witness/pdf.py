@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 from ..errors import ScenewrightError
@@ -27,6 +28,9 @@ NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-extensions", "--no-pdf-header-footer", "--allow-file-access-from-files")
+
+
+BROWSERS = threading.BoundedSemaphore(2)  # at most two browsers printing at once (a web server's requests)
 
 
 class PdfUnavailable(ScenewrightError):
@@ -57,7 +61,8 @@ def html_to_pdf(html: str, timeout: float = 120.0) -> bytes:
         cmd = [browser, *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}", f"--print-to-pdf={out}",
                page.as_uri()]
         try:
-            done = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+            with BROWSERS:
+                done = subprocess.run(cmd, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
         except subprocess.TimeoutExpired:
             raise PdfUnavailable(f"Chromium did not finish the PDF within {timeout:.0f} s") from None
         except OSError as e:
