@@ -61,3 +61,19 @@ def test_the_chat_names_the_picture_a_typed_go_back_shows_by_its_statement_numbe
     assert picture_now(s) == "the picture after #2"  # #3 was not done: it drew no picture
     assert goto(s, "3") == ("There is no picture after #3: it was not done.", False)
     assert goto(s, "0") == ("Back to the start.", True) and picture_now(s) == "the start"
+
+
+def test_the_chat_writes_the_report_of_the_interview(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from scenewright.cli import app
+
+    monkeypatch.setenv("SCENEWRIGHT_SEMANTIC", "0")
+    monkeypatch.chdir(tmp_path)
+    said = "A white van was parked in front of the bank.\nzorble\n:report interview.html\n:quit\n"
+    result = CliRunner().invoke(app, ["chat", "--world", "street", "--save-to", "interview.session.json"],
+                                input=said)
+    assert result.exit_code == 0, result.output
+    assert "wrote interview.html (2 statements (1 not done)" in result.output
+    page = (tmp_path / "interview.html").read_text()
+    assert "<h1>Witness interview record</h1>" in page and "zorble" in page

@@ -22,7 +22,8 @@ EXAMPLES = {
     "street": ("a red van was parked across the street", "a tall man in a black hoodie ran toward the corner",
                "no wait, the van was silver", "I think it was around dusk"),
 }
-COMMANDS = ":undo  :redo  :goto N  :save FILE  :load FILE  :svg FILE  :scene  :where  :help  :quit"
+COMMANDS = (":undo  :redo  :goto N  :save FILE  :load FILE  :report FILE  :svg FILE  :scene  :where  :help  "
+            ":quit")
 NUMBERS = ("each statement gets the number the report gives it (#N), refused ones too; "
            ":goto N goes back to the picture after #N (0: the start)")
 
@@ -258,6 +259,14 @@ def chat(
                         state["target"] = Path(arg or "session.json")
                         state["saved"] = len(state["session"].history.log)
                         show(f"loaded {arg or 'session.json'}; it is saved back there after every turn")
+                    elif cmd == "report":  # the interview record as `scenewright report` writes it
+                        from ..witness import build_record, write_report
+
+                        path = Path(arg or "report.html")
+                        rec = build_record(s.history, s.world)
+                        write_report(s, path, record=rec)
+                        console.print(f"wrote {path} ({rec.counts()}); print it from a browser, or "
+                                      f"scenewright report {keep() or state['target']} --pdf FILE")
                     elif cmd == "svg":
                         Path(arg or "scene.svg").write_text(s.svg())
                         console.print(f"wrote {arg or 'scene.svg'}")
