@@ -81,3 +81,31 @@ def test_he_with_no_one_to_be_draws_him_and_says_so(dialog):
 def test_a_new_thing_takes_the_depth_of_its_landmark_not_its_size(dialog):
     s, _ = dialog("park", "a big tree in the middle", "put a grill under it")
     assert _o(s, "grill").scale <= 1.0
+
+
+def test_a_noun_before_a_person_says_which_person(dialog):
+    s, (r,) = dialog("street", "the shop guy came out, he was old")
+    assert [o.category for o in s.scene.objects] == ["man"] and _o(s, "man").attrs["age"] == "elderly"
+    s, _ = dialog("street", "a cafe on the corner", "the cafe lady came out")
+    assert [o.category for o in s.scene.objects].count("cafe") == 1 and _o(s, "woman").attrs["called"] == "cafe lady"
+
+
+def test_one_of_those_ones_is_what_kind_not_one_more(dialog):
+    s, (_, r) = dialog("street", "a man on the left", "oh and he had a face mask on, one of those black ones")
+    assert [o.category for o in s.scene.objects] == ["man"]
+    assert _o(s, "man").attrs.get("face") == "black"
+
+
+def test_storyteller_these_and_a_pronoun_echo(dialog):
+    s, _ = dialog("street", "a cafe on the corner", "And there were these two young lads outside it")
+    assert [o.category for o in s.scene.objects].count("man") == 2
+    s, (r,) = dialog("street", "And there was this old fella, must have been eighty if he was a day, with a "
+                               "walking stick")
+    assert [o.category for o in s.scene.objects] == ["man"]
+
+
+def test_a_relation_to_the_left_one(dialog):
+    s, _ = dialog("park", "two apple trees, one on the far left and one on the far right",
+                  "put a pie under the left tree")
+    assert [o.category for o in s.scene.objects].count("apple tree") == 2 and len(s.scene.objects) == 3
+    assert _o(s, "pie").x < 0.3

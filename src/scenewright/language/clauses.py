@@ -395,7 +395,10 @@ class ClauseReader:
                 self._flush(c, mods)
                 mods = []
                 nxt = self._next_meaningful(toks, i + 1)
-                if nxt is not None and nxt.kind in ("ABS", "PLACE", "DIR"):
+                j = next((j for j in range(i + 1, len(toks)) if toks[j].kind != "DET"), len(toks))
+                sided = nxt is not None and nxt.kind == "ABS" and \
+                    j + 1 < len(toks) and toks[j + 1].kind in ("CAT", "ONE")  # "under the left tree"
+                if nxt is not None and nxt.kind in ("ABS", "PLACE", "DIR") and not sided:
                     pass  # "on the left", "in the middle": an absolute place
                 elif t.text == "with" and not c.targets and c.holder is None:
                     pass  # "night sky, with a rocket in the top middle": the rocket is a thing said to be there
@@ -602,7 +605,8 @@ class ClauseReader:
                 continue
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             if t.kind == "PRON" and t.text in ("that", "this", "these", "those") and nxt is not None \
-                    and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR", "ATTR", "ROLE", "KIND"):
+                    and nxt.kind in ("CAT", "ONE", "COLOR", "SIZE", "EXPR", "ATTR", "ROLE", "KIND") + (
+                        ("NUM",) if t.text in ("these", "those") else ()):  # "there were these two lads"
                 # "there was this old fella": a new one, as a storyteller says it; else "that tree" is the tree
                 new = out and out[-1].kind == "VERB" and out[-1].value == "exist" or \
                     out and out[-1].kind == "WORD" and out[-1].value == "nowhere"

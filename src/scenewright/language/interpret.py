@@ -137,6 +137,7 @@ class Interpreter:
             c.unknown = []
             return None  # "it all happened so fast": about the event, not a thing in the picture
         self._unknown(c, state)
+        c.targets = _without_echoes(self.world, c.targets)
         subjects.activities(self, c)
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
             c.targets = subjects.movers(self, c.targets[0], state)  # "it drove off": the car, not the shop
@@ -755,4 +756,18 @@ def _own_body(world: World, holder: SceneObject | Category, c) -> None:
     for m in c.targets:
         if m.relation and own(m.landmarks):
             m.relation, m.landmarks = None, []
+
+
+def _without_echoes(world: World, targets: list[Mention]) -> list[Mention]:
+    """"there was this old fella, must have been eighty if he was a day": a he / she after a person named in
+    the same part is that person again, not a second one to find."""
+    out: list[Mention] = []
+    for m in targets:
+        if m.head == "PRON" and m.value in ("male", "female") and any(
+                p.head == "CAT" and not p.plural and str(p.value) in world.category_names and
+                world.category(str(p.value)).people and gender_of(str(p.value), p.surface) in (None, m.value)
+                for p in out):
+            continue
+        out.append(m)
+    return out
 

@@ -274,6 +274,9 @@ _OF_PICTURE = re.compile(r"\b(left|right|middle|center|centre|top|bottom|corner|
                          r"the (?:picture|scene|image|drawing|screen|canvas|page|frame|painting|view)\b")
 _BARE_SIDE_OF = re.compile(r"\b(?:at|on|to|in) (left|right)(?: hand)?(?: side)? of\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
+# "a face mask on, one of those black ones": what kind of mask, not one more thing
+_KIND_AFTER = re.compile(r"\b(an?) ((?:[\w-]+ ){0,3}?[\w-]+)( on)?\s*,\s*one of (?:those|these) ((?:[\w-]+ ){0,2}?[\w-]+) "
+                         r"ones?\b")
 
 
 def normalise(text: str) -> str:
@@ -288,6 +291,7 @@ def normalise(text: str) -> str:
     t = _ORDINAL_SUFFIX.sub(r"\1", t)
     t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog"
     t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
+    t = _KIND_AFTER.sub(r"\1 \4 \2\3", t)
     t = _KIND_OF.sub("a", t)
     t = _ON_ITS_SIDE.sub(lambda m: f"to the {m.group(2)} of {_OBJECT_CASE[m.group(1)]}", t)  # "on its left"  # "one of those hooded tops": a kind of thing, not one of the things here
     t = _ALL_BUT.sub("everything except", t)
@@ -519,7 +523,24 @@ class Lexicon:
                     else:
                         out.append(Token("WORD", word, word, i))
                 i += 1
-        return out
+        return self._compounds(out)
+
+    def _compounds(self, out: list[Token]) -> list[Token]:
+        """"the cafe lady", "the shop guy", "the taxi man": a noun before a person's noun says which person
+        (an English noun phrase's head is its last noun) — one person, called by both words, not a cafe too."""
+        merged: list[Token] = []
+        for t in out:
+            prev = merged[-1] if merged else None
+            if prev is not None and t.kind == "CAT" and prev.kind == "CAT" and _cat(prev) != _cat(t) and \
+                    prev.start + len(prev.text.split()) == t.start and self._person(_cat(t)) and \
+                    not self._person(_cat(prev)):
+                merged[-1] = Token("CAT", t.value, f"{prev.text} {t.text}", prev.start)
+                continue
+            merged.append(t)
+        return merged
+
+    def _person(self, name: str) -> bool:
+        return name in self.world.category_names and self.world.category(name).people
 
     def _correctable(self, word: str, before: list[Token], after: list[str]) -> bool:
         """Spell-correct only where a noun or an adjective is expected: after a determiner, number or
@@ -538,6 +559,10 @@ class Lexicon:
 
     def alternatives(self, token: Token) -> list[tuple[str, Any]]:
         return self.table.get(tuple(token.text.split()), [(token.kind, token.value)])
+
+
+def _cat(t: Token) -> str:
+    return str(t.value[0] if isinstance(t.value, tuple) else t.value)
 
 
 def _plural(word: str) -> str:
