@@ -170,6 +170,10 @@ class Interpreter:
         verb = c.verb
         if verb in ("add", "exist"):
             return self._add_all(c, state)
+        if verb in ("move", "make") and first.head == "CAT" and first.indefinite and first.det != "another" \
+                and not self._exists(first, state) and not c.sizes and not c.colors:
+            c.dirs = []  # "a motorbike pulled up in front of the bank", "three lads turned up": they arrive
+            return self._add_all(c, state)
         if verb == "put":
             if first.indefinite or first.head == "CAT" and not self._exists(first, state):
                 return self._add_all(c, state)
