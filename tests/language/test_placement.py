@@ -114,5 +114,3 @@ def test_a_relation_to_the_left_one(dialog):
 def test_a_new_thing_that_arrives_is_drawn_where_it_arrives(dialog):
     s, (_, r) = dialog("street", "a bank on the left", "And, er, a motorbike pulled up, right in front of the bank")
     assert r.ok and abs(_o(s, "motorcycle").x - _o(s, "bank").x) < 0.25
-    s, (_, r) = dialog("street", "a car on the left", "another car pulled up")  # not a new one by this rule alone
-    assert [o.category for o in s.scene.objects].count("car") in (1, 2)
