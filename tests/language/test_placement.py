@@ -114,3 +114,9 @@ def test_a_relation_to_the_left_one(dialog):
 def test_a_new_thing_that_arrives_is_drawn_where_it_arrives(dialog):
     s, (_, r) = dialog("street", "a bank on the left", "And, er, a motorbike pulled up, right in front of the bank")
     assert r.ok and abs(_o(s, "motorcycle").x - _o(s, "bank").x) < 0.25
+
+
+def test_no_i_meant_a_purple_one_fixes_the_thing_just_added(dialog):
+    s, (_, r) = dialog("shapes", "add a green sphere on the right", "no, I meant a purple one")
+    assert r.ok and [(o.category, o.color) for o in s.scene.objects] == [("sphere", "purple")]
+    assert _o(s, "sphere").x > 0.6  # where it was said to go

@@ -89,6 +89,7 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     if not targets:
         return None
     replacement = next((m for m in right if m.head == "CAT" and m.indefinite), None)
+    described = next((m for m in right if m.head == "ONE"), None)  # "no, I meant a purple one": its looks
     state = State(before, context.entries[:-1])
     new_edits: list[Edit] = []
     for e in last.edits:
@@ -98,7 +99,7 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
                 obj = recategorise(world, obj, str(replacement.value))
                 replacement_mention = replacement
             else:
-                replacement_mention = None
+                replacement_mention = described
             cat = world.category(obj.category)
             new_looks = looks(world, cat, replacement_mention, c, state, obj)
             if "scale" in new_looks and not c.has_location:
@@ -116,7 +117,7 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
                 continue
             changes = dict(e.changes)
             cat = world.category(old.category)
-            changes.update(looks(world, cat, None, c, state, old.with_(**changes)))
+            changes.update(looks(world, cat, described, c, state, old.with_(**changes)))
             if c.has_location:
                 x, y = interp._new_position(old, c, State(before, state.entries))
                 changes["x"], changes["y"] = round(x, 4), round(y, 4)
