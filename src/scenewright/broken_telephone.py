@@ -204,9 +204,11 @@ def default_detector(world: str) -> Path:
 def telephone(image: str | Path | Image.Image | None = None, *, text: str | None = None, rounds: int = 10,
               methods: Mapping[str, str | Path | None] | Sequence[str] = (), spine: bool = True,
               world: str = "shapes", captioner: str | Path | None = None, detector: str | Path | None = None,
-              seed: int = 0) -> Telephone:
+              scene: str | Path | Scene | Mapping | None = None, seed: int = 0) -> Telephone:
     """Play the telephone from an image or from `text` for `rounds` rounds after round 0, with the spine's loop
-    (`spine`) and each of `methods` ({name: run folder or None for shipped weights}, or names / "name=RUN")."""
+    (`spine`) and each of `methods` ({name: run folder or None for shipped weights}, or names / "name=RUN").
+    `scene`: the start image's scene (a Scene, its dict or a JSON file, e.g. an image set's scenes/<id>.json),
+    to score against its exact labels instead of the detector's reading of the image."""
     from .eval.bleu import sentence_bleu
     from .eval.detector import Detector
     from .eval.metrics import prf, rsim_one
@@ -215,6 +217,8 @@ def telephone(image: str | Path | Image.Image | None = None, *, text: str | None
         raise ScenewrightError("start the telephone from an image or from text (one of the two)")
     if text is not None and (not isinstance(text, str) or not text.strip()):
         raise ScenewrightError("the telephone's text is empty")
+    if scene is not None and image is None:
+        raise ScenewrightError("a start scene goes with a start image (from text, the parse is the scene)")
     if not 0 <= rounds <= 100:
         raise ScenewrightError(f"rounds must be between 0 and 100, got {rounds}")
     methods = _method_table(methods)
@@ -230,7 +234,10 @@ def telephone(image: str | Path | Image.Image | None = None, *, text: str | None
         start = {"text": text}
     else:
         first = _open_image(image).resize((size, size), Image.BICUBIC)
-        reference = {"from": "the detector on the image", "objects": det.detect([first])[0]}
+        if scene is not None:
+            reference = {"from": "the image's scene", "objects": scene_detections(_open_scene(scene, world))}
+        else:
+            reference = {"from": "the detector on the image", "objects": det.detect([first])[0]}
         start = {"image": str(image) if not isinstance(image, Image.Image) else "<PIL image>"}
     ref = reference["objects"]
 
@@ -284,6 +291,26 @@ def _method_players(methods: dict, world: str, captioner, seed: int) -> list[Met
 
     reader = load_captioner(captioner, world)
     return [MethodPlayer(name, load_method(name, run, world), reader, seed) for name, run in methods.items()]
+
+
+def _open_scene(scene, world: str) -> Scene:
+    import json
+
+    if isinstance(scene, Scene):
+        s = scene
+    else:
+        if not isinstance(scene, Mapping):
+            path = Path(scene)
+            if not path.is_file():
+                raise MissingFile(f"no scene JSON at {path}")
+            try:
+                scene = json.loads(path.read_text())
+            except (ValueError, UnicodeDecodeError) as e:
+                raise ScenewrightError(f"{path} is not a scene JSON ({e})") from None
+        s = Scene.from_dict(scene)
+    if s.world != world:
+        raise ScenewrightError(f"the start scene is a {s.world} scene, not {world}")
+    return s
 
 
 def _open_image(image) -> Image.Image:

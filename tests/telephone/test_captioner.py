@@ -73,6 +73,8 @@ def test_one_tiny_training_run_writes_weights_card_and_bleu(captioner_run, image
     card = json.loads((captioner_run / "card.json").read_text())
     assert card["steps"] == 2 and card["method"] == "show_tell" and card["command"] == "test"
     assert 0 <= card["metrics"]["test_bleu4"] <= 100 and card["metrics"]["test_n"] == 2
+    assert card["metrics"]["test_object_f1_reference"] == 100.0  # the true captions say what the image holds
+    assert 0 <= card["metrics"]["test_object_f1"] <= 100
     model = load(captioner_run)
     assert model.cfg.embed_dim == 16 and not model.training
     assert (captioner_run / "features_train_64.pt").is_file()  # the frozen CNN ran once per image

@@ -36,6 +36,13 @@ def test_from_an_image_every_round_after_0_draws_then_reads(imageset):
     assert rounds[0].image.tobytes() == Image.open(path).convert("RGB").tobytes()
     assert t.reference["from"] == "the detector on the image" and t.start == {"image": str(path)}
     assert [r.round for r in rounds] == [0, 1, 2]
+    scene_file = imageset / "scenes" / (path.stem + ".json")
+    scored = telephone(path, rounds=1, scene=scene_file)
+    held = json.loads(scene_file.read_text())["objects"]
+    assert scored.reference == {"from": "the image's scene",
+                                "objects": sorted({f"{o['color'] or 'gray'} {o['category']}" for o in held})}
+    with pytest.raises(ScenewrightError, match="goes with a start image"):
+        telephone(text=SIMPLE, scene=scene_file)
 
 
 def test_method_chains_run_beside_the_spine_with_the_documented_json(dfgan_run, captioner_run):
@@ -70,6 +77,11 @@ def test_cli_json_and_strip(tmp_path, dfgan_run, captioner_run):
     assert set(d) == {"world", "rounds", "strip", "runs", "drift"} and len(d["runs"]) == 1
     assert set(d["drift"]) == {"spine", "dfgan"} and d["drift"]["spine"]["object_f1"] == [100.0] * 3
     assert out.is_file()
+    r = CliRunner().invoke(app, ["telephone", "--text", SIMPLE, "--text", "add a green cylinder", "--rounds", "1",
+                                 "-o", str(out), "--json"])
+    assert r.exit_code == 0, r.output
+    assert [run["start"] for run in json.loads(r.stdout)["runs"]] == [{"text": SIMPLE},
+                                                                       {"text": "add a green cylinder"}]
 
 
 def test_clear_errors(tmp_path):

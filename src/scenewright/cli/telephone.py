@@ -65,7 +65,7 @@ def eval_captioner_cmd(
 @app.command("telephone")
 def telephone_cmd(
     images: list[Path] = typer.Argument(None, help="Start image(s); or give --text."),
-    text: Optional[str] = typer.Option(None, "--text", help="Start from this caption instead of an image."),
+    text: list[str] = typer.Option([], "--text", help="Start from this caption instead of an image (repeatable)."),
     rounds: int = typer.Option(10, "--rounds", help="Rounds after round 0."),
     method: list[str] = typer.Option([], "--method", help="A text-to-image method: NAME (shipped weights) or "
                                                           "NAME=RUN (a `train t2i` folder). Repeatable."),
@@ -75,6 +75,8 @@ def telephone_cmd(
                                                                        "the shipped one for --world)."),
     detector: Optional[Path] = typer.Option(None, "--detector", help="Object detector (default: the shipped "
                                                                      "shapes detector)."),
+    scene: list[Path] = typer.Option([], "--scene", help="The scene JSON of each start image, in order (e.g. an "
+                                                           "image set's scenes/<id>.json): score against it."),
     output: Path = typer.Option(Path("telephone.png"), "--output", "-o", help="The strip (PNG)."),
     as_json: bool = typer.Option(False, "--json", help="Print the rounds and the drift curves as one JSON object."),
     seed: Seed = 0,
@@ -89,9 +91,12 @@ def telephone_cmd(
     from ..broken_telephone import drift, telephone
 
     torch.set_num_threads(threads)
-    if bool(images) == (text is not None):
+    if bool(images) == bool(text):
         raise ScenewrightError("give start image(s) or --text \"…\" (one of the two)")
-    starts = [dict(image=p) for p in images] if images else [dict(text=text)]
+    if scene and len(scene) != len(images or []):
+        raise ScenewrightError(f"{len(scene)} --scene for {len(images or [])} start images: give one per image")
+    starts = ([dict(image=p, scene=scene[i] if scene else None) for i, p in enumerate(images)] if images
+              else [dict(text=t) for t in text])
     results = [telephone(**s, rounds=rounds, methods=method, spine=spine, world=world, captioner=captioner,
                          detector=detector, seed=seed) for s in starts]
     strips = [t.strip() for t in results]

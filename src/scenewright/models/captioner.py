@@ -12,7 +12,9 @@ words (Eq. 13; we average it over the words of the batch). The image is shown on
 - **CNN.** The paper takes GoogLeNet pretrained on ImageNet and keeps it frozen at first; ours is the frozen
   ImageNet EfficientNet-Lite0 of `models/encoders/efficientnet.py`. Deviation: the image vector is the pooled
   head feature (1280) *and* the 14×14 region map average-pooled to `grid`×`grid` (112·grid²), because our
-  captions say where things are ("on the left", "behind") and a pooled vector forgets where. The training
+  captions say where things are ("on the left", "behind") and a pooled vector forgets where; and a LayerNorm
+  on that vector before W_I (without it, 400 steps learnt a language model that ignored the image: the test
+  NLL with the images shuffled was the same, 1.02 vs 1.02; with it 0.98 vs 1.09). The training
   entry (train/captioner.py) computes these features once per image; nothing of the CNN is saved with the
   captioner.
 - **Sizes** scaled for a CPU: embedding and LSTM 256 (paper 512); dropout 0.3 on the LSTM's input and output
@@ -110,6 +112,7 @@ class ShowTell(nn.Module):
         self.cfg = cfg
         self.index = {w: i for i, w in enumerate(cfg.vocab)}
         V = len(cfg.vocab)
+        self.norm = nn.LayerNorm(cfg.feature_dim)
         self.W_I = nn.Linear(cfg.feature_dim, cfg.embed_dim)
         self.W_e = nn.Embedding(V, cfg.embed_dim, padding_idx=0)
         self.lstm = nn.LSTM(cfg.embed_dim, cfg.hidden_dim, batch_first=True)
@@ -134,8 +137,8 @@ class ShowTell(nn.Module):
         return out
 
     def scores(self, features: torch.Tensor, tokens: torch.Tensor) -> torch.Tensor:
-        """log p_{t+1} [B, L−1, V] after x_{−1} = W_I·CNN(I) and x_0 … x_{L−2} = W_e·S_t (Eq. 10–12)."""
-        x = torch.cat([self.W_I(features)[:, None], self.W_e(tokens[:, :-1])], 1)
+        """log p_{t+1} [B, L−1, V] after x_{−1} = W_I·LN(CNN(I)) and x_0 … x_{L−2} = W_e·S_t (Eq. 10–12)."""
+        x = torch.cat([self.W_I(self.norm(features))[:, None], self.W_e(tokens[:, :-1])], 1)
         h, _ = self.lstm(self.drop(x))
         return self.W_o(self.drop(h[:, 1:])).log_softmax(-1)
 
@@ -143,7 +146,7 @@ class ShowTell(nn.Module):
         """Eq. 13: −log p_t(S_t) over the words and the stop word (padding ignored), mean per word."""
         features = batch["features"] if "features" in batch else image_features(batch["image"], self.cfg.grid)
         tokens = batch["tokens"] if "tokens" in batch else self.encode(batch["caption"])
-        logp = self.scores(features.to(self.W_I.weight.device), tokens)
+        logp = self.scores(features, tokens)
         nll = F.nll_loss(logp.flatten(0, 1), tokens[:, 1:].flatten(), ignore_index=0)
         return {"nll": nll}
 
@@ -163,7 +166,7 @@ class ShowTell(nn.Module):
         return [detokenize(self.cfg.vocab[i] for i in ids) for ids in out]
 
     def _start(self, features: torch.Tensor):
-        _, state = self.lstm(self.W_I(features)[:, None])
+        _, state = self.lstm(self.W_I(self.norm(features))[:, None])
         return state
 
     def _step(self, words: torch.Tensor, state):

@@ -106,7 +106,8 @@ def train_captioner(data: str | Path, out: str | Path, *, steps: int | None = No
 def evaluate_captioner(checkpoint: str | Path, data: str | Path, split: str = "test", size: int | None = None,
                        beam: int | None = None, n: int | None = None, progress: bool = True) -> dict:
     """Corpus BLEU-1…4 (× 100) of the captioner's beam-search captions of `split` against every caption of each
-    image, with the count, the beam and a few examples."""
+    image; object F1 of what the captions say (`caption_object_f1`), beside that of each image's first true
+    caption; the count, the beam and a few examples."""
     from ..data.imageset import ImageSet
     from ..eval.bleu import corpus_bleu
     from ..models.captioner import load
@@ -121,8 +122,23 @@ def evaluate_captioner(checkpoint: str | Path, data: str | Path, split: str = "t
     hyps = model.decode(feats, beam)
     refs = [r["captions"] for r in records]
     report = {f"bleu{k}": round(100 * corpus_bleu(hyps, refs, order=k), 2) for k in (1, 2, 3, 4)}
+    if ds.world and all("scene" in r for r in records):
+        report |= {"object_f1": round(caption_object_f1(hyps, records, ds.world), 2),
+                   "object_f1_reference": round(caption_object_f1([r[0] for r in refs], records, ds.world), 2)}
     return report | {"n": len(records), "beam": beam,
                      "examples": [{"caption": h, "reference": r[0]} for h, r in zip(hyps[:3], refs[:3])]}
 
 
-__all__ = ["cached_features", "evaluate_captioner", "train_captioner"]
+def caption_object_f1(captions: list[str], records: list[dict], world: str) -> float:
+    """What the captions say against what the images hold: each caption parsed by the grammar into a scene,
+    whose objects are scored against the record's scene (object F1 in %, `eval/metrics.py`)."""
+    from ..broken_telephone import parse, scene_detections
+    from ..eval.metrics import geneva_scores
+    from ..scene import Scene
+
+    said = [scene_detections(parse(c, world)) for c in captions]
+    held = [scene_detections(Scene.from_dict(r["scene"])) for r in records]
+    return geneva_scores(said, held)["f1"]
+
+
+__all__ = ["caption_object_f1", "cached_features", "evaluate_captioner", "train_captioner"]
