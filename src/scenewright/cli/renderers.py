@@ -100,19 +100,28 @@ def eval_render_cmd(
     seed: Seed = 0,
     threads: Threads = 1,
     as_json: bool = typer.Option(False, "--json", help="Print {renderer: {metric: value}} as JSON."),
+    sheet: Optional[Path] = typer.Option(None, "--sheet", help="Also draw the world's sample dialog with every "
+                                                               "renderer into this PNG (one row each)."),
 ) -> None:
     """object F1 / rsim, FID, stable_px (single-object edits) and sg2im's box recall, one row per renderer."""
     import torch
 
-    from ..eval.metrics import format_table
     from ..eval.render import COLUMNS, evaluate
 
     torch.set_num_threads(threads)
     table = evaluate(world, renderer, data, split, n=n, detector=detector, fid=fid, seed=seed)
+    if sheet is not None:
+        from ..eval.render import dialog_sheet
+        dialog_sheet(world, renderer, sheet)
     if as_json:
         typer.echo(json.dumps(table, indent=1))
         return
-    typer.echo(format_table({k: v for k, v in table.items() if "unavailable" not in v}, COLUMNS))
+    rows = {k: v for k, v in table.items() if "unavailable" not in v}
+    width = max([len(k) for k in rows] + [8]) + 2
+    typer.echo("renderer".ljust(width) + "".join(c.rjust(15) for c in COLUMNS))
+    for k, v in rows.items():
+        typer.echo(k.ljust(width) + "".join(f"{v[c]:15.1f}" if isinstance(v.get(c), (int, float)) else f"{'–':>15}"
+                                            for c in COLUMNS))
     for k, v in table.items():
         if "unavailable" in v:
             typer.echo(f"{k}: unavailable — {v['unavailable']}")

@@ -144,7 +144,7 @@ def evaluate(world: str, renderers: Sequence[str], data: str | Path, split: str 
             row["note"] = det_note
         if real_stats is not None:
             from .fid import fid_to_statistics
-            row["fid"] = fid_to_statistics(_lite0_features(images), *real_stats)
+            row["fid"] = max(0.0, fid_to_statistics(_lite0_features(images), *real_stats))  # ≥ 0 up to rounding
         row["stable_px"] = stable_px([images[2 * k] for k in single], [images[2 * k + 1] for k in single], regions)
         if hasattr(r, "layout"):
             from ..scene.graph import object_boxes
@@ -179,3 +179,42 @@ def _lite0_stats(images: np.ndarray):
     from .fid import statistics
 
     return statistics(_lite0_features(images))
+
+
+# -- a sheet: one dialog drawn by every renderer --------------------------------------------------------------
+DIALOGS = {"shapes": ("add a red cube in the middle", "put a blue sphere to the left of it",
+                      "add a green cylinder behind the cube", "make the sphere yellow", "remove the cube"),
+           "park": ("a boy is standing on the left", "a dog is to the right of the boy",
+                    "a tree behind the dog", "the boy is holding a kite", "the dog is gone")}
+
+
+def dialog_sheet(world: str, renderers: Sequence[str], path: str | Path, size: int = 96,
+                 turns: Sequence[str] | None = None) -> dict[str, str]:
+    """A PNG with one row per renderer (that can be built) and one column per turn of the world's sample
+    dialog; returns {renderer: "drawn" or the reason it is not}."""
+    from PIL import Image, ImageDraw
+
+    from ..session import Session
+
+    turns = list(turns or DIALOGS.get(world, DIALOGS["shapes"]))
+    rows, status = [], {}
+    for spec in renderers:
+        try:
+            s = Session(world=world, renderer=spec, size=(size, size))
+        except ScenewrightError as e:
+            status[spec] = str(e)
+            continue
+        rows.append((spec, [s.tell(t).image.convert("RGB") for t in turns]))
+        status[spec] = "drawn"
+    label = 90
+    sheet = Image.new("RGB", (label + size * len(turns), 14 + size * max(len(rows), 1)), "white")
+    pen = ImageDraw.Draw(sheet)
+    for k in range(len(turns)):
+        pen.text((label + k * size + 3, 1), f"turn {k + 1}", fill="black")
+    for r, (spec, images) in enumerate(rows):
+        pen.text((3, 14 + r * size + size // 2 - 6), spec.split(":")[0][:14], fill="black")
+        for k, im in enumerate(images):
+            sheet.paste(im, (label + k * size, 14 + r * size))
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(path)
+    return status

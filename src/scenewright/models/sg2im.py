@@ -92,7 +92,8 @@ class GraphTripleConv(nn.Module):
 
 
 class MaskRegression(nn.Module):
-    """Object vector → M×M soft mask: 1×1 → upsample + 3×3 conv + BN + ReLU per doubling → 1×1 conv, sigmoid."""
+    """Object vector → M×M soft mask: 1×1 conv, then upsample + 3×3 conv + BN + ReLU per doubling, 1×1 conv,
+    sigmoid."""
 
     def __init__(self, dim: int, mask_size: int, width: int):
         super().__init__()
@@ -400,7 +401,8 @@ def load(path: str | Path, device: str = "cpu") -> Sg2Im:
         model = Sg2Im(make_config(Sg2ImConfig, "sg2im", config))
         missing, unexpected = model.load_state_dict(state, strict=False)
     except (TypeError, RuntimeError, ScenewrightError) as e:
-        raise CheckpointError(f"{file} does not fit sg2im ({e})") from None
+        why = str(e).splitlines()[-1].strip()[:200]
+        raise CheckpointError(f"{file} does not fit this sg2im ({why})") from None
     if unexpected or any(k.startswith("G.") for k in missing):
         raise CheckpointError(f"{file} does not fit sg2im: missing {missing[:3]}, unexpected {unexpected[:3]}")
     return model.to(device).eval()
