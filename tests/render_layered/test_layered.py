@@ -199,3 +199,15 @@ def test_cli_draw_with_a_missing_checkpoint_says_what_to_run(tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 2 and "error:" in p.stderr and "scenewright train layered" in p.stderr
     assert "Traceback" not in p.stderr
+
+
+# -- the shipped weights ----------------------------------------------------------------------------------------
+def test_the_shipped_shapes_weights_draw_the_colour_asked_and_keep_the_rest():
+    r = LayeredRenderer("shapes")  # weights/render/layered_shapes
+    a = scene()
+    pictures = {c: np.asarray(r.render(recolour(a, "o3", c), SIZE), dtype=float) for c in ("red", "blue", "yellow")}
+    x0, y0, x1, y1 = edit_boxes(r, a, a, "o3", SIZE)[0]
+    means = {c: p[max(y0, 0):y1, max(x0, 0):x1].reshape(-1, 3).mean(0) for c, p in pictures.items()}
+    assert means["red"][0] > means["red"][2] + 20 and means["blue"][2] > means["blue"][0] + 20
+    assert means["yellow"][:2].min() > means["yellow"][2] + 20
+    assert stable_px(r, single_edits("shapes", 4, seed=9), SIZE) == 0.0

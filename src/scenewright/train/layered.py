@@ -218,8 +218,11 @@ def stable_px(renderer, edits, size: tuple[int, int]) -> float:
 def evaluate_layered(world: str, checkpoint: str | Path | None = None, data: str | Path | None = None,
                      split: str = "test", n_edits: int = 100, n: int | None = None, seed: int = 0,
                      size: int | None = None) -> dict:
-    """{"stable_px", "stable_px_procedural", "layers_per_edit", "fid"?, "fid_procedural"?, "n_fid"?}."""
-    from ..eval.features import fid_is, real_statistics
+    """{"stable_px", "stable_px_procedural", "layers_per_edit", "objects_per_scene", and with `data`: "fid"
+    (the layered GAN's pictures of the split's scenes against the split's images), "fid_procedural" (the spine's
+    own, ~0: the images are its renders), "fid_real_val" (the val images against the split's: the floor at this
+    number of images)}."""
+    from ..eval.features import fid_is, real_statistics, real_vs_real
     from ..models.layered_gan import LayeredRenderer
     from ..render import get_renderer
 
@@ -231,6 +234,7 @@ def evaluate_layered(world: str, checkpoint: str | Path | None = None, data: str
     row["stable_px"] = round(stable_px(layered, edits, shown), 6)
     row["stable_px_procedural"] = round(stable_px(get_renderer(world), edits, shown), 6)
     runs = []
+    layered = LayeredRenderer(world, model=layered.model, seed=seed)  # an empty cache: count what an edit re-runs
     for a, b, _ in edits:
         layered.render(a, shown)
         before = layered.runs
@@ -246,4 +250,15 @@ def evaluate_layered(world: str, checkpoint: str | Path | None = None, data: str
         spine = torch.stack([_tensor(procedural.render(s, (S, S))) for s in scenes])
         row |= {"fid": round(fid_is(images, stats)["fid"], 2), "fid_procedural": round(fid_is(spine, stats)["fid"], 2),
                 "n_fid": len(scenes), "fid_split": split}
+        if world == "shapes":  # object F1 / rsim by the shipped shapes detector, GeNeVA's protocol
+            from ..eval.detector import Detector
+            from ..eval.metrics import detections_from_scene, geneva_scores
+
+            detector = Detector.load(Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes_detector")
+            truth = [detections_from_scene(s) for s in scenes]
+            for name, x in (("", images), ("_procedural", spine)):
+                scores = geneva_scores(detector.detect(x), truth)
+                row |= {f"object_f1{name}": round(scores["f1"], 2), f"rsim{name}": round(scores["rsim"], 2)}
+        if n is None and split != "val":  # the floor at this many images: another real split against this one
+            row["fid_real_val"] = round(real_vs_real(data, "val", split, S)["fid"], 2)
     return row
