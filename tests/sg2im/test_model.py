@@ -80,5 +80,7 @@ def test_unknown_label_and_missing_weights_are_clear(tiny_sg2im, tmp_path):
     model = load(tiny_sg2im)
     with pytest.raises(ScenewrightError, match="has not learnt 'gold cube'"):
         model.draw([SceneGraph("shapes", "light", ("gold cube",), ())])
+    with pytest.raises(ScenewrightError, match="has not learnt the relation 'on top of'"):
+        model.draw([SceneGraph("shapes", "light", ("red cube", "blue cube"), ((0, "on top of", 1),))])
     with pytest.raises(MissingFile, match="train sg2im --world shapes"):
         Sg2ImRenderer("shapes", checkpoint=tmp_path / "none")

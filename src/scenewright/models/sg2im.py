@@ -311,6 +311,10 @@ class Sg2Im(nn.Module):
             objs.append(self._index[image])
             things.append(False)
             o2i += [b] * (len(g.objects) + 1)
+            unknown = sorted({p for _, p, _ in g.triples} - set(self._pred))
+            if unknown:
+                raise ScenewrightError(f"this sg2im model has not learnt the relation {unknown[0]!r}; it knows "
+                                       f"{', '.join(p for p in self.cfg.predicates if p != IN_IMAGE)}")
             trip += [(base + s, self._pred[p], base + o) for s, p, o in g.triples]
             trip += [(base + i, self._pred[IN_IMAGE], base + len(g.objects)) for i in range(len(g.objects))]
         return {"objs": torch.tensor(objs), "obj_to_img": torch.tensor(o2i), "things": torch.tensor(things),
