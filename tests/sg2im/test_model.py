@@ -58,6 +58,15 @@ def test_shapes_and_losses():
     assert batch["masks"][:2].sum() > 0 and batch["masks"][2].min() == 1  # objects' alpha; the image node: all
 
 
+def test_128_px_is_the_same_network_started_at_8x8():
+    from scenewright.scene.graph import scene_graph
+
+    w = get_world("shapes")
+    m = build(world_labels(w) + [BACKGROUND + b for b in w.backgrounds], image_size=128, **TINY).eval()
+    x, boxes = m.draw([scene_graph(scene())])
+    assert x.shape == (1, 3, 128, 128) and boxes[0].shape == (2, 4)
+
+
 def test_one_tiny_training_step_and_the_renderer(tiny_sg2im):
     from scenewright.render import get_renderer
     from scenewright.session import Session

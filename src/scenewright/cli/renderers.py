@@ -27,6 +27,7 @@ def train_sg2im_cmd(
     steps: Steps = None,
     seed: Seed = 0,
     batch: int = typer.Option(16, "--batch", help="Scenes per step per process."),
+    size: int = typer.Option(64, "--size", help="64 (default) or 128 (the refinement network starts at 8×8)."),
     ckpt_every: int = typer.Option(250, "--ckpt-every", help="Checkpoint + sample grid every N steps."),
     threads: Threads = 1,
     setting: List[str] = typer.Option([], "--set", help="A config override, e.g. --set lr_g=2e-4 (repeatable)."),
@@ -41,8 +42,10 @@ def train_sg2im_cmd(
     torch.set_num_threads(threads)
     if steps is None and minutes is None:
         minutes = 60.0
+    if size not in (64, 128):
+        raise typer.BadParameter("--size is 64 or 128", param_hint="--size")
     path = train_sg2im(world, out, data=data, n=n, steps=steps, minutes=minutes, seed=seed, batch=batch,
-                       ckpt_every=ckpt_every, settings=_settings(setting))
+                       size=size, ckpt_every=ckpt_every, settings=_settings(setting))
     if os.environ.get("RANK", "0") == "0":
         card = json.loads((path.parent / "card.json").read_text())
         typer.echo(json.dumps({"weights": str(path), "steps": card["steps"], "minutes": card["minutes"]}))
