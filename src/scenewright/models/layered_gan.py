@@ -325,7 +325,6 @@ class LayeredGAN(nn.Module):
         was = self.training
         self.eval()
         renderer = LayeredRenderer(self.cfg.world, model=self, cache_size=0)
-        S = self.cfg.image_size
         out = []
         for i, text in enumerate(captions):
             renderer.seed = seed + i
