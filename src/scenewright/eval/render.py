@@ -137,15 +137,15 @@ def evaluate(world: str, renderers: Sequence[str], data: str | Path, split: str 
             continue
         images = _draw(r, scenes, size, name, progress)
         row: dict = dict.fromkeys(COLUMNS)
-        if det is not None:
+        if det is not None and scored:
             scores = geneva_scores(det.detect(images[scored]), oracle)
             row["object_f1"], row["rsim"] = scores["f1"], scores["rsim"]
         else:
-            row["note"] = det_note
+            row["note"] = det_note or "no picture the detector can score (none with objects on its floor)"
         if real_stats is not None:
             from .fid import fid_to_statistics
             row["fid"] = max(0.0, fid_to_statistics(_lite0_features(images), *real_stats))  # ≥ 0 up to rounding
-        row["stable_px"] = stable_px([images[2 * k] for k in single], [images[2 * k + 1] for k in single], regions)
+        row["stable_px"] = None if not single else stable_px([images[2 * k] for k in single], [images[2 * k + 1] for k in single], regions)
         if hasattr(r, "layout"):
             from ..scene.graph import object_boxes
             predicted = [r.layout(s) for s in scenes]
