@@ -17,7 +17,8 @@ Each chain is a drawer and a reader taking turns:
 Round 0 is the start. From text, the text is round 0's caption and each chain draws it; the reference scene
 is the spine's parse of the text (exact labels); round r > 0 reads round r − 1's image and draws what it read.
 From an image, it is round 0's image for every chain and each chain reads it; the reference is the detector's
-reading of it; round r > 0 draws round r − 1's caption and reads what it drew. Per round: object F1 and rsim (`eval/metrics.py`, in %) of the detector on the round's image
+reading of it (or, given `scene`, the image's own scene); round r > 0 draws round r − 1's caption and reads
+what it drew. Per round: object F1 and rsim (`eval/metrics.py`, in %) of the detector on the round's image
 against the reference, and the caption's smoothed sentence BLEU-4 (`eval/bleu.py`, in %) against the chain's
 round-0 caption. Published TelephoneGAN work shows the drift in pictures only; these are measured curves.
 """
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -99,12 +101,9 @@ class SpinePlayer:
         self.detector = detector
         self.size = size
         self.renderer = get_renderer(self.world.name)
-        self.scenes: list[Scene] = []
 
     def draw(self, caption: str, r: int) -> Image.Image:
-        scene = parse(caption, self.world.name)
-        self.scenes.append(scene)
-        return self.renderer.render(scene, (self.size, self.size))
+        return self.renderer.render(parse(caption, self.world.name), (self.size, self.size))
 
     def read(self, image: Image.Image) -> str:
         from .language.describe import describe
@@ -175,20 +174,24 @@ def scene_from_detections(detections: Mapping[str, Sequence], image: Image.Image
     return Scene(world, _background(image, world), tuple(objects))
 
 
-def _background(image: Image.Image, world: str) -> str:
+def _floor(image: Image.Image) -> float:
     import numpy as np
 
+    a = np.asarray(image.convert("L").resize((32, 32)), dtype=float)
+    return float(a[24:].mean())  # the bottom quarter: floor / ground, rarely covered by objects
+
+
+@lru_cache(maxsize=8)
+def _floor_levels(world: str) -> dict[str, float]:
     from .render import render
     from .worlds import get_world
 
-    def floor(im):
-        a = np.asarray(im.convert("L").resize((32, 32)), dtype=float)
-        return a[24:].mean()  # the bottom quarter: floor / ground, rarely covered by objects
+    return {b: _floor(render(Scene(world, b), (64, 64))) for b in get_world(world).backgrounds}
 
-    bgs = get_world(world).backgrounds
-    levels = {b: floor(render(Scene(world, b), (64, 64))) for b in bgs}
-    level = floor(image)
-    return min(bgs, key=lambda b: abs(levels[b] - level))
+
+def _background(image: Image.Image, world: str) -> str:
+    levels, level = _floor_levels(world), _floor(image)
+    return min(levels, key=lambda b: abs(levels[b] - level))
 
 
 # -- the chain ----------------------------------------------------------------------------------------------
@@ -290,7 +293,15 @@ def _method_players(methods: dict, world: str, captioner, seed: int) -> list[Met
     from .t2i import load_method
 
     reader = load_captioner(captioner, world)
-    return [MethodPlayer(name, load_method(name, run, world), reader, seed) for name, run in methods.items()]
+    players = []
+    for name, run in methods.items():
+        try:
+            players.append(MethodPlayer(name, load_method(name, run, world), reader, seed))
+        except MissingFile as e:
+            raise MissingFile(f"no weights for the {name} chain ({str(e).split(';')[0]}); train them with "
+                              f"`scenewright train t2i --method {name} --data DIR --damsm DIR --out RUN` and give "
+                              f"--method {name}=RUN") from None
+    return players
 
 
 def _open_scene(scene, world: str) -> Scene:

@@ -102,3 +102,10 @@ def test_clear_errors(tmp_path):
         telephone(text="a dog", world="park")
     with pytest.raises(ScenewrightError, match="rounds"):
         telephone(text=SIMPLE, rounds=-1)
+
+
+def test_a_method_without_weights_says_how_to_give_a_run(captioner_run):
+    from scenewright import telephone
+
+    with pytest.raises(MissingFile, match=r"train t2i --method stackgan .* --method stackgan=RUN"):
+        telephone(text=SIMPLE, methods=["stackgan"], captioner=captioner_run)
