@@ -99,16 +99,22 @@ def train_sg2im(world: str, out: str | Path, *, data: str | Path | None = None, 
                 size: int = 64, ckpt_every: int = 250, settings: dict | None = None, progress: bool = True,
                 command: str | None = None) -> Path:
     """Train sg2im on `world` and return OUT/sg2im.safetensors."""
-    from ..models.sg2im import BACKGROUND, Sg2ImConfig, build
+    from ..models.sg2im import BACKGROUND, build
     from ..scene.graph import world_labels
     from ..worlds import get_world
 
     if steps is None and minutes is None:
         raise ScenewrightError("give a budget: --steps N and/or --minutes M")
     w = get_world(world)
+    fixed = sorted(set(settings or {}) & {"world", "objects", "image_size"})
+    if fixed:
+        raise ScenewrightError(f"sg2im takes {', '.join(fixed)} from --world / --size, not from --set")
+    objects = world_labels(w) + [BACKGROUND + b for b in w.backgrounds]
+    torch.manual_seed(seed)  # the same initial weights on every replica and every run
+    model = build(objects, world=w.name, image_size=size, **(settings or {}))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    mask_size = int((settings or {}).get("mask_size", Sg2ImConfig.mask_size))
+    mask_size = model.cfg.mask_size
     cache = out / "data.pt"
     source = {"data": str(Path(data).resolve()) if data else None, "n": None if data else n, "seed": seed,
               "size": size, "mask_size": mask_size, "world": w.name}
@@ -122,9 +128,6 @@ def train_sg2im(world: str, out: str | Path, *, data: str | Path | None = None, 
             scenes, images = sampled_scenes(w.name, n, seed, size, progress)
         prepared = prepare(scenes, images, mask_size, progress) | {"source": source}
         torch.save(prepared, cache)
-    objects = world_labels(w) + [BACKGROUND + b for b in w.backgrounds]
-    torch.manual_seed(seed)
-    model = build(objects, world=w.name, image_size=size, **(settings or {}))
     N = len(prepared["graphs"])
     if N < batch:
         raise ScenewrightError(f"{N} training scenes are fewer than one batch of {batch}")
