@@ -144,9 +144,10 @@ def test_an_edit_reruns_only_the_layers_that_see_it():
     assert changed_outside(before, after, edit_boxes(r, scene(), recolour(scene(), "o1", "purple"), "o1", SIZE)) == 0
 
 
-def test_stable_px_is_zero_over_random_edits_and_does_not_depend_on_the_cache():
+@pytest.mark.parametrize("size", [64, 128])
+def test_stable_px_is_zero_over_random_edits_and_does_not_depend_on_the_cache(size):
     edits = single_edits("shapes", 6, seed=3)
-    model = tiny()
+    model = tiny(size)
     assert stable_px(LayeredRenderer("shapes", model=model), edits, SIZE) == 0.0
     assert stable_px(LayeredRenderer("shapes", model=model, cache_size=0), edits, SIZE) == 0.0
 
