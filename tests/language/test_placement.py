@@ -120,3 +120,15 @@ def test_no_i_meant_a_purple_one_fixes_the_thing_just_added(dialog):
     s, (_, r) = dialog("shapes", "add a green sphere on the right", "no, I meant a purple one")
     assert r.ok and [(o.category, o.color) for o in s.scene.objects] == [("sphere", "purple")]
     assert _o(s, "sphere").x > 0.6  # where it was said to go
+
+
+def test_undo_after_hesitation_and_in_its_place(dialog):
+    s, r = dialog("shapes", "a red cube", "a blue ball", "a green cylinder", "hmm no. undo the last two changes")
+    assert r[-1].ok and [o.category for o in s.scene.objects] == ["cube"]
+    s, r = dialog("shapes", "a red cube", "a blue ball", "Hmm no, undo that, the cube was fine.")
+    assert [o.category for o in s.scene.objects] == ["cube"]
+    s, r = dialog("shapes", "a red cube", "no!! blue")
+    assert r[-1].ok and s.scene.objects[0].color == "blue" and len(s.scene.objects) == 1
+    s, _ = dialog("shapes", "a green cube on the left", "a red ball on the right",
+                  "Remove the green cube and add a green sphere in its place.")
+    assert [o.color for o in s.scene.objects if o.category == "sphere" and o.x < 0.4] == ["green"]

@@ -71,18 +71,31 @@ _SMALL_TALK = re.compile(r"^(hi|hello|hey|hi there|hello there|good morning|good
 _EDIT_WORDS = re.compile(r"\b(add|put|place|make|move|remove|delete|paint|draw|turn|flip|swap|give|there)\b")
 
 
+_FILLER_PART = re.compile(r"^((hmm+|um+|uh+|er+m?|oh|ah|ok|okay|no+|nope|wait|sorry|oops|well|actually)\s*)+$")
+_FILLER_LEAD = re.compile(r"^((hmm+|um+|uh+|er+m?|oh|ah|ok|okay|no+|nope|wait|sorry|oops|well|actually)\s+)+")
+
+
 def _undo_then_talk(text: str) -> bool:
-    """"Undo that, sorry, I'm not sure about the trainers": an undo followed by words that ask for nothing."""
-    head, _, rest = normalise(text).partition(",")
-    head = re.sub(r"^(hmm+|um+|er+m?|oh|ok|okay|no|wait|sorry)\s+", "", head.strip())
-    return bool(rest.strip()) and bool(re.fullmatch(r"(undo|undo (that|it|this|again|the last one))", head)) \
-        and not _EDIT_WORDS.search(rest)
+    """"Undo that, sorry, I'm not sure about the trainers", "Hmm no, undo that, the cube was fine": an undo
+    (after words that only hesitate) followed by words that ask for nothing."""
+    parts = [p.strip() for p in re.split(r"[,.;!?]", normalise(text)) if p.strip()]
+    while parts and _FILLER_PART.match(parts[0]):
+        parts.pop(0)
+    if not parts:
+        return False
+    head, rest = _FILLER_LEAD.sub("", parts[0]), " ".join(parts[1:])
+    return bool(re.fullmatch(r"(undo|undo (that|it|this|again|the last one))", head)) and \
+        not _EDIT_WORDS.search(rest)
 
 
 def command(text: str, context: Context) -> Parse | None:
     t = " ".join(w for w in re.sub(r"[^\w\s]", " ", normalise(text)).split()
                  if w not in ("please", "can", "you", "could", "just", "now", "ok", "okay", "lets", "let", "us"))
     cursor = len(context.entries)
+    lead = _FILLER_LEAD.sub("", t)
+    if lead != t and lead and (_UNDO_N.match(lead) or _UNDO_TWICE.match(lead) or _REDO.match(lead) or
+                               _GOTO.match(lead) or _GOTO_START.match(lead)):
+        t = lead  # "hmm no. undo the last two changes"
     if _UNDO.match(t) or _undo_then_talk(text):
         return Parse(command="undo", reply="Undone.")
     if _MORE.match(t) and context.entries:  # "more", "a bit more": the last move once again

@@ -25,7 +25,8 @@ _LEAD = re.compile(r"^(?:(?:hmm+|um+|uh+|er+m?|oh|ah|well|ok|okay|so|wait|oops|s
 
 def correction(text: str) -> str | None:
     """The corrected content if `text` corrects the previous turn ("no, I meant blue" -> "blue")."""
-    t = _LEAD.sub("", normalise(text).replace(",", " , "))  # "hmm, no, it was a dog"
+    t = _LEAD.sub("", re.sub(r"\s*[!?]+\s*", " , ", normalise(text)).replace(",", " , "))  # "hmm, no, it was a dog",
+    # "no!! blue"
     words = t.split()
     if not words:
         return None

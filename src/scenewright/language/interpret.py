@@ -651,6 +651,11 @@ class Interpreter:
                     return was
             start = next((o for o in (state.entries[0].scene.objects if entries else ()) if o.id == moving), None)
             return start or now
+        gone = [e.id for e in state.edits if isinstance(e, Remove)]
+        if m.head == "PRON" and gone and entries:  # "remove the cube and add a sphere in its place": the cube
+            was = next((o for o in entries[-1].scene.objects if o.id == gone[-1]), None)
+            if was is not None:
+                return was
         scenes = [e.scene for e in reversed(entries)]
         for scene in scenes[1:] + scenes[:1] if scenes else []:
             try:
