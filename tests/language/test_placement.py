@@ -132,3 +132,25 @@ def test_undo_after_hesitation_and_in_its_place(dialog):
     s, _ = dialog("shapes", "a green cube on the left", "a red ball on the right",
                   "Remove the green cube and add a green sphere in its place.")
     assert [o.color for o in s.scene.objects if o.category == "sphere" and o.x < 0.4] == ["green"]
+
+
+def test_what_a_witness_calls_a_car_and_hair_length(dialog):
+    s, (r,) = dialog("street", "A blue Ford Focus was parked across the street.")
+    assert r.ok and [(o.category, o.color, o.attrs["called"]) for o in s.scene.objects] == [("car", "blue", "ford focus")]
+    s, _ = dialog("street", "a woman on the left", "And there was a car going really slowly beside her. A grey Mercedes.")
+    assert [(o.color, o.attrs.get("called")) for o in s.scene.objects if o.category == "car"] == [("gray", "mercedes")]
+    s, _ = dialog("street", "a red car on the left", "A blue Ford Focus")
+    assert sorted(o.color for o in s.scene.objects) == ["blue", "red"]  # another car, not the red one repainted
+    s, _ = dialog("street", "a woman on the right", "She looked about forty, with short grey hair.")
+    assert _o(s, "woman").attrs["hair"] == "gray" and "height" not in _o(s, "woman").attrs
+
+
+def test_walking_towards_a_place_is_on_the_way_not_at_it(dialog):
+    s, _ = dialog("street", "a bank on the left", "a man on the right", "He walked towards the bank.")
+    man = _o(s, "man")
+    assert 0.3 < man.x < 0.8 and man.y > 0.7  # a step that way, still on his side of the street
+
+
+def test_a_refusal_quotes_the_users_words(dialog):
+    s, (r,) = dialog("street", "zorble the flim")
+    assert "'zorble the flim'" in r.reply

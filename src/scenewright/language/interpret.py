@@ -163,7 +163,8 @@ class Interpreter:
                 return self._move_together(c, group, state)  # "Two red cylinders. Behind it.": both of them
             if (c.has_predicate or c.has_location) and state.order():
                 return self._update(c, [subjects.headless_subject(self, c, state)], state)
-            raise Refusal(f"I didn't understand {c.text!r}. Try e.g. {self.example()}.")
+            said = self.source.strip().rstrip(".!?") if len(self._all_clauses) == 1 else c.text
+            raise Refusal(f"I didn't understand {said!r}. Try e.g. {self.example()}.")  # the user's own words
         if all(m.head == "PRON" and m.value == "it" for m in targets) and idioms.framing(self, c, state):
             return None
         first = targets[0]
@@ -259,6 +260,15 @@ class Interpreter:
                 state.described.add(fresh[0])
                 said = replace(c, **{k: getattr(m, k) + getattr(c, k) for k in LOOKS})
                 return self._update(said, [state.scene.get(fresh[0])], state)
+        described = self._kind_of_the_last(m, cat, state) if holder is None and not c.has_location else None
+        if described is not None and described.color and (m.colors or c.colors) and \
+                described.color not in (m.colors + c.colors):
+            described = None  # "a red car … A blue Ford Focus": another car
+        if described is not None:  # "a car going really slowly beside her. A grey Mercedes.": that car
+            called = {"attributes": {**described.attrs, "called": m.surface}}
+            fields = {k: v for k, v in looks(self.world, cat, m, c, state, described).items()
+                      if k not in ("x", "y")}
+            return state.do(Update.of(described.id, **{**fields, **called}))
         n = max(1, m.count or c.count or 1) if m.pick is None else 1
         if m.det == "a" and m.count is None and c.count and n > 1:  # "a little boy …, maybe eight": one boy
             n = 1
@@ -428,6 +438,10 @@ class Interpreter:
             landmark, other = self._landmarks(c.relation, c.landmarks, state, exclude=obj.id)
             if c.relation == "where":
                 return landmark.x, landmark.y
+            if c.relation == "toward" and c.verb != "put" and abs(landmark.x - obj.x) > 0.05 and not c.abs_x \
+                    and w.name == "street":  # "they walked towards the bank": on their way, not at it
+                step = min(abs(landmark.x - obj.x) * 0.5, 0.2)
+                return P.clamp_x(w, cat.name, obj.scale, obj.x + step * (1 if landmark.x > obj.x else -1), obj.y), obj.y
             side = 1 if landmark.x <= 0.75 else -1
             if c.relation in ("next", "near", "toward") and obj.x < landmark.x:
                 side = -1 if landmark.x > 0.25 else 1
@@ -542,6 +556,17 @@ class Interpreter:
                        for o in self._resolve(m, state, talked=False))
         except (Missing, Ambiguous, Refusal):
             return False
+
+    def _kind_of_the_last(self, m: Mention, cat: Category, state: State) -> SceneObject | None:
+        """The thing a kind name describes: one of its category talked about in this turn or the last, the only
+        one of it there, not yet called by another such name."""
+        if m.det != "a" or m.count or m.surface not in self.world.kind_names or m.relation or m.landmarks:
+            return None
+        same = [o for o in state.scene.objects if o.category == cat.name]
+        recent = [state.scene.get(i) for i in state.last_group() if any(o.id == i for o in same)]
+        if len(same) != 1 or not recent or same[0].attrs.get("called") in self.world.kind_names:
+            return None
+        return same[0]
 
     def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State, quiet: bool = False) -> None:
         """"To the right of the tree is a helicopter" with no tree drawn yet: the speaker named the tree, so

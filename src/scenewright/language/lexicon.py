@@ -529,13 +529,16 @@ class Lexicon:
 
     def _compounds(self, out: list[Token]) -> list[Token]:
         """"the cafe lady", "the shop guy", "the taxi man": a noun before a person's noun says which person
-        (an English noun phrase's head is its last noun) — one person, called by both words, not a cafe too."""
+        (an English noun phrase's head is its last noun) — one person, called by both words, not a cafe too;
+        "a Ford Focus": two names of one thing."""
         merged: list[Token] = []
         for t in out:
             prev = merged[-1] if merged else None
-            if prev is not None and t.kind == "CAT" and prev.kind == "CAT" and _cat(prev) != _cat(t) and \
-                    prev.start + len(prev.text.split()) == t.start and self._person(_cat(t)) and \
-                    not self._person(_cat(prev)):
+            next_to = prev is not None and t.kind == "CAT" and prev.kind == "CAT" and \
+                prev.start + len(prev.text.split()) == t.start
+            if next_to and (_cat(prev) != _cat(t) and self._person(_cat(t)) and not self._person(_cat(prev)) or
+                            _cat(prev) == _cat(t) and not _plural_token(prev) and not _plural_token(t)):
+                # … and "a Ford Focus", "a Transit van": one thing named twice
                 merged[-1] = Token("CAT", t.value, f"{prev.text} {t.text}", prev.start)
                 continue
             merged.append(t)
@@ -561,6 +564,10 @@ class Lexicon:
 
     def alternatives(self, token: Token) -> list[tuple[str, Any]]:
         return self.table.get(tuple(token.text.split()), [(token.kind, token.value)])
+
+
+def _plural_token(t: Token) -> bool:
+    return bool(t.value[1]) if isinstance(t.value, tuple) and len(t.value) > 1 else False
 
 
 def _cat(t: Token) -> str:

@@ -72,6 +72,9 @@ class World:
     mark_words: tuple[str, ...] = ()
     places: Mapping[str, tuple[float | None, float | None]] = field(default_factory=dict)
     words_for_all: tuple[str, ...] = ("object", "objects", "thing", "things", "shape", "shapes")
+    # names of a kind of thing (a car's make, "Mercedes") that, said with "a" right after such a thing was talked
+    # about, describe it ("a car going slowly. A grey Mercedes.") rather than add another
+    kind_names: tuple[str, ...] = ()
     # roles: a word for a person by what they do with a vehicle -> (role, the vehicle's category or None):
     # "the driver" is the person driving the car talked about; "a cyclist" a person riding a bicycle.
     roles: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)

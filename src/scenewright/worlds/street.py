@@ -107,13 +107,20 @@ _person = dict(colorable=True, people=True, layer=3, attributes=PERSON_ATTRS)
 _building = dict(colorable=True, facing=None, layer=0, attributes=("marks",))
 _thing = dict(facing=None, layer=1)
 
+# what witnesses call a car by: its make or model ("a blue Ford Focus", "a grey Mercedes"); the word is kept
+CAR_MAKES = ("ford", "vauxhall", "toyota", "bmw", "mercedes", "audi", "volkswagen", "vw", "honda",
+             "nissan", "peugeot", "renault", "citroen", "kia", "hyundai", "volvo", "fiat", "skoda", "tesla",
+             "jaguar", "land rover", "range rover", "lexus", "mazda", "subaru", "suzuki", "porsche",
+             "chevy", "chevrolet", "dodge", "jeep", "prius", "fiesta", "corsa", "astra", "ford focus", "vw golf", "vw polo", "volkswagen golf", "volkswagen polo", "honda civic", "mini cooper",
+             "corolla", "qashqai", "clio", "micra", "yaris", "octavia", "passat", "mondeo", "punto")
+
 CATEGORIES = (
     # vehicles: unflipped = facing / travelling right (the near lane's direction)
     _c("car", "vehicles", 0.22, 2.55, "road", synonyms=("sedan", "hatchback", "coupe", "suv", "automobile",
-                                                        "station wagon", "estate car", "taxi", "cab"),
+                                                        "station wagon", "estate car", "taxi", "cab") + CAR_MAKES,
        **_vehicle),
     _c("van", "vehicles", 0.29, 2.25, "road", synonyms=("minivan", "delivery van", "panel van", "minibus",
-                                                        "camper van", "transit van"), **_vehicle),
+                                                        "camper van", "transit van", "transit", "sprinter"), **_vehicle),
     _c("truck", "vehicles", 0.31, 2.45, "road", synonyms=("pickup", "pickup truck", "pick up", "lorry",
                                                           "box truck", "lorry truck", "semi", "tow truck"),
        **_vehicle),
@@ -270,6 +277,10 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "stopped at the light": ("motion", "stopped"), "pulled over": ("motion", "parked"),
     "parked up": ("motion", "parked"),
 }
+# "short grey hair", "long blonde hair": the length is the hair's, never the person's height
+ATTRIBUTE_SYNONYMS.update({f"{length} {phrase}": value for phrase, value in list(ATTRIBUTE_SYNONYMS.items())
+                           if value[0] == "hair" and phrase.endswith("hair")
+                           for length in ("short", "long", "shoulder length", "cropped", "curly", "straight")})
 ATTRIBUTE_KINDS = {
     "top": ("hoodie", "hooded sweatshirt", "jacket", "shirt", "t shirt", "tee", "coat", "sweater",
             "jumper", "dress", "vest", "blouse", "uniform", "raincoat", "puffer jacket",
@@ -427,6 +438,7 @@ POSE_SYNONYMS = {
 }
 
 WORLD = World(
+    kind_names=CAR_MAKES,
     name="street",
     title="A street seen from the sidewalk: the witness world",
     categories=CATEGORIES,
