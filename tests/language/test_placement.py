@@ -154,3 +154,10 @@ def test_walking_towards_a_place_is_on_the_way_not_at_it(dialog):
 def test_a_refusal_quotes_the_users_words(dialog):
     s, (r,) = dialog("street", "zorble the flim")
     assert "'zorble the flim'" in r.reply
+
+
+def test_the_taller_man_is_not_the_one_said_to_be_short(dialog):
+    s, _ = dialog("street", "Two men got out.", "One of them had a beard and a red cap.",
+                  "The other one was short and wore a tracksuit.", "The taller man was carrying a knife, I think.")
+    knife = [o for o in s.scene.objects if o.attrs.get("carry_kind") == "knife"]
+    assert len(knife) == 1 and knife[0].attrs.get("height") != "short"

@@ -174,7 +174,9 @@ class Resolver:
             objs = [o for o in objs if o.attrs.get(f"{slot}_kind") == kind] or objs
         for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
             objs = [o for o in objs if attr in self.world.category(o.category).attributes] or objs  # "the tall
-            objs = [o for o in objs if o.attrs.get(attr) == value] or objs  # one" is a person, not the bus stop
+            objs = [o for o in objs if o.attrs.get(attr) == value] or \
+                [o for o in objs if attr not in o.attrs] or objs  # one" is a person, not the bus stop; "the
+            # taller man" when neither was called tall: not the one said to be short
         rank = {i: k for k, i in enumerate(order)}
         return sorted(objs, key=lambda o: rank.get(o.id, 10**6))
 
