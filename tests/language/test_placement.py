@@ -161,3 +161,11 @@ def test_the_taller_man_is_not_the_one_said_to_be_short(dialog):
                   "The other one was short and wore a tracksuit.", "The taller man was carrying a knife, I think.")
     knife = [o for o in s.scene.objects if o.attrs.get("carry_kind") == "knife"]
     assert len(knife) == 1 and knife[0].attrs.get("height") != "short"
+
+
+def test_a_man_in_the_passenger_seat_rides_in_the_car(dialog):
+    s, (_, r, _) = dialog("street", "a silver car parked on the left",
+                          "I'm not sure but I think there was a man in the passenger seat.", "move the car to the right")
+    assert sorted(o.category for o in s.scene.objects) == ["car", "man"]  # no bench for "seat"
+    car, man = _o(s, "car"), _o(s, "man")
+    assert man.attrs["of"] == car.id and abs(man.x - car.x) < 0.1  # he went with the car

@@ -295,6 +295,10 @@ class Interpreter:
             and relation in ("on", "near", "in", "above") and (cat.worn or "hand" in c.text)) else None
         if owner is not None and n == 1:  # held or worn: it goes where its owner goes (state.carry)
             fields["attributes"] = {**fields.get("attributes", {}), "with": owner.id}
+        elif landmark is not None and relation == "in" and cat.people and \
+                self.world.category(landmark.category).group == "vehicles" and "of" not in fields.get("attributes", {}):
+            # "a man in the car", "in the passenger seat": its passenger, who goes where it goes
+            fields["attributes"] = {"role": "passenger", **fields.get("attributes", {}), "of": landmark.id}
         placed: list[P.Box] = []
         for k in range(n):
             x, y = self._where(cat, scale, c, state, landmark, other, holder, how, k, n, placed, relation)

@@ -275,6 +275,8 @@ _OF_PICTURE = re.compile(r"\b(left|right|middle|center|centre|top|bottom|corner|
 _BARE_SIDE_OF = re.compile(r"\b(?:at|on|to|in) (left|right)(?: hand)?(?: side)? of\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 # "a face mask on, one of those black ones": what kind of mask, not one more thing
+_SEAT = re.compile(r"\bin the (?:front |back |rear )?(?:passenger|front|back|rear|driver s|drivers|driver) seats?"
+                   r"(?: of (?:the|a|his|her|their) car)?\b")
 _IN_ITS_PLACE = re.compile(r"\bin (its|his|her|their) place\b")
 _KIND_AFTER = re.compile(r"\b(an?) ((?:[\w-]+ ){0,3}?[\w-]+)( on)?\s*,\s*one of (?:those|these) ((?:[\w-]+ ){0,2}?[\w-]+) "
                          r"ones?\b")
@@ -284,7 +286,8 @@ def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
     if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
             and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
-            and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text:
+            and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
+            and " seat" not in text:
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
@@ -293,6 +296,7 @@ def normalise(text: str) -> str:
     t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog"
     t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
     t = _KIND_AFTER.sub(r"\1 \4 \2\3", t)
+    t = _SEAT.sub("in the car", t)  # "a man in the passenger seat": in the car, not on a bench
     t = _IN_ITS_PLACE.sub(lambda m: f"in place of {_OBJECT_CASE[m.group(1)]}", t)  # "a sphere in its place"
     t = _KIND_OF.sub("a", t)
     t = _ON_ITS_SIDE.sub(lambda m: f"to the {m.group(2)} of {_OBJECT_CASE[m.group(1)]}", t)  # "on its left"  # "one of those hooded tops": a kind of thing, not one of the things here
