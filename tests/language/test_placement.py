@@ -169,3 +169,12 @@ def test_a_man_in_the_passenger_seat_rides_in_the_car(dialog):
     assert sorted(o.category for o in s.scene.objects) == ["car", "man"]  # no bench for "seat"
     car, man = _o(s, "car"), _o(s, "man")
     assert man.attrs["of"] == car.id and abs(man.x - car.x) < 0.1  # he went with the car
+
+
+def test_a_mark_keeps_its_alternatives_and_words(dialog):
+    s, (_, r) = dialog("street", "a white van on the left", "Its registration was something like AB12, maybe AB13.")
+    assert r.ok and _o(s, "van").attrs["marks"] == ["registration was something like AB12, maybe AB13"]
+    s, (_, r) = dialog("street", "a white van on the left", "The van had writing on the side, something like FAST PIZZA.")
+    assert r.ok and "FAST PIZZA" in _o(s, "van").attrs["marks"][0]
+    s, (_, r) = dialog("street", "a white van on the left", "it had a dent, maybe a scratch, and a man was next to it")
+    assert "man" in [o.category for o in s.scene.objects]  # a new thing after the mark is not part of it

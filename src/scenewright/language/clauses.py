@@ -146,7 +146,7 @@ class ClauseReader:
 
     def verbatim(self, phrase: str) -> str:
         """`phrase` (normalised) as the user wrote it: "sign saying joe pizza" -> "sign saying Joe's Pizza"."""
-        words = phrase.split()
+        words = [w for w in phrase.split() if w != ","]  # a comma is a gap like any other
         pattern = r"[\W_]+".join(re.escape(w) + r"(?:['’]s)?" for w in words)
         hit = re.search(pattern, self.source, re.IGNORECASE) if words else None
         return hit.group(0) if hit else phrase
@@ -515,6 +515,7 @@ class ClauseReader:
                 while end < len(toks) and toks[end].kind not in ("COMMA", "AND", "HEDGE") and \
                         toks[end].start > toks[end - 1].start:  # a sentence joined on ends the mark too
                     end += 1
+                end = _mark_goes_on(toks, end)
                 start = i
                 while mods and mods[-1].kind in ("COLOR", "SIZE") and start > 0 and toks[start - 1] is mods[-1]:
                     mods.pop()  # "the house with the green door": green is the door's
@@ -740,3 +741,28 @@ class ClauseReader:
         for t in mods:
             if t.kind == "NUM":
                 c.count = t.value
+
+
+_MARK_MORE = ("something like", "like", "saying", "that said", "which said", "it said", "maybe", "or", "or maybe",
+              "i think", "possibly", "perhaps")
+
+
+def _mark_goes_on(toks: list[Token], end: int) -> int:
+    """Where a mark ends when what follows its comma only says more of it: "something like AB12, maybe AB13",
+    "writing on the side, something like FAST PIZZA" — alternatives and the words of the mark, not a new part."""
+    while end < len(toks) and toks[end].kind in ("COMMA", "HEDGE", "OR"):
+        k = end + 1 if toks[end].kind == "COMMA" else end
+        words = " ".join(t.text for t in toks[k:k + 3])
+        lead = next((w for w in sorted(_MARK_MORE, key=len, reverse=True) if (words + " ").startswith(w + " ")),
+                    None)
+        if lead is None:
+            break
+        stop = k
+        while stop < len(toks) and toks[stop].kind not in ("COMMA", "AND", "CAT", "PRON", "VERB") and \
+                (stop == k or toks[stop].start > toks[stop - 1].start):
+            stop += 1
+        if stop == k + len(lead.split()) or stop < len(toks) and toks[stop].kind in ("CAT", "PRON", "VERB"):
+            break  # nothing after "maybe", or a new thing / someone doing something: a new part
+        end = stop
+    return end
+
