@@ -750,7 +750,7 @@ _MARK_MORE = ("something like", "like", "saying", "that said", "which said", "it
 def _mark_goes_on(toks: list[Token], end: int) -> int:
     """Where a mark ends when what follows its comma only says more of it: "something like AB12, maybe AB13",
     "writing on the side, something like FAST PIZZA" — alternatives and the words of the mark, not a new part."""
-    while end < len(toks) and toks[end].kind in ("COMMA", "HEDGE", "OR"):
+    while end < len(toks) and toks[end].kind in ("COMMA", "HEDGE", "OR") and toks[end].start > toks[end - 1].start:
         k = end + 1 if toks[end].kind == "COMMA" else end
         words = " ".join(t.text for t in toks[k:k + 3])
         lead = next((w for w in sorted(_MARK_MORE, key=len, reverse=True) if (words + " ").startswith(w + " ")),
@@ -761,7 +761,8 @@ def _mark_goes_on(toks: list[Token], end: int) -> int:
         while stop < len(toks) and toks[stop].kind not in ("COMMA", "AND", "CAT", "PRON", "VERB") and \
                 (stop == k or toks[stop].start > toks[stop - 1].start):
             stop += 1
-        if stop == k + len(lead.split()) or stop < len(toks) and toks[stop].kind in ("CAT", "PRON", "VERB"):
+        said = " ".join(t.text for t in toks[k:stop]).split()
+        if len(said) <= len(lead.split()) or stop < len(toks) and toks[stop].kind in ("CAT", "PRON", "VERB"):
             break  # nothing after "maybe", or a new thing / someone doing something: a new part
         end = stop
     return end
