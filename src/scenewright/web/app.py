@@ -39,6 +39,11 @@ SID = r"^[A-Za-z0-9_-]{16,64}$"
 OID = r"^o[0-9]{1,7}$"
 STATIC = {"index.html": "text/html; charset=utf-8", "app.js": "text/javascript; charset=utf-8",
           "style.css": "text/css; charset=utf-8", "icon.svg": "image/svg+xml"}
+# Renderers the picker offers: every registered one but those that need a file the user names (clipart: the
+# server's --clipart folder draws the park world; t2i:<method>: a text-to-image run).
+PICKER_SKIP = ("clipart", "t2i")
+RENDERER_LABELS = {"procedural": "Sprites", "clipart": "CoDraw clip-art", "geneva": "GeNeVA-GAN",
+                   "layered": "Layered GAN", "sg2im": "sg2im"}
 WORLD_EXAMPLES = {"shapes": "add a red cube on the left", "park": "a boy is standing on the left",
                   "street": "a red car is parked in front of the bank"}
 
@@ -80,13 +85,19 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     pictures = Pictures(capacity_bytes=config.picture_cache)
     renderers: dict[str, Any] = {}
 
+    def default_renderer(world: str) -> str:
+        return "clipart" if world == "park" and config.clipart else "procedural"
+
     def session_options(world: str, mode: str) -> dict[str, Any]:
+        mode, renderer = split_mode(mode)
         options: dict[str, Any] = {}
+        if renderer is not None and renderer != default_renderer(world):
+            options["renderer"] = renderer
         if mode == "codraw":
             if not config.codraw:
                 raise ScenewrightError("This server has no learned CoDraw drawer; choose another world.")
             options["parser"] = f"codraw:{config.codraw}"
-        if world == "park" and config.clipart:
+        if "renderer" not in options and world == "park" and config.clipart:
             options["clipart"] = config.clipart
         return options
 
@@ -108,10 +119,24 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
 
     sessions = Sessions(store, factory, revive, capacity=config.cache, shared=config.shared)
     worlds = _probe_worlds(config, factory)
+    probed: dict[str, list[dict[str, Any]]] = {}
+    probe_lock = threading.Lock()
+
+    def renderer_offers(world: str) -> list[dict[str, Any]]:
+        """The renderers that can draw `world` here, the world's default first; probed on first use (a
+        neural one loads its weights), then kept, and the renderer built by the probe is shared."""
+        with probe_lock:
+            if world not in probed:
+                probed[world] = _probe_renderers(world, default_renderer(world), renderers, config.clipart)
+            return probed[world]
+
+    def worlds_out() -> list[dict[str, Any]]:
+        return [{**w, "renderers": renderer_offers(w["world"]) if w["available"] else []} for w in worlds]
     static = _load_static()
     if config.warm:
         threading.Thread(target=_warm, args=([w["world"] for w in worlds if w["available"]],),
                          name="scenewright-warm", daemon=True).start()
+        threading.Thread(target=worlds_out, name="scenewright-renderers", daemon=True).start()
 
     app = FastAPI(title="scenewright", version=VERSION, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
@@ -148,7 +173,8 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
             if c["kind"] in ("undo", "redo", "goto"):
                 line = h.statement_numbers(c["number"])
                 c["to"] = line[-1] if line else 0
-        return {"id": live.id, "world": s.world.name, "mode": live.mode, "title": s.world.title,
+        return {"id": live.id, "world": s.world.name, "mode": split_mode(live.mode)[0], "title": s.world.title,
+                "renderer": getattr(s.renderer, "name", "procedural"), "svg": hasattr(s.renderer, "svg"),
                 "version": live.version, "cursor": h.cursor, "can_undo": h.can_undo(), "can_redo": h.can_redo(),
                 "start_key": keyof(live, h.start), "turns": turns, "branches": branches,
                 "scene": s.scene.to_dict(), "objects": _objects(s.scene, s.world), "chat": chat,
@@ -197,23 +223,36 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
 
     @app.get("/api/worlds", tags=["server"])
     def list_worlds() -> dict[str, Any]:
-        """The worlds this server offers; `available: false` ones say why in `reason`."""
+        """The worlds this server offers; `available: false` ones say why in `reason`. Each lists the
+        `renderers` that can draw it here (the default first), unavailable ones with their `reason`."""
         from ..witness.pdf import pdf_available
 
-        return {"worlds": worlds, "limits": {"text": config.max_text, "body": config.max_body},
+        return {"worlds": worlds_out(), "limits": {"text": config.max_text, "body": config.max_body},
                 "pdf": pdf_available()}
 
     @app.post("/api/sessions", status_code=201, tags=["sessions"], response_model=None,
               responses={201: {"model": StateOut}})
     def create_session(body: NewSession, request: Request) -> Response:
-        """Start a new scene in a world. The id in the answer is the scene's secret handle."""
+        """Start a new scene in a world, drawn by `renderer` (one of the world's `renderers` in /api/worlds;
+        default: the world's own). The id in the answer is the scene's secret handle."""
         offer = next((w for w in worlds if w["id"] == body.world), None)
         if offer is None:
             raise NotFound(f"There is no world {body.world!r}; worlds: {', '.join(w['id'] for w in worlds)}.")
         if not offer["available"]:
             raise ScenewrightError(f"The {body.world} world is not available here: {offer['reason']}")
+        mode = offer["mode"]
+        if body.renderer is not None and body.renderer != default_renderer(offer["world"]):
+            offers = renderer_offers(offer["world"])
+            chosen = next((r for r in offers if r["id"] == body.renderer), None)
+            if chosen is None:
+                raise ScenewrightError(f"There is no renderer {body.renderer!r} here; renderers for the "
+                                       f"{body.world} world: {', '.join(r['id'] for r in offers)}.")
+            if not chosen["available"]:
+                raise ScenewrightError(f"The {chosen['label']} renderer cannot draw the {body.world} world "
+                                       f"here: {chosen['reason']}")
+            mode = f"{mode}+{body.renderer}"
         client = client_key(request.client.host if request.client else None)
-        live = sessions.create(offer["world"], offer["mode"], client, config.max_sessions)
+        live = sessions.create(offer["world"], mode, client, config.max_sessions)
         with live.lock:
             return _json(state(live), status=201)
 
@@ -369,6 +408,43 @@ def _objects(scene: Scene, world: World) -> list[dict[str, Any]]:
              "expression": o.expression, "scale": o.scale, "x": o.x, "y": o.y, "flip": o.flip,
              "attributes": dict(o.to_dict().get("attributes") or {}), "words": attribute_words(world, o, scene)}
             for o in scene.objects]
+
+
+def split_mode(mode: str) -> tuple[str, str | None]:
+    """A session's stored mode: the parser's ("grammar", "codraw"), then "+renderer" when it is drawn by
+    another renderer than the world's default ("grammar+layered"). Never a path: renderer names come
+    from the picker's fixed list."""
+    parser, _, renderer = mode.partition("+")
+    return parser, renderer or None
+
+
+def _probe_renderers(world: str, default: str, shared: dict[str, Any], clipart: str | None) -> list[dict[str, Any]]:
+    """Which renderers can draw `world` here: build each and draw one object with it. A renderer that
+    cannot (no weights for the world, another world only) says why in `reason`."""
+    from ..render import RENDERERS, get_renderer
+    from ..worlds import get_world
+
+    names = [default] + [n for n in RENDERERS if n not in PICKER_SKIP and n != default]
+    w = get_world(world)
+    probe = apply_all(Scene(world, w.default_background),
+                      [Add(SceneObject(id="o1", category=w.categories[0].name, x=0.5, y=0.6))])
+    offers = []
+    for name in names:
+        offer = {"id": name, "label": RENDERER_LABELS.get(name, name), "available": False, "reason": None,
+                 "default": name == default}
+        try:
+            # a fresh one, drawn on before it is shared: sessions may be drawing with the shared one
+            renderer = get_renderer(world, name, **({"clipart": clipart} if name == "clipart" else {}))
+            renderer.render(probe, (64, 64))
+            shared.setdefault(f"{world}:{renderer.name}", renderer)
+            offer["available"] = True
+        except ScenewrightError as e:  # the package's own folder is not the visitor's business
+            offer["reason"] = str(e).replace(str(Path(__file__).resolve().parents[1]), "scenewright")[:300]
+        except Exception as e:  # a renderer still being built must not take the server down
+            offer["reason"] = f"it did not load ({type(e).__name__}: {e})"[:300]
+            log.warning("renderer %s is not offered for %s: %s", name, world, offer["reason"])
+        offers.append(offer)
+    return offers
 
 
 def _probe_worlds(config: WebConfig, factory) -> list[dict[str, Any]]:

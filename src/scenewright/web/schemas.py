@@ -11,6 +11,9 @@ from ..session import MAX_TURN_CHARS
 
 class NewSession(BaseModel):
     world: str = Field("shapes", pattern=r"^[a-z]{1,20}$", description="shapes, park, street, or codraw")
+    renderer: Optional[str] = Field(None, pattern=r"^[a-z0-9_]{1,20}$",
+                                    description="one of the world's renderers in /api/worlds (default: the "
+                                                "world's own), e.g. layered, sg2im, geneva")
 
 
 class Tell(BaseModel):
@@ -32,6 +35,8 @@ class StateOut(BaseModel):
     id: str
     world: str
     mode: str
+    renderer: str = "procedural"
+    svg: bool = True  # the renderer can draw SVG (the neural ones cannot)
     title: str
     version: int
     cursor: int

@@ -116,8 +116,26 @@ async function loadWorlds() {
   }
 }
 
-async function newSession(world) {
-  const st = await api("POST", "/api/sessions", { world });
+// the renderers that can draw `worldId` here (the default first); hidden when there is no choice
+function fillRenderers(worldId, current) {
+  const w = app.worlds.find((x) => x.id === worldId);
+  const list = (w && w.renderers) || [];
+  const sel = $("renderer");
+  sel.replaceChildren();
+  for (const r of list) {
+    const opt = el("option", { value: r.id, title: r.available ? r.label : (r.reason || "") },
+      r.label + (r.available ? "" : " (not available)"));
+    if (!r.available) opt.disabled = true;
+    sel.append(opt);
+  }
+  sel.value = current || (list.length ? list[0].id : "");
+  $("renderer-picker").hidden = list.filter((r) => r.available).length < 2;
+}
+
+async function newSession(world, renderer) {
+  const body = { world };
+  if (renderer) body.renderer = renderer;
+  const st = await api("POST", "/api/sessions", body);
   setState(st);
   setReply(`A new empty scene. Try: “${st.example}”.`, "ok");
   $("text").focus();
@@ -154,6 +172,7 @@ function setState(st) {
   remember(st.id);
   const worldId = st.mode === "codraw" ? "codraw" : st.world;
   $("world").value = worldId;
+  fillRenderers(worldId, st.renderer);
   $("text").placeholder = `Tell the scene, e.g. “${st.example}”`;
   const help = $("help-examples");
   help.replaceChildren();
@@ -334,6 +353,7 @@ function renderExports() {
   for (const a of document.querySelectorAll("#export a[data-kind]")) {
     a.href = `${base()}/export/${a.dataset.kind}`;
     if (a.dataset.kind === "pdf") a.hidden = !app.pdf;  // then the printable report is the way to a PDF
+    if (a.dataset.kind === "svg") a.hidden = app.state.svg === false;  // a neural renderer paints pixels
   }
 }
 
@@ -436,7 +456,7 @@ function wire() {
     const q = new URLSearchParams({ a: sid(), b: m[1], format: "html" });
     window.open(`/api/compare?${q}`, "_blank", "noopener");
   });
-  $("new").addEventListener("click", () => run(() => newSession($("world").value)));
+  $("new").addEventListener("click", () => run(() => newSession($("world").value, $("renderer").value)));
   $("world").addEventListener("change", () => {
     const st = app.state;
     const w = $("world").value;
@@ -446,6 +466,16 @@ function wire() {
       return;
     }
     run(() => newSession(w));
+  });
+  $("renderer").addEventListener("change", () => {
+    const st = app.state;
+    const r = $("renderer").value;
+    if (st && st.turns.length && !confirm("Start a new scene drawn by this renderer? The current one stays " +
+        "saved (its link is in your browser history).")) {
+      $("renderer").value = st.renderer;
+      return;
+    }
+    run(() => newSession(st ? (st.mode === "codraw" ? "codraw" : st.world) : $("world").value, r));
   });
   document.addEventListener("click", (e) => {
     const menu = $("export");
