@@ -9,11 +9,15 @@ from typing import List, Optional
 
 import typer
 
+from ..render import RENDERERS
 from . import app
 
 WORLD = typer.Option("shapes", "--world", "-w", help="Vocabulary and look: shapes, park, … (see `worlds`).")
 PARSER = typer.Option("grammar", "--parser", help="grammar, or codraw:CHECKPOINT for the learned drawer.")
-RENDERER = typer.Option("procedural", "--renderer", help="procedural, clipart, or geneva:CHECKPOINT.")
+RENDERER = typer.Option(
+    "procedural", "--renderer",
+    help=f"What draws the scene: {', '.join(RENDERERS)} (docs/renderers.md); NAME:RUN_FOLDER for other weights, "
+         "e.g. layered:runs/layered/park; t2i:METHOD, e.g. t2i:dfgan.")
 CLIPART = typer.Option(None, "--clipart", envvar="SCENEWRIGHT_CLIPART",
                        help="CoDraw clip-art folder: draw the park world with those PNGs at 500×400.")
 SIZE = typer.Option(None, "--size", help="Image size as WxH, e.g. 512x400 (default: the world's canvas).")
