@@ -178,3 +178,11 @@ def test_a_mark_keeps_its_alternatives_and_words(dialog):
     assert r.ok and "FAST PIZZA" in _o(s, "van").attrs["marks"][0]
     s, (_, r) = dialog("street", "a white van on the left", "it had a dent, maybe a scratch, and a man was next to it")
     assert "man" in [o.category for o in s.scene.objects]  # a new thing after the mark is not part of it
+
+
+def test_a_landmark_drawn_for_a_thing_stands_where_the_thing_was_said_to_be(dialog):
+    s, (r,) = dialog("street", "A red car was parked on the right side of the road, in front of a cafe.")
+    assert _o(s, "cafe").x > 0.6 and _o(s, "car").x > 0.6
+    s, (r,) = dialog("street", "Woman on the bench. Left side.")
+    bench, woman = _o(s, "bench"), _o(s, "woman")
+    assert bench.x < 0.5 and abs(woman.x - bench.x) < 0.1 and woman.pose == "sitting"

@@ -21,6 +21,7 @@ from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
 MOVE_STEP = 0.15
+_SEATS = ("bench", "swing", "chair", "sofa", "seat")  # a person "on" one sits
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
             "below": ("y", max)}  # the landmark among several: the one at that end
@@ -285,8 +286,15 @@ class Interpreter:
         relation, marks = (m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks)
         if holder is None and relation and marks:
             if relation != "where":  # "where the left cube was": it was, and is gone
-                self._draw_missing_landmarks(marks, state)
+                # "a red car on the right, in front of a cafe": the cafe drawn for it stands on the right too
+                said_x = c.abs_x if c.abs_y is None else None
+                if said_x is None and c.place is not None:  # "on the right side of the road"
+                    said_x = (self.world.places.get(c.place) or (None, None))[0]
+                self._draw_missing_landmarks(marks, state, x=said_x)
             landmark, other = self._landmarks(relation, marks, state)
+            if relation == "on" and cat.people and landmark.category in _SEATS and "sitting" in self.world.poses \
+                    and not fields.get("pose") and not (m.poses or c.poses):
+                fields["pose"] = "sitting"  # "woman on the bench": sitting on it
             if self.world.scales and not (m.sizes or c.sizes):
                 # same depth as what it stands beside (its depth, not its size: a big tree's grill is not big)
                 scale = min(self.world.scales, key=lambda d: abs(d - landmark.scale))
@@ -572,14 +580,16 @@ class Interpreter:
             return None
         return same[0]
 
-    def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State, quiet: bool = False) -> None:
+    def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State, quiet: bool = False,
+                                x: float | None = None) -> None:
         """"To the right of the tree is a helicopter" with no tree drawn yet: the speaker named the tree, so
         it is drawn too (where trees usually go), and the reply says so."""
         for lm in marks:
             if lm.head == "CAT" and not self._exists(lm, state):
                 self._add(Mention("CAT", lm.value, lm.surface, det="a", colors=list(lm.colors),
                                   sizes=list(lm.sizes), expressions=list(lm.expressions), poses=list(lm.poses)),
-                          Clause("", abs_x=lm.side), state)  # "…at a girl on the right": where she is
+                          Clause("", abs_x=lm.side if lm.side is not None else x), state)  # "…at a girl on
+                # the right": where she is; else where the thing placed by it was said to be
                 if not quiet:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
