@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -78,26 +78,40 @@ def data_geneva_import(
     typer.echo(json.dumps(entry))
 
 
+DATASET_HELP = "shapes (a folder of `scenewright data shapes`) or codraw (CoDraw's folder: dialogs/ + clipart/)."
+
+
 @train_app.command("geneva")
 def train_geneva(
-    data: Path = typer.Option(..., "--data", help="A dataset from `scenewright data shapes`."),
-    run: Path = typer.Option(Path("runs/geneva"), "--run", help="Run folder: checkpoints, log, samples. "
-                                                                "Run again with the same folder to resume."),
+    data: Path = typer.Option(..., "--data", help="A dataset from `scenewright data shapes`, or with "
+                                                  "--dataset codraw the CoDraw folder (../shared/data/codraw)."),
+    dataset: str = typer.Option("shapes", "--dataset", help=DATASET_HELP),
+    run: Path = typer.Option(Path("runs/geneva"), "--run", "--out", help="Run folder: checkpoints, log, samples "
+                                                                         "(CoDraw: also its renders). Run again "
+                                                                         "with the same folder to resume."),
+    clipart: Optional[Path] = typer.Option(None, "--clipart", help="CoDraw: the clip-art (default DATA/clipart)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="CoDraw: only the first N train dialogs."),
     size: int = typer.Option(64, "--size", help="64 (default) or 128."),
     steps: int = typer.Option(20000, "--steps"),
     batch: int = typer.Option(8, "--batch", help="Dialogs per step per process (× 5 turns)."),
     seed: int = typer.Option(0, "--seed"),
     threads: int = typer.Option(1, "--threads", help="torch threads per process."),
     minutes: Optional[float] = typer.Option(None, "--minutes", help="Stop (with a checkpoint) after this long."),
-    detector: Optional[Path] = typer.Option(None, "--detector", help="Score F1 / rsim on val while training."),
+    detector: Optional[Path] = typer.Option(None, "--detector", help="Score F1 / rsim on val while training "
+                                                                     "(a detector of the dataset's classes)."),
     export: Optional[Path] = typer.Option(None, "--export", help="At the end, write the EMA generator here "
                                                                  "(safetensors + card)."),
 ) -> None:
     """Train GeNeVA-GAN. Works unchanged under `torchrun --nproc_per_node N -m scenewright.cli train geneva`."""
     from ..train.geneva import TrainConfig, export as export_run, train
 
+    from ..train.geneva import DATASETS
+
+    if dataset not in DATASETS:
+        raise typer.BadParameter(f"--dataset must be one of {', '.join(DATASETS)}, got {dataset!r}")
     tc = TrainConfig(data=str(data), run=str(run), image_size=size, steps=steps, batch=batch, seed=seed,
-                     threads=threads, max_minutes=minutes, detector=str(detector) if detector else None)
+                     threads=threads, max_minutes=minutes, detector=str(detector) if detector else None,
+                     dataset=dataset, clipart=str(clipart) if clipart else None, limit=limit)
     train(tc)
     if export:
         typer.echo(str(export_run(run, export)))
@@ -112,6 +126,8 @@ def train_detector_cmd(
     dialogs: Optional[int] = typer.Option(4000, "--dialogs", help="Train dialogs used (all turns of each)."),
     seed: int = typer.Option(0, "--seed"),
     threads: int = typer.Option(1, "--threads"),
+    floors: str = typer.Option("light,dark", "--floors", help="Floors to draw the train scenes on, in turn "
+                                                              "(the shapes world's backgrounds)."),
 ) -> None:
     """Train the shapes detector + localizer that scores GeNeVA's P / R / F1 / rsim."""
     import torch
@@ -119,17 +135,24 @@ def train_detector_cmd(
     from ..eval.geneva import train_shapes_detector
 
     torch.set_num_threads(threads)
-    _, scores = train_shapes_detector(str(data), out, size=size, epochs=epochs, seed=seed, n=dialogs)
-    typer.echo(json.dumps({"val_vs_oracle": scores}))
+    _, scores = train_shapes_detector(str(data), out, size=size, epochs=epochs, seed=seed, n=dialogs,
+                                      floors=tuple(f.strip() for f in floors.split(",") if f.strip()))
+    typer.echo(json.dumps({"val_vs_oracle_by_floor": scores}))
 
 
 @eval_app.command("geneva")
 def eval_geneva(
-    data: Path = typer.Option(..., "--data"),
-    split: str = typer.Option("test", "--split"),
+    data: Path = typer.Option(..., "--data", help="As for `train geneva`."),
+    dataset: str = typer.Option("shapes", "--dataset", help=DATASET_HELP),
+    split: str = typer.Option("test", "--split", help="CoDraw has train and val only: use --split val."),
     model: Optional[Path] = typer.Option(None, "--model", help="GeNeVA-GAN checkpoint (default: the shipped "
                                                                "weights/geneva_shapes)."),
-    detector: Optional[Path] = typer.Option(None, "--detector", help="Default: weights/geneva_shapes_detector."),
+    detector: Optional[Path] = typer.Option(None, "--detector", help="Default (shapes): "
+                                                                     "weights/geneva_shapes_detector; CoDraw needs "
+                                                                     "one from `train codraw-detector --size 64`."),
+    clipart: Optional[Path] = typer.Option(None, "--clipart", help="CoDraw: the clip-art (default DATA/clipart)."),
+    drawer: List[str] = typer.Option(["grammar"], "--drawer", help="CoDraw: our drawers to score beside the GAN "
+                                                                   "(eval codraw's specs; repeatable)."),
     n: Optional[int] = typer.Option(None, "--n", help="Only the first N dialogs."),
     seed: int = typer.Option(0, "--seed"),
     threads: int = typer.Option(1, "--threads"),
@@ -142,14 +165,25 @@ def eval_geneva(
     from ..eval.metrics import format_table
 
     torch.set_num_threads(threads)
-    if model is None:
+    if dataset not in ("shapes", "codraw"):
+        raise typer.BadParameter(f"--dataset must be shapes or codraw, got {dataset!r}")
+    if model is None and dataset == "shapes":
         model = Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes"
         if not model.with_suffix(".safetensors").exists():
             typer.echo("(no shipped GeNeVA-GAN weights: scoring the spine and ground truth only)", err=True)
             model = None
+    elif model is None:
+        typer.echo("(no --model: no GeNeVA-GAN weights are shipped for CoDraw; scoring the drawers and ground "
+                   "truth only)", err=True)
     rows = evaluate(str(data), split, str(model) if model else None, str(detector) if detector else None, n=n,
-                    seed=seed)
+                    seed=seed, dataset=dataset, clipart=str(clipart) if clipart else None, drawers=drawer)
     if as_json:
         typer.echo(json.dumps(rows, indent=1))
+    elif dataset == "codraw":
+        typer.echo("final round (GeNeVA's last kept round of each dialog):")
+        typer.echo(format_table(rows, ("precision", "recall", "f1", "rsim", "fid")))
+        typer.echo("\nevery kept round:")
+        typer.echo(format_table({k: {c.removesuffix("_per_round"): v for c, v in r.items() if c.endswith(
+            "_per_round")} for k, r in rows.items() if "f1_per_round" in r}, ("precision", "recall", "f1", "rsim")))
     else:
         typer.echo(format_table(rows, ("precision", "recall", "f1", "rsim", "fid")))
