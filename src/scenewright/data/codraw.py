@@ -428,3 +428,81 @@ def import_geneva_hdf5(path: str | os.PathLike, split: str = "val") -> list[Dial
                           turns[-1].scene if turns else Scene("park", "day"), tuple(turns),
                           int(sid) if str(sid).isdigit() else None, {"geneva": True, "from_hdf5": str(path)}))
     return out
+
+
+# -- GeNeVA-GAN's training data (train/geneva.py) -----------------------------------------------------------
+@dataclass
+class CodrawDialogs:
+    """CoDraw as GeNeVA-GAN trains on it, with the face of `shapes_dialogs.ShapesDialogs`: GeNeVA's kept
+    rounds (`geneva_turns`), the Teller's words of each, and the human drawer's canvas after it drawn with
+    the clip-art at size². Dialogs differ in length: each is padded to the longest by repeating its last
+    canvas with an empty instruction, and `valid()` says which turns are real (losses and scores skip the
+    rest). `images` is None when loaded with `render=False` (the texts are all a vocabulary needs)."""
+
+    images: Any  # uint8 [N, T, H, W, 3] or None
+    background: Any  # uint8 [H, W, 3]: the empty park
+    texts: list[list[str]]  # [N][T]
+    scenes: list[list[dict]]  # [N][T] Scene.to_dict()
+    lengths: list[int]  # real turns per dialog
+    ids: list[str]
+    classes: tuple[str, ...] = CLASSES
+
+    @classmethod
+    def load(cls, src: str | os.PathLike, split: str = "train", size: int = 64,
+             clipart: str | os.PathLike | None = None, cache: str | os.PathLike | None = None,
+             limit: int | None = None, render: bool = True, progress: bool = False) -> "CodrawDialogs":
+        """`cache`: a folder where the renders are kept (`codraw_<split>_<size>_<N>.npy`) and read back next
+        time. Never the repository: they are CoDraw's clip-art (CC BY-NC)."""
+        import numpy as np
+
+        dialogs = [g for g in (geneva_turns(d) for d in load_codraw(src, split, limit)) if g.turns]
+        if not dialogs:
+            raise ScenewrightError(f"no {split} dialogs with a drawn round in {src}")
+        T = max(len(d.turns) for d in dialogs)
+        lengths = [len(d.turns) for d in dialogs]
+        texts = [[t.teller for t in d.turns] + [""] * (T - len(d.turns)) for d in dialogs]
+        scenes = [[t.scene.to_dict() for t in d.turns] + [d.turns[-1].scene.to_dict()] * (T - len(d.turns))
+                  for d in dialogs]
+        images = background = None
+        if render:
+            from tqdm import tqdm
+
+            from ..render.clipart import ClipartRenderer
+
+            renderer = ClipartRenderer("park", clipart)
+            background = np.asarray(renderer.render(Scene("park", "day"), (size, size)), dtype=np.uint8)
+            path = Path(cache) / f"codraw_{split}_{size}_{len(dialogs)}.npy" if cache else None
+            if path is not None and path.exists():
+                images = np.load(path, mmap_mode="r")
+            else:
+                images = np.zeros((len(dialogs), T, size, size, 3), np.uint8)
+                for i, d in enumerate(tqdm(dialogs, desc=f"rendering {split}", disable=not progress,
+                                           mininterval=5)):
+                    for t, turn in enumerate(d.turns):
+                        images[i, t] = np.asarray(renderer.render(turn.scene, (size, size)))
+                    images[i, len(d.turns):] = images[i, len(d.turns) - 1]
+                if path is not None:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    np.save(path, images)
+        return cls(images, background, texts, scenes, lengths, [d.id for d in dialogs])
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def valid(self) -> "Any":
+        """bool [N, T]: which turns are real rounds (not padding)."""
+        import numpy as np
+
+        T = len(self.texts[0])
+        return np.arange(T)[None, :] < np.asarray(self.lengths)[:, None]
+
+    def objects(self) -> "Any":
+        """float32 [N, T, C] multi-hot: which of the 58 clip-art classes are on the canvas after each turn."""
+        import numpy as np
+
+        out = np.zeros((len(self), len(self.texts[0]), len(self.classes)), np.float32)
+        for i, dialog in enumerate(self.scenes):
+            for t, scene in enumerate(dialog):
+                for o in scene["objects"]:
+                    out[i, t, CLASS_INDEX[o["category"]]] = 1
+        return out

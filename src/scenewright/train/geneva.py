@@ -1,4 +1,9 @@
-"""Training GeNeVA-GAN on shapes dialogs: teacher forcing, hinge + R1 + auxiliary objects, EMA generator.
+"""Training GeNeVA-GAN on shapes or CoDraw dialogs: teacher forcing, hinge + R1 + auxiliary objects, EMA generator.
+
+`dataset="shapes"` reads a folder of `scenewright data shapes`; `dataset="codraw"` reads CoDraw itself
+(`data` = the folder holding dialogs/ and clipart/), GeNeVA's kept rounds with the Teller's words, the canvases
+drawn with the clip-art (cached in RUN/, never in the repository: CC BY-NC). CoDraw dialogs differ in length;
+padded turns are left out of every loss.
 
 Runs alone or under `torchrun --nproc_per_node N` unchanged (see train/distributed.py). Every
 `ckpt_every` steps rank 0 writes `RUN/last.pt` (models, optimisers, EMA, step, RNG); starting again with the
@@ -17,7 +22,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from ..data.shapes_dialogs import CLASSES, ShapesDialogs
+from ..data.shapes_dialogs import ShapesDialogs
+from ..errors import ScenewrightError
 from ..models.geneva_gan import (GenevaConfig, GenevaGAN, aux_loss, change_weighted_l1, d_hinge, encode_turns,
                                  g_hinge, r1_penalty, to_tensor, to_uint8, tokenize)
 from .distributed import Dist, unwrap
@@ -42,6 +48,31 @@ class TrainConfig:
     detector: str | None = None  # a shapes detector checkpoint: F1 / rsim on val during training
     max_minutes: float | None = None  # stop (with a checkpoint) after this much wall time
     model: dict = field(default_factory=dict)  # GenevaConfig overrides
+    dataset: str = "shapes"  # shapes | codraw
+    clipart: str | None = None  # codraw: the clip-art folder (default: DATA/clipart)
+    limit: int | None = None  # codraw: only the first N train dialogs
+
+
+DATASETS = ("shapes", "codraw")
+
+
+def load_split(tc: TrainConfig, split: str, render: bool = True):
+    """The `split` of the run's dataset: `ShapesDialogs` or `CodrawDialogs` (same face)."""
+    size = 64 if tc.image_size == 64 else 128
+    if tc.dataset == "shapes":
+        return ShapesDialogs.load(tc.data, split, size)
+    if tc.dataset == "codraw":
+        from ..data.codraw import CodrawDialogs
+        return CodrawDialogs.load(tc.data, split, size, clipart=tc.clipart, cache=Path(tc.run) / "cache",
+                                  limit=tc.limit if split == "train" else None, render=render, progress=True)
+    raise ScenewrightError(f"unknown dataset {tc.dataset!r}; known: {', '.join(DATASETS)}")
+
+
+def valid_turns(data) -> np.ndarray:
+    """bool [N, T]: the real turns (all of them in shapes dialogs)."""
+    if hasattr(data, "valid"):
+        return data.valid()
+    return np.ones((len(data), len(data.texts[0])), bool)
 
 
 class Batches:
@@ -51,6 +82,7 @@ class Batches:
         self.data = data
         self.words = encode_turns(cfg, data.texts)
         self.objects = torch.from_numpy(data.objects())
+        self.valid = torch.from_numpy(valid_turns(data))
         self.size = cfg.image_size
         self.background = to_tensor(data.background, self.size)
 
@@ -87,9 +119,8 @@ def train(tc: TrainConfig, progress: bool = True) -> Path:
     run = Path(tc.run)
     (run / "samples").mkdir(parents=True, exist_ok=True)
     (run / "snapshots").mkdir(parents=True, exist_ok=True)
-    train_set = ShapesDialogs.load(tc.data, "train", 64 if tc.image_size == 64 else 128)
-    val_set = ShapesDialogs.load(tc.data, "val", 64 if tc.image_size == 64 else 128)
-    cfg = GenevaConfig(image_size=tc.image_size, vocab=vocabulary(train_set.texts), classes=list(CLASSES),
+    train_set, val_set = load_split(tc, "train"), load_split(tc, "val")
+    cfg = GenevaConfig(image_size=tc.image_size, vocab=vocabulary(train_set.texts), classes=list(train_set.classes),
                        **tc.model)
     torch.manual_seed(tc.seed)  # same initial weights on every replica
     model = GenevaGAN(cfg)
@@ -121,11 +152,13 @@ def train(tc: TrainConfig, progress: bool = True) -> Path:
         idx = shards.epoch(epoch)[k * tc.batch:(k + 1) * tc.batch]
         words, x, prev, objects = batches.get(idx)
         B, T = x.shape[:2]
-        x, prev, objects = x.flatten(0, 1), prev.flatten(0, 1), objects.flatten(0, 1)
-        z = torch.randn(B * T, cfg.z_dim)
+        keep = batches.valid[sorted(idx)].flatten()  # padded turns of shorter dialogs are left out
+        x, prev, objects = x.flatten(0, 1)[keep], prev.flatten(0, 1)[keep], objects.flatten(0, 1)[keep]
+        z = torch.randn(B * T, cfg.z_dim)[keep]
+        n = len(x)
 
         # -- G step: the fake made here is reused (detached) by the D step ------------------------------
-        h = state_net(words).flatten(0, 1)
+        h = state_net(words).flatten(0, 1)[keep]
         fake = G(z, h, prev)
         score, logits = D(fake, prev, h)
         l1 = change_weighted_l1(fake, x, prev, cfg.change_weight)
@@ -136,13 +169,13 @@ def train(tc: TrainConfig, progress: bool = True) -> Path:
 
         # -- D step: real / fake / wrong instruction in one forward; lazy R1 ------------------------------
         h, fake = h.detach(), fake.detach()
-        wrong_h = h.roll(T, 0)  # the same turn of another dialog
+        wrong_h = h.roll(T, 0)  # another dialog's turn (the same turn when no turn is padded)
         r1_now = cfg.r1_gamma > 0 and step % cfg.r1_every == 0
         real = x.detach().requires_grad_(r1_now)
         score, logits = D(torch.cat([real, fake, real]), torch.cat([prev] * 3), torch.cat([h, h, wrong_h]))
-        s_real, s_fake, s_wrong = score.split(B * T)
+        s_real, s_fake, s_wrong = score.split(n)
         loss_d = d_hinge(s_real, s_fake, s_wrong, cfg.wrong_weight) + cfg.aux_weight * aux_loss(
-            logits[:B * T], objects)
+            logits[:n], objects)
         r1 = r1_penalty(s_real, real) if r1_now else torch.zeros(())
         opt_d.zero_grad(set_to_none=True)  # also drops what the G step left on D
         (loss_d + cfg.r1_gamma / 2 * cfg.r1_every * r1).backward()
@@ -183,7 +216,7 @@ def train(tc: TrainConfig, progress: bool = True) -> Path:
         log.write(json.dumps({"step": step, "replicas": dist.world_size, "in_sync": synced}) + "\n")
         log.close()
     if dist.main:
-        card = {"data": tc.data, "steps": step, "seed": tc.seed, "train": asdict(tc)}
+        card = {"data": tc.data, "dataset": tc.dataset, "steps": step, "seed": tc.seed, "train": asdict(tc)}
         ema.save(run / "geneva_ema", card, with_discriminator=False)
     dist.barrier()
     dist.close()
@@ -222,10 +255,10 @@ def export(run: str | Path, out: str | Path, card: dict | None = None) -> Path:
     state = torch.load(Path(run) / "last.pt", map_location="cpu", weights_only=False)
     cfg_dict = state["ema"]  # state dict; the config is rebuilt from the run's data
     tc = TrainConfig(**state["config"])
-    train_set = ShapesDialogs.load(tc.data, "train", 64 if tc.image_size == 64 else 128)
-    cfg = GenevaConfig(image_size=tc.image_size, vocab=vocabulary(train_set.texts), classes=list(CLASSES),
+    train_set = load_split(tc, "train", render=False)
+    cfg = GenevaConfig(image_size=tc.image_size, vocab=vocabulary(train_set.texts), classes=list(train_set.classes),
                        **tc.model)
     model = GenevaGAN(cfg)
     model.load_state_dict(cfg_dict)
-    base = {"data": tc.data, "steps": state["step"], "seed": tc.seed, "train": asdict(tc)}
+    base = {"data": tc.data, "dataset": tc.dataset, "steps": state["step"], "seed": tc.seed, "train": asdict(tc)}
     return model.save(out, base | (card or {}), with_discriminator=False)
