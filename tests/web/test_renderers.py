@@ -27,6 +27,9 @@ def test_worlds_list_their_renderers_with_the_reason_when_not_available(client):
     assert {"geneva", "layered", "sg2im"} <= set(shapes)
     assert all(r["available"] and r["reason"] is None for r in shapes.values())
     assert set(shapes) <= set(RENDERERS) and "t2i" not in shapes and "clipart" not in shapes
+    park = worlds["park"]  # the shipped park weights (src/scenewright/weights/render/*_park)
+    assert park["layered"]["available"] and park["sg2im"]["available"]
+    assert not park["geneva"]["available"] and "shapes" in park["geneva"]["reason"]
     street = worlds["street"]
     assert street["procedural"]["available"] is True
     for name in ("geneva", "layered", "sg2im"):  # no street weights: each says why, not a traceback
