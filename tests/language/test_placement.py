@@ -186,3 +186,16 @@ def test_a_landmark_drawn_for_a_thing_stands_where_the_thing_was_said_to_be(dial
     s, (r,) = dialog("street", "Woman on the bench. Left side.")
     bench, woman = _o(s, "bench"), _o(s, "woman")
     assert bench.x < 0.5 and abs(woman.x - bench.x) < 0.1 and woman.pose == "sitting"
+
+
+def test_take_it_away_and_take_a_detail_off(dialog):
+    s, r = dialog("park", "a table in the middle", "a pie on the table",
+                  "Hmm, actually take the pie away and put a burger there instead, he hates pie")
+    assert sorted(o.category for o in s.scene.objects) == ["hamburger", "table"]
+    assert abs(_o(s, "hamburger").x - _o(s, "table").x) < 0.2  # where the pie was
+    s, r = dialog("street", "a white van on the left", "The van had a ladder on the roof.",
+                  "Take that ladder off, that was a different van.")
+    assert [o.category for o in s.scene.objects] == ["van"] and "ladder" not in str(_o(s, "van").attrs)
+    s, r = dialog("shapes", "three spheres in a row",
+                  "Last thing, take the middle sphere out, the one between the other two.")
+    assert len(s.scene.objects) >= 2  # one sphere at most, never two for one said again

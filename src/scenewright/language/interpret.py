@@ -503,14 +503,45 @@ class Interpreter:
         self._update(c, objs, state)
 
     def _remove(self, c, state: State) -> None:
+        if self._remove_a_note(c, state):
+            return None
+        targets = list(c.targets)
+        said = self.source.lower()
+        if re.search(r",\s*the one\b", said) and not re.search(r"\band the one\b", said) and \
+                any(t.head == "CAT" and t.det == "the" and not t.plural for t in targets):
+            # "take the middle sphere out, the one between the other two": the same sphere, said again
+            targets = [t for t in targets if not (t.head == "ONE" and t.det in (None, "the") and
+                                                  not any(getattr(t, k) for k in LOOKS))]
         objs: list[SceneObject] = []
-        for m in c.targets:
+        for m in targets:
             for o in self.resolver.resolve(m, state.scene, state.order(), True, state.last_group(),
                                            state.recency(), state.plural_group()):
                 if o not in objs:
                     objs.append(o)
         for o in objs:
             state.do(Remove(o.id))
+
+    def _remove_a_note(self, c, state: State) -> bool:
+        """"Take that ladder off, that was a different van": a detail kept on a thing (a note or a mark) is
+        taken off it, and the thing stays."""
+        words = set(c.unknown)
+        if not words or any(m.head == "CAT" for m in c.targets):
+            return False
+        for i in state.order():
+            o = state.scene.get(i)
+            kept = {k: list(o.attrs.get(k, ())) for k in ("notes", "marks")}
+            left = {k: [n for n in v if not words & set(str(n).lower().split())] for k, v in kept.items()}
+            if left != kept:
+                attrs = {**o.attrs, **{k: tuple(v) for k, v in left.items() if v}}
+                for k, v in left.items():
+                    if not v:
+                        attrs.pop(k, None)
+                state.do(Update.of(o.id, attributes=attrs))
+                gone = [n for k, v in kept.items() for n in v if n not in left[k]]
+                state.notes.append(f"(Took {', '.join(repr(str(n)) for n in gone)} off the {o.category}.)")
+                c.unknown = [w for w in c.unknown if w not in words]
+                return True
+        return False
 
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""

@@ -275,6 +275,11 @@ _OF_PICTURE = re.compile(r"\b(left|right|middle|center|centre|top|bottom|corner|
 _BARE_SIDE_OF = re.compile(r"\b(?:at|on|to|in) (left|right)(?: hand)?(?: side)? of\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 # "a face mask on, one of those black ones": what kind of mask, not one more thing
+_TAKE_AWAY = re.compile(r"\btake ((?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+) "
+                        r"(?:away|off|out)\b")
+_TAKE_OFF = re.compile(r"\btake (?:off|away) (?=(?:the|that|this|those|these|his|her|my|their) )")
+_THAT_TIME = re.compile(r"\b(?:that|this) (?:day|night|morning|evening|afternoon|time|week|year)\b")
+_THERE_INSTEAD = re.compile(r"\b((?:put|add|draw|place|have) (?:a|an|one|some) (?:[\w-]+ ){0,2}?[\w-]+) there instead\b")
 _SEAT = re.compile(r"\bin the (?:front |back |rear )?(?:passenger|front|back|rear|driver s|drivers|driver) seats?"
                    r"(?: of (?:the|a|his|her|their) car)?\b")
 _IN_ITS_PLACE = re.compile(r"\bin (its|his|her|their) place\b")
@@ -287,7 +292,7 @@ def normalise(text: str) -> str:
     if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
             and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
-            and " seat" not in text:
+            and " seat" not in text and "take " not in text and " that " not in text and " there instead" not in text:
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
@@ -296,6 +301,10 @@ def normalise(text: str) -> str:
     t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog"
     t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
     t = _KIND_AFTER.sub(r"\1 \4 \2\3", t)
+    t = _TAKE_AWAY.sub(r"remove \1", t)  # "take the pie away", "take that ladder off"
+    t = _TAKE_OFF.sub("remove ", t)  # "take off his hat"
+    t = _THAT_TIME.sub("", t)  # "he looked grumpy that day": a time, not a thing
+    t = _THERE_INSTEAD.sub(r"\1 in place of it", t)  # "put a burger there instead": where the pie was
     t = _SEAT.sub("in the car", t)  # "a man in the passenger seat": in the car, not on a bench
     t = _IN_ITS_PLACE.sub(lambda m: f"in place of {_OBJECT_CASE[m.group(1)]}", t)  # "a sphere in its place"
     t = _KIND_OF.sub("a", t)
