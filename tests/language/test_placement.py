@@ -199,3 +199,15 @@ def test_take_it_away_and_take_a_detail_off(dialog):
     s, r = dialog("shapes", "three spheres in a row",
                   "Last thing, take the middle sphere out, the one between the other two.")
     assert len(s.scene.objects) >= 2  # one sphere at most, never two for one said again
+
+
+def test_a_child_who_draws_themself_is_i_and_me(dialog):
+    s, r = dialog("park", "this is me im the boy and im in the middle",
+                  "my sister is next to me and shes holding a beach ball",
+                  "im wearing my viking helmet cuz i love vikings", "my sister is laughing and im happy")
+    boy, girl = _o(s, "boy"), _o(s, "girl")
+    assert boy.attrs["role"] == "speaker" and 0.3 < boy.x < 0.7 and abs(girl.x - boy.x) < 0.3
+    assert _o(s, "viking helmet").attrs["with"] == boy.id
+    assert boy.expression == "happy" and girl.expression == "laughing"
+    s, (r,) = dialog("street", "I was standing at the bus stop on this side of the street.")
+    assert not any(o.attrs.get("role") == "speaker" for o in s.scene.objects)  # a witness is not drawn

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..errors import ScenewrightError
 from ..worlds import World
-from . import members
+from . import members, speaker
 from .base import Context, Parse
 from .clauses import Clause, ClauseReader
 from .commands import command
@@ -103,6 +103,14 @@ class GrammarParser:
         cmd = command(text, context)
         if cmd is not None:
             return cmd
+        me = speaker.speaker_of(context.scene)
+        intro = speaker.introduced(text, self.world, self.lexicon) if me is None else None
+        if me is not None or intro is not None:  # "this is me, I'm the boy", then "my sister is next to me"
+            text = speaker.in_third_person(text, me.category if me is not None else intro, intro is not None)
+        parse = self._read(text, context)
+        return speaker_tagged(parse, intro, context) if intro is not None else parse
+
+    def _read(self, text: str, context: Context) -> Parse:
         fixed = correction(text)
         if fixed is not None and context.entries:
             clauses = self.read_clauses(fixed)
@@ -147,3 +155,24 @@ def _lexicon(world: World) -> Lexicon:
     if world.name not in _LEXICONS or _LEXICONS[world.name].world is not world:
         _LEXICONS[world.name] = Lexicon(world)
     return _LEXICONS[world.name]
+
+
+def speaker_tagged(parse: Parse, category: str, context: Context) -> Parse:
+    """The person a turn said "I" am, kept as the speaker: the one it added of that kind, else the only one."""
+    from dataclasses import replace
+
+    from ..scene import Add, Update
+
+    if not parse.ok or parse.command is not None:
+        return parse
+    added = [e.obj for e in parse.edits if isinstance(e, Add) and e.obj.category == category]
+    there = [o for o in context.scene.objects if o.category == category]
+    who = added[0] if added else there[0] if len(there) == 1 else None
+    if who is None:
+        return parse
+    attrs = {**(added[0].attrs if added else who.attrs), "role": "speaker"}
+    for e in parse.edits:  # the latest attributes this turn gave them
+        if isinstance(e, Update) and e.id == who.id and "attributes" in dict(e.changes):
+            attrs = {**dict(e.changes)["attributes"], "role": "speaker"}
+    return replace(parse, edits=tuple(parse.edits) + (Update.of(who.id, attributes=attrs),))
+
