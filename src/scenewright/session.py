@@ -82,6 +82,7 @@ class Session:
             renderer = "clipart"
             options["clipart"] = clipart
         self.renderer = get_renderer(self.world.name, renderer, **options)
+        self.renderer_name = renderer  # as asked for ("layered", "geneva:RUN"); kept in the session file
         self.size = tuple(size) if size else tuple(self.world.canvas)
         start = Scene(self.world.name, background or self.world.default_background)
         self.history = History(start)
@@ -211,6 +212,7 @@ class Session:
         and the ordered event log (see `scene.seal`; `scenewright verify` checks it)."""
         history = self.history.to_dict()
         return {"scenewright": 1, "world": self.world.name, "parser": self.parser_name,
+                **({"renderer": self.renderer_name} if self.renderer_name not in ("procedural", "clipart") else {}),
                 "dialog": list(self.dialog), "history": history, "seal": seal_of(self.world.name, history)}
 
     def save(self, path: str | os.PathLike) -> Path:
@@ -229,8 +231,16 @@ class Session:
         if not isinstance(data, dict) or data.get("scenewright") != 1 or "history" not in data:
             raise SessionFileError("not a scenewright session file (expected {\"scenewright\": 1, …})")
         history = History.from_dict(data["history"])
+        world = data.get("world", history.start.world)
+        saved = data.get("renderer")
+        session = None
+        if isinstance(saved, str) and "renderer" not in options and "clipart" not in options:
+            try:  # drawn again by the renderer it was told with; by our sprites when that one is not here
+                session = cls(world=world, renderer=saved, **options)
+            except ScenewrightError:
+                session = None
         try:
-            session = cls(world=data.get("world", history.start.world), **options)
+            session = session or cls(world=world, **options)
         except ScenewrightError as e:
             raise SessionFileError(f"the session file names {e}") from None
         if history.start.world != session.world.name:
