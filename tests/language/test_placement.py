@@ -211,3 +211,13 @@ def test_a_child_who_draws_themself_is_i_and_me(dialog):
     assert boy.expression == "happy" and girl.expression == "laughing"
     s, (r,) = dialog("street", "I was standing at the bus stop on this side of the street.")
     assert not any(o.attrs.get("role") == "speaker" for o in s.scene.objects)  # a witness is not drawn
+
+
+def test_thats_me_and_a_pronoun_said_again(dialog):
+    s, r = dialog("park", "put a girl in the middle thats me", "and balloons next to me", "make me laughing!!!")
+    girl = _o(s, "girl")
+    assert girl.attrs["role"] == "speaker" and girl.expression == "laughing"
+    assert abs(_o(s, "balloons").x - girl.x) < 0.3
+    s, r = dialog("park", "a girl on the left", "balloons next to her", "a dog on the right",
+                  "take away the balloons they popped")
+    assert sorted(o.category for o in s.scene.objects) == ["dog", "girl"]

@@ -842,6 +842,11 @@ def _without_echoes(world: World, targets: list[Mention]) -> list[Mention]:
     the same part is that person again, not a second one to find."""
     out: list[Mention] = []
     for m in targets:
+        if m.head == "PRON" and out and out[-1].head == "CAT" and (
+                m.value == "plural" and (out[-1].plural or (out[-1].count or 1) > 1) or
+                m.value == "it" and not out[-1].plural and str(out[-1].value) in world.category_names and
+                not world.category(str(out[-1].value)).people):
+            continue  # "take away the balloons they popped": the balloons, said again
         if m.head == "PRON" and m.value in ("male", "female") and any(
                 p.head == "CAT" and not p.plural and str(p.value) in world.category_names and
                 world.category(str(p.value)).people and gender_of(str(p.value), p.surface) in (None, m.value)

@@ -19,6 +19,8 @@ from .reader import gender_of
 
 _INTRO = re.compile(r"\b(?:this is me\s*,?\s*)?(?:and )?i am (?:the|a|an) ((?:little |big |small )?[a-z]+)\b")
 _ME_FIRST = re.compile(r"^\s*this is me\b\s*,?\s*")
+# "put a girl in the middle, that's me": the person named just before "that is me"
+_ME_AFTER = re.compile(r"\b(?:a|an|the) ((?:little |big |small )?[a-z]+)\b[^.!?]*?\s*,?\s*(that is|this is|it is) me\b")
 
 
 def speaker_of(scene: Scene) -> SceneObject | None:
@@ -27,15 +29,16 @@ def speaker_of(scene: Scene) -> SceneObject | None:
 
 def introduced(text: str, world: World, lex: Lexicon) -> str | None:
     """The people category a turn says "I" am ("I'm the boy"), else None."""
-    hit = _INTRO.search(normalise(text).lower())
-    if hit is None:
-        return None
-    word = hit.group(1).split()[-1]
-    for kind, value in lex.table.get((word,), ()):
-        if kind == "CAT":
-            name = str(value[0] if isinstance(value, tuple) else value)
-            if name in world.category_names and world.category(name).people:
-                return name
+    t = normalise(text).lower()
+    for hit in (_INTRO.search(t), *_ME_AFTER.finditer(t)):
+        if hit is None:
+            continue
+        word = hit.group(1).split()[-1]
+        for kind, value in lex.table.get((word,), ()):
+            if kind == "CAT":
+                name = str(value[0] if isinstance(value, tuple) else value)
+                if name in world.category_names and world.category(name).people:
+                    return name
     return None
 
 
@@ -45,6 +48,7 @@ def in_third_person(text: str, category: str, intro: bool) -> str:
     own = {"male": "his", "female": "her"}.get(gender_of(category) or "", "its")
     if intro:  # "this is me, I'm the boy and I'm in the middle": there is a boy, and he is in the middle
         t = _ME_FIRST.sub("", t)
+        t = re.sub(r"\s*,?\s*\b(?:that is|this is|it is) me\b", "", t)
         t = _INTRO.sub(lambda m: f"there is a {m.group(1)}", t, count=1)
     t = re.sub(r"\bi am\b", f"the {category} is", t)
     t = re.sub(r"\bi was\b", f"the {category} was", t)
