@@ -153,7 +153,8 @@ def test_ctrl_c_or_a_closed_terminal_saves_the_interview(tmp_path, stop, code):
     while "in the record" not in seen and time.time() < deadline:
         seen += p.stdout.readline()
     p.send_signal(stop)
-    out, err = p.communicate(timeout=60)
+    p.wait(timeout=60)  # stdin stays open: closing it could end the chat by EOF before the signal lands
+    out, err = seen + p.stdout.read(), p.stderr.read()
     assert p.returncode == code, err
     from scenewright.session import Session
 

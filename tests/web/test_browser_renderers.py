@@ -39,7 +39,9 @@ def test_pick_the_layered_gan_then_a_world_without_a_choice(browser, server, out
     shown = np.asarray(Image.open(BytesIO(page.request.get(src).body())).convert("RGB"))
     local = Session(world="shapes", renderer="layered")
     local.tell("add a red cube in the middle")
-    assert np.array_equal(shown, np.asarray(local.image.convert("RGB")))  # the layered GAN's picture
+    # the layered GAN's picture (to float rounding: the server and this process may use other thread counts)
+    diff = np.abs(shown.astype(int) - np.asarray(local.image.convert("RGB")).astype(int))
+    assert diff.mean() < 0.5 and (diff > 8).mean() < 0.001
     page.click("#export summary")
     assert page.locator("#export a[data-kind=svg]").is_hidden()  # it paints pixels, no SVG
     assert page.locator("#export a[data-kind=png]").is_visible()
