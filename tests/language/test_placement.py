@@ -221,3 +221,10 @@ def test_thats_me_and_a_pronoun_said_again(dialog):
     s, r = dialog("park", "a girl on the left", "balloons next to her", "a dog on the right",
                   "take away the balloons they popped")
     assert sorted(o.category for o in s.scene.objects) == ["dog", "girl"]
+
+
+def test_far_away_at_the_back_and_far_away_from(dialog):
+    s, (_, r) = dialog("shapes", "a yellow ball", "put the yellow ball far far away at the back")
+    assert r.ok and _o(s, "sphere").y < 0.45
+    s, _ = dialog("park", "a tree on the left", "a dog next to the tree", "put the dog far away from the tree")
+    assert _o(s, "dog").x > 0.7

@@ -471,6 +471,8 @@ class Interpreter:
                     dirs.append((-1 if said == "left" else 1, 0))
                 elif c.abs_x != 0.5 or abs(obj.x - 0.5) > 0.02:  # "a bit toward the middle"
                     dirs.append((-1 if c.abs_x < 0.5 or c.abs_x == 0.5 and obj.x > 0.5 else 1, 0))
+            if c.abs_y in ("top", "sky", "horizon", "bottom") and not c.dirs:  # "far far away at the back"
+                dirs.append((0, 1 if c.abs_y == "bottom" else -1))
             for dx, dy in dirs:
                 x += dx * step
                 y += dy * step * (0.6 if w.perspective else 1.0)

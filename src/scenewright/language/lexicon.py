@@ -86,7 +86,7 @@ SIZES = {  # word -> (kind, factor): "abs" sets scale, "rel" multiplies it
     "one size smaller": ("rel", 0.75), "same size": ("same", 1.0), "the same size": ("same", 1.0),
 }
 AMOUNTS = {"a bit": 0.06, "a little": 0.06, "a little bit": 0.05, "slightly": 0.06, "a tad": 0.04,
-           "somewhat": 0.08, "a lot": 0.25, "much": 0.25, "far": 0.3, "way": 0.3, "all the way": 0.45,
+           "somewhat": 0.08, "a lot": 0.25, "much": 0.25, "far": 0.3, "far away": 0.3, "far far away": 0.45, "way": 0.3, "all the way": 0.45,
            "a few inches": 0.06, "an inch": 0.04, "a finger": 0.05, "one finger": 0.05}
 # absolute places: word -> (x, y, strength); y is "far"/"near"-relative and mapped by the grammar
 ABSOLUTE = {
@@ -131,6 +131,7 @@ RELATIONS = {
     "toward": "toward", "towards": "toward", "away from": "away", "far from": "away",
     "closer to": "toward", "nearer to": "toward", "a bit closer to": "toward", "up to": "toward",
     "over to": "toward", "further from": "away", "farther from": "away", "further away from": "away",
+    "far away from": "away", "far far away from": "away",
     "out of": "near", "from": "near", "coming out of": "near", "came out of": "near", "leaving": "near",
     "outside": "front", "outside of": "front",
     "on the other side of": "opposite", "the other side of": "opposite", "other side of": "opposite",
