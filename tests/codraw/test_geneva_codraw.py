@@ -85,3 +85,22 @@ def test_bad_models_and_detectors_are_refused(tiny_codraw, tmp_path):
         evaluate(str(tiny_codraw), "val", None, str(tmp_path / "shapes_det"), dataset="codraw")
     with pytest.raises(ScenewrightError, match="unknown dataset"):
         evaluate(str(tiny_codraw), "val", None, None, dataset="clevr")
+
+
+def test_the_commands_refuse_bad_input_without_a_traceback(tiny_codraw, tmp_path):
+    from typer.testing import CliRunner
+
+    from scenewright.cli import app
+
+    runner = CliRunner()
+    cases = [
+        (["eval", "geneva", "--dataset", "codraw", "--data", str(tiny_codraw)], "needs --detector"),
+        (["eval", "geneva", "--dataset", "codraw", "--data", str(tiny_codraw), "--detector", str(tmp_path / "x")],
+         "no detector checkpoint at"),
+        (["train", "geneva", "--dataset", "clevr", "--data", str(tiny_codraw)], "must be one of shapes, codraw"),
+    ]
+    for args, says in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code != 0, args
+        text = result.output + str(result.exception or "")
+        assert says in text and "Traceback" not in result.output, (args, text)

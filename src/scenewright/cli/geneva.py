@@ -144,7 +144,8 @@ def train_detector_cmd(
 def eval_geneva(
     data: Path = typer.Option(..., "--data", help="As for `train geneva`."),
     dataset: str = typer.Option("shapes", "--dataset", help=DATASET_HELP),
-    split: str = typer.Option("test", "--split", help="CoDraw has train and val only: use --split val."),
+    split: Optional[str] = typer.Option(None, "--split", help="Default: test (shapes), val (CoDraw has train "
+                                                              "and val only)."),
     model: Optional[Path] = typer.Option(None, "--model", help="GeNeVA-GAN checkpoint (default: the shipped "
                                                                "weights/geneva_shapes)."),
     detector: Optional[Path] = typer.Option(None, "--detector", help="Default (shapes): "
@@ -167,6 +168,7 @@ def eval_geneva(
     torch.set_num_threads(threads)
     if dataset not in ("shapes", "codraw"):
         raise typer.BadParameter(f"--dataset must be shapes or codraw, got {dataset!r}")
+    split = split or ("val" if dataset == "codraw" else "test")
     if model is None and dataset == "shapes":
         model = Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes"
         if not model.with_suffix(".safetensors").exists():
