@@ -20,8 +20,9 @@ def beside(land_w: float, w: float, relation: str) -> float:
     """How far apart two box centres stand side by side ("next to", "left of"): edge to edge with a small gap
     for small things, closer than that for big ones — clip-art boxes have empty margins, and people let big
     pieces overlap. Fitted to the human drawers' final scenes in CoDraw train (teller messages naming two
-    pieces with "next to" / "beside" / "left of" / "right of", 1,100 pairs): the median distance is the sum
-    of half widths up to ~0.15, then grows half as fast (0.21 at 0.25, 0.26 at 0.35, 0.29 at 0.5)."""
+    pieces with "next to" / "beside" / "left of" / "right of", ~900 pairs; `bench/codraw_relations.py`): the
+    median distance is the sum of half widths up to ~0.15, then grows half as fast (0.22 at 0.25, 0.27 at 0.35,
+    0.29 at 0.5)."""
     half = (land_w + w) / 2
     near = relation in ("near", "toward")
     if relation in ("left", "right"):
