@@ -228,3 +228,10 @@ def test_far_away_at_the_back_and_far_away_from(dialog):
     assert r.ok and _o(s, "sphere").y < 0.45
     s, _ = dialog("park", "a tree on the left", "a dog next to the tree", "put the dog far away from the tree")
     assert _o(s, "dog").x > 0.7
+
+
+def test_behind_the_cube_on_the_left_with_two_cubes(dialog):
+    s, r = dialog("shapes", "a blue cube at the back on the right", "a red cube in front on the left",
+                  "put a sphere in front of the cube on the right")  # the blue one, not the one said last
+    sphere, blue, red = _o(s, "sphere"), s.scene.find(color="blue")[0], s.scene.find(color="red")[0]
+    assert r[-1].ok and sphere.x > 0.6 and blue.y < sphere.y < red.y

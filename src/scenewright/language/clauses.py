@@ -443,6 +443,10 @@ class ClauseReader:
                             between[0].kind == "REL" and between[0].text in ("on", "in", "at") and \
                             all(b.kind == "DET" for b in between[1:]):
                         c.targets[-1].side_hint = x  # "the cube on the left": maybe which cube, not where to
+                    elif last_mention is not None and last_mention.det == "the" and x is not None and y is None and \
+                            any(lm is last_mention for lm in rel_marks) and between and between[0].kind == "REL" \
+                            and between[0].text in ("on", "in", "at") and all(b.kind == "DET" for b in between[1:]):
+                        last_mention.side_hint = x  # "behind the cube on the left": maybe which cube it is behind
             elif k == "PLACE":
                 self._flush(c, mods)
                 mods = []

@@ -53,8 +53,10 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
             [o for o in (state.scene.get(i) for i in state.order()) if it.world.category(o.category).people][:2]
         if len(people) >= 2:
             c.targets = [Mention("ID", o.id, o.category) for o in people]
-    for m in c.targets:  # "remove the cube on the left" with two cubes: which one, not where to
-        if m.side_hint is not None and len(it.resolver.candidates(m, state.scene, state.order())) > 1:
+    for m in list(c.targets) + [lm for t in c.targets for lm in t.landmarks] + list(c.landmarks):
+        # "remove the cube on the left", "a cylinder behind the cube on the left" with two cubes: which one
+        if m.side_hint is not None and m.side is None and \
+                len(it.resolver.candidates(m, state.scene, state.order())) > 1:
             m.side = m.side_hint
             if c.abs_x == m.side_hint:
                 c.abs_x = None

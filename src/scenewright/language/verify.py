@@ -146,6 +146,10 @@ def _landmarks(it: "Interpreter", lands: Sequence[Mention], state: State, obj: S
         found = [o for o in found if o.id != obj.id and (lm.head in ("CAT", "ID") or o.id not in exclude)]
         if not found:
             return None
+        if lm.side_hint is not None and not lm.plural:  # "in front of the cube on the right", of two cubes
+            cands = [o for o in it.resolver.candidates(lm, state.scene, state.order()) if o.id != obj.id]
+            if len(cands) > 1:
+                found = [min(cands, key=lambda o: abs(o.x - lm.side_hint))]
         out += found if lm.plural or lm.head == "PRON" and lm.value == "plural" else found[:1]
     return out
 
