@@ -29,7 +29,7 @@ import numpy as np
 
 from ..errors import ScenewrightError
 
-DETECTOR_BACKGROUNDS = {"shapes": ("light",)}  # what the shipped detector of a world was trained on
+DETECTOR_BACKGROUNDS = {"shapes": ("light", "dark")}  # what the shipped detector of a world was trained on
 COLUMNS = ("object_f1", "rsim", "fid", "stable_px", "box_recall_50", "box_recall_30")
 TOLERANCE = 4  # of 255: smaller changes (rounding, resampling jitter) do not count as a change
 
