@@ -152,8 +152,9 @@ def test_ctrl_c_or_a_closed_terminal_saves_the_interview(tmp_path, stop, code):
     seen, deadline = "", time.time() + 120
     while "in the record" not in seen and time.time() < deadline:
         seen += p.stdout.readline()
+    time.sleep(0.5)  # the reply is printed just before the picture is saved; let the chat wait for a line again
     p.send_signal(stop)
-    p.wait(timeout=60)  # stdin stays open: closing it could end the chat by EOF before the signal lands
+    p.wait(timeout=120)  # stdin stays open: closing it could end the chat by EOF before the signal lands
     out, err = seen + p.stdout.read(), p.stderr.read()
     assert p.returncode == code, err
     from scenewright.session import Session

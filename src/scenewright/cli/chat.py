@@ -156,6 +156,10 @@ def chat(
     state = {"session": session, "target": target, "saved": len(session.history.log)}
     write_history = _line_editing(chat_dir() / "input_history")
     previous = {}
+    try:  # Ctrl+C saves even when the chat was started where SIGINT is ignored (a background job of a script)
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, signal.default_int_handler)
+    except (TypeError, ValueError):
+        pass
     for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         try:
             previous[sig] = signal.signal(sig, _stop)
