@@ -142,7 +142,9 @@ def test_what_a_witness_calls_a_car_and_hair_length(dialog):
     s, _ = dialog("street", "a red car on the left", "A blue Ford Focus")
     assert sorted(o.color for o in s.scene.objects) == ["blue", "red"]  # another car, not the red one repainted
     s, _ = dialog("street", "a woman on the right", "She looked about forty, with short grey hair.")
-    assert _o(s, "woman").attrs["hair"] == "gray" and "height" not in _o(s, "woman").attrs
+    woman = _o(s, "woman")
+    assert woman.attrs["hair"] == "gray" and "height" not in woman.attrs
+    assert woman.attrs["notes"] == ["short hair"] and "notes" not in woman.uncertain  # kept, and only age unsure
 
 
 def test_walking_towards_a_place_is_on_the_way_not_at_it(dialog):

@@ -543,6 +543,13 @@ class ClauseReader:
         if c.targets and c.targets[0].plural and _ENDS.search(c.text):
             c.targets[0].superlative = ("ends", None)  # "get rid of the cubes on the ends"
         c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
+        for t in toks:  # "short grey hair": the colour is the hair's look, the length kept as said
+            if t.kind == "ATTR" and isinstance(t.value, tuple) and t.value[0] == "hair" and \
+                    t.text.split()[0] in _HAIR_LENGTHS:
+                note = " ".join(t.text.split()[:-2] + ["hair"])
+                c.notes.append(note)
+                if t.value in c.look_part:
+                    c.look_part.setdefault("hair", c.look_part[t.value])  # a hedge elsewhere does not cover it
         return c
 
     @staticmethod
@@ -747,6 +754,7 @@ class ClauseReader:
                 c.count = t.value
 
 
+_HAIR_LENGTHS = ("short", "long", "shoulder", "cropped", "curly", "straight")  # "short grey hair": kept as said
 _MARK_MORE = ("something like", "like", "saying", "that said", "which said", "it said", "maybe", "or", "or maybe",
               "i think", "possibly", "perhaps")
 
