@@ -237,3 +237,13 @@ def test_behind_the_cube_on_the_left_with_two_cubes(dialog):
                   "put a sphere in front of the cube on the right")  # the blue one, not the one said last
     sphere, blue, red = _o(s, "sphere"), s.scene.find(color="blue")[0], s.scene.find(color="red")[0]
     assert r[-1].ok and sphere.x > 0.6 and blue.y < sphere.y < red.y
+
+
+def test_suspect_one_and_suspect_two_are_names(dialog):
+    s, r = dialog("street", "Suspect one, male, entered the shop.", "Suspect two, female, stayed by the car.",
+                  "Suspect one: six foot, grey tracksuit.", "Suspect two: blonde, slim, pink top.")
+    one = next(o for o in s.scene.objects if o.attrs.get("label") == "suspect one")
+    two = next(o for o in s.scene.objects if o.attrs.get("label") == "suspect two")
+    assert one.category == "man" and two.category == "woman"
+    assert one.attrs.get("height") == "tall" and two.attrs.get("hair") == "blond" and "hair" not in one.attrs
+    assert [o.category for o in s.scene.objects].count("man") == 1

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..worlds import World
-from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, verbish
+from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, label_of, verbish
 from .reader import read
 from .references import Mention
 
@@ -331,7 +331,8 @@ class ClauseReader:
                 if toks[i + 1].kind == "CAT":
                     mods.append(t)  # "a kebab shop": the kind of shop, kept in the thing's name as said
                 # else an adjective we do not know, before a noun we do: "a big bushy tree" (not "a unicorn ran")
-            elif k in _HEADS or (k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
+            elif k in _HEADS or k == "WORD" and label_of(t.value) or (
+                    k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
                                  and i > 0 and toks[i - 1] is mods[-1]  # "black, came really fast": no noun
                                  and t.value not in FILLER and t.value not in NON_OBJECTS
                                  and not verbish(t.value)):

@@ -14,7 +14,7 @@ from . import placement as P
 from . import members, replies, subjects, verify
 from .base import Context, Parse
 from .clauses import Clause
-from .lexicon import NEAREST_COLOURS, Lexicon
+from .lexicon import NEAREST_COLOURS, Lexicon, label_of
 from .looks import background, looks
 from .reader import gender_of
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
@@ -748,6 +748,9 @@ class Interpreter:
             if m.head != "UNKNOWN":
                 continue
             word = str(m.value)
+            if label_of(word) and self._labelled(m, label_of(word), c, state):
+                c.handled.add(word)
+                continue
             if m.negated:  # "not the pyramid": nothing to draw either way
                 c.handled.add(word)
                 if m in c.targets:
@@ -773,6 +776,25 @@ class Interpreter:
                     c.relation = None
             if c.holder is m:
                 c.holder = None
+
+    def _labelled(self, m: Mention, label: str, c, state: State) -> bool:
+        """"Suspect one, male, …" then "Suspect one: six foot, …": a person named by a label is the one given
+        it (`attributes["label"]`); the first time, a new person, a man or a woman when the words say so."""
+        named = next((o for o in state.scene.objects if o.attrs.get("label") == label), None)
+        if named is not None:
+            m.head, m.value = "ID", named.id
+            return True
+        people = [k.name for k in self.world.categories if k.people]
+        if not people:
+            return False
+        said = next((t for t in c.targets if t is not m and t.head == "CAT" and t.det is None and
+                     self.world.category(str(t.value)).people), None)  # "suspect two, female"
+        if said is not None:
+            c.targets.remove(said)
+        m.head, m.value, m.det = "CAT", str(said.value) if said else ("person" if "person" in people else people[0]), "a"
+        m.surface = str(m.value)
+        m.attrs = list(m.attrs) + [("label", label)]
+        return True
 
     def _known_by_a_note(self, c, state: State) -> None:
         """"the man with the beard is tall": the man the beard was noted on, not a beard given to another."""

@@ -276,6 +276,18 @@ _OF_PICTURE = re.compile(r"\b(left|right|middle|center|centre|top|bottom|corner|
 _BARE_SIDE_OF = re.compile(r"\b(?:at|on|to|in) (left|right)(?: hand)?(?: side)? of\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 # "a face mask on, one of those black ones": what kind of mask, not one more thing
+# "Suspect one, male, …", "Suspect two: blonde": a name an officer gives a person; one word, so it reads as one
+LABEL_WORDS = ("suspect", "offender", "perpetrator", "assailant", "attacker", "subject", "individual", "victim")
+_LABELLED = re.compile(rf"\b({'|'.join(LABEL_WORDS)}) (one|two|three|four|five|[1-5]|a|b|c)\b")
+_LABEL_NUMBER = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five"}
+def label_of(word: str) -> str | None:
+    """"suspectone" (as `normalise` writes "Suspect one") -> "suspect one"; None for any other word."""
+    for w in LABEL_WORDS:
+        if word.startswith(w) and word[len(w):] in ("one", "two", "three", "four", "five", "a", "b", "c"):
+            return f"{w} {word[len(w):]}"
+    return None
+
+
 _TAKE_AWAY = re.compile(r"\btake ((?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+) "
                         r"(?:away|off|out)\b")
 _TAKE_OFF = re.compile(r"\btake (?:off|away) (?=(?:the|that|this|those|these|his|her|my|their) )")
@@ -293,7 +305,7 @@ def normalise(text: str) -> str:
     if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
             and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
-            and " seat" not in text and "take " not in text and " that " not in text and " there instead" not in text:
+            and " seat" not in text and "take " not in text and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text:
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
@@ -302,6 +314,7 @@ def normalise(text: str) -> str:
     t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog"
     t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
     t = _KIND_AFTER.sub(r"\1 \4 \2\3", t)
+    t = _LABELLED.sub(lambda m: f"{m.group(1)}{_LABEL_NUMBER.get(m.group(2), m.group(2))}", t)  # "suspectone"
     t = _TAKE_AWAY.sub(r"remove \1", t)  # "take the pie away", "take that ladder off"
     t = _TAKE_OFF.sub("remove ", t)  # "take off his hat"
     t = _THAT_TIME.sub("", t)  # "he looked grumpy that day": a time, not a thing
@@ -564,7 +577,7 @@ class Lexicon:
     def _correctable(self, word: str, before: list[Token], after: list[str]) -> bool:
         """Spell-correct only where a noun or an adjective is expected: after a determiner, number or
         adjective, or right before a known noun. Everyday words elsewhere stay as they are."""
-        if word in FILLER or word in NON_OBJECTS:
+        if word in FILLER or word in NON_OBJECTS or label_of(word):  # "suspectone" is a name
             return False
         if len(word) >= 4 and word in english_words():
             return False  # "a flat cap", "fifty-ish", "not working": real words, not misspelt vocabulary

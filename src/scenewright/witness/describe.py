@@ -20,7 +20,7 @@ NICE_NAMES = {"color": "colour", "pose": "posture", "flip": "facing", "position"
               "motion": "moving or parked", "sign": "sign text", "background": "time and weather",
               "notes": "also said (not drawn)", "called": "the witness's word for it",
               "role": "driver, rider or passenger", "of": "whose (driver, rider, passenger)", "with": "held or worn by",
-              "there": "whether it was there"}
+              "there": "whether it was there", "label": "called in the statement"}
 LISTED = ("notes", "marks")  # fields that grow: a new item is said in addition, not a correction
 ACRONYMS = {"suv", "atv", "rv", "mpv", "hgv", "bmw", "vw", "4x4", "uk", "us", "ups", "dhl"}
 SLOT_NAMES = {"top": "top (garment, colour)", "bottom": "bottom (garment, colour)", "headwear": "headwear",
@@ -167,6 +167,8 @@ def phrase(world: World, obj: SceneObject, name: str, value: Any = None, scene: 
         return "also said (not drawn): " + ", ".join(map(str, value))
     if name == "sign":
         return f"sign: “{value}”"
+    if name == "label":  # "Suspect one": the name the statement gives them
+        return f"called “{str(value).capitalize()}”"
     if name == "role":
         return f"the {value} of {other_label(scene, a.get('of'))}" if a.get("of") else f"the {value}"
     if name == "of":
