@@ -450,8 +450,9 @@ class Interpreter:
             landmark, other = self._landmarks(c.relation, c.landmarks, state, exclude=obj.id)
             if c.relation == "where":
                 return landmark.x, landmark.y
-            if c.relation == "toward" and c.verb != "put" and abs(landmark.x - obj.x) > 0.05 and not c.abs_x \
-                    and w.name == "street":  # "they walked towards the bank": on their way, not at it
+            if c.relation == "toward" and c.verb not in ("put", "move") and abs(landmark.x - obj.x) > 0.05 \
+                    and not c.abs_x:  # "they walked towards the bank": on their way, not at it ("move the
+                # boy closer to the tree" still puts him by it)
                 step = min(abs(landmark.x - obj.x) * 0.5, 0.2)
                 return P.clamp_x(w, cat.name, obj.scale, obj.x + step * (1 if landmark.x > obj.x else -1), obj.y), obj.y
             side = 1 if landmark.x <= 0.75 else -1
@@ -626,21 +627,21 @@ class Interpreter:
                 if not quiet:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 
-    def _someone_new(self, m: Mention, state: State) -> list[SceneObject]:
+    def _someone_new(self, m: Mention, state: State) -> list[SceneObject] | None:
         """"He was wearing a grey hoodie" when no one he could be is in the picture: a witness telling what
         happened means someone is there — he is drawn (the world's man, or boy), and the reply says so. Only for
         he / she; "it" with nothing to mean is still asked about."""
         if m.head != "PRON" or m.value not in ("male", "female") or any(
                 gender_of(o.category) in (None, m.value) for o in state.scene.objects
                 if self.world.category(o.category).people):
-            raise
+            return None
         from .reader import read, world_lexicon
         if any(r.pronoun is None and r.category and self.world.category(r.category).people
                for r in read(self.source, world_lexicon(self.world.name)).refs):
-            raise  # "a lady was walking her dog": she is the lady of this turn, whatever the order of its parts
+            return None  # "a lady was walking her dog": she is the lady of this turn, whatever the order of its parts
         cat = next((c.name for c in self.world.categories if c.people and gender_of(c.name) == m.value), None)
         if cat is None:
-            raise
+            return None
         self._add(Mention("CAT", cat, cat, det="a"), Clause(""), state)
         state.notes.append(f"(There was no {cat} yet, so I drew one.)")
         return [state.scene.get(state.this_turn[-1])]
@@ -662,6 +663,8 @@ class Interpreter:
                                           state.recency(), state.plural_group())
         except Missing:
             found = self._someone_new(m, state)
+            if found is None:
+                raise
         for o in reversed(found if talked else ()):
             state.talked_about(o.id)
         for slot, colour, kind in m.kinds if talked and len(found) == 1 else ():
