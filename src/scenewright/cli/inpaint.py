@@ -12,9 +12,8 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
-from .options import Minutes, Seed, Steps, Threads
+from .options import Minutes, Seed, Steps, Threads, config_overrides
 from .retrieve import _pairs, print_table
-from .t2i import _settings
 
 
 @train_app.command("inpaint")
@@ -41,7 +40,7 @@ def train_inpaint_cmd(
     if steps is None and minutes is None:
         minutes = 20.0
     path = train_inpaint(method, data, out, damsm, steps=steps, minutes=minutes, seed=seed, batch=batch,
-                         ckpt_every=ckpt_every, settings=_settings(setting))
+                         ckpt_every=ckpt_every, settings=config_overrides(setting))
     card = json.loads((path.parent / "card.json").read_text())
     typer.echo(json.dumps({"weights": str(path), "steps": card["steps"], "minutes": card["minutes"],
                            "final_losses": card["final_losses"]}))

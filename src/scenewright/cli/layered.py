@@ -13,8 +13,7 @@ from typing import Optional
 import typer
 
 from . import eval_app, train_app
-from .options import Minutes, Seed, Steps, Threads
-from .t2i import _settings
+from .options import Minutes, Seed, Steps, Threads, config_overrides
 
 
 @train_app.command("layered")
@@ -41,7 +40,7 @@ def train_layered_cmd(
     if steps is None and minutes is None:
         minutes = 20.0
     path = train_layered(world, out, steps=steps, minutes=minutes, seed=seed, size=size, batch=batch, data=data,
-                         ckpt_every=ckpt_every, settings=_settings(setting))
+                         ckpt_every=ckpt_every, settings=config_overrides(setting))
     card = json.loads((path.parent / "card.json").read_text())
     typer.echo(json.dumps({"weights": str(path), "steps": card["steps"], "minutes": card["minutes"],
                            "final_losses": card["final_losses"]}))

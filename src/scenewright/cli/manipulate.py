@@ -12,8 +12,7 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
-from .options import Minutes, Seed, Steps, Threads
-from .t2i import _settings
+from .options import Minutes, Seed, Steps, Threads, config_overrides
 
 
 @train_app.command("manipulate")
@@ -42,7 +41,7 @@ def train_manipulate_cmd(
     if steps is None and minutes is None:
         minutes = 20.0
     path = train_manipulate(method, data, damsm, out, steps=steps, minutes=minutes, seed=seed, batch=batch,
-                            ckpt_every=ckpt_every, settings=_settings(setting))
+                            ckpt_every=ckpt_every, settings=config_overrides(setting))
     if os.environ.get("RANK", "0") == "0":
         card = json.loads((path.parent / "card.json").read_text())
         typer.echo(json.dumps({"weights": str(path), "steps": card["steps"], "minutes": card["minutes"],

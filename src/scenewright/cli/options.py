@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Optional
 
 import typer
@@ -10,3 +11,17 @@ Minutes = Annotated[Optional[float], typer.Option("--minutes", help="Time budget
 Steps = Annotated[Optional[int], typer.Option("--steps", help="Step budget (total).")]
 Seed = Annotated[int, typer.Option("--seed", help="Seed: the same command gives the same result.")]
 Threads = Annotated[int, typer.Option("--threads", help="torch threads per process.")]
+
+
+def config_overrides(pairs: list[str]) -> dict:
+    """The `--set key=value` overrides of a model's config (values read as JSON when they are, else strings)."""
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"settings look like ngf=32, got {pair!r}")
+        try:
+            out[key] = json.loads(value)
+        except json.JSONDecodeError:
+            out[key] = value
+    return out

@@ -12,8 +12,7 @@ from typing import List, Optional
 import typer
 
 from . import app, eval_app, train_app
-from .options import Minutes, Seed, Steps, Threads
-from .t2i import _settings
+from .options import Minutes, Seed, Steps, Threads, config_overrides
 
 
 @train_app.command("sg2im")
@@ -45,7 +44,7 @@ def train_sg2im_cmd(
     if size not in (64, 128):
         raise typer.BadParameter("--size is 64 or 128", param_hint="--size")
     path = train_sg2im(world, out, data=data, n=n, steps=steps, minutes=minutes, seed=seed, batch=batch,
-                       size=size, ckpt_every=ckpt_every, settings=_settings(setting))
+                       size=size, ckpt_every=ckpt_every, settings=config_overrides(setting))
     if os.environ.get("RANK", "0") == "0":
         card = json.loads((path.parent / "card.json").read_text())
         typer.echo(json.dumps({"weights": str(path), "steps": card["steps"], "minutes": card["minutes"]}))

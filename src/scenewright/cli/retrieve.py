@@ -12,8 +12,7 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
-from .options import Minutes, Seed, Steps, Threads
-from .t2i import _settings
+from .options import Minutes, Seed, Steps, Threads, config_overrides
 
 
 def _pairs(method: list[str], example: str) -> dict[str, Path]:
@@ -62,7 +61,7 @@ def train_retrieve_cmd(
     if steps is None and minutes is None:
         minutes = 20.0
     path = train_retrieve(method, data, out, steps=steps, minutes=minutes, seed=seed, batch=batch, query=query,
-                          ckpt_every=ckpt_every, settings=_settings(setting))
+                          ckpt_every=ckpt_every, settings=config_overrides(setting))
     card = json.loads((path.parent / "card.json").read_text())
     typer.echo(json.dumps({"weights": str(path), "steps": card["steps"], "minutes": card["minutes"],
                            "backbone_cache_minutes": card.get("backbone_cache_minutes"),

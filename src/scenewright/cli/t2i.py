@@ -12,20 +12,7 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
-from .options import Minutes, Seed, Steps, Threads
-
-
-def _settings(pairs: list[str]) -> dict:
-    out = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep:
-            raise typer.BadParameter(f"settings look like ngf=32, got {pair!r}")
-        try:
-            out[key] = json.loads(value)
-        except json.JSONDecodeError:
-            out[key] = value
-    return out
+from .options import Minutes, Seed, Steps, Threads, config_overrides
 
 
 @train_app.command("t2i")
@@ -52,7 +39,7 @@ def train_t2i_cmd(
     if steps is None and minutes is None:
         minutes = 60.0
     path = train_t2i(method, data, damsm, out, steps=steps, minutes=minutes, seed=seed, size=size, batch=batch,
-                     ckpt_every=ckpt_every, settings=_settings(setting))
+                     ckpt_every=ckpt_every, settings=config_overrides(setting))
     import os
 
     if os.environ.get("RANK", "0") == "0":  # under torchrun, rank 0 speaks

@@ -12,7 +12,7 @@ from typing import Optional
 import typer
 
 from . import app, eval_app, train_app
-from .options import Minutes, Seed, Steps, Threads
+from .options import Minutes, Seed, Steps, Threads, config_overrides
 
 
 @train_app.command("captioner")
@@ -32,13 +32,12 @@ def train_captioner_cmd(
     import torch
 
     from ..train.captioner import train_captioner
-    from .t2i import _settings
 
     torch.set_num_threads(threads)
     if steps is None and minutes is None:
         minutes = 10.0
     path = train_captioner(data, out, steps=steps, minutes=minutes, seed=seed, size=size, batch=batch,
-                           ckpt_every=ckpt_every, settings=_settings(setting))
+                           ckpt_every=ckpt_every, settings=config_overrides(setting))
     card = json.loads((path.parent / "card.json").read_text())
     typer.echo(json.dumps({"weights": str(path), "steps": card["steps"], "minutes": card["minutes"],
                            "final_losses": card["final_losses"], "metrics": card["metrics"]}))
