@@ -126,3 +126,61 @@ def evaluate(data: str | Path, split: str, checkpoints: dict[str, str | Path], d
         table[name] = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in report.items()}
         table[name]["checkpoint"] = str(ckpt)
     return table
+
+
+# -- shipping a run under src/scenewright/weights/ -------------------------------------------------------------
+def weights_root() -> Path:
+    """src/scenewright/weights: where shipped checkpoints live (inside the package, so a wheel has them)."""
+    return Path(__file__).resolve().parents[1] / "weights"
+
+
+def ship(run: str | Path, dest: str | Path, damsm: str | None = None, command: str | None = None) -> Path:
+    """Copy a finished run (`train damsm | t2i | captioner`) to `dest` as what we ship: its one .safetensors, its
+    card.json (plus `shipped_from`, the data's own command and the ship command) and, for a t2i run, its last
+    sample grid. A t2i run names the shipped DAMSM it was trained with (`damsm`, a folder under weights/damsm/)
+    instead of carrying a copy: the copy in RUN/damsm must be byte-identical to it, else CheckpointError."""
+    from ..data.imageset import sha256_file
+    from ..models.encoders.damsm import WEIGHTS
+
+    run, dest = Path(run), Path(dest)
+    files = sorted(p for p in run.glob("*.safetensors"))
+    if len(files) != 1 or not (run / "card.json").is_file():
+        raise MissingFile(f"{run} is not a finished run (one .safetensors and a card.json); finish training first")
+    card = json.loads((run / "card.json").read_text())
+    if damsm is not None:
+        shipped = weights_root() / "damsm" / damsm / WEIGHTS
+        if not shipped.is_file():
+            raise MissingFile(f"no shipped DAMSM {damsm!r} at {shipped.parent}; ship it first")
+        if sha256_file(run / "damsm" / WEIGHTS) != sha256_file(shipped):
+            raise CheckpointError(f"{run} was trained with another DAMSM than the shipped {damsm!r}")
+        card["damsm_shipped"] = f"damsm/{damsm}"
+    if "data_command" not in card and card.get("data"):
+        try:
+            card["data_command"] = json.loads((Path(card["data"]) / "card.json").read_text()).get("command")
+        except (OSError, ValueError):
+            pass
+    card["shipped_from"] = str(run)
+    card["ship_command"] = command or "python -m scenewright.train.t2i " + " ".join(
+        [str(run), str(dest)] + ([f"--damsm {damsm}"] if damsm else []))
+    card["weights_bytes"] = files[0].stat().st_size
+    if card["weights_bytes"] > 10 * 2 ** 20:
+        raise ScenewrightError(f"{files[0]} is {card['weights_bytes'] / 2 ** 20:.1f} MB; shipped weights are ≤ 10 MB")
+    dest.mkdir(parents=True, exist_ok=True)
+    for old in dest.glob("*.safetensors"):
+        old.unlink()
+    shutil.copyfile(files[0], dest / files[0].name)
+    samples = sorted((run / "samples").glob("step_*.png"))
+    if samples:
+        shutil.copyfile(samples[-1], dest / "samples.png")
+        card["samples"] = f"samples.png ({samples[-1].name}: one row per fixed validation caption, 4 seeds)"
+    (dest / "card.json").write_text(json.dumps(card, indent=1))
+    return dest / files[0].name
+
+
+if __name__ == "__main__":  # python -m scenewright.train.t2i RUN DEST [--damsm NAME]
+    import argparse
+
+    p = argparse.ArgumentParser(description="Ship a finished run under src/scenewright/weights/.")
+    p.add_argument("run"), p.add_argument("dest"), p.add_argument("--damsm")
+    a = p.parse_args()
+    print(ship(a.run, a.dest, a.damsm))

@@ -35,6 +35,7 @@ METHODS: dict[str, tuple[type[T2IMethod], type]] = {
     "attngan": (AttnGAN, AttnGANConfig),
 }
 DEFAULT = "dfgan"
+WEIGHTS_ROOT = Path(__file__).resolve().parents[2] / "weights"  # src/scenewright/weights
 
 
 def method_names() -> list[str]:
@@ -64,18 +65,35 @@ def weights_file(path: str | Path) -> Path:
                                    f"--method dfgan --data DIR --damsm DIR --out {path}`")
 
 
+def damsm_of(folder: Path, method: str = "dfgan") -> Path:
+    """The DAMSM text encoder of a checkpoint folder: its own copy `damsm/` (a `train t2i` run), else the shipped
+    DAMSM its card names (`"damsm_shipped": "damsm/shapes"`, relative to src/scenewright/weights/), so the shipped
+    methods of a world share one encoder instead of ten copies."""
+    import json
+
+    if (folder / "damsm").is_dir():
+        return folder / "damsm"
+    try:
+        ref = json.loads((folder / "card.json").read_text()).get("damsm_shipped")
+    except (OSError, ValueError, AttributeError):
+        ref = None
+    if ref:
+        shipped = WEIGHTS_ROOT / ref
+        if shipped.is_dir():
+            return shipped
+        raise MissingFile(f"{folder}/card.json names the shipped DAMSM {ref!r}, which is not at {shipped}")
+    raise MissingFile(f"{folder} has no damsm/ folder (the text encoder the method was trained with); "
+                      f"retrain with `scenewright train t2i --method {method} --data DIR --damsm DIR "
+                      f"--out {folder}`")
+
+
 def load(path: str | Path, device: str = "cpu") -> T2IMethod:
     """A trained method from its checkpoint folder (weights + the DAMSM text encoder beside them)."""
     from ..encoders.damsm import load_damsm
 
     file = weights_file(path)
     method, config, state = checkpoint.read_method(file, METHODS, "text-to-image")
-    damsm = file.parent / "damsm"
-    if not damsm.is_dir():
-        raise MissingFile(f"{file.parent} has no damsm/ folder (the text encoder the method was trained with); "
-                          f"retrain with `scenewright train t2i --method {method} --data DIR --damsm DIR "
-                          f"--out {file.parent}`")
-    text, _ = load_damsm(damsm, device)
+    text, _ = load_damsm(damsm_of(file.parent, method), device)
     model = build(method, text, **config)
     missing, unexpected = model.load_state_dict(state, strict=False)
     kept = model.inference_keys(dict.fromkeys(missing))
@@ -84,4 +102,4 @@ def load(path: str | Path, device: str = "cpu") -> T2IMethod:
     return model.to(device).eval()
 
 
-__all__ = ["DEFAULT", "METHODS", "T2IMethod", "build", "load", "make_config", "method_names", "weights_file"]
+__all__ = ["DEFAULT", "METHODS", "T2IMethod", "build", "damsm_of", "load", "make_config", "method_names", "weights_file"]
