@@ -80,3 +80,35 @@ def test_css_sets_and_top_view(tmp_path):
     red = (img[..., 0] > 140) & (img[..., 1] < 80)
     ys, xs = np.nonzero(red)
     assert xs.mean() < 20 and ys.mean() > 44  # left, and near (low in the plan)
+
+
+def test_street_css_changes_only_the_named_thing():
+    import random as _random
+
+    from scenewright.data.css import street_triple, subject_pictures
+
+    seen = set()
+    for i in range(60):
+        q, t, kind, text = street_triple(_random.Random(i))
+        seen.add(kind)
+        a, b = q.objects[0], t.objects[0]
+        assert len(q.objects) == len(t.objects) == 1 and q.background == t.background
+        assert (a.x, a.flip, a.pose) == (b.x, b.flip, b.pose)
+        if kind == "remove":  # "the man without the bag": the thing named is gone, nothing else changed
+            gone = [k for k in ("carry_kind", "headwear_kind") if a.attrs.get(k) and not b.attrs.get(k)]
+            assert len(gone) == 1 and a.attrs[gone[0]] in text
+            assert {k: v for k, v in b.attrs.items()} == {k: v for k, v in a.attrs.items()
+                                                          if k not in (gone[0], gone[0][:-5])}
+        elif kind == "add":
+            new = [k for k in ("carry_kind", "headwear_kind") if b.attrs.get(k) and not a.attrs.get(k)]
+            assert len(new) == 1 and b.attrs[new[0]] in text
+        elif a.category != b.category:  # "a van instead of the car"
+            assert b.category in text and a.color in (None, b.color)
+        elif a.color != b.color:  # "the same car but red"
+            assert b.color in text and a.attrs == b.attrs
+        else:  # "the man in a green jacket"
+            assert b.attrs["top"] in text and a.attrs["top"] != b.attrs["top"]
+    assert seen == {"add", "remove", "change attribute"}
+    q, t, _, _ = street_triple(_random.Random(6))
+    qa, ta = (np.asarray(im, dtype=int) for im in subject_pictures((q, t), 64))
+    assert qa.shape == (64, 64, 3) and 0 < np.any(qa != ta, axis=2).mean() < 0.5  # the same window, one change
