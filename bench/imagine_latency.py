@@ -1,6 +1,8 @@
 """How long `scenewright.t2i.imagine` takes for one 64² image (the issue's target: ≤ 30 ms on this CPU).
 
-    .venv/bin/python bench/imagine_latency.py --checkpoint runs/t2i/dfgan_shapes64 [--method dfgan] [--runs 50]
+    .venv/bin/python bench/imagine_latency.py [--world shapes] [--method M] [--checkpoint RUN] [--runs 50]
+
+Without --checkpoint it times the shipped weights of --world (and the default method without --method).
 
 Loads the model once (not timed), warms up 5 calls, then times `runs` calls of imagine(text, n=1, seed=i)
 — text encoding, the generator and the conversion to a PIL image — single-threaded, and prints the median,
@@ -22,25 +24,30 @@ CAPTIONS = ["a red cube on the left of a blue sphere", "a green cylinder", "a ye
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--checkpoint", required=True)
-    ap.add_argument("--method", default="dfgan")
+    ap.add_argument("--checkpoint", default=None, help="a `train t2i` folder (default: the shipped weights)")
+    ap.add_argument("--method", default=None, help="default: the default method (models.t2i.DEFAULT)")
+    ap.add_argument("--world", default="shapes")
     ap.add_argument("--runs", type=int, default=50)
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
+    from scenewright.models.t2i import DEFAULT
     from scenewright.t2i import imagine, load_method
 
-    load_method(args.method, args.checkpoint)
+    args.method = args.method or DEFAULT
+    load_method(args.method, args.checkpoint, args.world)
     for i in range(5):
-        imagine(CAPTIONS[i % len(CAPTIONS)], method=args.method, checkpoint=args.checkpoint, seed=i)
+        imagine(CAPTIONS[i % len(CAPTIONS)], method=args.method, checkpoint=args.checkpoint, seed=i, world=args.world)
     times = []
     for i in range(args.runs):
         t = time.perf_counter()
-        img = imagine(CAPTIONS[i % len(CAPTIONS)], method=args.method, checkpoint=args.checkpoint, seed=i)[0]
+        img = imagine(CAPTIONS[i % len(CAPTIONS)], method=args.method, checkpoint=args.checkpoint, seed=i,
+                      world=args.world)[0]
         times.append((time.perf_counter() - t) * 1000)
     q = statistics.quantiles(times, n=10)
-    print(json.dumps({"method": args.method, "size": img.size[0], "runs": args.runs, "threads": args.threads,
+    print(json.dumps({"method": args.method, "world": args.world, "checkpoint": args.checkpoint or "shipped",
+                      "size": img.size[0], "runs": args.runs, "threads": args.threads,
                       "median_ms": round(statistics.median(times), 2), "p10_ms": round(q[0], 2),
                       "p90_ms": round(q[-1], 2)}))
 

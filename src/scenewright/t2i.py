@@ -22,17 +22,21 @@ def default_checkpoint(method: str, world: str = "shapes") -> Path:
     return WEIGHTS / f"{method}_{world}"
 
 
-def load_method(method: str = "dfgan", checkpoint: str | Path | None = None, world: str = "shapes",
+def load_method(method: str | None = None, checkpoint: str | Path | None = None, world: str = "shapes",
                 device: str = "cpu"):
-    """The trained `method` from `checkpoint` (default: the shipped weights for `world`)."""
+    """The trained `method` (default: models.t2i.DEFAULT, the best measured) from `checkpoint` (default: the
+    shipped weights for `world`, weights/t2i/<method>_<world>/)."""
     from .models.checkpoint import load_trained
+    from .models.t2i import DEFAULT
 
+    method = method or DEFAULT
     return load_trained("t2i", "text-to-image", method, checkpoint, default_checkpoint(method, world), "t2i", device)
 
 
-def imagine(text: str, method: str = "dfgan", checkpoint: str | Path | None = None, n: int = 1, seed: int = 0,
+def imagine(text: str, method: str | None = None, checkpoint: str | Path | None = None, n: int = 1, seed: int = 0,
             world: str = "shapes", device: str = "cpu") -> list:
-    """Draw `text` n times with `method`: a list of n RGB PIL images at the method's size."""
+    """Draw `text` n times with `method` (default: the best measured, models.t2i.DEFAULT) from `checkpoint`
+    (default: the shipped weights for `world`): a list of n RGB PIL images at the method's size."""
     import torch
     from PIL import Image
 

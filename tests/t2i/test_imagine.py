@@ -73,4 +73,4 @@ def test_imagine_is_a_top_level_call():
     import scenewright
 
     with pytest.raises(MissingFile, match="no dfgan weights are shipped"):
-        scenewright.imagine("a red cube on the left", method="dfgan", world="shapes")
+        scenewright.imagine("a red car on the left", method="dfgan", world="street")

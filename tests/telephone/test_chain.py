@@ -108,4 +108,4 @@ def test_a_method_without_weights_says_how_to_give_a_run(captioner_run):
     from scenewright import telephone
 
     with pytest.raises(MissingFile, match=r"train t2i --method stackgan .* --method stackgan=RUN"):
-        telephone(text=SIMPLE, methods=["stackgan"], captioner=captioner_run)
+        telephone(text=SIMPLE, methods=["stackgan"], captioner=captioner_run, world="street", spine=False)

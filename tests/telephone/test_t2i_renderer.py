@@ -11,7 +11,7 @@ def test_without_weights_the_error_names_the_train_command():
     from scenewright import Session
 
     with pytest.raises(MissingFile, match="scenewright train t2i --method stackgan"):
-        Session(world="shapes", renderer="t2i:stackgan")
+        Session(world="street", renderer="t2i:stackgan")
     with pytest.raises(ScenewrightError, match="neither a text-to-image method"):
         Session(world="shapes", renderer="t2i:nosuchthing")
 

@@ -17,7 +17,8 @@ from .options import Minutes, Seed, Steps, Threads, config_overrides
 
 @train_app.command("t2i")
 def train_t2i_cmd(
-    method: str = typer.Option("dfgan", "--method", help="dfgan, gan_int_cls (models/t2i/METHODS)."),
+    method: str = typer.Option("dfgan", "--method", help="gan_int_cls, stackgan, stackgan_pp, attngan, dfgan "
+                                                         "(models/t2i/METHODS)."),
     data: Path = typer.Option(..., "--data", help="A captions image set (`scenewright data captions`)."),
     damsm: Path = typer.Option(..., "--damsm", help="A trained DAMSM folder (`scenewright train damsm`)."),
     out: Path = typer.Option(..., "--out", help="Run / checkpoint folder. Run again with it to resume."),
@@ -51,7 +52,8 @@ def train_t2i_cmd(
 @app.command("imagine")
 def imagine_cmd(
     text: str = typer.Argument(..., help="The caption to draw."),
-    method: str = typer.Option("dfgan", "--method"),
+    method: Optional[str] = typer.Option(None, "--method", help="gan_int_cls, stackgan, stackgan_pp, attngan or "
+                                                                "dfgan (default: the best measured, docs/t2i.md)."),
     checkpoint: Optional[Path] = typer.Option(None, "--checkpoint", help="A `train t2i` folder (default: the "
                                                                         "shipped weights for --world)."),
     world: str = typer.Option("shapes", "--world", help="Which shipped weights, when no --checkpoint."),
@@ -76,9 +78,12 @@ def imagine_cmd(
 def eval_t2i_cmd(
     data: Path = typer.Option(..., "--data", help="The captions image set (its --split is measured)."),
     split: str = typer.Option("test", "--split"),
-    method: list[str] = typer.Option(..., "--method", help="NAME=CHECKPOINT (repeatable)."),
-    damsm_eval: Path = typer.Option(..., "--damsm-eval", help="A DAMSM trained apart from the generators' "
-                                                               "(R-precision)."),
+    method: list[str] = typer.Option([], "--method", help="NAME (the shipped weights for the data's world) or "
+                                                          "NAME=CHECKPOINT; repeatable. Default: every method's "
+                                                          "shipped weights."),
+    damsm_eval: Optional[Path] = typer.Option(None, "--damsm-eval", help="A DAMSM trained apart from the "
+                                                                         "generators' (R-precision); default: the "
+                                                                         "shipped one for the data's world."),
     detector: Optional[Path] = typer.Option(None, "--detector", help="Object detector for object F1 "
                                                                      "(default: eval_t2i's own)."),
     n: Optional[int] = typer.Option(None, "--n", help="Only the first N records."),
@@ -89,16 +94,10 @@ def eval_t2i_cmd(
     """FID, IS, R-precision and object F1 of each method on one split, the same way for all."""
     import torch
 
-    from ..train.t2i import evaluate
+    from ..train.t2i import evaluate, shipped_checkpoints
 
     torch.set_num_threads(threads)
-    pairs = {}
-    for m in method:
-        name, sep, ckpt = m.partition("=")
-        if not sep:
-            raise typer.BadParameter(f"--method looks like dfgan=runs/t2i/dfgan_shapes64, got {m!r}")
-        pairs[name] = Path(ckpt)
-    table = evaluate(data, split, pairs, damsm_eval, detector=detector, n=n, seed=seed)
+    table = evaluate(data, split, shipped_checkpoints(data, method), damsm_eval, detector=detector, n=n, seed=seed)
     if as_json:
         typer.echo(json.dumps(table))
         return

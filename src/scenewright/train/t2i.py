@@ -90,12 +90,49 @@ def _copy_damsm(src: Path, dst: Path) -> None:
         (dst / "card.json").write_text(json.dumps({"copied_from": str(file)}))
 
 
-def evaluate(data: str | Path, split: str, checkpoints: dict[str, str | Path], damsm_eval: str | Path,
+def shipped_checkpoints(data: str | Path, specs=()) -> dict[str, Path]:
+    """{name: checkpoint} from `eval t2i --method` specs: NAME=RUN, or NAME alone for the shipped weights of the
+    data's world; no specs: every method that has shipped weights for the world."""
+    from ..data.imageset import ImageSet
+    from ..models.t2i import METHODS
+    from ..t2i import default_checkpoint
+
+    world = ImageSet.open(data).world
+    pairs = {}
+    for spec in specs:
+        name, sep, ckpt = str(spec).partition("=")
+        if not sep:
+            if name not in METHODS:
+                raise ScenewrightError(f"--method {name!r}: give a method ({', '.join(METHODS)}) or "
+                                       "NAME=RUN, e.g. dfgan=runs/t2i/dfgan_shapes64")
+            ckpt = default_checkpoint(name, world)
+            if not ckpt.exists():
+                raise MissingFile(f"no {name} weights are shipped for the {world} world; give --method {name}=RUN")
+        pairs[name] = Path(ckpt)
+    if not specs:
+        pairs = {m: default_checkpoint(m, world) for m in METHODS if default_checkpoint(m, world).exists()}
+        if not pairs:
+            raise MissingFile(f"no text-to-image weights are shipped for the {world} world; give --method NAME=RUN")
+    return pairs
+
+
+def default_damsm_eval(world: str | None) -> Path:
+    """The shipped R-precision DAMSM of a world (weights/damsm/<world>_eval), trained apart from the generators'."""
+    path = weights_root() / "damsm" / f"{world}_eval"
+    if not path.is_dir():
+        raise MissingFile(f"no evaluation DAMSM is shipped for the {world} world; train one apart from the "
+                          f"generators' (`scenewright train damsm --data DIR --out RUN --seed 1`) and pass "
+                          f"--damsm-eval RUN")
+    return path
+
+
+def evaluate(data: str | Path, split: str, checkpoints: dict[str, str | Path], damsm_eval: str | Path | None = None,
              detector: str | Path | None = None, n: int | None = None, seed: int = 0, batch: int = 50,
              progress: bool = True) -> dict[str, dict]:
     """{method: {fid, is, r_precision, object_f1, ...}}: each method draws one image per record of `split` from
     the record's first caption (seeded), measured by eval/t2i_metrics.score_t2i the same way for all. The
-    object detector defaults to the shipped shapes detector on a shapes set."""
+    object detector defaults to the shipped shapes detector on a shapes set; `damsm_eval` to the shipped
+    evaluation DAMSM of the data's world."""
     from tqdm import tqdm
 
     from ..data.imageset import ImageSet
@@ -108,6 +145,8 @@ def evaluate(data: str | Path, split: str, checkpoints: dict[str, str | Path], d
     records = ds.records(split)[:n] if n else ds.records(split)
     if detector is None and ds.world == "shapes":
         detector = Path(__file__).resolve().parents[1] / "weights" / "geneva_shapes_detector"
+    if damsm_eval is None:
+        damsm_eval = default_damsm_eval(ds.world)
     pair = load_damsm(damsm_eval)
     table = {}
     for name, ckpt in checkpoints.items():
@@ -125,6 +164,7 @@ def evaluate(data: str | Path, split: str, checkpoints: dict[str, str | Path], d
                            real_stats=stats, seed=seed)
         table[name] = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in report.items()}
         table[name]["checkpoint"] = str(ckpt)
+        table[name]["damsm_eval"] = str(damsm_eval)
     return table
 
 
