@@ -1,6 +1,7 @@
 """`scenewright data edits` and `data css`: pairs made by the spine's edits, masks, top views, same bytes."""
 
 import hashlib
+import json
 import random
 import shutil
 
@@ -112,3 +113,14 @@ def test_street_css_changes_only_the_named_thing():
     q, t, _, _ = street_triple(_random.Random(6))
     qa, ta = (np.asarray(im, dtype=int) for im in subject_pictures((q, t), 64))
     assert qa.shape == (64, 64, 3) and 0 < np.any(qa != ta, axis=2).mean() < 0.5  # the same window, one change
+
+
+def test_street_css_siblings_share_their_query_and_split(tmp_path):
+    make_css("street", 8, tmp_path / "s", sizes=(16,), progress=False)
+    ds = ImageSet.open(tmp_path / "s")
+    recs = {r["id"]: (split, r) for split in ("train", "val", "test") for r in ds.records(split)}
+    for group in ((0, 1, 2, 3), (4, 5, 6, 7)):
+        members = [recs[f"{i:06d}"] for i in group]
+        assert len({split for split, _ in members}) == 1
+        assert len({json.dumps(r["query"]["scene"], sort_keys=True) for _, r in members}) == 1
+        assert len({r["text"] for _, r in members}) > 1

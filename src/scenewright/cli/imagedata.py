@@ -103,7 +103,9 @@ def data_edits(
 
 @data_app.command("css")
 def data_css(
-    world: str = typer.Option(..., "--world", help="shapes (with a 2D top view of each query) or street (one vehicle or person per picture: \"the same car but red\", \"the man without the bag\")."),
+    world: str = typer.Option(..., "--world", help="shapes (with a 2D top view of each query) or street (one "
+                                                   "vehicle or person per picture: \"the same car but red\", "
+                                                   "\"the man without the bag\")."),
     n: int = typer.Option(..., "--n", help="Number of (query, text, target) triples."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the set."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same bytes."),
