@@ -1,9 +1,11 @@
 """`search`: find in a folder of pictures the one "like this one, but …" (TIRG, models/retrieve/tirg.py).
 
     >>> from scenewright.retrieve import search
-    >>> found = search("photos/", "query.png", "but the jacket was red", k=5,
-    ...                checkpoint="runs/retrieve/tirg_shapes_css")          # doctest: +SKIP
-    >>> [(h.name, round(h.score, 3)) for h in found.hits]                  # doctest: +SKIP
+    >>> found = search("photos/", "query.png", "but the jacket was red", k=5, world="street")  # doctest: +SKIP
+    >>> [(h.name, round(h.score, 3)) for h in found.hits]                                   # doctest: +SKIP
+
+Without `checkpoint` the TIRG shipped for `world` is used (weights/retrieve/tirg_<world>/): shapes (whole
+scenes) or street (one vehicle or person per picture, as `scenewright data css --world street` makes them).
 
 A gallery is a folder of PNG/JPEG files (not recursive, sorted by name). Files that cannot be read as images
 are skipped and listed in `found.skipped` with the reason; an unreadable query image is refused.

@@ -25,6 +25,32 @@ def _pairs(method: list[str], example: str) -> dict[str, Path]:
     return pairs
 
 
+def shipped_pairs(specs: list[str], data: Path, methods, default, task: str, example: str) -> dict[str, Path]:
+    """{name: checkpoint} from `eval … --method` specs: NAME=RUN, or NAME alone for the shipped weights of the
+    data's world (`default(name, world)`); no specs: every method with shipped weights for that world."""
+    from ..data.imageset import ImageSet
+    from ..errors import MissingFile
+
+    world = ImageSet.open(data).world
+    pairs = {}
+    for spec in specs:
+        name, sep, ckpt = spec.partition("=")
+        if not sep:
+            if name not in methods:
+                raise typer.BadParameter(f"--method is a method ({', '.join(methods)}) or NAME=RUN like {example}, "
+                                         f"got {spec!r}")
+            ckpt = default(name, world)
+            if not Path(ckpt).exists():
+                raise MissingFile(f"no {name} weights are shipped for the {world} world; give --method {name}=RUN")
+        pairs[name] = Path(ckpt)
+    if not specs:
+        pairs = {m: default(m, world) for m in methods if default(m, world).exists()}
+        if not pairs:
+            raise MissingFile(f"no {task} weights are shipped for the {world} world; give --method NAME=RUN "
+                              f"(e.g. {example})")
+    return pairs
+
+
 def print_table(table: dict, title: str, cols: list[str]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -72,7 +98,8 @@ def train_retrieve_cmd(
 def eval_retrieve_cmd(
     data: Path = typer.Option(..., "--data", help="The css image set (its --split is measured)."),
     split: str = typer.Option("test", "--split"),
-    method: list[str] = typer.Option(..., "--method", help="NAME=CHECKPOINT (repeatable)."),
+    method: list[str] = typer.Option([], "--method", help="NAME (the shipped weights for the data's world) or "
+                                                          "NAME=CHECKPOINT; repeatable. Default: the shipped TIRG."),
     threads: Threads = 1,
     as_json: bool = typer.Option(False, "--json", help="Print {method: {r1, r5, r10, ...}}."),
 ) -> None:
@@ -80,9 +107,13 @@ def eval_retrieve_cmd(
     import torch
 
     from ..eval.retrieval import evaluate_retrieval
+    from ..models.retrieve import METHODS
+    from ..retrieve import WEIGHTS
 
     torch.set_num_threads(threads)
-    table = evaluate_retrieval(data, split, _pairs(method, "tirg=runs/retrieve/tirg_shapes_css"))
+    pairs = shipped_pairs(method, data, METHODS, lambda m, w: WEIGHTS / f"{m}_{w}", "retrieval",
+                          "tirg=runs/retrieve/tirg_shapes_css")
+    table = evaluate_retrieval(data, split, pairs)
     if as_json:
         typer.echo(json.dumps(table))
         return
@@ -97,7 +128,8 @@ def search_cmd(
     k: int = typer.Option(5, "--k", help="How many to show."),
     checkpoint: Optional[Path] = typer.Option(None, "--checkpoint", help="A `train retrieve` folder (default: "
                                                                         "the shipped weights for --world)."),
-    world: str = typer.Option("shapes", "--world"),
+    world: str = typer.Option("shapes", "--world", help="Which shipped weights, when no --checkpoint: shapes or "
+                                                        "street (one vehicle or person per picture)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write a contact sheet PNG here."),
     threads: Threads = 1,
 ) -> None:

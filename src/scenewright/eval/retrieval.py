@@ -21,6 +21,7 @@ import torch
 import torch.nn.functional as F
 
 KS = (1, 5, 10)
+WEIGHTS = Path(__file__).resolve().parents[1] / "weights"
 
 
 def recall_at_k(sims: torch.Tensor, target: torch.Tensor, ks: Sequence[int] = KS,
@@ -102,7 +103,8 @@ def evaluate_retrieval(data: str | Path, split: str, checkpoints: dict[str, str 
     for name, ckpt in checkpoints.items():
         model = load(ckpt)
         ds = open_css(data, model.cfg.query)
-        folder = Path(ckpt) if Path(ckpt).is_dir() else Path(ckpt).parent
-        row = score_model(model, ds, split, progress, cache_dir=folder.parent / "_features")
+        folder = (Path(ckpt) if Path(ckpt).is_dir() else Path(ckpt).parent).resolve()
+        shipped = WEIGHTS in folder.parents  # never write a cache into the package
+        row = score_model(model, ds, split, progress, cache_dir=None if shipped else folder.parent / "_features")
         table[name] = row | {"method": model.name, "checkpoint": str(ckpt)}
     return table
