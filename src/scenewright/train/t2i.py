@@ -174,10 +174,24 @@ def weights_root() -> Path:
     return Path(__file__).resolve().parents[1] / "weights"
 
 
+LIMIT = 10 * 2 ** 20  # bytes: the most one shipped weights file may have
+
+
+def _save_half(src: Path, dst: Path) -> None:
+    """`src` re-saved with its floating tensors as float16, the metadata kept."""
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    with safe_open(str(src), "pt") as f:
+        meta = f.metadata() or {}
+        tensors = {k: f.get_tensor(k) for k in f.keys()}
+    save_file({k: v.half() if v.is_floating_point() else v for k, v in tensors.items()}, str(dst), metadata=meta)
+
+
 def ship(run: str | Path, dest: str | Path, damsm: str | None = None, command: str | None = None) -> Path:
     """Copy a finished run (`train damsm | t2i | captioner`) to `dest` as what we ship: its one .safetensors, its
     card.json (plus `shipped_from`, the data's own command and the ship command) and, for a t2i run, its last
-    sample grid. A t2i run names the shipped DAMSM it was trained with (`damsm`, a folder under weights/damsm/)
+    sample grid; a file over 10 MB is stored as float16. A t2i run names the shipped DAMSM it was trained with (`damsm`, a folder under weights/damsm/)
     instead of carrying a copy: the copy in RUN/damsm must be byte-identical to it, else CheckpointError."""
     from ..data.imageset import sha256_file
     from ..models.encoders.damsm import WEIGHTS
@@ -202,13 +216,19 @@ def ship(run: str | Path, dest: str | Path, damsm: str | None = None, command: s
     card["shipped_from"] = str(run)
     card["ship_command"] = command or "python -m scenewright.train.t2i " + " ".join(
         [str(run), str(dest)] + ([f"--damsm {damsm}"] if damsm else []))
-    card["weights_bytes"] = files[0].stat().st_size
-    if card["weights_bytes"] > 10 * 2 ** 20:
-        raise ScenewrightError(f"{files[0]} is {card['weights_bytes'] / 2 ** 20:.1f} MB; shipped weights are ≤ 10 MB")
     dest.mkdir(parents=True, exist_ok=True)
     for old in dest.glob("*.safetensors"):
         old.unlink()
-    shutil.copyfile(files[0], dest / files[0].name)
+    if files[0].stat().st_size <= LIMIT:
+        shutil.copyfile(files[0], dest / files[0].name)
+    else:  # float16 storage; load_state_dict copies the values back into the float32 model
+        _save_half(files[0], dest / files[0].name)
+        card["stored_as"] = "float16 (the run's float32 weights rounded; loading casts them back)"
+    card["weights_bytes"] = (dest / files[0].name).stat().st_size
+    if card["weights_bytes"] > LIMIT:
+        (dest / files[0].name).unlink()
+        raise ScenewrightError(f"{files[0]} is {card['weights_bytes'] / 2 ** 20:.1f} MB even as float16; shipped "
+                               "weights are ≤ 10 MB (train a smaller width with --set)")
     samples = sorted((run / "samples").glob("step_*.png"))
     if samples:
         shutil.copyfile(samples[-1], dest / "samples.png")
