@@ -106,6 +106,8 @@ def test_clear_errors(tmp_path):
 
 def test_a_method_without_weights_says_how_to_give_a_run(captioner_run):
     from scenewright import telephone
+    from scenewright.broken_telephone import default_detector
 
     with pytest.raises(MissingFile, match=r"train t2i --method stackgan .* --method stackgan=RUN"):
-        telephone(text=SIMPLE, methods=["stackgan"], captioner=captioner_run, world="street", spine=False)
+        telephone(text=SIMPLE, methods=["stackgan"], captioner=captioner_run, world="street", spine=False,
+                  detector=default_detector("shapes"))  # street has no shipped weights (shapes and park have)
