@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/imagine_latency.py [--world shapes] [--method M] [--checkpoint RUN] [--runs 50]
 
-Without --checkpoint it times the shipped weights of --world (and the default method without --method).
+Without --checkpoint it times the shipped weights of --world (and its default method without --method).
 
 Loads the model once (not timed), warms up 5 calls, then times `runs` calls of imagine(text, n=1, seed=i)
 — text encoding, the generator and the conversion to a PIL image — single-threaded, and prints the median,
@@ -25,17 +25,17 @@ CAPTIONS = ["a red cube on the left of a blue sphere", "a green cylinder", "a ye
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--checkpoint", default=None, help="a `train t2i` folder (default: the shipped weights)")
-    ap.add_argument("--method", default=None, help="default: the default method (models.t2i.DEFAULT)")
+    ap.add_argument("--method", default=None, help="default: the world's default (models.t2i.default_method)")
     ap.add_argument("--world", default="shapes")
     ap.add_argument("--runs", type=int, default=50)
     ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
 
-    from scenewright.models.t2i import DEFAULT
+    from scenewright.models.t2i import default_method
     from scenewright.t2i import imagine, load_method
 
-    args.method = args.method or DEFAULT
+    args.method = args.method or default_method(args.world)
     load_method(args.method, args.checkpoint, args.world)
     for i in range(5):
         imagine(CAPTIONS[i % len(CAPTIONS)], method=args.method, checkpoint=args.checkpoint, seed=i, world=args.world)

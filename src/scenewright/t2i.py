@@ -24,18 +24,23 @@ def default_checkpoint(method: str, world: str = "shapes") -> Path:
 
 def load_method(method: str | None = None, checkpoint: str | Path | None = None, world: str = "shapes",
                 device: str = "cpu"):
-    """The trained `method` (default: models.t2i.DEFAULT, the best measured) from `checkpoint` (default: the
-    shipped weights for `world`, weights/t2i/<method>_<world>/)."""
+    """The trained `method` from `checkpoint` (default: the shipped weights for `world`,
+    weights/t2i/<method>_<world>/). Without `method`: the one the checkpoint holds, else the best measured for
+    `world` (models.t2i.default_method)."""
     from .models.checkpoint import load_trained
-    from .models.t2i import DEFAULT
+    from .models.t2i import default_method
 
-    method = method or DEFAULT
+    if method is None and checkpoint is not None and Path(checkpoint).exists():
+        from .models.t2i import weights_file
+
+        method = weights_file(checkpoint).stem  # a run folder says which method it holds
+    method = method or default_method(world)
     return load_trained("t2i", "text-to-image", method, checkpoint, default_checkpoint(method, world), "t2i", device)
 
 
 def imagine(text: str, method: str | None = None, checkpoint: str | Path | None = None, n: int = 1, seed: int = 0,
             world: str = "shapes", device: str = "cpu") -> list:
-    """Draw `text` n times with `method` (default: the best measured, models.t2i.DEFAULT) from `checkpoint`
+    """Draw `text` n times with `method` (default: the best measured for `world`) from `checkpoint`
     (default: the shipped weights for `world`): a list of n RGB PIL images at the method's size."""
     import torch
     from PIL import Image

@@ -43,7 +43,7 @@ def test_imagine_returns_n_images_deterministic_per_seed(trained):
 def test_imagine_without_a_checkpoint_names_the_train_command(tmp_path):
     from scenewright.t2i import imagine
 
-    with pytest.raises(MissingFile, match="scenewright train t2i --method dfgan"):
+    with pytest.raises(MissingFile, match="scenewright train t2i --method stackgan"):  # shapes' default
         imagine("a red cube", checkpoint=tmp_path / "nothing")
     with pytest.raises(ScenewrightError, match="unknown text-to-image method"):
         imagine("a red cube", method="nope", checkpoint=tmp_path)

@@ -53,7 +53,8 @@ def train_t2i_cmd(
 def imagine_cmd(
     text: str = typer.Argument(..., help="The caption to draw."),
     method: Optional[str] = typer.Option(None, "--method", help="gan_int_cls, stackgan, stackgan_pp, attngan or "
-                                                                "dfgan (default: the best measured, docs/t2i.md)."),
+                                                                "dfgan (default: the best measured for --world: "
+                                                                "stackgan on shapes, gan_int_cls on park)."),
     checkpoint: Optional[Path] = typer.Option(None, "--checkpoint", help="A `train t2i` folder (default: the "
                                                                         "shipped weights for --world)."),
     world: str = typer.Option("shapes", "--world", help="Which shipped weights, when no --checkpoint."),

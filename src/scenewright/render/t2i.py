@@ -1,8 +1,9 @@
 """The `t2i` renderer: the spine retells its scene as a caption and a text-to-image method draws the caption.
 
-    Session(world="shapes", renderer="t2i:dfgan")                 # the shipped dfgan weights for the world
+    Session(world="shapes", renderer="t2i")                       # the world's best measured method (shipped)
+    Session(world="park", renderer="t2i:dfgan")                   # the shipped dfgan weights for the world
     Session(world="shapes", renderer="t2i:runs/t2i/dfgan_shapes64")   # a `train t2i` run folder
-    scenewright draw --renderer t2i:dfgan "add a red cube" …
+    scenewright draw --renderer t2i:stackgan "add a red cube" …
 
 A scene has no caption, so the renderer says one: the first of `language.describe`'s captions of the scene
 (every object named, places as the scene has them, deterministic) — as the GeNeVA renderer retells a scene one
@@ -28,12 +29,12 @@ class T2IRenderer:
 
     def __init__(self, world: str = "shapes", checkpoint: str | Path | None = None, seed: int = 0,
                  cache_size: int = 256):
-        from ..models.t2i import DEFAULT, METHODS, weights_file
+        from ..models.t2i import METHODS, default_method, weights_file
         from ..t2i import load_method
         from ..worlds import get_world
 
         self.world = get_world(world)
-        option = str(checkpoint) if checkpoint is not None else DEFAULT
+        option = str(checkpoint) if checkpoint is not None else default_method(self.world.name)
         if option in METHODS:
             method, folder = option, None
         elif Path(option).exists():

@@ -34,8 +34,16 @@ METHODS: dict[str, tuple[type[T2IMethod], type]] = {
     "stackgan_pp": (StackGANPP, StackGANPPConfig),
     "attngan": (AttnGAN, AttnGANConfig),
 }
-DEFAULT = "dfgan"
+# The best measured on each world's shipped weights: the lowest FID on the test split (docs/t2i.md, "Shipped
+# weights"); DEFAULT for a world not listed.
+BEST = {"shapes": "stackgan", "park": "gan_int_cls"}
+DEFAULT = "stackgan"
 WEIGHTS_ROOT = Path(__file__).resolve().parents[2] / "weights"  # src/scenewright/weights
+
+
+def default_method(world: str | None = None) -> str:
+    """The method `imagine` and the `t2i` renderer use when none is given: the best measured for `world`."""
+    return BEST.get(world, DEFAULT)
 
 
 def method_names() -> list[str]:
@@ -102,4 +110,4 @@ def load(path: str | Path, device: str = "cpu") -> T2IMethod:
     return model.to(device).eval()
 
 
-__all__ = ["DEFAULT", "METHODS", "T2IMethod", "build", "damsm_of", "load", "make_config", "method_names", "weights_file"]
+__all__ = ["DEFAULT", "METHODS", "T2IMethod", "build", "damsm_of", "default_method", "load", "make_config", "method_names", "weights_file"]
