@@ -1,8 +1,12 @@
 """`edit`: a picture and words in, the edited picture out, by a trained text-guided manipulation method.
 
     >>> from scenewright.editing import edit
-    >>> out = edit("photo.png", "a blue cube and a red sphere on a light floor", method="manigan",
-    ...            checkpoint="runs/manipulate/manigan_shapes_edits")   # doctest: +SKIP
+    >>> out = edit("photo.png", "a blue cube and a red sphere on a light floor")             # doctest: +SKIP
+    >>> out = edit("street.png", "a red car in the near lane", method="sisgan", world="street")  # doctest: +SKIP
+
+Without `checkpoint` the weights shipped for `world` are used (weights/manipulate/<method>_<world>/: sisgan,
+tagan, manigan for shapes and street; docs/manipulate.md has what they measure — they do not yet edit
+recognisably).
 
 The image is any PNG/JPEG (or a PIL image), converted to RGB and resized to the model's 64×64 (LANCZOS); the
 result is the model's size. The text is what the methods were trained on: a description of the wanted image

@@ -1,9 +1,11 @@
 """`inpaint`: fill a box of a picture with what the text says (TDANet, models/inpaint/tdanet.py).
 
     >>> from scenewright import inpaint
-    >>> out = inpaint("scene.png", (20, 30, 44, 54), "a red cube in front of a blue sphere",
-    ...               checkpoint="runs/inpaint/tdanet_shapes_edits")       # doctest: +SKIP
-    >>> out.save("filled.png")                                            # doctest: +SKIP
+    >>> out = inpaint("scene.png", (20, 30, 44, 54), "a red cube in front of a blue sphere")  # doctest: +SKIP
+    >>> out.save("filled.png")                                                                # doctest: +SKIP
+
+Without `checkpoint` the weights shipped for `world` are used (weights/inpaint/tdanet[_notext]_<world>/, shapes
+and street).
 
 The picture is read at the model's size (64 px, LANCZOS), the box — in the picture's own pixels, x1/y1
 exclusive — is scaled with it, and the result is returned at the picture's own size: outside the box the

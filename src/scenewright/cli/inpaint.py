@@ -13,7 +13,7 @@ import typer
 
 from . import app, eval_app, train_app
 from .options import Minutes, Seed, Steps, Threads, config_overrides
-from .retrieve import _pairs, print_table
+from .retrieve import print_table, shipped_pairs
 
 
 @train_app.command("inpaint")
@@ -50,7 +50,8 @@ def train_inpaint_cmd(
 def eval_inpaint_cmd(
     data: Path = typer.Option(..., "--data", help="The edits (or captions) set; its --split is measured."),
     split: str = typer.Option("test", "--split"),
-    method: list[str] = typer.Option(..., "--method", help="NAME=CHECKPOINT (repeatable)."),
+    method: list[str] = typer.Option([], "--method", help="NAME (the shipped weights for the data's world) or "
+                                                          "NAME=CHECKPOINT; repeatable. Default: every shipped one."),
     n: Optional[int] = typer.Option(None, "--n", help="Only the first N images."),
     reference: bool = typer.Option(True, "--mean-fill/--no-mean-fill", help="Add the trivial row: the box "
                                                                           "filled with the mean valid colour."),
@@ -60,11 +61,14 @@ def eval_inpaint_cmd(
     """TDANet's metrics (grayscale; relative L1, PSNR, TV, SSIM σ=1.5; best of N=1) of each model."""
     import torch
 
+    from ..inpainting import default_checkpoint
+    from ..models.inpaint import METHODS
     from ..train.inpaint import evaluate
 
     torch.set_num_threads(threads)
-    table = evaluate(data, split, _pairs(method, "tdanet=runs/inpaint/tdanet_shapes_edits"), n=n,
-                     reference=reference)
+    pairs = shipped_pairs(method, data, METHODS, default_checkpoint, "inpainting",
+                          "tdanet=runs/inpaint/tdanet_shapes_edits")
+    table = evaluate(data, split, pairs, n=n, reference=reference)
     if as_json:
         typer.echo(json.dumps(table))
         return
@@ -79,7 +83,8 @@ def inpaint_cmd(
     method: str = typer.Option("tdanet", "--method"),
     checkpoint: Optional[Path] = typer.Option(None, "--checkpoint", help="A `train inpaint` folder (default: "
                                                                         "the shipped weights for --world)."),
-    world: str = typer.Option("shapes", "--world"),
+    world: str = typer.Option("shapes", "--world", help="Which shipped weights, when no --checkpoint: shapes or "
+                                                        "street."),
     output: Path = typer.Option(Path("inpaint.png"), "--output", "-o"),
     threads: Threads = 1,
 ) -> None:

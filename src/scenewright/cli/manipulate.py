@@ -52,8 +52,11 @@ def train_manipulate_cmd(
 def eval_manipulate_cmd(
     data: Path = typer.Option(..., "--data", help="The edits image set (its --split is measured)."),
     split: str = typer.Option("test", "--split"),
-    method: list[str] = typer.Option([], "--method", help="NAME=CHECKPOINT (repeatable)."),
-    damsm_eval: Path = typer.Option(..., "--damsm-eval", help="A DAMSM trained apart from the generators' (sim)."),
+    method: list[str] = typer.Option([], "--method", help="NAME (the shipped weights for the data's world) or "
+                                                          "NAME=CHECKPOINT; repeatable. Default: every shipped one."),
+    damsm_eval: Optional[Path] = typer.Option(None, "--damsm-eval", help="A DAMSM trained apart from the "
+                                                                         "generators' (sim); default: the shipped "
+                                                                         "one for the data's world."),
     text: str = typer.Option("caption", "--text", help="caption (the target's, CUB setting) or instruction."),
     n: Optional[int] = typer.Option(None, "--n", help="Only the first N records."),
     seed: Seed = 0,
@@ -65,15 +68,17 @@ def eval_manipulate_cmd(
     oracle (the true target) and identity (output = input) rows."""
     import torch
 
+    from ..data.imageset import ImageSet
+    from ..editing import default_checkpoint
     from ..eval.manipulation import evaluate
+    from ..models.manipulate import METHODS
+    from ..train.t2i import default_damsm_eval
+    from .retrieve import shipped_pairs
 
     torch.set_num_threads(threads)
-    pairs = {}
-    for m in method:
-        name, sep, ckpt = m.partition("=")
-        if not sep:
-            raise typer.BadParameter(f"--method looks like manigan=runs/manipulate/manigan_shapes, got {m!r}")
-        pairs[name] = Path(ckpt)
+    pairs = shipped_pairs(method, data, METHODS, default_checkpoint, "manipulation",
+                          "manigan=runs/manipulate/manigan_shapes_edits")
+    damsm_eval = damsm_eval or default_damsm_eval(ImageSet.open(data).world)
     table = evaluate(data, split, pairs, damsm_eval, text=text, n=n, seed=seed, samples=samples)
     if as_json:
         typer.echo(json.dumps(table))
@@ -96,7 +101,10 @@ def edit_cmd(
     image: Path = typer.Argument(..., help="A PNG or JPEG (resized to the model's size)."),
     text: str = typer.Argument(..., help="What the picture should show, e.g. \"a blue cube and a red sphere\"."),
     method: str = typer.Option("manigan", "--method", help="sisgan, tagan, manigan."),
-    checkpoint: Optional[Path] = typer.Option(None, "--checkpoint", help="A `train manipulate` folder."),
+    checkpoint: Optional[Path] = typer.Option(None, "--checkpoint", help="A `train manipulate` folder (default: "
+                                                                        "the shipped weights for --world)."),
+    world: str = typer.Option("shapes", "--world", help="Which shipped weights, when no --checkpoint: shapes or "
+                                                        "street."),
     output: Path = typer.Option(Path("edit.png"), "--output", "-o", help="Where to write the edited PNG."),
     seed: int = typer.Option(0, "--seed", help="Same seed, same pixels."),
     threads: Threads = 1,
@@ -107,7 +115,7 @@ def edit_cmd(
     from ..editing import edit
 
     torch.set_num_threads(threads)
-    out = edit(image, text, method=method, checkpoint=checkpoint, seed=seed)
+    out = edit(image, text, method=method, checkpoint=checkpoint, seed=seed, world=world)
     output.parent.mkdir(parents=True, exist_ok=True)
     out.save(output)
     typer.echo(str(output))

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import checkpoint
-from ...errors import CheckpointError, MissingFile, ScenewrightError
+from ...errors import CheckpointError, ScenewrightError
 from .tdanet import TDANet, TDANetConfig
 
 METHODS: dict[str, tuple[type[TDANet], dict]] = {"tdanet": (TDANet, {"text": True}),
@@ -48,13 +48,9 @@ def load(path: str | Path, device: str = "cpu") -> TDANet:
     text = None
     if METHODS[method][1]["text"]:
         from ..encoders.damsm import load_damsm
+        from ..manipulate import damsm_of
 
-        damsm = file.parent / "damsm"
-        if not damsm.is_dir():
-            raise MissingFile(f"{file.parent} has no damsm/ folder (the text encoder tdanet was trained with); "
-                              f"retrain with `scenewright train inpaint --method tdanet --data DIR --damsm DIR "
-                              f"--out {file.parent}`")
-        text, _ = load_damsm(damsm, device)
+        text, _ = load_damsm(damsm_of(file.parent, method, "inpaint"), device)
     model = build(method, text, None, **config)
     missing, unexpected = model.load_state_dict(state, strict=False)
     kept = [k for k in missing if k.startswith("G.")]

@@ -63,6 +63,21 @@ def weights_file(checkpoint: str | Path) -> Path:
                  f"manigan --data DIR --damsm DIR --out {checkpoint}`")
 
 
+def damsm_of(folder: Path, method: str, verb: str) -> Path:
+    """The DAMSM a checkpoint folder was trained with: its copy `damsm/` (a run) or the shipped one its card names
+    (`"damsm_shipped"`, models/t2i.damsm_of: the shipped folders of a world share one DAMSM)."""
+    from ..t2i import damsm_of as shared
+
+    try:
+        return shared(folder, method)
+    except MissingFile as e:
+        if "names the shipped DAMSM" in str(e):
+            raise
+        raise MissingFile(f"{folder} has no damsm/ folder (the DAMSM {method} was trained with); retrain with "
+                          f"`scenewright train {verb} --method {method} --data DIR --damsm DIR --out {folder}`") \
+            from None
+
+
 def load(checkpoint: str | Path, device: str = "cpu") -> ManipulationMethod:
     """A trained method from its checkpoint folder (weights + the DAMSM beside them), eval mode."""
     from ..checkpoint import read_method
@@ -70,12 +85,7 @@ def load(checkpoint: str | Path, device: str = "cpu") -> ManipulationMethod:
 
     file = weights_file(checkpoint)
     method, config, state = read_method(file, METHODS, "manipulation")
-    damsm = file.parent / "damsm"
-    if not damsm.is_dir():
-        raise MissingFile(f"{file.parent} has no damsm/ folder (the DAMSM the method was trained with); retrain "
-                          f"with `scenewright train manipulate --method {method} --data DIR --damsm DIR "
-                          f"--out {file.parent}`")
-    text, image = load_damsm(damsm, device)
+    text, image = load_damsm(damsm_of(file.parent, method, "manipulate"), device)
     model = build(method, text, image, **config)
     missing, unexpected = model.load_state_dict(state, strict=False)
     kept = model.inference_keys(dict.fromkeys(missing))
@@ -84,4 +94,4 @@ def load(checkpoint: str | Path, device: str = "cpu") -> ManipulationMethod:
     return model.to(device).eval()
 
 
-__all__ = ["DEFAULT", "METHODS", "ManipulationMethod", "build", "load", "make_config", "weights_file"]
+__all__ = ["DEFAULT", "METHODS", "ManipulationMethod", "build", "damsm_of", "load", "make_config", "weights_file"]
