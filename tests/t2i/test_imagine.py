@@ -74,3 +74,34 @@ def test_imagine_is_a_top_level_call():
 
     with pytest.raises(MissingFile, match="no dfgan weights are shipped"):
         scenewright.imagine("a red car on the left", method="dfgan", world="street")
+
+
+def test_ship_copies_a_run_that_then_loads_through_the_named_shipped_damsm(trained, damsm_dir, tmp_path,
+                                                                           monkeypatch):
+    import shutil
+
+    import scenewright.models.t2i as registry
+    import scenewright.train.t2i as train_mod
+    from scenewright.errors import CheckpointError
+    from scenewright.t2i import imagine
+
+    root = tmp_path / "weights"  # a stand-in for src/scenewright/weights
+    shutil.copytree(trained / "damsm", root / "damsm" / "tiny")
+    monkeypatch.setattr(train_mod, "weights_root", lambda: root)
+    monkeypatch.setattr(registry, "WEIGHTS_ROOT", root)
+    dest = root / "t2i" / "dfgan_tiny"
+    train_mod.ship(trained, dest, damsm="tiny")
+    card = json.loads((dest / "card.json").read_text())
+    assert card["damsm_shipped"] == "damsm/tiny" and card["shipped_from"] == str(trained)
+    assert (dest / "samples.png").is_file() and not (dest / "damsm").exists()
+    assert [im.tobytes() for im in imagine("a red cube", checkpoint=dest, n=2, seed=4)] == \
+        [im.tobytes() for im in imagine("a red cube", checkpoint=trained, n=2, seed=4)]
+    (root / "damsm" / "other").mkdir()
+    shutil.copyfile(damsm_dir / "damsm.safetensors", root / "damsm" / "other" / "damsm.safetensors")
+    (root / "damsm" / "other" / "damsm.safetensors").write_bytes(b"x" + (root / "damsm" / "other" /
+                                                                        "damsm.safetensors").read_bytes()[1:])
+    with pytest.raises(CheckpointError, match="another DAMSM"):
+        train_mod.ship(trained, tmp_path / "elsewhere", damsm="other")
+    shutil.rmtree(root / "damsm" / "tiny")
+    with pytest.raises(MissingFile, match="names the shipped DAMSM 'damsm/tiny'"):
+        registry.load(dest)  # (imagine keeps the loaded model while its weights file is unchanged)
