@@ -6,7 +6,8 @@
 
 A checkpoint folder (what `scenewright train t2i` writes) holds `<method>.safetensors` (generator weights; the
 JSON config in the metadata), `card.json`, and `damsm/` — the DAMSM text encoder the method was trained with
-(copied there, so the folder is self-contained).
+(copied there, so the folder is self-contained). A shipped folder (weights/t2i/<method>_<world>/) has no copy: its
+card names the shipped DAMSM instead (`"damsm_shipped": "damsm/<world>"`, see `damsm_of`).
 
 A new method: a file `models/t2i/<paper>.py` with a frozen config dataclass and a `T2IMethod` subclass
 (`param_groups`, `losses`, `generate`; see train/loop.py), and a line below.
