@@ -22,7 +22,7 @@ from pathlib import Path
 from types import SimpleNamespace as NS
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_SETS = sorted((HERE / "dialogs").glob("free_*.json")) + sorted((HERE / "dialogs").glob("heldout_*.json"))
+DEFAULT_SETS = sorted((HERE / "dialogs").glob("free_*.json")) + sorted((HERE / "dialogs").glob("heldout*.json"))
 DEFAULTS = {"pose": None, "expression": None, "color": None, "flip": False, "scale": 1.0,
             "attributes": {}, "uncertain": {}}
 
@@ -100,13 +100,17 @@ def main() -> int:
     for (kind, name, d), turns in zip(jobs, results):
         checks, n_turns = score(d, turns)
         f = figures.setdefault(kind, {}).setdefault(d["world"], dict(checks=0, held=0, wrong_ok=0, turns=0,
-                                                                      wrong_ok_turns=0, refused=0))
+                                                                      wrong_ok_turns=0, refused=0,
+                                                                      doubted=0))
         f["checks"] += len(checks)
         f["held"] += sum(c[2] for c in checks)
         f["wrong_ok"] += sum(not c[2] and c[3] for c in checks)
         f["turns"] += n_turns
         f["wrong_ok_turns"] += len({c[0] for c in checks if not c[2] and c[3]})
         f["refused"] += sum(not t["ok"] for t in turns)
+        checked = {c[0] for c in checks}
+        failed = {c[0] for c in checks if not c[2]}
+        f["doubted"] += sum(not turns[t - 1]["ok"] for t in checked - failed)  # right, but said not ok
         if args.fails and kind == "dev":
             for t, expr, held, said_ok in checks:
                 if not held:
@@ -122,7 +126,7 @@ def main() -> int:
             print(f"  {world:7s} {f['held']:4d}/{f['checks']:<4d} checks hold ({f['held'] / max(f['checks'], 1):6.1%}); "
                   f"{f['wrong_ok']:3d} failed on turns that said ok; confidently wrong turns "
                   f"{f['wrong_ok_turns']}/{f['turns']} ({f['wrong_ok_turns'] / max(f['turns'], 1):.1%}); "
-                  f"refused {f['refused']}")
+                  f"not ok {f['refused']} (of them right by every check {f['doubted']})")
     return 0
 
 

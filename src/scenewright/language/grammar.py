@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..errors import ScenewrightError
 from ..worlds import World
-from . import members, speaker
+from . import audit, members, speaker
 from .base import Context, Parse
 from .clauses import Clause, ClauseReader
 from .commands import command
@@ -123,7 +123,11 @@ class GrammarParser:
         if not clauses:
             return Parse.refuse(f"I didn't understand {text.strip()!r}. Try e.g. "
                                 f"{self.interpreter.example()}.")
-        return self.interpreter.run(clauses, context)
+        parse = self.interpreter.run(clauses, context)
+        if parse.ok and parse.command in (None, "noop"):  # what the outcome does not show was not done
+            parse = audit.audited(text, self.lexicon, context.scene, members.replay(context.scene, parse.edits),
+                                  parse)
+        return parse
 
 
 def _takes_back(prev: Clause, c: Clause, toks: list[Token]) -> bool:

@@ -542,7 +542,7 @@ class Lexicon:
                     break
             else:
                 word = words[i]
-                if word.isdigit():
+                if word.isdecimal():  # not isdigit(): '𐹠' is a digit int() cannot read
                     out.append(Token("NUM", int(word), word, i))
                 else:
                     fixed = self.correct(word) if self._correctable(word, out, words[i + 1:]) else None

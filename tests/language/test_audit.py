@@ -1,0 +1,33 @@
+"""The audit: a word the outcome shows nowhere makes the turn not ok and is named, and changes nothing."""
+
+from scenewright import Session
+
+
+def _tell(world, *turns):
+    s = Session(world=world)
+    return s, [s.tell(t) for t in turns]
+
+
+def test_a_dropped_detail_is_skipped_and_named_but_the_rest_is_done():
+    s, (_, r) = _tell("street", "a silver car was parked on the left",
+                      "Huge guy, ginger, beard, orange hi-vis, and he had a baseball bat.")
+    man = next(o for o in s.scene.objects if o.category == "man")
+    assert "baseball bat" in str(man.attrs)  # what was read is done
+    missing = [w for w in ("ginger", "beard") if w not in str(man.attrs) and w not in str(man.attrs.get("notes"))]
+    assert not r.ok and set(missing) <= set(r.skipped) and missing  # what fell between clauses is said
+    assert all(repr(w) in r.reply for w in missing)
+
+
+def test_words_that_pick_a_thing_or_are_done_are_not_flagged():
+    s, turns = _tell("shapes", "add a cyan cylinder on the left and a red cube on the right",
+                     "remove the cyan cylinder", "change the red cube to blue")
+    assert [t.ok for t in turns] == [True, True, True], [t.reply for t in turns]
+    s, turns = _tell("park", "a cat sitting next to the tree", "it was a dark night, the light all golden")
+    assert all(t.ok for t in turns), [t.reply for t in turns]
+    s, (r,) = _tell("street", "a man standing on the left")
+    assert r.ok and r.skipped == ()
+
+
+def test_negated_and_alternative_words_are_not_audited():
+    s, (_, r) = _tell("street", "a car on the right", "it was red, or maybe orange, not blue")
+    assert "blue" not in r.skipped and "orange" not in r.skipped
