@@ -31,3 +31,12 @@ def test_words_that_pick_a_thing_or_are_done_are_not_flagged():
 def test_negated_and_alternative_words_are_not_audited():
     s, (_, r) = _tell("street", "a car on the right", "it was red, or maybe orange, not blue")
     assert "blue" not in r.skipped and "orange" not in r.skipped
+
+
+def test_yeah_thats_right_agrees_and_moves_nothing():
+    s, (_, r) = _tell("street", "a tall man and a short man were by the shop",
+                      "the tall one was wearing a white hoodie yeah thats right. and grey trackies")
+    tall = next(o for o in s.scene.objects if o.attrs.get("height") == "tall")
+    before = s.history.entries[0].scene.get(tall.id)  # after the first turn
+    assert r.ok and tall.attrs.get("top_kind") == "hoodie" and tall.attrs.get("bottom_kind") == "trackies"
+    assert (tall.x, tall.y) == (before.x, before.y)
