@@ -224,3 +224,17 @@ def test_a_row_moved_to_one_side_keeps_its_order_its_middle_and_its_ends():
     assert max(t.scene.objects, key=lambda o: o.number).color == "yellow"
     t = s.tell("get rid of the cubes on the ends")
     assert [o.color for o in sorted(t.scene.objects, key=lambda o: o.x)] == ["yellow", "blue"]  # the middle two
+
+
+def test_an_opinion_is_not_an_edit_and_next_of_is_next_to():
+    from scenewright import Session
+
+    s = Session(world="shapes", semantic=False)
+    s.parser.strict = True
+    s.tell("a cyan cube on the right")
+    s.tell("three spheres on the left")
+    t = s.tell("let's make all three spheres purple, that'd look nice with the cyan.")
+    assert t.ok and sorted(o.color for o in t.scene.objects) == ["cyan", "purple", "purple", "purple"]
+    t = s.tell("put a red cube next of the cyan cube")
+    red, cyan = (next(o for o in t.scene.objects if o.color == c) for c in ("red", "cyan"))
+    assert t.ok and abs(red.x - cyan.x) < 0.3 and len(t.scene.objects) == 5

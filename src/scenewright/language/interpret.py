@@ -30,6 +30,10 @@ _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left
 _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
 _ASIDE = re.compile(r"\b(?:it|everything|that|this|all) (?:all )?(?:happened|went|was over|was|were) (?:so |very |"
                     r"really |too |that )?(?:fast|quick|quickly|sudden|suddenly)\b")
+# "that'd look nice with the cyan", "it looks great": the speaker's opinion of the picture, not an edit
+_OPINION = re.compile(r"^(?:and |but |so |oh )?(?:that|this|it) (?:would |will |should |might |could )?(?:look|looks|be|is)"
+                      r" (?:so |really |very |quite |pretty |much )?(?:nice|good|great|cool|perfect|lovely|better|"
+                      r"fine|pretty|awesome|amazing|beautiful|fun|neat|sweet)\b")
 _EACH = re.compile(r"\b(?:each|every)\b")
 _ON = re.compile(r"\b(?:down|up|on|off|onto|riding)\b")
 _PART = re.compile(r"^(?:and |but |then )?(?:the|its|his|her|their) (trunk|branch(?:es)?|leaves|leaf|roof|windows?|"
@@ -137,6 +141,10 @@ class Interpreter:
             state.notes.append("(Noted how it happened; there is nothing to draw for that.)")
             c.unknown = []
             return None  # "it all happened so fast": about the event, not a thing in the picture
+        if _OPINION.search(c.text) and all(m.head in ("PRON", "ALL", "UNKNOWN") for m in c.targets) and \
+                len(self._all_clauses) > 1:
+            c.unknown = []
+            return None  # "…, that'd look nice with the cyan": said about the picture, nothing to change
         self._unknown(c, state)
         c.targets = _without_echoes(self.world, c.targets)
         subjects.activities(self, c)
