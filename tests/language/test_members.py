@@ -85,3 +85,16 @@ def test_a_place_said_after_a_group_moves_the_whole_group_and_left_one_is_one_of
     assert t[1].ok and all(c.y < sphere.y for c in cyls) and cyls[0].x != cyls[1].x
     assert [c.color for c in objs(t[2].scene, "cylinder")] == ["blue", "red"]
     assert objs(t[2].scene, "sphere")[0].color == "gray"
+
+
+def test_people_means_every_kind_of_person_in_every_world():
+    from scenewright import Session
+
+    s = Session(world="street", semantic=False)
+    s.tell("a man on the left, a woman in the middle and a child on the right")
+    t = s.tell("remove all the people except the man")
+    assert t.ok and [o.category for o in t.scene.objects] == ["man"]
+    s = Session(world="park", semantic=False)
+    s.tell("a boy on the left and a girl on the right")
+    t = s.tell("make the people happy")
+    assert t.ok and [o.expression for o in t.scene.objects] == ["happy", "happy"]

@@ -108,7 +108,7 @@ def _shown(tok: Token, seen: str, there: set[str], lex: Lexicon) -> bool:
         return any(_has(seen, v) for v in _values(tok))
     if tok.kind == "CAT":
         cat = tok.value[0] if isinstance(tok.value, tuple) else tok.value
-        return cat in there or _has(seen, str(cat)) or _has(seen, tok.text)
+        return bool(lex.refers_to(str(cat), tok.text) & there) or _has(seen, str(cat)) or _has(seen, tok.text)
     if tok.kind == "WORD":
         return not _a_noun(tok.text) or _has(seen, tok.text) or _has(seen, tok.text.rstrip("s"))
     return True

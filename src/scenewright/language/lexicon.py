@@ -500,6 +500,12 @@ class Lexicon:
                 self.table[key].insert(0, entry)
                 self.category_words[normalise(n)] = c.name
         self.hypernyms = {h: frozenset(v) for h, v in heads.items() if len(v) > 1}
+        people = frozenset(c.name for c in w.categories if c.people)
+        if len(people) > 1:  # "remove all the people except the man": men, women, children, persons
+            self.hypernyms.update({"people": people, "persons": people})
+            for word in ("people", "persons"):  # a world with no "person" (the park): any of its people
+                if not any(kind == "CAT" for kind, _ in self.table.get((word,), ())):
+                    self._put(word, "CAT", (sorted(people)[0], True), front=True)
 
     def refers_to(self, phrase_category: str, surface: str) -> frozenset[str]:
         """Categories a noun phrase can refer to: "tree" may mean any tree, "ball" any ball."""
