@@ -98,3 +98,17 @@ def test_a_report_numbers_the_people_male_one_male_two_after_a_colon():
     assert one.attrs["build"] == "heavy" and one.attrs["top_kind"] == "jacket" and "shoes" not in one.attrs
     assert two.attrs["build"] == "slim" and two.attrs["height"] == "short" and "top" not in two.attrs
     assert two.scale == one.scale  # a witness's "shorter" is his height, not a smaller drawing
+
+
+def test_into_a_thing_we_cannot_draw_is_refused_and_oh_my_god_paints_nothing():
+    from scenewright import Session
+
+    s = Session(world="street", semantic=False)
+    s.parser.strict = True
+    s.tell("a gas station on the left")
+    before = s.scene
+    t = s.tell("Turn the gas station into a boat.")
+    assert not t.ok and "boat" in t.reply and s.scene == before  # refused, not a note "boat" on it
+    t = s.tell("a man was there with a knife, oh my God")
+    man = next(o for o in t.scene.objects if o.category == "man")
+    assert man.color is None and "gold" not in str(man.attrs) and "knife" in str(man.attrs)

@@ -767,6 +767,8 @@ class Interpreter:
                 if m in c.targets:
                     c.targets.remove(m)
                 continue
+            if c.verb == "make" and re.search(rf"\binto (?:a |an |the |some )?{re.escape(word)}\b", c.text):
+                raise Refusal(self._dont_know(word))  # "turn the gas station into a boat": not a note on it
             main = bool(c.targets) and c.targets[0] is m  # the thing the clause is about, not a detail of it
             mapped = self._semantic(word) if main or not known else None  # "he had a screwdriver": a note
             if mapped is not None:

@@ -18,7 +18,8 @@ from ..worlds import World
 CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
-    (r"\bnext of\b", "next to"),  # a learner's "put the red cube next of the ball"
+    (r"\bnext of\b", "next to"),
+    (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b", ""),  # not "my gold": an exclamation  # a learner's "put the red cube next of the ball"
     (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"\blet's\b", "let us"),
     (r"\b(it|he|she|that|there|what|who|this|where|here)'s\b", r"\1 is"), (r"'re\b", " are"),
     (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"), (r"'s\b", ""),
