@@ -238,3 +238,19 @@ def test_an_opinion_is_not_an_edit_and_next_of_is_next_to():
     t = s.tell("put a red cube next of the cyan cube")
     red, cyan = (next(o for o in t.scene.objects if o.color == c) for c in ("red", "cyan"))
     assert t.ok and abs(red.x - cyan.x) < 0.3 and len(t.scene.objects) == 5
+
+
+def test_one_verb_for_several_things_does_all_of_them():
+    from scenewright import Session
+
+    for world, setup, turn, left in (
+            ("shapes", "a cube on the left, a sphere on the right and a cylinder in the middle",
+             "remove the cube and the sphere", ["cylinder"]),
+            ("street", "a car on the left and a man on the right", "Now remove the car and the man, both.", []),
+            ("shapes", "a red cube on the left, a blue cube on the right and a sphere",
+             "remove the red cube and the blue one", ["sphere"])):
+        s = Session(world=world, semantic=False)
+        s.parser.strict = True
+        s.tell(setup)
+        t = s.tell(turn)
+        assert t.ok and [o.category for o in t.scene.objects] == left, (turn, t.reply)

@@ -69,6 +69,10 @@ class GrammarParser:
                     continue
             group, dealt = 0, 0
             c = self.reader.read(toks)
+            if out and _more_of_the_same(out[-1], c) and toks and kept[-1] and toks[0].start > kept[-1][-1].start:
+                out[-1].targets = out[-1].targets + c.targets  # "remove the car and the man": both go
+                kept[-1] = kept[-1] + toks
+                continue
             headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
                     and not c.hedge and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]) \
@@ -136,6 +140,17 @@ def _takes_back(prev: Clause, c: Clause, toks: list[Token]) -> bool:
     starts_no = bool(said) and said[0].kind == "NEG" and said[0].text in ("no", "not")
     only_looks = lambda x: not x.targets and not x.verb and not x.holder and x.has_predicate  # noqa: E731
     return starts_no and only_looks(c) and only_looks(prev) and bool(prev.colors) == bool(c.colors)
+
+
+_SHARED_VERBS = {"remove", "flip", "resize"}
+
+
+def _more_of_the_same(prev: Clause, c: Clause) -> bool:
+    """`c` only names things we know ("… and the man"), right after a clause whose verb it shares."""
+    return prev.verb in _SHARED_VERBS and bool(prev.targets) and not prev.neg and bool(c.targets) and \
+        c.verb is None and not c.copula and c.holder is None and not c.has_location and not c.has_predicate \
+        and not c.backgrounds and not c.neg and not c.hedge and \
+        all(m.head in ("CAT", "ID", "ONE") and not m.indefinite and not m.relation for m in c.targets)
 
 
 def _only_details(c: Clause) -> bool:

@@ -19,6 +19,7 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    (r",\s*(?:the )?both(?: of them)?(?=\s*(?:[.!?]|$))", ""),  # "remove the car and the tree, both": emphasis
     (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b", ""),  # not "my gold": an exclamation  # a learner's "put the red cube next of the ball"
     (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"\blet's\b", "let us"),
     (r"\b(it|he|she|that|there|what|who|this|where|here)'s\b", r"\1 is"), (r"'re\b", " are"),
