@@ -81,6 +81,8 @@ def main() -> int:
                                                                "bench/dialogs/free_*.json and heldout_*.json")
     ap.add_argument("--only", default="", help="only dialogs whose name contains this")
     ap.add_argument("--fails", action="store_true", help="list failed checks (never for held-out sets)")
+    ap.add_argument("--doubted", action="store_true",
+                    help="list turns that were right by every check but said not ok (never for held-out sets)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = ap.parse_args()
@@ -111,6 +113,10 @@ def main() -> int:
         checked = {c[0] for c in checks}
         failed = {c[0] for c in checks if not c[2]}
         f["doubted"] += sum(not turns[t - 1]["ok"] for t in checked - failed)  # right, but said not ok
+        if args.doubted and kind == "dev":
+            for t in sorted(checked - failed):
+                if not turns[t - 1]["ok"]:
+                    print(f"DOUBTED {d['name']}#{t} {d['turns'][t - 1]!r}\n     reply: {turns[t - 1]['reply']!r}")
         if args.fails and kind == "dev":
             for t, expr, held, said_ok in checks:
                 if not held:

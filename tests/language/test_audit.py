@@ -40,3 +40,20 @@ def test_yeah_thats_right_agrees_and_moves_nothing():
     before = s.history.entries[0].scene.get(tall.id)  # after the first turn
     assert r.ok and tall.attrs.get("top_kind") == "hoodie" and tall.attrs.get("bottom_kind") == "trackies"
     assert (tall.x, tall.y) == (before.x, before.y)
+
+
+def test_a_pose_given_to_a_thing_is_skipped_not_ok_but_an_animal_sitting_is_fine():
+    s, (_, r) = _tell("street", "a bus on the left", "the bus was sitting")
+    assert not r.ok and "'sitting'" in r.reply and "skipped" in r.reply  # nothing else said: a refusal
+    assert s.scene.objects[0].pose is None
+    s, (r,) = _tell("park", "a grill sitting under the tree")  # a typo for a girl, maybe: not ok
+    assert not r.ok and "sitting" in r.skipped
+    s, (r,) = _tell("park", "a dog sitting next to the tree")
+    assert r.ok, r.reply
+
+
+def test_everyone_means_the_people_not_the_cars():
+    s, (_, r) = _tell("street", "a man and a woman stood next to a red car", "Everyone walking.")
+    assert r.ok, r.reply
+    poses = {o.category: o.pose for o in s.scene.objects}
+    assert poses["man"] == poses["woman"] == "walking" and poses["car"] is None

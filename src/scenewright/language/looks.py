@@ -97,8 +97,11 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
                 out["expression"] = exprs[-1]
             if poses:
                 out["pose"] = poses[-1]
-        else:
-            _lacks(state, cat, f"{'expression' if exprs else 'pose'} to set")
+        elif cat.group == "animals":
+            _lacks(state, cat, f"{'expression' if exprs else 'pose'} to set")  # drawn as its sprite is
+        else:  # "a bus sitting", "the grill is sitting": the look was meant for someone else
+            word, what = str((exprs or poses)[-1]), "expression" if exprs else "pose"
+            state.skip(word, f"(I skipped {word!r}: {a_or_an(cat.name)} has no {what} to set.)")
     if c.facing and (cat.facing is not None or len(c.targets) <= 1):
         current = obj.flip if obj else False
         if c.facing == "toggle":

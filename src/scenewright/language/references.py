@@ -209,6 +209,11 @@ class Resolver:
         if m.head == "ALL":
             if not scene.objects:
                 raise Missing("The picture is empty.")
+            if str(m.surface).startswith(("everyone", "everybody")):  # the people, not the cars they were in
+                people = [o for o in scene.objects if self.world.category(o.category).people]
+                if not people:
+                    raise Missing("There is no one in the picture.")
+                return people
             return list(scene.objects)
         cands = self.candidates(m, scene, order)
         if m.head == "ONE" and m.kinds and 1 <= len(cands) < len(scene.objects) and \
