@@ -456,3 +456,13 @@ def test_a_witness_big_man_is_heavy_built_not_drawn_bigger():
     man = one(t[0].scene, "man")
     assert man.attrs["build"] == "heavy" and man.scale == 1.0
     assert one(t[1].scene, "man").scale > 1.0  # a size change asked for is a size change
+
+
+def test_below_it_and_to_the_left_is_beside_the_landmark_and_in_front_of_stays_over_it():
+    _, t = tell("park", "Top right corner: small cloud. Just below it and to the left, a large rain cloud.",
+                "Under the rain cloud there's a medium tree.",
+                "The girl is standing in front of the tree, a little to the left")
+    cloud, rain = one(t[0].scene, "cloud"), one(t[0].scene, "rain cloud")
+    assert cloud.x > 0.6 and cloud.x - 0.3 < rain.x < cloud.x and rain.y > cloud.y and rain.y < 0.5
+    tree, girl = one(t[2].scene, "tree"), one(t[2].scene, "girl")
+    assert t[2].ok and tree.x - 0.25 < girl.x < tree.x and girl.y > tree.y and girl.y < 0.95

@@ -53,6 +53,7 @@ class Clause:
     look_part: dict = field(default_factory=dict)  # a look said (colour, attribute, kind, word) -> its part
     hedged_parts: set[int] = field(default_factory=set)  # the comma-separated parts a hedge covers
     hedged_there: bool = False  # the hedge comes before the thing is named: unsure it was there
+    beside_x: int = 0  # "below it and to the left": -1 / 1, a little to that side of the landmark
     goes: bool = False  # a verb of going ("drove", "came", "headed"): its subject moves by itself
 
     def unsure(self, *looks: object) -> bool:
@@ -433,6 +434,13 @@ class ClauseReader:
                             any(lm is last_mention for lm in rel_marks) and between and between[0].kind == "REL" \
                             and between[0].text in ("on", "in", "at") and all(b.kind == "DET" for b in between[1:]):
                         last_mention.side = x  # "waving at a girl on the right": the girl is on the right
+                        i += 1
+                        continue
+                    if x in (0.2, 0.8) and y is None and c.relation in ("below", "above", "under") and c.landmarks \
+                            and i >= 3 and toks[i - 1].kind == "DET" and toks[i - 2].text == "to" and \
+                            c.amount is None and toks[i - 3].kind != "AMOUNT" and \
+                            (toks[i - 3].kind in ("AND", "COMMA") or any(lm is last_mention for lm in c.landmarks)):
+                        c.beside_x = -1 if x < 0.5 else 1  # "just below it and to the left": left of it
                         i += 1
                         continue
                     c.abs_words.append(t.text)

@@ -344,6 +344,8 @@ class Interpreter:
             if rel == "opposite":  # "a lady on the other side of it": across it from who is there
                 rel, side = "next", subjects.other_side(landmark, (), state)
             x, y = P.relate(w, rel, cat, scale, landmark, other, side)
+            if c.beside_x:  # "below it and to the left": off to that side of it, still below it
+                x += c.beside_x * max(0.1, P.box(w, landmark).w / 2)
             if n > 1:  # a row: outwards for left/right/next, centred on the landmark otherwise
                 bw = P.size_of(w, cat.name, scale, y)[0] * 1.1
                 if rel in ("left", "right", "next", "near"):
@@ -353,7 +355,7 @@ class Interpreter:
         if c.abs_y is not None:
             y = P.vertical(w, cat, c.abs_y, scale)
         if c.abs_x is not None and landmark is not None and rel in _DEPTH_RELATIONS and c.abs_y is None \
-                and c.abs_x in (0.2, 0.8) and not c.place:
+                and c.abs_x in (0.2, 0.8) and not c.place and c.amount is None:
             # "behind the blue sphere on the right": behind it, on the right side of the picture — and so to its
             # right; when the landmark is itself on that side, just to its right (the dataset's reading and a
             # person's agree where both can hold)

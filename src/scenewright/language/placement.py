@@ -155,7 +155,7 @@ def relate(world: World, relation: str, cat: Category, scale: float, land: Scene
     if relation == "front":
         if world.perspective:
             return L.x, L.y + max(0.12, h * 0.8)
-        return L.x, L.bottom - h / 2 + max(0.06, 0.2 * h)
+        return L.x, min(L.bottom - h / 2 + max(0.06, 0.2 * h), 1 - 0.45 * h)  # its feet still in the picture
     lc = world.category(land.category)
     if relation == "on" and grounded and (cat.people or cat.group == "animals") and not lc.surface \
             and not lc.holds_in and L.h > 1.5 * h:
@@ -168,6 +168,8 @@ def relate(world: World, relation: str, cat: Category, scale: float, land: Scene
         return L.x, L.top - GAP - h / 2
     if relation in ("below", "under") and world.category(land.category).sky and not cat.sky:
         return L.x, max(default_y(world, cat), L.y + 0.05)  # "a tree below the sun": on the ground under it
+    if relation == "below" and cat.sky and lc.sky and not world.perspective:
+        return L.x, min(L.bottom + GAP + h / 2, world.sky_band[1] + 0.1)  # a cloud below the sun: still sky
     if relation == "below":
         return L.x, L.bottom + GAP + h / 2
     if relation == "under":

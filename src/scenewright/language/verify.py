@@ -166,7 +166,8 @@ def _relation(it: "Interpreter", rel: str, obj: SceneObject, lands: list[SceneOb
     if rel == "between":
         lo, hi = min(o.x for o in lands), max(o.x for o in lands)
         return said, (lambda x: lo < x < hi) if len(lands) > 1 and hi - lo > 0.04 else (lambda x: True)
-    if rel in ("on", "in", "under", "below", "above"):
+    if rel in ("on", "in", "under", "below", "above") or rel in ("front", "behind") and not it.world.perspective:
+        # (a flat picture's "in front of the tent", "behind the tree": over it, a little lower or higher)
         reach = max(0.15, box(it.world, L).w / 2 + 0.05)
         return said, lambda x: abs(x - L.x) <= reach
     if rel in ("next", "near"):
