@@ -122,7 +122,8 @@ def _tests(it: "Interpreter", obj: SceneObject, rel: str | None, lands: Sequence
         left = abs_x < 0.35  # moved "to the left": never further right than it was
         out.append(("to the left" if left else "to the right",
                     (lambda x: x <= old.x + 0.01) if left else (lambda x: x >= old.x - 0.01)))
-    if abs_x is not None and not (old is not None and amount is not None):  # "a bit to the right": a step
+    if abs_x is not None and not ((old is not None or rel in _WORDS and lands) and amount is not None):
+        # "a bit to the right" is a step: from where it was, or from what it stands in front of
         where = "on the left" if abs_x < 0.35 else "on the right" if abs_x > 0.65 else "in the middle"
         if abs_x < 0.35:
             out.append((where, lambda x: x < _SIDE))
