@@ -121,6 +121,29 @@ _ENDS = re.compile(r"\b(?:on|at) (?:the|both|each) ends?\b|\bthe outer ones\b|\b
 _HESITATIONS = {"um", "uh", "er", "erm", "uhm", "umm", "hmm", "ah", "eh"}
 
 
+_CAUSE_WORDS = {"of", "at", "about"}  # not "with", "by": "happy with a kite", "angry by the tree"
+
+
+def _without_causes(tokens: list[Token]) -> list[Token]:
+    """"the boy looks scared of the bear", "angry at him": what the feeling is about is not who has it — the
+    bear (already there, or drawn by its own clause) is left out of this clause."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        out.append(t)
+        k += 1
+        if t.kind != "EXPR" or k >= len(tokens) or tokens[k].text not in _CAUSE_WORDS:
+            continue
+        j = k + 1
+        while j < len(tokens) and tokens[j].kind in ("DET", "COLOR", "SIZE"):
+            j += 1
+        if j < len(tokens) and (tokens[j].kind == "CAT" or tokens[j].kind == "PRON" and tokens[j].text in
+                                ("him", "her", "them", "it", "me", "us")):
+            k = j + 1  # skip "of the bear"
+    return out
+
+
 def _without_hesitations(tokens: list[Token]) -> list[Token]:
     """"make all the cubes, uh, the same colour": the "uh" and its commas are not a clause boundary."""
     out: list[Token] = []
@@ -156,7 +179,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            tokens = _without_hesitations(tokens)
+            tokens = _without_causes(_without_hesitations(tokens))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):
