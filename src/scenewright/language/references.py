@@ -57,7 +57,7 @@ class Mention:
     def indefinite(self) -> bool:
         if self.head in ("PRON", "ALL", "REST", "ID", "ROLE"):
             return False
-        if self.det in ("a", "another") or (self.count is not None and self.pick is None):
+        if self.det in ("a", "another") or (self.count is not None and self.pick is None and self.det != "the"):
             return True
         return self.head == "UNKNOWN" and self.det is None  # a bare noun ("tree on the left") is decided
         # by the interpreter: it means the tree there is, or a new one when there is none
@@ -219,8 +219,8 @@ class Resolver:
         if m.head == "ONE" and m.kinds and 1 <= len(cands) < len(scene.objects) and \
                 all(any(o.attrs.get(f"{s}_kind") == k for s, _, k in m.kinds) for o in cands):
             pass  # "the one in the hoodie": whoever has it, whatever was talked about last
-        elif m.head == "ONE" and order:
-            # "the red one", "the other one": among things like the one we talked about last
+        elif m.head == "ONE" and order and m.surface.rstrip("s") not in ("object", "thing", "shape"):
+            # "the red one", "the other one": among things like the one we talked about last (an "object" is any)
             last = scene.get(order[0])
             same = [o for o in cands if o.category == last.category]
             if m.det == "other" or "other" in m.surface:
@@ -261,6 +261,9 @@ class Resolver:
             return [by_x[0], by_x[-1]]
         if m.superlative is not None and m.superlative[0] != "ends":
             key, fn = m.superlative
+            if key == "scale" and self.world.perspective:  # CLEVR's sizes: "the biggest object" is the large
+                return [fn(cands, key=lambda o: (self.world.category(o.category).height * o.scale,  # one, far
+                                                 self.world.size_factor(o.y)))]                 # or near
             if key == "scale":  # "the biggest ball": how big it looks, not its scale number
                 return [fn(cands, key=lambda o: self.world.category(o.category).height * o.scale
                            * self.world.size_factor(o.y))]
