@@ -112,3 +112,15 @@ def test_into_a_thing_we_cannot_draw_is_refused_and_oh_my_god_paints_nothing():
     t = s.tell("a man was there with a knife, oh my God")
     man = next(o for o in t.scene.objects if o.category == "man")
     assert man.color is None and "gold" not in str(man.attrs) and "knife" in str(man.attrs)
+
+
+def test_a_man_on_a_motorbike_rides_it_and_off_towards_the_lights_to_the_right_draws_no_lights():
+    s = Session(world="street")
+    s.tell("a man on a motorbike on the left")
+    man = next(o for o in s.scene.objects if o.category == "man")
+    bike = next(o for o in s.scene.objects if o.category == "motorcycle")
+    assert man.attrs.get("role") == "rider" and man.attrs.get("of") == bike.id
+    r = s.tell("then he rode off towards the lights, like to the right")
+    assert not any(o.category == "traffic light" for o in s.scene.objects)  # a way to go, not a thing seen
+    assert all(o.x > 0.5 for o in s.scene.objects)  # he and his bike went right together
+    assert not r.ok and "lights" in r.skipped

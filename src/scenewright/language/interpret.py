@@ -21,6 +21,7 @@ from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
 MOVE_STEP = 0.15
+_RIDDEN = {"bicycle", "motorcycle", "scooter", "horse"}  # "a man on a bike" rides it
 _SEATS = ("bench", "swing", "chair", "sofa", "seat")  # a person "on" one sits
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
@@ -315,6 +316,9 @@ class Interpreter:
                 self.world.category(landmark.category).group == "vehicles" and "of" not in fields.get("attributes", {}):
             # "a man in the car", "in the passenger seat": its passenger, who goes where it goes
             fields["attributes"] = {"role": "passenger", **fields.get("attributes", {}), "of": landmark.id}
+        elif landmark is not None and relation == "on" and cat.people and landmark.category in _RIDDEN and \
+                "of" not in fields.get("attributes", {}):  # "a man on a motorbike": its rider, they go together
+            fields["attributes"] = {"role": "rider", **fields.get("attributes", {}), "of": landmark.id}
         placed: list[P.Box] = []
         for k in range(n):
             x, y = self._where(cat, scale, c, state, landmark, other, holder, how, k, n, placed, relation)
@@ -454,6 +458,9 @@ class Interpreter:
         w = self.world
         cat = w.category(obj.category)
         x, y = obj.x, obj.y
+        if c.relation == "toward" and c.abs_x in (0.2, 0.8) and re.search(r"\bto the (?:left|right)\b", c.text) and \
+                any(lm.head == "CAT" and not self._exists(lm, state) for lm in c.landmarks):
+            c.relation, c.landmarks = None, []  # "off towards the lights, to the right": a way, not a place
         if c.relation and c.landmarks:
             if c.relation != "where":  # "he ran towards the bus stop": the speaker named it, so it is there
                 self._draw_missing_landmarks(c.landmarks, state)
