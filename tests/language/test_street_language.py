@@ -115,6 +115,8 @@ def test_into_a_thing_we_cannot_draw_is_refused_and_oh_my_god_paints_nothing():
 
 
 def test_a_man_on_a_motorbike_rides_it_and_off_towards_the_lights_to_the_right_draws_no_lights():
+    from scenewright import Session
+
     s = Session(world="street")
     s.tell("a man on a motorbike on the left")
     man = next(o for o in s.scene.objects if o.category == "man")
