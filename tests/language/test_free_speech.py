@@ -466,3 +466,19 @@ def test_below_it_and_to_the_left_is_beside_the_landmark_and_in_front_of_stays_o
     assert cloud.x > 0.6 and cloud.x - 0.3 < rain.x < cloud.x and rain.y > cloud.y and rain.y < 0.5
     tree, girl = one(t[2].scene, "tree"), one(t[2].scene, "girl")
     assert t[2].ok and tree.x - 0.25 < girl.x < tree.x and girl.y > tree.y and girl.y < 0.95
+
+
+def test_two_new_things_joined_by_and_share_the_place_and_spread_on_the_table():
+    _, t = tell("park", "a table in the middle", "ketchup and mustard in the middle of the table",
+                "a pie on the table")
+    table = one(t[1].scene, "table")
+    ketchup, mustard = one(t[1].scene, "ketchup"), one(t[1].scene, "mustard")
+    assert t[1].ok and abs(ketchup.x - table.x) < 0.15 and abs(mustard.x - table.x) < 0.15
+    assert abs(ketchup.x - mustard.x) > 0.05  # side by side on it, not one inside the other
+    pie = one(t[2].scene, "pie")
+    assert abs(pie.x - table.x) < 0.15 and min(abs(pie.x - ketchup.x), abs(pie.x - mustard.x)) > 0.05
+    _, t = tell("park", "a table on the left", "On table put pizza and one soda.")
+    table, drink = one(t[1].scene, "table"), one(t[1].scene, "drink")
+    assert abs(drink.x - table.x) < 0.15
+    _, t = tell("park", "a tree on the left", "a tree and a boy next to it")  # "it" is not shared: no tree by itself
+    assert t[1].ok and len(objs(t[1].scene, "tree")) == 2

@@ -11,6 +11,8 @@ be done, the whole turn is refused with a reply that says why, and nothing chang
 
 from __future__ import annotations
 
+import copy
+
 from ..errors import ScenewrightError
 from ..worlds import World
 from . import audit, members, speaker
@@ -94,6 +96,12 @@ class GrammarParser:
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
+            if out and _same_place(out[-1], c, kept[-1], toks):
+                # "ketchup and mustard on the table", "on the table put pizza and one soda": both go there
+                src, dst = (c, out[-1]) if _new_things(out[-1]) and not out[-1].has_location else (out[-1], c)
+                dst.relation, dst.landmarks = src.relation, copy.deepcopy(src.landmarks)
+                for m in dst.targets:
+                    m.relation, m.landmarks = src.relation, copy.deepcopy(src.landmarks)
             if out and _takes_back(out[-1], c, toks):  # "or green. no, purple": purple instead
                 out.pop()
                 kept.pop()
@@ -151,6 +159,27 @@ def _more_of_the_same(prev: Clause, c: Clause) -> bool:
         c.verb is None and not c.copula and c.holder is None and not c.has_location and not c.has_predicate \
         and not c.backgrounds and not c.neg and not c.hedge and \
         all(m.head in ("CAT", "ID", "ONE") and not m.indefinite and not m.relation for m in c.targets)
+
+
+def _new_things(c: Clause) -> bool:
+    """Only names new things ("a pizza", "ketchup", "one soda"), or names them and says where."""
+    return bool(c.targets) and c.verb in (None, "add", "put", "exist") and c.holder is None and not c.neg \
+        and not c.has_predicate and not c.backgrounds and c.abs_x is None and c.abs_y is None and not c.dirs \
+        and c.place is None and all(m.head == "CAT" and (m.indefinite or m.det is None) and not m.sizes
+                                    for m in c.targets)
+
+
+def _same_place(prev: Clause, c: Clause, prev_toks: list[Token], toks: list[Token]) -> bool:
+    """Two lists of new things joined by "and" in one sentence, one of them with a place next to a named
+    thing and the other with none: the place is for both."""
+    if not (_new_things(prev) and _new_things(c)) or not prev_toks or not toks:
+        return False
+    if toks[0].start - prev_toks[-1].start != 2:  # one "and" (or comma) between them, in the same sentence
+        return False
+    placed = [x for x in (prev, c) if x.relation and x.landmarks]
+    if len(placed) != 1 or placed[0].relation not in ("on", "in", "under", "next", "near", "behind", "front"):
+        return False
+    return all(lm.head == "CAT" for lm in placed[0].landmarks)
 
 
 def _only_details(c: Clause) -> bool:

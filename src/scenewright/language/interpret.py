@@ -348,6 +348,8 @@ class Interpreter:
             if rel == "opposite":  # "a lady on the other side of it": across it from who is there
                 rel, side = "next", subjects.other_side(landmark, (), state)
             x, y = P.relate(w, rel, cat, scale, landmark, other, side)
+            if rel == "on" and w.category(landmark.category).surface and n == 1:
+                x = self._free_on(landmark, cat, scale, x, y, state)  # "ketchup and mustard on the table"
             if c.beside_x:  # "below it and to the left": off to that side of it, still below it
                 x += c.beside_x * max(0.1, P.box(w, landmark).w / 2)
             if n > 1:  # a row: outwards for left/right/next, centred on the landmark otherwise
@@ -630,6 +632,18 @@ class Interpreter:
         if len(same) != 1 or not recent or same[0].attrs.get("called") in self.world.kind_names:
             return None
         return same[0]
+
+    def _free_on(self, table: SceneObject, cat: Category, scale: float, x: float, y: float, state: State) -> float:
+        """Where on a surface a new thing goes: the middle, else the first of its sides that nothing stands on."""
+        L = P.box(self.world, table)
+        on = [P.box(self.world, o) for o in state.scene.objects if o.id != table.id and abs(o.x - L.x) < L.w / 2
+              and L.top - 0.2 < o.y < L.y and not self.world.category(o.category).people]
+        w = P.size_of(self.world, cat.name, scale, y)[0]
+        for dx in (0.0, -0.22, 0.22, -0.33, 0.33):
+            cx = x + max(-0.12, min(0.12, dx * L.w))
+            if all(abs(cx - b.x) >= (w + b.w) / 2 * 0.7 for b in on):
+                return cx
+        return x
 
     def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State, quiet: bool = False,
                                 x: float | None = None) -> None:
