@@ -482,3 +482,14 @@ def test_two_new_things_joined_by_and_share_the_place_and_spread_on_the_table():
     assert abs(drink.x - table.x) < 0.15
     _, t = tell("park", "a tree on the left", "a tree and a boy next to it")  # "it" is not shared: no tree by itself
     assert t[1].ok and len(objs(t[1].scene, "tree")) == 2
+
+
+def test_animals_wear_hats_and_a_crown_said_alone_is_worn_by_the_one_just_drawn():
+    s, t = tell("park", "a duck wearing a viking helmet", "move the duck to the right")
+    duck, helmet = one(t[1].scene, "duck"), one(t[1].scene, "viking helmet")
+    assert helmet.attrs.get("with") == duck.id and abs(helmet.x - duck.x) < 0.05 and helmet.y < duck.y
+    _, t = tell("park", "a boy on the left", "Girl next to him. Crown.")
+    girl, crown = one(t[1].scene, "girl"), one(t[1].scene, "crown")
+    assert t[1].ok and crown.attrs.get("with") == girl.id
+    _, t = tell("park", "a girl on the left", "a crown on the grass on the right")  # a place said: not worn
+    assert "with" not in one(t[1].scene, "crown").attrs

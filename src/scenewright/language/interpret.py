@@ -279,6 +279,13 @@ class Interpreter:
             fields = {k: v for k, v in looks(self.world, cat, m, c, state, described).items()
                       if k not in ("x", "y")}
             return state.do(Update.of(described.id, **{**fields, **called}))
+        if holder is None and cat.worn and not (m.relation or c.has_location) and not (m.count or c.count) and \
+                state.this_turn:  # "Girl next to him. Crown.": hers, the one just drawn
+            last = state.scene.get(state.this_turn[-1])
+            if self.world.category(last.category).people and not any(
+                    o.attrs.get("with") == last.id and self.world.category(o.category).worn == cat.worn
+                    for o in state.scene.objects):
+                holder, how = last, "wear"
         n = max(1, m.count or c.count or 1) if m.pick is None else 1
         if m.det == "a" and m.count is None and c.count and n > 1:  # "a little boy …, maybe eight": one boy
             n = 1
@@ -590,10 +597,12 @@ class Interpreter:
                 continue
             cat = self._category_for(m, state)
             mode = "wear" if (how == "wear" or cat.worn) else how
-            if not self.world.category(holder.category).people and not m.relation:
+            hcat = self.world.category(holder.category)
+            wearer = hcat.people or hcat.group == "animals" and mode == "wear" and bool(cat.worn)  # "a duck
+            if not wearer and not m.relation:                                               # wearing a hat"
                 m.relation, m.landmarks = next(((x.relation, x.landmarks) for x in c.targets if x.relation and any(
                     lm.head == "PRON" and lm.value == "it" for lm in x.landmarks)), (None, []))  # "…and a drink on it"
-            if not self.world.category(holder.category).people or m.relation:
+            if not wearer or m.relation:
                 # "a tree with an owl in it": just another thing, where it says or beside the first
                 if m.indefinite or not self._exists(m, state):
                     if not m.relation:
