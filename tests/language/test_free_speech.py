@@ -493,3 +493,29 @@ def test_animals_wear_hats_and_a_crown_said_alone_is_worn_by_the_one_just_drawn(
     assert t[1].ok and crown.attrs.get("with") == girl.id
     _, t = tell("park", "a girl on the left", "a crown on the grass on the right")  # a place said: not worn
     assert "with" not in one(t[1].scene, "crown").attrs
+
+
+def test_a_cat_wearing_sunglasses_put_in_the_park_and_a_dog_in_a_crown():
+    _, t = tell("park", "can you put a cat wearing sunglasses in the park", "a tree on the left",
+                "a dog in a crown next to the tree")
+    cat, shades = one(t[0].scene, "cat"), one(t[0].scene, "sunglasses")
+    assert t[0].ok and shades.attrs.get("with") == cat.id
+    dog, crown, tree = one(t[2].scene, "dog"), one(t[2].scene, "crown"), one(t[2].scene, "tree")
+    assert t[2].ok and crown.attrs.get("with") == dog.id and abs(dog.x - tree.x) < 0.35
+
+
+def test_a_fix_then_a_new_thing_does_both_and_a_thing_that_was_not_drawn_is_never_shown_by_a_field_name():
+    _, t = tell("park", "a girl on the left", "give her a slide", "no a baseball bat! and a baseball")
+    assert t[2].ok and [o.category for o in t[2].scene.objects] == ["girl", "baseball bat", "baseball"]
+    from scenewright.language import audit
+    from scenewright.language.base import Parse
+    from scenewright.language.grammar import _lexicon
+    from scenewright.scene import Add, Scene, SceneObject
+    from scenewright.worlds import get_world
+
+    w = get_world("park")
+    empty = Scene(w.name, "day")
+    shades = SceneObject("o1", "sunglasses", 0.5, 0.5, 1.0)
+    after = Scene(w.name, "day", (shades,), 2)
+    parse = Parse(edits=(Add(shades),), reply="Added sunglasses.")
+    assert "cat" in audit.unshown("a cat wearing sunglasses", _lexicon(w), empty, after, parse)

@@ -92,8 +92,20 @@ def _evidence(before: Scene, after: Scene, parse: Parse) -> str:
     parts: list[str] = [parse.reply, " ".join(parse.notes), str(after.background or "")]
     for o in list(before.objects) + list(after.objects):
         d = o.to_dict() if hasattr(o, "to_dict") else vars(o)
-        parts.append(json.dumps(d, default=str))
+        parts.extend(_values_of(d))  # values only: "cat" is not shown by the key "category"
     return " ".join(parts).lower().replace("_", " ")
+
+
+def _values_of(x) -> list[str]:
+    if isinstance(x, dict):
+        return [v for k, val in x.items() for v in ([str(k)] if k not in _KEYS else []) + _values_of(val)]
+    if isinstance(x, (list, tuple)):
+        return [v for val in x for v in _values_of(val)]
+    return [str(x)] if x is not None else []
+
+
+# the scene JSON's own field names, which are not words anyone said ("cat" in "category")
+_KEYS = {"id", "category", "x", "y", "scale", "color", "flip", "pose", "expression", "attributes", "uncertain"}
 
 
 def _exempt(sentence: list[Token], k: int) -> bool:

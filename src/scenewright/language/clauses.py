@@ -121,6 +121,20 @@ _ENDS = re.compile(r"\b(?:on|at) (?:the|both|each) ends?\b|\bthe outer ones\b|\b
 _HESITATIONS = {"um", "uh", "er", "erm", "uhm", "umm", "hmm", "ah", "eh"}
 
 
+def _cat_name(value) -> str:
+    return str(value[0] if isinstance(value, tuple) else value)
+
+
+def _worn(world: World, value) -> bool:
+    name = _cat_name(value)
+    return name in world.category_names and bool(world.category(name).worn)
+
+
+def _wearer(world: World, value) -> bool:
+    name = _cat_name(value)
+    return name in world.category_names and (world.category(name).people or world.category(name).group == "animals")
+
+
 _CAUSE_WORDS = {"of", "at", "about"}  # not "with", "by": "happy with a kite", "angry by the tree"
 
 
@@ -175,11 +189,27 @@ class ClauseReader:
         hit = re.search(pattern, self.source, re.IGNORECASE) if words else None
         return hit.group(0) if hit else phrase
 
+    def _in_a_hat(self, tokens: list[Token]) -> list[Token]:
+        """"a dog in a crown", "the boy in the pirate hat": wearing it, not inside it."""
+        w = self.lex.world
+        out = list(tokens)
+        for k, t in enumerate(tokens):
+            if t.kind != "REL" or t.value != "in" or k == 0:
+                continue
+            j = k + 1
+            while j < len(tokens) and tokens[j].kind in ("DET", "COLOR", "SIZE"):
+                j += 1
+            before = tokens[k - 1]
+            if j < len(tokens) and tokens[j].kind == "CAT" and _worn(w, tokens[j].value) and \
+                    (before.kind == "CAT" and _wearer(w, before.value) or before.kind == "PRON"):
+                out[k] = Token("VERB", "wear", "wearing", t.start)
+        return out
+
     def split(self, text: str) -> list[list[Token]]:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            tokens = _without_causes(_without_hesitations(tokens))
+            tokens = self._in_a_hat(_without_causes(_without_hesitations(tokens)))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):

@@ -12,6 +12,7 @@ be done, the whole turn is refused with a reply that says why, and nothing chang
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 
 from ..errors import ScenewrightError
 from ..worlds import World
@@ -122,6 +123,26 @@ class GrammarParser:
         parse = self._read(text, context)
         return speaker_tagged(parse, intro, context) if intro is not None else parse
 
+    def _after_fix(self, fixed: Parse, rest: list[Clause], context: Context) -> Parse:
+        """"no, a baseball bat! and a baseball": the fix, then what is said after it of things it names, in
+        the same corrected turn. A part that names nothing ("and make it bigger": which it?) is said skipped."""
+        new = [c for c in rest if c.targets and not c.neg and all(m.head == "CAT" for m in c.targets)]
+        # (things named: "and a baseball", "the girl waves"; an "it" would be read against the turn before)
+        left = tuple(c.text for c in rest if c not in new)
+        edits, notes, skipped, reply = fixed.edits, fixed.notes, fixed.skipped + left, fixed.reply
+        if new:
+            scene = members.replay(context.scene_before_last(), fixed.edits)
+            more = self.interpreter.run(new, replace(context, scene=scene, entries=tuple(context.entries[:-1])))
+            if more.ok and more.command in (None, "noop"):
+                edits, notes, skipped = edits + more.edits, notes + more.notes, skipped + more.skipped
+                reply = f"{reply} {more.reply}".strip() if more.edits else reply
+            else:
+                skipped += tuple(c.text for c in new)
+                left += tuple(c.text for c in new)
+        if left:
+            reply += " (I skipped " + " and ".join(repr(t) for t in left) + ": say it again now that it's fixed.)"
+        return replace(fixed, edits=edits, notes=notes, skipped=skipped, reply=reply)
+
     def _read(self, text: str, context: Context) -> Parse:
         fixed = correction(text)
         if fixed is not None and context.entries:
@@ -129,6 +150,8 @@ class GrammarParser:
             if clauses:
                 revised = self.interpreter.revise(clauses, context)
                 if revised is not None:
+                    if revised.ok and revised.command == "revise" and len(clauses) > 1:
+                        revised = self._after_fix(revised, clauses[1:], context)
                     return revised
                 text = fixed
         clauses = self.read_clauses(text)

@@ -572,12 +572,19 @@ class Interpreter:
                 return True
         return False
 
+    def _alive(self, name: str) -> bool:
+        cat = self.world.category(name)
+        return cat.people or cat.group == "animals"
+
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""
         h = c.holder
+        for m in c.targets:
+            if m.relation and not m.landmarks:  # "… wearing sunglasses in the park": no place named
+                m.relation = None
         for m in c.targets:  # "a boy with a winter hat standing between the two trees": the boy is between them
             if m.relation in _WHERE_A_PERSON_IS and h.relation is None and h.head == "CAT" and \
-                    self.world.category(str(h.value)).people:
+                    str(h.value) in self.world.category_names and self._alive(str(h.value)):
                 h.relation, h.landmarks, m.relation, m.landmarks = m.relation, m.landmarks, None, []
         if h.head == "CAT" and (h.indefinite or not self._exists(h, state)):
             own = replace(c, relation=h.relation, landmarks=h.landmarks, targets=[h])  # its own place only

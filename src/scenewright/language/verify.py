@@ -55,9 +55,14 @@ def check(it: "Interpreter", c: Clause, state: State, mark: tuple) -> None:
         return
     carried = {o.id for o in state.scene.objects if o.id in placed and
                (o.attrs.get("with") in placed or o.attrs.get("of") in placed)}
-    for m in c.targets:
-        rel, lands = (m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks)
-        abs_x = c.abs_x if len(c.targets) == 1 else None
+    said: list[tuple[Mention, str | None, list]] = [
+        (m, *((m.relation, m.landmarks) if m.relation else (c.relation, c.landmarks))) for m in c.targets]
+    if c.holder is not None and c.holder.head == "CAT":  # "a dog in a crown next to the tree": the dog is
+        placed_at = next(((r, ls) for _, r, ls in said if r in ("next", "near", "left", "right", "between")
+                          and ls), (None, []))  # next to it, whatever the words were hung on
+        said.append((c.holder, *((c.holder.relation, c.holder.landmarks) if c.holder.relation else placed_at)))
+    for m, rel, lands in said:
+        abs_x = c.abs_x if len(c.targets) == 1 and m is not c.holder else None
         objs = _placed_by(it, m, state, placed - carried)
         if not rel and abs_x is None or len(objs) != 1 or m.plural or (m.count or 1) > 1:
             continue  # "two trees, one on the far left and one on the far right": each has its own place
@@ -90,7 +95,12 @@ def _move(state: State, before: Scene, n_edits: int, obj: SceneObject, x: float,
         return state.do(Update.of(obj.id, x=x))
     k = next(k for k in range(n_edits, len(state.edits)) if isinstance(state.edits[k], Add)
              and state.edits[k].obj.id == obj.id)
+    dx = x - state.edits[k].obj.x
     state.edits[k] = Add(replace(state.edits[k].obj, x=x))
+    for j in range(n_edits, len(state.edits)):  # what it wears or holds, added with it, goes along
+        e = state.edits[j]
+        if isinstance(e, Add) and obj.id in (e.obj.attrs.get("with"), e.obj.attrs.get("of")):
+            state.edits[j] = Add(replace(e.obj, x=round(e.obj.x + dx, 4)))
     scene = before
     for e in state.edits[n_edits:]:
         scene = apply(scene, e)
