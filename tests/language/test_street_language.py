@@ -126,3 +126,16 @@ def test_a_man_on_a_motorbike_rides_it_and_off_towards_the_lights_to_the_right_d
     assert not any(o.category == "traffic light" for o in s.scene.objects)  # a way to go, not a thing seen
     assert all(o.x > 0.5 for o in s.scene.objects)  # he and his bike went right together
     assert not r.ok and "lights" in r.skipped
+
+
+def test_bare_lanes_are_places_and_undo_the_tree_removes_the_tree():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("Red car. Near lane. Left.")
+    assert r.ok and s.scene.objects[0].x < 0.5, r.reply
+    s.tell("a tree on the right")
+    r = s.tell("Sorry, um, actually, can you undo the tree? I'm not really sure it was there.")
+    assert [o.category for o in s.scene.objects] == ["car"], r.reply
+    r = s.tell("undo the last change")
+    assert r.command == "undo" and [o.category for o in s.scene.objects] == ["car", "tree"]

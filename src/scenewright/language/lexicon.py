@@ -179,7 +179,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     tonight remember recall happened happen think thought know knew guess saw seen noticed notice hey er erm
     ah sweet awesome lovely alright next finally first firstly lastly also too as well alone
     monday tuesday wednesday thursday friday saturday sunday weekend late instead
-    fast quickly slowly quick slow speed nowhere suddenly""".split())
+    fast quickly slowly quick slow speed nowhere suddenly am our pls plz u perfect possible""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
@@ -293,6 +293,7 @@ def label_of(word: str) -> str | None:
     return None
 
 
+_UNDO_THING = re.compile(r"\bundo (the (?!last\b|previous\b|change|turn|step|move|edit|colou?r|size)\w+)")
 _TAKE_AWAY = re.compile(r"\btake ((?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+) "
                         r"(?:away|off|out)\b")
 _TAKE_OFF = re.compile(r"\btake (?:off|away) (?=(?:the|that|this|those|these|his|her|my|their) )")
@@ -320,6 +321,7 @@ def normalise(text: str) -> str:
     t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
     t = _KIND_AFTER.sub(r"\1 \4 \2\3", t)
     t = _LABELLED.sub(lambda m: f"{m.group(1)}{_LABEL_NUMBER.get(m.group(2), m.group(2))}", t)  # "suspectone"
+    t = _UNDO_THING.sub(r"remove \1", t)  # "can you undo the tree?": the tree goes, not the last turn
     t = _TAKE_AWAY.sub(r"remove \1", t)  # "take the pie away", "take that ladder off"
     t = _TAKE_OFF.sub("remove ", t)  # "take off his hat"
     t = _THAT_TIME.sub("", t)  # "he looked grumpy that day": a time, not a thing

@@ -343,10 +343,11 @@ PLACES = {
     **{p: _place("near lane", height=0.22) for p in (
         "in the near lane", "in the closer lane", "in this lane", "at the curb", "by the curb",
         "on the curb", "at the kerb", "by the kerb", "parked at the curb", "parked by the curb",
-        "on our side of the road")},
+        "on our side of the road", "near lane", "the near lane", "this lane", "the closer lane")},
     **{p: _place("far lane", height=0.22) for p in (
         "in the far lane", "in the other lane", "in the opposite lane", "in the oncoming lane",
-        "at the far curb", "in the lane across")},
+        "at the far curb", "in the lane across", "far lane", "the far lane", "the other lane",
+        "the opposite lane")},
     **{p: _place("far sidewalk", CORNER_X - 0.03) for p in (
         "at the corner", "on the corner", "by the corner", "near the corner", "at the intersection",
         "at the junction", "on the street corner", "at the street corner",
