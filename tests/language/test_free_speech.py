@@ -519,3 +519,19 @@ def test_a_fix_then_a_new_thing_does_both_and_a_thing_that_was_not_drawn_is_neve
     after = Scene(w.name, "day", (shades,), 2)
     parse = Parse(edits=(Add(shades),), reply="Added sunglasses.")
     assert "cat" in audit.unshown("a cat wearing sunglasses", _lexicon(w), empty, after, parse)
+
+
+def test_a_thing_named_then_restated_is_one_thing_and_except_lists_keep_every_name():
+    _, t = tell("park", "a rocket in the middle", "and then lightning, there was a lightning cloud right above the rocket",
+                "I'd like some ducks, three ducks, in a row near the bottom.", "And make the whole thing dusk.")
+    assert len(objs(t[1].scene, "lightning cloud")) == 1 and len(objs(t[2].scene, "duck")) == 3
+    assert t[3].ok and t[3].scene.background == "dusk"
+    _, t = tell("park", "a sun, a cloud, a boy with a kite and a dog", "Remove everything except the boy and the kite.")
+    assert sorted(o.category for o in t[1].scene.objects) == ["boy", "kite"]
+    _, t = tell("park", "a sun, a cloud, a girl and a dog", "make everything except the sun and the cloud smaller")
+    before, after = t[0].scene, t[1].scene
+    assert [o.scale for o in after.objects if o.category in ("sun", "cloud")] == \
+        [o.scale for o in before.objects if o.category in ("sun", "cloud")]
+    assert all(o.scale < 1 for o in after.objects if o.category in ("girl", "dog"))
+    _, t = tell("park", "a tree, and another tree on the left")  # a second one said so: two
+    assert len(objs(t[0].scene, "tree")) == 2

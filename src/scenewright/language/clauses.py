@@ -121,6 +121,17 @@ _ENDS = re.compile(r"\b(?:on|at) (?:the|both|each) ends?\b|\bthe outer ones\b|\b
 _HESITATIONS = {"um", "uh", "er", "erm", "uhm", "umm", "hmm", "ah", "eh"}
 
 
+def _in_except_list(current: list[Token], rest: list[Token]) -> bool:
+    """"everything except the sun and the cloud …": the "and" goes on the list of things left out."""
+    k = max((i for i, t in enumerate(current) if t.kind == "EXCEPT"), default=None)
+    if k is None or not all(t.kind in ("DET", "COLOR", "SIZE", "CAT", "ONE", "COMMA", "AND") for t in current[k + 1:]):
+        return False
+    j = 0
+    while j < len(rest) and rest[j].kind in ("DET", "COLOR", "SIZE"):
+        j += 1
+    return j < len(rest) and rest[j].kind in ("CAT", "ONE")
+
+
 def _cat_name(value) -> str:
     return str(value[0] if isinstance(value, tuple) else value)
 
@@ -219,7 +230,8 @@ class ClauseReader:
                         (self._starts_clause(tokens[k + 1:]) or tok.kind == "AND" and
                          self._fronted_place(tokens[k + 1:])) and self._has_content(current) and \
                         not self._repair_or_repeat(current, tokens[k + 1:], tok.kind == "COMMA") and \
-                        not (tok.kind == "AND" and self._more_held(current, tokens[k + 1:])):
+                        not (tok.kind == "AND" and self._more_held(current, tokens[k + 1:])) and \
+                        not (tok.kind == "AND" and _in_except_list(current, tokens[k + 1:])):
                     clauses.append(current)
                     current = []
                     continue

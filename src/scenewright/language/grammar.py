@@ -73,7 +73,10 @@ class GrammarParser:
             group, dealt = 0, 0
             c = self.reader.read(toks)
             if out and _more_of_the_same(out[-1], c) and toks and kept[-1] and toks[0].start > kept[-1][-1].start:
-                out[-1].targets = out[-1].targets + c.targets  # "remove the car and the man": both go
+                if out[-1].targets[-1].excluded:  # "remove everything except the boy and the kite": kept too
+                    out[-1].targets[-1].excluded.extend(c.targets)
+                else:
+                    out[-1].targets = out[-1].targets + c.targets  # "remove the car and the man": both go
                 kept[-1] = kept[-1] + toks
                 continue
             headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
@@ -103,6 +106,9 @@ class GrammarParser:
                 dst.relation, dst.landmarks = src.relation, copy.deepcopy(src.landmarks)
                 for m in dst.targets:
                     m.relation, m.landmarks = src.relation, copy.deepcopy(src.landmarks)
+            if out and _restated(out[-1], c):  # "some ducks, three ducks", "the owl. there was an owl on it"
+                out.pop()
+                kept.pop()
             if out and _takes_back(out[-1], c, toks):  # "or green. no, purple": purple instead
                 out.pop()
                 kept.pop()
@@ -203,6 +209,20 @@ def _same_place(prev: Clause, c: Clause, prev_toks: list[Token], toks: list[Toke
     if len(placed) != 1 or placed[0].relation not in ("on", "in", "under", "next", "near", "behind", "front"):
         return False
     return all(lm.head == "CAT" for lm in placed[0].landmarks)
+
+
+def _restated(prev: Clause, c: Clause) -> bool:
+    """`prev` only named a kind of thing ("lightning,", "the owl.", "some ducks,") and `c` introduces one of
+    that kind with more said about it: one thing, said twice (not "a tree, and another tree")."""
+    if len(prev.targets) != 1 or prev.verb not in (None, "exist", "add") or prev.holder or prev.has_location \
+            or prev.has_predicate or prev.neg or not c.targets or c.neg:
+        return False
+    m, new = prev.targets[0], c.targets[0]
+    return m.head == "CAT" and new.head == "CAT" and m.value == new.value and new.indefinite and \
+        new.det != "another" and (m.det in (None, "the") or m.plural and m.count is None) and not (m.colors or m.sizes or m.poses or
+                                                                         m.expressions or m.attrs or m.relation) \
+        and (m.count is None or new.count is not None) and \
+        (bool(c.has_location or c.has_predicate or c.holder or new.relation) or new.count is not None)
 
 
 def _only_details(c: Clause) -> bool:

@@ -177,6 +177,10 @@ class Interpreter:
             raise Refusal(f"I didn't understand {said!r}. Try e.g. {self.example()}.")  # the user's own words
         if all(m.head == "PRON" and m.value == "it" for m in targets) and idioms.framing(self, c, state):
             return None
+        if c.backgrounds and not (c.has_predicate or c.has_location) and all(
+                m.head == "ALL" or m.head == "ONE" and m.surface in ("thing", "scene", "picture") for m in targets):
+            return state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
+            # "make the whole thing dusk", "make everything night"
         first = targets[0]
         verb = c.verb
         if verb in ("add", "exist"):
