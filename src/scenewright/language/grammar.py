@@ -219,10 +219,16 @@ def _restated(prev: Clause, c: Clause) -> bool:
         return False
     m, new = prev.targets[0], c.targets[0]
     return m.head == "CAT" and new.head == "CAT" and m.value == new.value and new.indefinite and \
-        new.det != "another" and (m.det in (None, "the") or m.plural and m.count is None) and not (m.colors or m.sizes or m.poses or
+        new.det != "another" and (m.det in (None, "the") or m.plural and m.count is None or
+                                  m.det == "a" and new.count is None and _described(new)) and not (m.colors or m.sizes or m.poses or
                                                                          m.expressions or m.attrs or m.relation) \
         and (m.count is None or new.count is not None) and \
-        (bool(c.has_location or c.has_predicate or c.holder or new.relation) or new.count is not None)
+        (bool(c.has_location or c.has_predicate or c.holder or new.relation) or _described(new) or
+         new.count is not None)
+
+
+def _described(m) -> bool:
+    return bool(m.colors or m.sizes or m.poses or m.expressions or m.attrs or m.kinds)
 
 
 def _only_details(c: Clause) -> bool:

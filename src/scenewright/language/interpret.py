@@ -769,6 +769,8 @@ class Interpreter:
         """'where the tree was': the object now, or as it was before it moved or went. "Put it back where it
         was": where the thing being moved stood before it last moved."""
         entries = list(state.entries)
+        if moving is not None and not any(o.id == moving for o in state.scene.objects):
+            raise Refusal("I can't tell where that was — say where to put it, e.g. 'on the left'.")
         if moving is not None and (m.head == "PRON" or any(o.id == moving for o in self._resolve(m, state, talked=False))):
             now = state.scene.get(moving)
             for e in reversed(entries[:-1]):
