@@ -23,6 +23,7 @@ from .language.base import Context, Parse
 from .render import get_renderer
 from .scene import Edit, History, Scene
 from .scene.seal import seal_of
+from .scene.history import REFIX, UNFIX
 from .worlds import World, get_world
 
 MAX_TURN_CHARS = 2000
@@ -140,11 +141,17 @@ class Session:
             h.record("refused", text, parse.reply)
             return self._turn(text, False, parse.reply, parse=parse)
         try:
+            if parse.command == "undo" and parse.steps == 1 and (was := h.before_fix()) is not None:
+                h.revise(text, was, UNFIX)  # "no, a helicopter" — "undo": the airplane again
+                return self._turn(text, True, UNFIX, was, command="undo")
             if parse.command == "undo":
                 done = sum(h.undo(text) for _ in range(parse.steps))
                 if not done:
                     return self._turn(text, False, "There is nothing to undo.", command="undo")
                 return self._turn(text, True, parse.reply or "Undone.", command="undo")
+            if parse.command == "redo" and parse.steps == 1 and (fix := h.fix_taken_back()) is not None:
+                h.revise(text, fix, REFIX)
+                return self._turn(text, True, REFIX, fix, command="redo")
             if parse.command == "redo":
                 done = sum(h.redo(text) for _ in range(parse.steps))
                 if not done:

@@ -46,8 +46,11 @@ def test_statement_numbers_name_the_statement_behind_each_picture():
     s = Session(world="shapes")
     for text in ("add a red cube", "zorble", "add a blue sphere", "no, green", "undo", "redo", "add a cylinder"):
         s.tell(text)
-    assert s.history.statement_numbers() == [1, 4, 7]  # the revision #4 drew the second picture
+    # "undo" after "no, green" took back the correction (#5, the blue sphere again), "redo" put it back (#6)
+    assert s.history.statement_numbers() == [1, 6, 7]
+    assert [o.color for o in s.scene.objects] == ["red", "green", None]
     s.goto(1)
     s.tell("add a yellow cube")
     assert s.history.statement_numbers() == [1, 9]
-    assert s.history.statement_numbers(7) == [1, 4, 7] and s.history.statement_numbers(8) == [1]
+    assert s.history.statement_numbers(7) == [1, 6, 7] and s.history.statement_numbers(8) == [1]
+    assert s.history.statement_numbers(5) == [1, 5]  # after the undo: the picture #5 drew (blue again)

@@ -168,5 +168,7 @@ def test_both_standing_and_no_the_other_one_moves_the_change_to_the_other():
     t = s.tell("no, the other one, the girl waves")
     boy, girl = t.scene.objects
     assert t.ok and boy.pose == "standing" and girl.pose == "waving"
+    s.undo()  # the correction taken back: he waves again
+    assert [o.pose for o in s.scene.objects] == ["waving", "standing"]
     s.undo()
     assert [o.pose for o in s.scene.objects] == ["standing", "standing"]

@@ -110,7 +110,12 @@ def test_corrections_revise_the_last_turn(dialog):
     assert len(s.history.entries) == 1  # revised, not stacked
     c = one(t[2].scene, "cube")
     assert c.color == "blue" and c.x > 0.5
-    s.undo()
+    s.undo()  # takes back the last correction: blue, on the left
+    c = one(s.scene, "cube")
+    assert c.color == "blue" and c.x < 0.5 and len(s.history.entries) == 1
+    s.undo()  # and the first: the red cube as told
+    assert one(s.scene, "cube").color == "red"
+    s.undo()  # then the turn itself
     assert len(s.scene) == 0
 
 

@@ -97,3 +97,16 @@ def test_what_a_turn_skipped_is_recorded_sealed_and_kept_when_loaded(tmp_path):
     again = Session.load(tmp_path / "s.json")
     assert again.history.log[0].skipped == s.history.log[0].skipped
     assert check(json.loads((tmp_path / "s.json").read_text())) == [] and replay_problems(again.history) == []
+
+
+def test_undo_of_a_correction_and_its_redo_replay_from_the_log():
+    from scenewright import Session
+    from scenewright.scene.seal import replay_problems
+
+    s = Session(world="park")
+    seen = []
+    for text in ("put an airplane in the sky", "no, a helicopter", "undo", "redo", "undo", "undo"):
+        s.tell(text)
+        seen.append([o.category for o in s.scene.objects])
+    assert seen == [["airplane"], ["helicopter"], ["airplane"], ["helicopter"], ["airplane"], []]
+    assert replay_problems(s.history) == []  # fix, taken back, put back, taken back, then the turn itself

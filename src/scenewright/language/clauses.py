@@ -53,6 +53,7 @@ class Clause:
     look_part: dict = field(default_factory=dict)  # a look said (colour, attribute, kind, word) -> its part
     hedged_parts: set[int] = field(default_factory=set)  # the comma-separated parts a hedge covers
     hedged_there: bool = False  # the hedge comes before the thing is named: unsure it was there
+    size_ref: str | None = None  # "half the size of the cube": the size is the cube's times the factor
     beside_x: int = 0  # "below it and to the left": -1 / 1, a little to that side of the landmark
     goes: bool = False  # a verb of going ("drove", "came", "headed"): its subject moves by itself
 
@@ -119,6 +120,33 @@ def _merge(into: Mention, m: Mention) -> None:
 
 _ENDS = re.compile(r"\b(?:on|at) (?:the|both|each) ends?\b|\bthe outer ones\b|\bat either end\b")
 _HESITATIONS = {"um", "uh", "er", "erm", "uhm", "umm", "hmm", "ah", "eh"}
+
+
+_SIZE_REF = re.compile(r"\b(?:size|big|large|tall|small|high)$")
+
+
+def _size_refs(tokens: list[Token]) -> list[Token]:
+    """"half the size of the cube", "as big as the tree": a size measured on a thing there, which is not a
+    thing of the clause. The SIZE token keeps the thing's name in its text (`Clause.size_ref` reads it)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        j = k + 1
+        if t.kind == "SIZE" and _SIZE_REF.search(t.text) and j < len(tokens) and tokens[j].text in ("of", "as"):
+            j += 1
+            while j < len(tokens) and tokens[j].kind == "DET" and tokens[j].value == "the":
+                j += 1
+            if j < len(tokens) and tokens[j].kind == "CAT" and tokens[j - 1].kind == "DET":
+                value = ("abs", 1.0) if t.value[0] == "abs" else t.value  # "as big as": the same size
+                if out and out[-1].text == "as" and t.value[0] == "abs":
+                    out.pop()
+                out.append(Token("SIZE", value, f"{t.text} of the {_cat_name(tokens[j].value)}", t.start))
+                k = j + 1
+                continue
+        out.append(t)
+        k += 1
+    return out
 
 
 def _in_except_list(current: list[Token], rest: list[Token]) -> bool:
@@ -220,7 +248,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            tokens = self._in_a_hat(_without_causes(_without_hesitations(tokens)))
+            tokens = _size_refs(self._in_a_hat(_without_causes(_without_hesitations(tokens))))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):
@@ -613,6 +641,8 @@ class ClauseReader:
         self._flush(c, mods)
         self._parts(c, toks)
         self._counted_from(c, toks)
+        c.size_ref = next((t.text.rsplit(" of the ", 1)[1] for t in toks if t.kind == "SIZE" and " of the " in t.text),
+                          None)
         self._identified_by_kind(c, toks)
         if c.targets and c.targets[0].plural and _ENDS.search(c.text):
             c.targets[0].superlative = ("ends", None)  # "get rid of the cubes on the ends"

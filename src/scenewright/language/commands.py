@@ -72,20 +72,21 @@ _EDIT_WORDS = re.compile(r"\b(add|put|place|make|move|remove|delete|paint|draw|t
 
 
 _FILLER_PART = re.compile(r"^((hmm+|um+|uh+|er+m?|oh|ah|ok|okay|no+|nope|wait|sorry|oops|well|actually)\s*)+$")
+_FILLER_TAIL = re.compile(r"(\s+(actually|sorry|then|thanks|please|again|now))+$")
 _FILLER_LEAD = re.compile(r"^((hmm+|um+|uh+|er+m?|oh|ah|ok|okay|no+|nope|wait|sorry|oops|well|actually)\s+)+")
 
 
 def _undo_then_talk(text: str) -> bool:
     """"Undo that, sorry, I'm not sure about the trainers", "Hmm no, undo that, the cube was fine": an undo
     (after words that only hesitate) followed by words that ask for nothing."""
-    parts = [p.strip() for p in re.split(r"[,.;!?]", normalise(text)) if p.strip()]
-    while parts and _FILLER_PART.match(parts[0]):
-        parts.pop(0)
-    if not parts:
+    parts = [_FILLER_TAIL.sub("", _FILLER_LEAD.sub("", p.strip())) for p in re.split(r"[,.;!?]", normalise(text))]
+    parts = [p for p in parts if p and not _FILLER_PART.match(p)]
+    undo = [k for k, p in enumerate(parts) if re.fullmatch(r"(undo|undo (that|it|this|again|the last one)|go back)", p)]
+    if not undo:
         return False
-    head, rest = _FILLER_LEAD.sub("", parts[0]), " ".join(parts[1:])
-    return bool(re.fullmatch(r"(undo|undo (that|it|this|again|the last one))", head)) and \
-        not _EDIT_WORDS.search(rest)
+    rest = " ".join(p for k, p in enumerate(parts) if k != undo[0])
+    return not _EDIT_WORDS.search(rest) and not re.search(r"\b(undo|redo|back)\b", rest)  # "No, cylinder was
+    # right. Go back.": the undo, and words that ask for nothing else
 
 
 def command(text: str, context: Context) -> Parse | None:
@@ -96,7 +97,7 @@ def command(text: str, context: Context) -> Parse | None:
     if lead != t and lead and (_UNDO_N.match(lead) or _UNDO_TWICE.match(lead) or _REDO.match(lead) or
                                _GOTO.match(lead) or _GOTO_START.match(lead)):
         t = lead  # "hmm no. undo the last two changes"
-    if _UNDO.match(t) or _undo_then_talk(text):
+    if _UNDO.match(t) or _UNDO.match(_FILLER_TAIL.sub("", t)) or _undo_then_talk(text):
         return Parse(command="undo", reply="Undone.")
     if _MORE.match(t) and context.entries:  # "more", "a bit more": the last move once again
         again = _again(context)

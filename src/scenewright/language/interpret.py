@@ -471,6 +471,8 @@ class Interpreter:
         w = self.world
         cat = w.category(obj.category)
         x, y = obj.x, obj.y
+        if c.relation == "where" and not any(o.id == obj.id for o in state.scene.objects):
+            return x, y  # a fix of a thing the last turn added: "no, a helicopter instead of the airplane"
         if c.relation == "toward" and c.abs_x in (0.2, 0.8) and re.search(r"\bto the (?:left|right)\b", c.text) and \
                 any(lm.head == "CAT" and not self._exists(lm, state) for lm in c.landmarks):
             c.relation, c.landmarks = None, []  # "off towards the lights, to the right": a way, not a place

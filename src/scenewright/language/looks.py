@@ -36,6 +36,17 @@ def _height_is_size(cat: Category, c) -> bool:
     return "height" not in cat.attributes or getattr(c, "verb", None) in ("make", "resize")
 
 
+def _size_ref(c, state: State, obj: SceneObject | None) -> SceneObject | None:
+    name = getattr(c, "size_ref", None)
+    if not name:
+        return None
+    for i in state.order() + [o.id for o in state.scene.objects]:
+        o = next((o for o in state.scene.objects if o.id == i), None)
+        if o is not None and o.category == name and (obj is None or o.id != obj.id):
+            return o
+    return None
+
+
 def _lacks(state: State, cat: Category, what: str) -> None:
     thing = a_or_an(cat.name)
     state.notes.append(f"({thing[0].upper()}{thing[1:]} has no {what}.)")
@@ -71,6 +82,10 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         else:
             state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
     sizes = (m.sizes if m else []) + c.sizes
+    ref = _size_ref(c, state, obj)
+    if ref is not None and sizes:  # "half the size of the cube": the cube's size, halved
+        sizes = [("abs", ref.scale * v) if k == "rel" else ("abs", ref.scale) if k == "abs" else (k, v)
+                 for k, v in sizes[-1:]]
     sizes += [("rel", _HEIGHT_AS_SIZE[v]) for a, v in (m.attrs if m else []) + c.attrs
               if a == "height" and v in _HEIGHT_AS_SIZE and _height_is_size(cat, c)]  # "make the shop taller"
     if cat.people and "build" in cat.attributes and sizes and all(k == "abs" for k, _ in sizes):

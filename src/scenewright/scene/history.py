@@ -17,6 +17,10 @@ from .edits import Edit, apply_all, edit_from_dict, edit_to_dict
 from .model import Scene
 
 
+UNFIX = "Undone: back to how it was before the correction."  # the reply of an "undo" that takes back a fix
+REFIX = "Redone: the correction is back."
+
+
 @dataclass(frozen=True)
 class Entry:
     text: str
@@ -145,6 +149,50 @@ class History:
                                               old.revised_from + (old.text,))
         self.record("revise", text, reply, edits, skipped)
         return scene
+
+    def _versions(self) -> tuple[list[tuple[Edit, ...]], list[tuple[Edit, ...]]]:
+        """The versions of the last turn still in effect, oldest first (as told, then each correction), and
+        the corrections "undo" took back (for "redo"), read from the record."""
+        k = self.cursor
+        events: list[Event] = []
+        for ev in reversed(self.log):
+            if ev.kind == "load":
+                return [], []
+            if ev.kind in ("turn", "revise") and ev.turn == k:
+                events.append(ev)
+                if ev.kind == "turn":
+                    break
+        stack: list[tuple[Edit, ...]] = []
+        taken: list[tuple[Edit, ...]] = []
+        for ev in reversed(events):
+            if ev.kind == "turn":
+                stack, taken = [ev.edits], []
+            elif ev.reply == UNFIX and len(stack) > 1:
+                taken.append(stack.pop())
+            elif ev.reply == REFIX and taken:
+                stack.append(taken.pop())
+            else:
+                stack.append(ev.edits)
+                taken = []
+        if not stack or stack[-1] != self.entries[k - 1].edits:
+            return [], []  # the record does not tell (a file saved without it)
+        return stack, taken
+
+    def fix_taken_back(self) -> tuple[Edit, ...] | None:
+        """After "undo" took back a correction (and nothing since): the corrected edits, for "redo"."""
+        if not self.cursor or self.cursor != len(self.entries):
+            return None
+        _, taken = self._versions()
+        return taken[-1] if taken else None
+
+    def before_fix(self) -> tuple[Edit, ...] | None:
+        """The edits the last turn had before its latest correction ("a blue cylinder" — "no, a sphere":
+        the cylinder's), so that "undo" takes back the correction and not the whole turn; None when the last
+        turn has no correction in effect."""
+        if not self.cursor or not self.entries[self.cursor - 1].revised_from:
+            return None
+        stack, _ = self._versions()
+        return stack[-2] if len(stack) >= 2 else None
 
     def undo(self, text: str = "undo") -> bool:
         if not self.cursor:
