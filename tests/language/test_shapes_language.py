@@ -259,3 +259,17 @@ def test_one_verb_for_several_things_does_all_of_them():
         s.tell(setup)
         t = s.tell(turn)
         assert t.ok and [o.category for o in t.scene.objects] == left, (turn, t.reply)
+
+
+def test_digits_count_and_terse_all(dialog):
+    s, t = dialog("shapes", "put 2 cylinders on the left, both red", "add 3 cubes", "make the 2nd cube blue")
+    assert [o.color for o in t[0].scene.objects] == ["red", "red"]  # "2" is two, not "the second"
+    cubes = [o for o in t[2].scene.objects if o.category == "cube"]
+    assert len(cubes) == 3 and [c.color for c in cubes] == [None, "blue", None]
+    s, t = dialog("shapes", "a red cube, a blue cube and a green cube", "all bigger", "all except blue smaller")
+    assert all(o.scale > 1 for o in t[1].scene.objects)
+    blue = one(t[2].scene, "cube", "blue")
+    assert blue.scale == one(t[1].scene, "cube", "blue").scale
+    assert all(o.scale < 1.3 for o in t[2].scene.objects if o.color != "blue")
+    s, t = dialog("shapes", "a red cube, a blue cylinder and a red cylinder", "Delete all red.")
+    assert [(o.category, o.color) for o in t[1].scene.objects] == [("cylinder", "blue")]

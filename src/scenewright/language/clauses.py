@@ -122,6 +122,36 @@ _ENDS = re.compile(r"\b(?:on|at) (?:the|both|each) ends?\b|\bthe outer ones\b|\b
 _HESITATIONS = {"um", "uh", "er", "erm", "uhm", "umm", "hmm", "ah", "eh"}
 
 
+def _bare_all(tokens: list[Token]) -> list[Token]:
+    """Terse "all bigger", "all blue", "all except blue smaller": "all" is everything, "except blue" the blue
+    ones; "delete all red": the red ones."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        after = tokens[k + 2] if k + 2 < len(tokens) else None
+        before = tokens[k - 1] if k else None
+        bare_colour = nxt is not None and nxt.kind == "COLOR" and (after is None or after.kind not in
+                                                                    ("CAT", "ONE", "COLOR", "SIZE"))
+        if t.kind == "DET" and t.text == "all" and bare_colour and before is not None and before.kind == "VERB" \
+                and before.value in ("remove", "move", "flip", "resize"):
+            out += [t, nxt, Token("ONE", "ones", "ones", nxt.start)]
+            k += 2
+            continue
+        if t.kind == "DET" and t.text == "all" and (before is None or before.kind == "VERB") and (
+                nxt is None or nxt.kind in ("SIZE", "EXCEPT", "COMMA", "VERB", "EXPR", "POSE", "BG") or bare_colour):
+            out.append(Token("ALL", "all", "all", t.start))
+            k += 1
+            continue
+        out.append(t)
+        if t.kind == "COLOR" and before is not None and before.kind == "EXCEPT" and (
+                nxt is None or nxt.kind not in ("CAT", "ONE", "COLOR")):
+            out.append(Token("ONE", "ones", "ones", t.start))  # "except blue": the blue ones
+        k += 1
+    return out
+
+
 _SIZE_REF = re.compile(r"\b(?:size|big|large|tall|small|high)$")
 
 
@@ -248,7 +278,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            tokens = _size_refs(self._in_a_hat(_without_causes(_without_hesitations(tokens))))
+            tokens = _bare_all(_size_refs(self._in_a_hat(_without_causes(_without_hesitations(tokens)))))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):

@@ -30,7 +30,7 @@ CONTRACTIONS = [
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a couple of": 2, "a pair of": 2, "couple of": 2, "several": 3,
            "a few": 3, "few": 3, "both": 2, "twice": 2, "double": 2}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
             "last": -1, "latest": -1, "newest": -1, "oldest": 1, "original": 1, "previous": -2}
 
 VERBS = {
@@ -257,7 +257,8 @@ class Token:
 
 
 _CONTRACTIONS = [(re.compile(p), r) for p, r in CONTRACTIONS]
-_ORDINAL_SUFFIX = re.compile(r"(\d)\s*(?:st|nd|rd|th)\b")
+_ORDINAL_SUFFIX = re.compile(r"\b(\d+)\s*(?:st|nd|rd|th)\b")
+_ORDINAL_WORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 _DASHES = re.compile(r"[-_/]")
 _DASH_PAUSE = re.compile(r"\s+[-–—]+\s+|[–—]")
 _OTHER = re.compile(r"[^\w\s,.;:!?'\"()]")
@@ -316,7 +317,7 @@ def normalise(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
         t = pattern.sub(repl, t)
-    t = _ORDINAL_SUFFIX.sub(r"\1", t)
+    t = _ORDINAL_SUFFIX.sub(lambda m: _ORDINAL_WORD.get(m.group(1), m.group(1)), t)  # "the 2nd cube": second
     t = _BARE.sub(lambda m: BARE_CONTRACTIONS[m.group(0)], t)  # "hes angry", "theres a dog"
     t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
     t = _KIND_AFTER.sub(r"\1 \4 \2\3", t)
