@@ -273,3 +273,12 @@ def test_digits_count_and_terse_all(dialog):
     assert all(o.scale < 1.3 for o in t[2].scene.objects if o.color != "blue")
     s, t = dialog("shapes", "a red cube, a blue cylinder and a red cylinder", "Delete all red.")
     assert [(o.category, o.color) for o in t[1].scene.objects] == [("cylinder", "blue")]
+
+
+def test_a_choice_among_offered_colours_and_a_change_taken_back_in_the_same_turn(dialog):
+    s, t = dialog("shapes", "a cube", "Change the cube to green. Or cyan. Cyan.",
+                  "Make the cube smaller. Actually no, keep it as it is.",
+                  "two little balls on the left. Both yellow, I believe.")
+    assert t[1].ok and one(t[1].scene, "cube").color == "cyan" and not one(t[1].scene, "cube").unsure
+    assert t[2].ok and t[2].scene == t[1].scene  # taken back: nothing changed
+    assert [o.color for o in t[3].scene.objects if o.category == "sphere"] == ["yellow", "yellow"]

@@ -59,8 +59,12 @@ def unshown(text: str, lex: Lexicon, before: Scene, after: Scene, parse: Parse) 
     lit = any(isinstance(e, SetBackground) for e in parse.edits)
     own_colours = "own colours" in parse.reply  # "(The owl has its own colours, so I left them.)"
     out: list[str] = []
-    for sentence in read(text, lex).tokens:
+    sentences = read(text, lex).tokens
+    for si, sentence in enumerate(sentences):
+        offered = si + 1 < len(sentences) and bool(sentences[si + 1]) and sentences[si + 1][0].kind == "OR"
         for k, tok in enumerate(sentence):
+            if offered and tok.kind == "COLOR":
+                continue  # "change it to green. or cyan. cyan.": green was one of the offers
             if _exempt(sentence, k) or tok.kind == "POSE" and (poseless or _default_pose(tok, lex)) or \
                     tok.kind == "ATTR" and rescaled and tok.text in _COMPARATIVES or \
                     tok.kind in ("COLOR", "WORD") and (lit and tok.text.rstrip("y") in _LIGHT or own_colours):

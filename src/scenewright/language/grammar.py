@@ -12,6 +12,7 @@ be done, the whole turn is refused with a reply that says why, and nothing chang
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import replace
 
 from ..errors import ScenewrightError
@@ -150,6 +151,9 @@ class GrammarParser:
         return replace(fixed, edits=edits, notes=notes, skipped=skipped, reply=reply)
 
     def _read(self, text: str, context: Context) -> Parse:
+        text = _without_taken_back(text)
+        if not text:  # "Make it smaller. Actually no, keep it as it is."
+            return Parse(command="noop", reply="Okay — I left it as it was.")
         fixed = correction(text)
         if fixed is not None and context.entries:
             clauses = self.read_clauses(fixed)
@@ -169,6 +173,23 @@ class GrammarParser:
             parse = audit.audited(text, self.lexicon, context.scene, members.replay(context.scene, parse.edits),
                                   parse)
         return parse
+
+
+_KEEP_IT = re.compile(r"^(?:(?:actually|no|nope|wait|hmm+|sorry|oh|ok|okay|um|er)\W+)*(?:keep it|leave it|"
+                      r"never ?mind|forget (?:it|that)|scratch that|don'?t|do not)(?: as it (?:is|was)| like "
+                      r"(?:it was|that)| alone| then)?\W*$", re.IGNORECASE)
+
+
+def _without_taken_back(text: str) -> str:
+    """"Make the cylinder smaller. Actually no, keep it as it is.": a sentence taken back by the next one."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    out: list[str] = []
+    for s in sentences:
+        if _KEEP_IT.match(s.strip()) and out:
+            out.pop()
+            continue
+        out.append(s)
+    return " ".join(out) if len(out) != len(sentences) or out else text
 
 
 def _takes_back(prev: Clause, c: Clause, toks: list[Token]) -> bool:

@@ -171,6 +171,8 @@ class Interpreter:
             group = [state.scene.get(i) for i in self._group if any(o.id == i for o in state.scene.objects)]
             if c.has_location and not c.has_predicate and len(group) > 1:
                 return self._move_together(c, group, state)  # "Two red cylinders. Behind it.": both of them
+            if c.has_predicate and not c.has_location and c.count and 1 < c.count <= len(group):
+                return self._update(c, group, state)  # "two little balls on the left. Both yellow."
             if (c.has_predicate or c.has_location) and state.order():
                 return self._update(c, [subjects.headless_subject(self, c, state)], state)
             said = self.source.strip().rstrip(".!?") if len(self._all_clauses) == 1 else c.text

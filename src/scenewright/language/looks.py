@@ -70,6 +70,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
     elif colors and c.kinds and not (m and m.colors) and any(colour for _, colour, _ in c.kinds):
         pass  # loose colours next to "a green jacket" are about the jacket, handled below
     elif colors:
+        if c.alternatives and len(colors) > 2 and colors[-1] in colors[:-1]:  # "green. or cyan. cyan.": decided
+            colors, c.alternatives = [colors[-1]], False
         colors = list(dict.fromkeys(colors))
         if len(colors) > 1 and not (c.alternatives or _unsure(c, *colors)):
             raise Refusal(f"The {cat.name} can't be both {colors[0]} and {colors[1]} — which one?")
