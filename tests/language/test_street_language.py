@@ -139,3 +139,16 @@ def test_bare_lanes_are_places_and_undo_the_tree_removes_the_tree():
     assert [o.category for o in s.scene.objects] == ["car"], r.reply
     r = s.tell("undo the last change")
     assert r.command == "undo" and [o.category for o in s.scene.objects] == ["car", "tree"]
+
+
+def test_a_hedged_thing_is_unsure_whatever_follows_and_a_double_decker_is_kept_as_said():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man lying in the road")
+    s.tell("I think there was a bicycle next to him, on its side.")
+    bike = next(o for o in s.scene.objects if o.category == "bicycle")
+    assert "there" in bike.unsure
+    s.tell("A bus came, a red double-decker.")
+    buses = [o for o in s.scene.objects if o.category == "bus"]
+    assert len(buses) == 1 and buses[0].color == "red" and buses[0].attrs.get("called") == "double decker"

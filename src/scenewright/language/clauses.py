@@ -114,6 +114,9 @@ def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> boo
 
 def _merge(into: Mention, m: Mention) -> None:
     into.take_looks(m)
+    if into.head == m.head == "CAT" and into.value == m.value and into.surface == into.value and \
+            m.surface not in (m.value, ""):
+        into.surface = m.surface  # "a bus, a red double-decker": the word that says more is kept
     into.relation = into.relation or m.relation
     into.landmarks = into.landmarks or m.landmarks
 
@@ -735,6 +738,8 @@ class ClauseReader:
         for t in toks:
             if t.kind == "HEDGE":
                 k = part(t)
+                if c.hedged_there:
+                    c.hedged_parts.add(k)  # "I think there was a bicycle …, on its side": the bicycle's part
                 said = set(c.look_part.values())
                 if k not in said:  # a hedge on its own: "a bag, I think" / "a red coat, I think, with a bag": the
                     before = [p for p in said if p < k]  # part before; "I think, he was …": the part after

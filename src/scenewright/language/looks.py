@@ -154,7 +154,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             uncertain.pop(f"{slot}_kind", None)
             if colour:
                 uncertain.pop(slot, None)
-    if obj is None and getattr(c, "hedged_there", False) and not getattr(c, "hedged_parts", None):
+    if obj is None and getattr(c, "hedged_there", False):
         uncertain["there"] = list(dict.fromkeys(getattr(c, "hedge_words", ()))) or ["maybe"]  # "I think there's
         # a swing": that it was there at all is what the speaker was unsure of
     if c.marks:
