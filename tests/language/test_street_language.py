@@ -152,3 +152,14 @@ def test_a_hedged_thing_is_unsure_whatever_follows_and_a_double_decker_is_kept_a
     s.tell("A bus came, a red double-decker.")
     buses = [o for o in s.scene.objects if o.category == "bus"]
     assert len(buses) == 1 and buses[0].color == "red" and buses[0].attrs.get("called") == "double decker"
+
+
+def test_hit_by_a_cyclist_draws_the_cyclist_and_the_bicycle():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("Ok. A woman was hit by a cyclist on the crossing by the traffic lights.")
+    cats = sorted(o.category for o in s.scene.objects)
+    assert "woman" in cats and "bicycle" in cats and "hit" in r.skipped  # done in part, and says so
+    rider = next(o for o in s.scene.objects if o.attrs.get("role") == "rider")
+    assert rider.attrs.get("called") == "cyclist"

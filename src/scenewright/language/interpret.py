@@ -674,6 +674,14 @@ class Interpreter:
         """"To the right of the tree is a helicopter" with no tree drawn yet: the speaker named the tree, so
         it is drawn too (where trees usually go), and the reply says so."""
         for lm in marks:
+            if lm.head == "ROLE" and lm.det == "a" and lm.value[1] is not None:
+                # "hit by a cyclist", "next to a biker": the rider and the bicycle are drawn, and the landmark
+                # is the rider
+                said = Clause(lm.surface, verb="add", targets=[replace(lm, relation=None, landmarks=[])])
+                idioms.roles(self, said, state)
+                self._add(said.targets[0], said, state)
+                lm.head, lm.value, lm.det = "ID", state.this_turn[-1], None
+                continue
             if lm.head == "CAT" and not self._exists(lm, state):
                 self._add(Mention("CAT", lm.value, lm.surface, det="a", colors=list(lm.colors),
                                   sizes=list(lm.sizes), expressions=list(lm.expressions), poses=list(lm.poses)),
