@@ -535,3 +535,14 @@ def test_a_thing_named_then_restated_is_one_thing_and_except_lists_keep_every_na
     assert all(o.scale < 1 for o in after.objects if o.category in ("girl", "dog"))
     _, t = tell("park", "a tree, and another tree on the left")  # a second one said so: two
     assert len(objs(t[0].scene, "tree")) == 2
+
+
+def test_a_numbered_list_of_objects_and_things_held_by_someone():
+    _, t = tell("park", "Object 1: sandbox, lower left quadrant.", "Object 2: girl, seated inside the sandbox, expression happy.",
+                "Object 3: shovel, held by the girl.", "Object 4: bucket, blue, placed to the right of the girl.",
+                "Correction to object 4: colour yellow.", "Delete object 2.")
+    assert [o.category for o in t[3].scene.objects] == ["sandbox", "girl", "shovel", "bucket"]
+    girl, shovel = one(t[2].scene, "girl"), one(t[2].scene, "shovel")
+    assert shovel.attrs.get("with") == girl.id and girl.pose == "sitting" and girl.expression == "happy"
+    assert one(t[4].scene, "bucket").color == "yellow"
+    assert "girl" not in [o.category for o in t[5].scene.objects]

@@ -151,7 +151,7 @@ class GrammarParser:
         return replace(fixed, edits=edits, notes=notes, skipped=skipped, reply=reply)
 
     def _read(self, text: str, context: Context) -> Parse:
-        text = _without_taken_back(text)
+        text = _passive_holding(_numbered_objects(_without_taken_back(text)))
         if not text:  # "Make it smaller. Actually no, keep it as it is."
             return Parse(command="noop", reply="Okay — I left it as it was.")
         fixed = correction(text)
@@ -178,6 +178,31 @@ class GrammarParser:
 _KEEP_IT = re.compile(r"^(?:(?:actually|no|nope|wait|hmm+|sorry|oh|ok|okay|um|er)\W+)*(?:keep it|leave it|"
                       r"never ?mind|forget (?:it|that)|scratch that|don'?t|do not)(?: as it (?:is|was)| like "
                       r"(?:it was|that)| alone| then)?\W*$", re.IGNORECASE)
+
+
+_OBJECT_LABEL = re.compile(r"^\s*(?:object|item|thing)\s*(?:#|no\.?|number)?\s*\d+\s*[:.)\-]\s*", re.IGNORECASE)
+_OBJECT_N = re.compile(r"\b(?:the\s+)?(?:object|item|thing)\s*(?:#|no\.?|number)?\s*(\d+)\b", re.IGNORECASE)
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+_HELD_BY = re.compile(r"^(?P<thing>[\w ]+?),?\s+(?:is |was )?(?P<how>held|carried|worn) by (?P<who>(?:the|a|an) "
+                      r"[\w ]+?)(?=[,.;!?]|$)", re.IGNORECASE)
+
+
+def _passive_holding(text: str) -> str:
+    """"shovel, held by the girl", "a crown worn by the bear": the girl holding it, the bear wearing it."""
+    def active(m: re.Match) -> str:
+        verb = "wearing" if m.group("how").lower() == "worn" else "holding"
+        return f"{m.group('who')} {verb} {m.group('thing')}"
+    return _HELD_BY.sub(active, text.strip(), count=1)
+
+
+def _numbered_objects(text: str) -> str:
+    """A list told item by item: "Object 4: bucket, blue, …" names a new thing (the label is not a thing);
+    later "object 4" is the fourth thing drawn."""
+    text = _OBJECT_LABEL.sub("", text)
+    return _OBJECT_N.sub(lambda m: f"the {_NTH[int(m.group(1)) - 1]} object" if 1 <= int(m.group(1)) <= 10
+                         else m.group(0), text)
 
 
 def _without_taken_back(text: str) -> str:

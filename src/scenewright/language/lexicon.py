@@ -30,7 +30,8 @@ CONTRACTIONS = [
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a couple of": 2, "a pair of": 2, "couple of": 2, "several": 3,
            "a few": 3, "few": 3, "both": 2, "twice": 2, "double": 2}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+            "ninth": 9, "tenth": 10,
             "last": -1, "latest": -1, "newest": -1, "oldest": 1, "original": 1, "previous": -2}
 
 VERBS = {
@@ -179,7 +180,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     tonight remember recall happened happen think thought know knew guess saw seen noticed notice hey er erm
     ah sweet awesome lovely alright next finally first firstly lastly also too as well alone
     monday tuesday wednesday thursday friday saturday sunday weekend late instead
-    fast quickly slowly quick slow speed nowhere suddenly am our pls plz u perfect possible""".split())
+    fast quickly slowly quick slow speed nowhere suddenly am our pls plz u perfect possible quadrant""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
