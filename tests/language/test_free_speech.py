@@ -546,3 +546,14 @@ def test_a_numbered_list_of_objects_and_things_held_by_someone():
     assert shovel.attrs.get("with") == girl.id and girl.pose == "sitting" and girl.expression == "happy"
     assert one(t[4].scene, "bucket").color == "yellow"
     assert "girl" not in [o.category for o in t[5].scene.objects]
+
+
+def test_learners_and_teenagers_words_and_no_one_holds_himself():
+    _, t = tell("park", "drop a lil dude in the middle doing a kick or whatever")
+    boy = one(t[0].scene, "boy")
+    assert boy.pose == "kicking" and 0.25 < boy.x < 0.75
+    _, t = tell("park", "a tree in the middle", "a dog under the tree", "Sorry, not dog, is cat.")
+    assert [o.category for o in t[2].scene.objects] == ["tree", "cat"]
+    _, t = tell("park", "A table, then, on the right.", "My grandson, a boy, sitting at the table, with a nice hamburger.")
+    boy = one(t[1].scene, "boy")
+    assert boy.attrs.get("with") != boy.id and one(t[1].scene, "hamburger").attrs.get("with") == boy.id

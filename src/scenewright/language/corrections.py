@@ -67,7 +67,7 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     def pick() -> list[str] | None:
         pool = [i for i in ids if any(o.id == i for o in last_scene.objects)] or ids
         for m in wrong + right:
-            if m.head == "CAT" and m.indefinite and not wrong:
+            if m.head == "CAT" and _new(interp, m, last_scene) and not wrong:
                 continue  # "no, a hamburger": the replacement, not the target
             try:
                 objs = interp.resolver.resolve(m, last_scene, pool + [o.id for o in last_scene.objects],
@@ -89,7 +89,7 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     targets = pick()
     if not targets:
         return None
-    replacement = next((m for m in right if m.head == "CAT" and m.indefinite), None)
+    replacement = next((m for m in right if m.head == "CAT" and _new(interp, m, last_scene)), None)
     described = next((m for m in right if m.head == "ONE"), None)  # "no, I meant a purple one": its looks
     state = State(before, context.entries[:-1])
     new_edits: list[Edit] = []
@@ -136,6 +136,12 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     except Exception:
         return None
     return Parse(command="revise", edits=tuple(new_edits), reply=replies.fixed(world, last, new_edits, state.notes))
+
+
+def _new(interp: "Interpreter", m, scene: Scene) -> bool:
+    """"no, a hamburger", and a learner's bare "not dog, is cat": a thing of a kind not in the picture."""
+    return m.indefinite or m.det is None and not m.plural and not any(
+        o.category in interp.lex.refers_to(str(m.value), m.surface) for o in scene.objects)
 
 
 _OTHER = re.compile(r"^(?:no |not (?:him|her|that one) )?(?:, )?(?:i meant |i mean )?the other (?:one|\w+)\b")

@@ -630,6 +630,8 @@ class Interpreter:
                 self._add(m, bare, state, holder=holder, how=mode)
             else:
                 obj = self._resolve(m, state)[0]
+                if obj.id == holder.id or self.world.category(obj.category).people:
+                    continue  # "my grandson, a boy, … with a hamburger": he is not held, by himself or anyone
                 fn = {"wear": P.worn_position, "kick": P.kicked_position}.get(mode, P.held_position)
                 x, y = fn(self.world, holder, cat, obj.scale)
                 state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4),

@@ -180,7 +180,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     tonight remember recall happened happen think thought know knew guess saw seen noticed notice hey er erm
     ah sweet awesome lovely alright next finally first firstly lastly also too as well alone
     monday tuesday wednesday thursday friday saturday sunday weekend late instead
-    fast quickly slowly quick slow speed nowhere suddenly am our pls plz u perfect possible quadrant""".split())
+    fast quickly slowly quick slow speed nowhere suddenly am our pls plz u perfect possible quadrant doing obvs""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
@@ -295,6 +295,8 @@ def label_of(word: str) -> str | None:
     return None
 
 
+_DROP_IN = re.compile(r"\bdrop (?:in )?((?:a|an|some|another|two|three|four|five|\d+) )")
+_LIL = re.compile(r"\blil\b")
 _UNDO_THING = re.compile(r"\bundo (the (?!last\b|previous\b|change|turn|step|move|edit|colou?r|size)\w+)")
 _TAKE_AWAY = re.compile(r"\btake ((?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+) "
                         r"(?:away|off|out)\b")
@@ -313,7 +315,8 @@ def normalise(text: str) -> str:
     if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
             and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
-            and " seat" not in text and "take " not in text and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text:
+            and " seat" not in text and "take " not in text and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text \
+            and "drop " not in text.lower() and "lil " not in text.lower() and "undo the" not in text.lower():
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
@@ -323,6 +326,8 @@ def normalise(text: str) -> str:
     t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
     t = _KIND_AFTER.sub(r"\1 \4 \2\3", t)
     t = _LABELLED.sub(lambda m: f"{m.group(1)}{_LABEL_NUMBER.get(m.group(2), m.group(2))}", t)  # "suspectone"
+    t = _DROP_IN.sub(r"put \1", t)  # "drop a lil dude in the middle": put one there, not remove it
+    t = _LIL.sub("little", t)
     t = _UNDO_THING.sub(r"remove \1", t)  # "can you undo the tree?": the tree goes, not the last turn
     t = _TAKE_AWAY.sub(r"remove \1", t)  # "take the pie away", "take that ladder off"
     t = _TAKE_OFF.sub("remove ", t)  # "take off his hat"

@@ -44,10 +44,12 @@ _TABLE = [
                                                   holds_in=True)),
     # people (types 2 and 3, hb0_* / hb1_*)
     ("boy", "people", (108, 202), 249, dict(synonyms=("mike", "kid", "guy", "dude", "little boy",
-                                                      "son", "brother", "male", "man", "child"),
+                                                      "son", "brother", "male", "man", "child", "boyfriend", "bf", "grandson",
+                                                      "nephew", "husband", "little dude", "little guy"),
                                             people=True, plural="boys")),
     ("girl", "people", (116, 192), 253, dict(synonyms=("jenny", "little girl", "daughter", "sister", "lady",
-                                                       "woman", "female"),
+                                                       "woman", "female", "girlfriend", "gf", "granddaughter",
+                                                       "grandaughter", "niece", "wife"),
                                              people=True)),
     # animals (type 4, a_*)
     ("bear", "animals", (178, 258), 212, dict(synonyms=("grizzly", "teddy bear", "brown bear"), facing=None)),
