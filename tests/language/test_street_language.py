@@ -163,3 +163,18 @@ def test_hit_by_a_cyclist_draws_the_cyclist_and_the_bicycle():
     assert "woman" in cats and "bicycle" in cats and "hit" in r.skipped  # done in part, and says so
     rider = next(o for o in s.scene.objects if o.attrs.get("role") == "rider")
     assert rider.attrs.get("called") == "cyclist"
+
+
+def test_red_not_blue_recolours_the_car_and_like_suv_is_kept():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a blue hatchback at the pump")
+    r = s.tell("Sorry. Red hatchback. Not blue.")
+    cars = [o for o in s.scene.objects if o.category == "car"]
+    assert r.ok and len(cars) == 1 and cars[0].color == "red"
+    s = Session(world="street")
+    s.tell("a man on the left")
+    s.tell("Behind him, one black car, very big, like SUV.")
+    car = next(o for o in s.scene.objects if o.category == "car")
+    assert car.attrs.get("called") == "suv" and car.color == "black"

@@ -185,6 +185,13 @@ class Interpreter:
             # "make the whole thing dusk", "make everything night"
         first = targets[0]
         verb = c.verb
+        if c.neg and verb is None and first.head == "CAT" and first.det is None and first.colors and \
+                not first.count and len(targets) == 1:  # "Sorry. Red hatchback. Not blue.": that car is red
+            cats = self.lex.refers_to(str(first.value), first.surface)
+            same = [o for o in (state.scene.get(i) for i in state.order()) if o.category in cats and o.color
+                    and o.color not in first.colors]
+            if same:
+                return self._update(replace(c, colors=list(first.colors), neg=False), same[:1], state)
         if verb in ("add", "exist"):
             return self._add_all(c, state)
         if verb in ("move", "make") and first.head == "CAT" and first.indefinite and first.det != "another" \

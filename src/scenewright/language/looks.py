@@ -171,6 +171,10 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
     said_as = m.surface if m is not None and obj is None and m.head == "CAT" and cat.attributes else ""
     if said_as and said_as not in (cat.name, cat.plural_name):  # "SUV", "cop car": the word as said
         attrs["called"] = said_as
+    for t in getattr(c, "targets", ()) if obj is not None and "called" not in attrs and cat.attributes else ():
+        if t.head == "CAT" and t.value == cat.name and t.surface not in (cat.name, cat.plural_name) and \
+                f"like {t.surface}" in c.text:  # "one black car, very big, like SUV": what kind, as said
+            attrs["called"] = t.surface
     before = obj.unsure if obj else {}
     for key, values in uncertain.items():  # keep how sure the witness was, in their own words
         if values != before.get(key) and (c.hedge_words or c.alternatives):
