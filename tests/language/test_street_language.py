@@ -178,3 +178,22 @@ def test_red_not_blue_recolours_the_car_and_like_suv_is_kept():
     s.tell("Behind him, one black car, very big, like SUV.")
     car = next(o for o in s.scene.objects if o.category == "car")
     assert car.attrs.get("called") == "suv" and car.color == "black"
+
+
+def test_clothes_we_cannot_draw_and_things_held_are_kept_on_the_person():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man on the bench")
+    r = s.tell("He was elderly, thin, wearing a brown overcoat and no shoes.")
+    man = next(o for o in s.scene.objects if o.category == "man")
+    assert r.ok and man.attrs.get("top_kind") == "overcoat" and man.attrs.get("top") == "brown"
+    r = s.tell("he was holding a clipboard")
+    man = next(o for o in s.scene.objects if o.category == "man")
+    assert r.ok and "clipboard" in man.attrs.get("notes", []) and man.attrs.get("top_kind") == "overcoat"
+    s = Session(world="street")
+    s.tell("a woman on the left")
+    s.tell("she was holding her phone up, filming him the whole time")
+    r = s.tell("She was wearing, I think, a green beret.")
+    woman = s.scene.objects[0]
+    assert woman.attrs.get("carry_kind") == "phone" and "green beret" in woman.attrs["notes"] and woman.unsure

@@ -613,6 +613,11 @@ class Interpreter:
             elif c.expressions or c.poses:  # "he's wearing a chef hat and is laughing": he laughs
                 self._update(Clause(c.text, expressions=list(c.expressions), poses=list(c.poses)), [holder], state)
         _own_body(self.world, holder, c)
+        if c.notes:  # "he was holding a clipboard": nothing to draw, kept on who has it
+            self._update(Clause(c.text, notes=list(c.notes), hedge=c.hedge, hedge_words=list(c.hedge_words)),
+                         [state.scene.get(holder.id)], state)
+            c.notes = []
+            holder = state.scene.get(holder.id)
         how = {"wear": "wear", "kick": "kick"}.get(c.verb, "hold")
         for m in c.targets:
             if m.head == "PRON":  # "holding her phone up, filming him": a person is not held
