@@ -103,6 +103,11 @@ class Interpreter:
         if not state.edits:
             if state.skipped and not state.kept:
                 return Parse.refuse(" ".join(notes) or "I didn't understand that.")
+            asked = [c for c in clauses if c.has_predicate or c.has_location]
+            if asked and not notes and not state.kept:  # "the snake is a little bigger than that": something
+                said = self.source.strip().rstrip(".!?")      # was asked, and nothing came of it
+                return Parse.refuse(f"I didn't change anything: I could not tell what {said!r} asks me to "
+                                    f"change. Try e.g. {self.example()}.")
             return Parse(ok=True, command="noop", reply=" ".join(notes) or "Nothing to change.",
                          notes=tuple(state.kept), skipped=tuple(state.skipped))
         return Parse(edits=tuple(state.edits), reply=self.summary(state.edits, context.scene, notes, state.scene),
