@@ -197,3 +197,18 @@ def test_clothes_we_cannot_draw_and_things_held_are_kept_on_the_person():
     r = s.tell("She was wearing, I think, a green beret.")
     woman = s.scene.objects[0]
     assert woman.attrs.get("carry_kind") == "phone" and "green beret" in woman.attrs["notes"] and woman.unsure
+
+
+def test_a_thing_named_twice_in_one_breath_is_one_and_two_places_are_two_things():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("And a white van, one of those Transits, pulled out of the petrol station on the right.")
+    vans = [o for o in s.scene.objects if o.category == "van"]
+    assert len(vans) == 1 and vans[0].color == "white" and vans[0].attrs.get("called") == "transits"
+    s = Session(world="street")
+    s.tell("a car on the left, a car on the right")
+    assert sorted(round(o.x, 1) for o in s.scene.objects) == [0.2, 0.8]
+    s = Session(world="street")
+    s.tell("There's a, um, a shop on the far side, a corner shop, kind of in the middle.")
+    assert [o.category for o in s.scene.objects] == ["shop"]

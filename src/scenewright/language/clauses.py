@@ -335,6 +335,11 @@ class ClauseReader:
         after = {t.value for t in rest[1:4] if t.kind == "COLOR"}
         if before and after and before != after:
             return False  # "a green cube, a blue cube": two cubes
+        k = said.index(last)
+        upto = next((j for j, t in enumerate(rest[1:], 1) if t.kind in ("COMMA", "AND")), len(rest))
+        if any(t.kind in ("ABS", "PLACE") for t in said[k + 1:]) and any(t.kind in ("ABS", "PLACE")
+                                                                        for t in rest[1:upto]):
+            return False  # "a car on the left, a car on the right": each has its own place, so two cars
         return nxt is not None and nxt.kind == "CAT" and nxt.value == last.value
 
     @staticmethod

@@ -107,6 +107,11 @@ class GrammarParser:
                 dst.relation, dst.landmarks = src.relation, copy.deepcopy(src.landmarks)
                 for m in dst.targets:
                     m.relation, m.landmarks = src.relation, copy.deepcopy(src.landmarks)
+            if out and kept[-1] and toks and toks[0].start > kept[-1][-1].start and _apposed(out[-1], c):
+                # "a white van, one of those Transits, pulled out …": the van again, said another way
+                c.targets[0].det = "the"
+                if out[-1].targets[-1].surface == out[-1].targets[-1].value:
+                    out[-1].targets[-1].surface = c.targets[0].surface
             if out and _restated(out[-1], c):  # "some ducks, three ducks", "the owl. there was an owl on it"
                 out.pop()
                 kept.pop()
@@ -271,6 +276,17 @@ def _restated(prev: Clause, c: Clause) -> bool:
         and (m.count is None or new.count is not None) and \
         (bool(c.has_location or c.has_predicate or c.holder or new.relation) or _described(new) or
          new.count is not None)
+
+
+def _apposed(prev: Clause, c: Clause) -> bool:
+    """`c` starts with "a <kind>" of the kind `prev` just introduced, saying nothing of its looks: the same
+    thing named again, in the same sentence."""
+    if not prev.targets or not c.targets or c.neg:
+        return False
+    m, new = prev.targets[-1], c.targets[0]
+    return m.head == new.head == "CAT" and m.value == new.value and m.det == "a" and m.count is None and \
+        new.det == "a" and new.count is None and not _described(new) and new.surface != m.surface and \
+        prev.verb in (None, "exist", "add")
 
 
 def _described(m) -> bool:
