@@ -557,3 +557,14 @@ def test_learners_and_teenagers_words_and_no_one_holds_himself():
     _, t = tell("park", "A table, then, on the right.", "My grandson, a boy, sitting at the table, with a nice hamburger.")
     boy = one(t[1].scene, "boy")
     assert boy.attrs.get("with") != boy.id and one(t[1].scene, "hamburger").attrs.get("with") == boy.id
+
+
+def test_one_on_each_side_and_a_fix_of_where_moves_the_person_with_what_he_kicks():
+    _, t = tell("park", "and lastly a couple of clouds up in the sky, one on each side")
+    xs = sorted(o.x for o in t[0].scene.objects)
+    assert len(xs) == 2 and xs[0] < 0.5 < xs[1]
+    _, t = tell("park", "a boy kicking a ball", "Put the boy on the right.", "Hmm no, left. Left is better.")
+    boy, ball = one(t[2].scene, "boy"), one(t[2].scene, "soccer ball")
+    assert boy.x < 0.5 and abs(ball.x - boy.x) < 0.25
+    _, t = tell("park", "a tent", "put it on the right", "actually put two tents, one on each side")
+    assert not t[2].ok and len(objs(t[2].scene, "tent")) == 1  # not "changed the tent into a tent"

@@ -13,7 +13,7 @@ from .base import Context, Parse
 from .lexicon import CORRECTION_MARKERS, normalise
 from .looks import looks
 from .references import Ambiguous, Missing, touched
-from .state import State
+from .state import Refusal, State
 
 if TYPE_CHECKING:
     from .interpret import Interpreter
@@ -84,15 +84,22 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
         adds = [e.obj for e in last.edits if isinstance(e, Add)]
         if adds:  # everything the last turn added of the kind it added last ("two red cylinders")
             return [o.id for o in adds if o.category == adds[-1].category]
-        return pool[-1:]
+        objs = {o.id: o for o in last_scene.objects}
+        main = [i for i in pool if i in objs and not {objs[i].attrs.get("with"), objs[i].attrs.get("of")} & set(pool)]
+        return (main or pool)[-1:]  # "put the boy on the right" — "no, left": the boy (his ball goes with him)
 
     targets = pick()
     if not targets:
         return None
     replacement = next((m for m in right if m.head == "CAT" and _new(interp, m, last_scene)), None)
+    if replacement is not None and (replacement.count or 1) > 1 and any(
+            o.id in targets and o.category == replacement.value for o in last_scene.objects):
+        raise Refusal(f"I can't change how many {replacement.surface} there are by a correction — say e.g. "
+                      f"'add another {replacement.value}' or 'remove the {replacement.value}'.")
     described = next((m for m in right if m.head == "ONE"), None)  # "no, I meant a purple one": its looks
     state = State(before, context.entries[:-1])
     new_edits: list[Edit] = []
+    carried = {o.id for o in last_scene.objects if {o.attrs.get("with"), o.attrs.get("of")} & set(targets)}
     for e in last.edits:
         if isinstance(e, Add) and e.obj.id in targets:
             obj = e.obj
@@ -127,6 +134,8 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
                 changes = {k: v for k, v in changes.items() if k in ("category", "pose", "expression",
                                                                      "x", "y", "scale", "color", "flip")}
             new_edits.append(Update.of(target, **changes))
+        elif isinstance(e, Update) and e.id in carried and c.has_location:
+            continue  # moved along with its owner again, from the corrected place (State.carry)
         else:
             new_edits.append(e)
     if tuple(new_edits) == tuple(last.edits):

@@ -61,6 +61,10 @@ class GrammarParser:
         group, dealt = 0, 0  # the size of the group just named, and how many of its members were described
         for k, toks in enumerate(segments):
             toks = carry + toks
+            words = " ".join(t.text for t in toks)
+            if group == 2 and out and not carry and _EACH_SIDE.search(words):
+                out[-1].text += f" , {words}"  # "a couple of clouds, one on each side": placed apart
+                continue
             if group and not carry and members.starts_members(toks):
                 parts, dealt = members.cut(toks, group, dealt)
                 for lead, said, words in parts:  # "…, one on the far left and one on the far right"
@@ -185,6 +189,7 @@ _KEEP_IT = re.compile(r"^(?:(?:actually|no|nope|wait|hmm+|sorry|oh|ok|okay|um|er
                       r"(?:it was|that)| alone| then)?\W*$", re.IGNORECASE)
 
 
+_EACH_SIDE = re.compile(r"^one (?:on|at) (?:each|either) (?:side|end)\b")
 _OBJECT_LABEL = re.compile(r"^\s*(?:object|item|thing)\s*(?:#|no\.?|number)?\s*\d+\s*[:.)\-]\s*", re.IGNORECASE)
 _OBJECT_N = re.compile(r"\b(?:the\s+)?(?:object|item|thing)\s*(?:#|no\.?|number)?\s*(\d+)\b", re.IGNORECASE)
 _NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")

@@ -21,6 +21,8 @@ from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
 from .state import Refusal, State
 
 MOVE_STEP = 0.15
+_EACH_SIDE = re.compile(r"\bone (?:on|at) (?:each|either) (?:side|end)\b|\bon (?:each|either|both) sides?\b|"
+                        r"\bat (?:each|either|both) ends?\b")
 _RIDDEN = {"bicycle", "motorcycle", "scooter", "horse"}  # "a man on a bike" rides it
 _SEATS = ("bench", "swing", "chair", "sofa", "seat")  # a person "on" one sits
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
@@ -400,6 +402,8 @@ class Interpreter:
             if n > 1:
                 bw = P.size_of(w, cat.name, scale, y)[0]
                 x = x + (k - (n - 1) / 2) * bw * 1.15
+        if n == 2 and c.abs_x is None and landmark is None and _EACH_SIDE.search(c.text):
+            x = 0.2 if k == 0 else 0.8  # "a couple of clouds, one on each side", "one at each end"
         if c.place is not None:
             px, py = w.place(c.place, cat, scale)
             x = px if px is not None else x
