@@ -116,6 +116,8 @@ class GrammarParser:
                 c.targets[0].det = "the"
                 if out[-1].targets[-1].surface == out[-1].targets[-1].value:
                     out[-1].targets[-1].surface = c.targets[0].surface
+            if out and out[-1].sizes and c.sizes and re.search(r"\bno\b\W+not\b", out[-1].text):
+                out[-1].sizes = []  # "a little bigger - no, not a little, make them twice as big": twice
             if out and _restated(out[-1], c):  # "some ducks, three ducks", "the owl. there was an owl on it"
                 out.pop()
                 kept.pop()

@@ -120,8 +120,12 @@ class Interpreter:
         said = " ".join(c.text for c in clauses)
         painted = {v for e in state.edits for k, v in getattr(e, "changes", ()) if k == "color"} | \
             {e.obj.color for e in state.edits if isinstance(e, Add)}
-        return [f"(There is no {word} here, so I used {name}.)" for word, name in self.world.color_synonyms.items()
-                if word in NEAREST_COLOURS and name in painted and re.search(rf"\b{word}\b", said)]
+        out = [(word, f"(There is no {word} here, so I used {name}.)") for word, name in self.world.color_synonyms.items()
+               if word in NEAREST_COLOURS and name in painted and re.search(rf"\b{word}\b", said)]
+        for word, why in out:  # "a pink cube" drawn purple: done in part, so not ok
+            state.skip(word)
+            state.explained.add(word)
+        return [why for _, why in out]
 
     @staticmethod
     def _members(targets: list[Mention], named: Sequence[str]) -> list[Mention]:
@@ -705,6 +709,10 @@ class Interpreter:
                 self._add(said.targets[0], said, state)
                 lm.head, lm.value, lm.det = "ID", state.this_turn[-1], None
                 continue
+            if lm.head == "CAT" and not self._exists(lm, state) and lm.colors and self._exists(
+                    replace(lm, colors=[]), state) and not self.world.scales:
+                # "in front of the yellow cube" with only a red cube: not drawn — which cube was meant?
+                raise Missing(f"There is no {self.resolver.describe(lm)} in the picture.")
             if lm.head == "CAT" and not self._exists(lm, state):
                 self._add(Mention("CAT", lm.value, lm.surface, det="a", colors=list(lm.colors),
                                   sizes=list(lm.sizes), expressions=list(lm.expressions), poses=list(lm.poses)),
