@@ -118,6 +118,9 @@ class GrammarParser:
                     out[-1].targets[-1].surface = c.targets[0].surface
             if out and out[-1].sizes and c.sizes and re.search(r"\bno\b\W+not\b", out[-1].text):
                 out[-1].sizes = []  # "a little bigger - no, not a little, make them twice as big": twice
+                if all(m.head == "PRON" for m in c.targets) and not (c.colors or c.has_location):
+                    out[-1].sizes = list(c.sizes)  # ("them" are the ones just named: one change of theirs)
+                    continue
             if out and _restated(out[-1], c):  # "some ducks, three ducks", "the owl. there was an owl on it"
                 out.pop()
                 kept.pop()
