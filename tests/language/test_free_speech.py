@@ -568,3 +568,13 @@ def test_one_on_each_side_and_a_fix_of_where_moves_the_person_with_what_he_kicks
     assert boy.x < 0.5 and abs(ball.x - boy.x) < 0.25
     _, t = tell("park", "a tent", "put it on the right", "actually put two tents, one on each side")
     assert not t[2].ok and len(objs(t[2].scene, "tent")) == 1  # not "changed the tent into a tent"
+
+
+def test_the_ball_with_it_moves_along_and_near_the_edge_is_the_far_side():
+    _, t = tell("park", "a sandbox on the left", "a soccer ball on the right",
+                "move the sandbox to the center, and the ball with it")
+    box0, ball0 = one(t[1].scene, "sandbox"), one(t[1].scene, "soccer ball")
+    box1, ball1 = one(t[2].scene, "sandbox"), one(t[2].scene, "soccer ball")
+    assert t[2].ok and box1.x > box0.x and ball1.x > ball0.x  # the same way, as far as the picture allows
+    _, t = tell("park", "a duck in the middle", "move the duck further right, near the edge")
+    assert one(t[1].scene, "duck").x > 0.75

@@ -121,6 +121,9 @@ class GrammarParser:
                 if all(m.head == "PRON" for m in c.targets) and not (c.colors or c.has_location):
                     out[-1].sizes = list(c.sizes)  # ("them" are the ones just named: one change of theirs)
                     continue
+            if out and out[-1].verb == "move" and len(out[-1].targets) == 1 and c.verb is None and \
+                    [m.head for m in c.targets] == ["CAT", "PRON"] and _WITH_IT.search(c.text):
+                c.verb, c.landmarks, c.targets = "along", [copy.deepcopy(out[-1].targets[0])], c.targets[:1]
             if out and _restated(out[-1], c):  # "some ducks, three ducks", "the owl. there was an owl on it"
                 out.pop()
                 kept.pop()
@@ -194,6 +197,7 @@ _KEEP_IT = re.compile(r"^(?:(?:actually|no|nope|wait|hmm+|sorry|oh|ok|okay|um|er
                       r"(?:it was|that)| alone| then)?\W*$", re.IGNORECASE)
 
 
+_WITH_IT = re.compile(r"\bwith (?:it|him|her|them)$")
 _EACH_SIDE = re.compile(r"^one (?:on|at) (?:each|either) (?:side|end)\b")
 _OBJECT_LABEL = re.compile(r"^\s*(?:object|item|thing)\s*(?:#|no\.?|number)?\s*\d+\s*[:.)\-]\s*", re.IGNORECASE)
 _OBJECT_N = re.compile(r"\b(?:the\s+)?(?:object|item|thing)\s*(?:#|no\.?|number)?\s*(\d+)\b", re.IGNORECASE)

@@ -63,6 +63,7 @@ class Interpreter:
         unless it could change the meaning of the rest (a negation), or it asks which one: then the whole
         turn is refused and nothing changes."""
         state = State(context.scene, context.entries)
+        self._turn_start = context.scene
         self._all_clauses = clauses
         said: set[str] = set()  # skipped clauses the reply already names
         group: Mention | None = None  # the last plural thing named this turn: what "them" / "both" mean
@@ -147,6 +148,8 @@ class Interpreter:
 
     # -- one clause --------------------------------------------------------------------------------------------
     def clause(self, c, state: State) -> None:
+        if c.verb == "along":  # "move the sandbox to the center, and the ball with it": the same move
+            return self._along(c, state)
         if subjects.not_seen(self, c, state):
             return None
         if _ASIDE.search(c.text) and all(m.head in ("PRON", "ALL", "UNKNOWN") for m in c.targets):
@@ -599,6 +602,18 @@ class Interpreter:
                 c.unknown = [w for w in c.unknown if w not in words]
                 return True
         return False
+
+    def _along(self, c, state: State) -> None:
+        mover = self._resolve(c.landmarks[0], state, talked=False)[0]
+        was = next((o for o in self._turn_start.objects if o.id == mover.id), mover)
+        dx, dy = mover.x - was.x, mover.y - was.y
+        for obj in self._resolve(c.targets[0], state):
+            if obj.id == mover.id or obj.attrs.get("with") == mover.id:
+                continue  # (what it holds went with it already)
+            x = P.clamp_x(self.world, obj.category, obj.scale, obj.x + dx, obj.y + dy)
+            y = P.clamp_y(self.world, obj.category, obj.scale, obj.y + dy)
+            if (round(x, 4), round(y, 4)) != (obj.x, obj.y):
+                state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4)))
 
     def _alive(self, name: str) -> bool:
         cat = self.world.category(name)
