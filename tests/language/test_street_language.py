@@ -212,3 +212,14 @@ def test_a_thing_named_twice_in_one_breath_is_one_and_two_places_are_two_things(
     s = Session(world="street")
     s.tell("There's a, um, a shop on the far side, a corner shop, kind of in the middle.")
     assert [o.category for o in s.scene.objects] == ["shop"]
+
+
+def test_a_place_walked_into_that_was_not_drawn_is_drawn_where_the_words_say():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man on the left")
+    s.tell("He walked into the shop, on the right.")
+    man = next(o for o in s.scene.objects if o.category == "man")
+    shop = next(o for o in s.scene.objects if o.category == "shop")
+    assert shop.x > 0.5 and abs(man.x - shop.x) < 0.3 and man.pose == "walking"

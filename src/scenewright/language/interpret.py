@@ -413,7 +413,8 @@ class Interpreter:
             x = 0.2 if k == 0 else 0.8  # "a couple of clouds, one on each side", "one at each end"
         if c.place is not None:
             px, py = w.place(c.place, cat, scale)
-            x = px if px is not None else x
+            x = px if px is not None and not (landmark is not None and rel in ("left", "right")) else x
+            # ("on the corner, on the right side of the bank": right of the bank, on the corner's line)
             y = py if py is not None else y
         if x is None:
             x, y = P.free_spot(w, state.scene, cat, scale, y, avoid=placed)
@@ -503,7 +504,8 @@ class Interpreter:
             c.relation, c.landmarks = None, []  # "off towards the lights, to the right": a way, not a place
         if c.relation and c.landmarks:
             if c.relation != "where":  # "he ran towards the bus stop": the speaker named it, so it is there
-                self._draw_missing_landmarks(c.landmarks, state)
+                self._draw_missing_landmarks(c.landmarks, state, x=c.abs_x if c.abs_y is None else None)
+                # ("he walked into the shop, on the right": the shop he went into is on the right)
             landmark, other = self._landmarks(c.relation, c.landmarks, state, exclude=obj.id)
             if c.relation == "where":
                 return landmark.x, landmark.y
