@@ -223,3 +223,12 @@ def test_a_place_walked_into_that_was_not_drawn_is_drawn_where_the_words_say():
     man = next(o for o in s.scene.objects if o.category == "man")
     shop = next(o for o in s.scene.objects if o.category == "shop")
     assert shop.x > 0.5 and abs(man.x - shop.x) < 0.3 and man.pose == "walking"
+
+
+def test_the_light_was_going_is_the_evening_not_a_traffic_light():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a woman on the left")
+    r = s.tell("She was wearing, I think, a green beret, though the light was going, so don't hold me to that.")
+    assert r.ok and [o.category for o in s.scene.objects] == ["woman"] and s.scene.background == "dusk"

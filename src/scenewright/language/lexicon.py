@@ -295,6 +295,7 @@ def label_of(word: str) -> str | None:
     return None
 
 
+_LIGHT_GOING = re.compile(r"\bthe (?:day)?light (?:was|is) (?:going|fading|failing|going down)\b")
 _TO_THE_EDGE = re.compile(r"\b(?:further |more |over )?(?:to the )?(left|right)\b([^.]{0,20}?)\s*,?\s*(?:near|at|by|to|"
                           r"on|against) the (?:very )?edge\b")
 _DROP_IN = re.compile(r"\bdrop (?:in )?((?:a|an|some|another|two|three|four|five|\d+) )")
@@ -319,7 +320,7 @@ def normalise(text: str) -> str:
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
             and " seat" not in text and "take " not in text and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text \
             and "drop " not in text.lower() and "lil " not in text.lower() and "undo the" not in text.lower() \
-            and " edge" not in text.lower():
+            and " edge" not in text.lower() and "light" not in text.lower():
         return " ".join(text.split())
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     for pattern, repl in _CONTRACTIONS:
@@ -329,6 +330,7 @@ def normalise(text: str) -> str:
     t = _ITS.sub("it is ", t)  # "its raining so …", "its a sunny day"
     t = _KIND_AFTER.sub(r"\1 \4 \2\3", t)
     t = _LABELLED.sub(lambda m: f"{m.group(1)}{_LABEL_NUMBER.get(m.group(2), m.group(2))}", t)  # "suspectone"
+    t = _LIGHT_GOING.sub("it was dusk", t)  # "though the light was going": the daylight, not a traffic light
     t = _TO_THE_EDGE.sub(lambda m: f"to the far {m.group(1)}{m.group(2)}", t)  # "further right, near the edge"
     t = _DROP_IN.sub(r"put \1", t)  # "drop a lil dude in the middle": put one there, not remove it
     t = _LIL.sub("little", t)
