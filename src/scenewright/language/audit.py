@@ -53,7 +53,8 @@ def unshown(text: str, lex: Lexicon, before: Scene, after: Scene, parse: Parse) 
     seen = _evidence(before, after, parse)
     there = {o.category for o in before.objects} | {o.category for o in after.objects}
     touched = {e.obj.id if isinstance(e, Add) else getattr(e, "id", None) for e in parse.edits}
-    poseless = any(o.id in touched and _animal(lex.world.category(o.category)) for o in after.objects)
+    # an animal "sitting" is drawn as its sprite is: the pose had nowhere to go and was not dropped
+    poseless = any(o.id in touched and lex.world.category(o.category).animal for o in after.objects)
     rescaled = any(isinstance(e, Update) and "scale" in dict(e.changes) for e in parse.edits) or \
         any(isinstance(e, Add) for e in parse.edits)
     lit = any(isinstance(e, SetBackground) for e in parse.edits)
@@ -128,12 +129,6 @@ def _shown(tok: Token, seen: str, there: set[str], lex: Lexicon) -> bool:
     if tok.kind == "WORD":
         return not _a_noun(tok.text) or _has(seen, tok.text) or _has(seen, tok.text.rstrip("s"))
     return True
-
-
-def _animal(cat) -> bool:
-    """An animal "sitting" or "lying" is drawn as its sprite is: the pose has nowhere to go, and was not
-    dropped. A thing (a grill, a bus) given a pose was misread."""
-    return not cat.people and cat.group in ("animals", "animal")
 
 
 def _default_pose(tok: Token, lex: Lexicon) -> bool:

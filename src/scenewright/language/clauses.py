@@ -204,7 +204,7 @@ def _worn(world: World, value) -> bool:
 
 def _wearer(world: World, value) -> bool:
     name = _cat_name(value)
-    return name in world.category_names and (world.category(name).people or world.category(name).group == "animals")
+    return name in world.category_names and world.category(name).alive
 
 
 _CAUSE_WORDS = {"of", "at", "about"}  # not "with", "by": "happy with a kite", "angry by the tree"

@@ -617,10 +617,6 @@ class Interpreter:
             if (round(x, 4), round(y, 4)) != (obj.x, obj.y):
                 state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4)))
 
-    def _alive(self, name: str) -> bool:
-        cat = self.world.category(name)
-        return cat.people or cat.group == "animals"
-
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""
         h = c.holder
@@ -629,7 +625,7 @@ class Interpreter:
                 m.relation = None
         for m in c.targets:  # "a boy with a winter hat standing between the two trees": the boy is between them
             if m.relation in _WHERE_A_PERSON_IS and h.relation is None and h.head == "CAT" and \
-                    str(h.value) in self.world.category_names and self._alive(str(h.value)):
+                    str(h.value) in self.world.category_names and self.world.category(str(h.value)).alive:
                 h.relation, h.landmarks, m.relation, m.landmarks = m.relation, m.landmarks, None, []
         if h.head == "CAT" and (h.indefinite or not self._exists(h, state)):
             own = replace(c, relation=h.relation, landmarks=h.landmarks, targets=[h])  # its own place only
@@ -655,7 +651,7 @@ class Interpreter:
             cat = self._category_for(m, state)
             mode = "wear" if (how == "wear" or cat.worn) else how
             hcat = self.world.category(holder.category)
-            wearer = hcat.people or hcat.group == "animals" and mode == "wear" and bool(cat.worn)  # "a duck
+            wearer = hcat.people or hcat.animal and mode == "wear" and bool(cat.worn)  # "a duck
             if not wearer and not m.relation:                                               # wearing a hat"
                 m.relation, m.landmarks = next(((x.relation, x.landmarks) for x in c.targets if x.relation and any(
                     lm.head == "PRON" and lm.value == "it" for lm in x.landmarks)), (None, []))  # "…and a drink on it"

@@ -114,7 +114,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
                 out["expression"] = exprs[-1]
             if poses:
                 out["pose"] = poses[-1]
-        elif cat.group == "animals":
+        elif cat.animal:
             _lacks(state, cat, f"{'expression' if exprs else 'pose'} to set")  # drawn as its sprite is
         else:  # "a bus sitting", "the grill is sitting": the look was meant for someone else
             word, what = str((exprs or poses)[-1]), "expression" if exprs else "pose"

@@ -157,7 +157,7 @@ def relate(world: World, relation: str, cat: Category, scale: float, land: Scene
             return L.x, L.y + max(0.12, h * 0.8)
         return L.x, min(L.bottom - h / 2 + max(0.06, 0.2 * h), 1 - 0.45 * h)  # its feet still in the picture
     lc = world.category(land.category)
-    if relation == "on" and grounded and (cat.people or cat.group == "animals") and not lc.surface \
+    if relation == "on" and grounded and cat.alive and not lc.surface \
             and not lc.holds_in and L.h > 1.5 * h:
         # "a boy sitting on the swing", "on the slide": on its seat, inside its box, not stacked above it
         return L.x, min(L.y + 0.25 * L.h, L.bottom - h / 2) - 0.1 * h

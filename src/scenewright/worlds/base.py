@@ -30,6 +30,15 @@ class Category:
     attributes: tuple[str, ...] = ()  # world attributes this category takes (street: "top", "height"…)
 
     @property
+    def animal(self) -> bool:
+        return self.group == "animals"
+
+    @property
+    def alive(self) -> bool:
+        """A person or an animal: what can wear a hat, sit, be "they" in "they both sat down"."""
+        return self.people or self.animal
+
+    @property
     def plural_name(self) -> str:
         if self.plural:
             return self.plural
