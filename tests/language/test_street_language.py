@@ -232,3 +232,31 @@ def test_the_light_was_going_is_the_evening_not_a_traffic_light():
     s.tell("a woman on the left")
     r = s.tell("She was wearing, I think, a green beret, though the light was going, so don't hold me to that.")
     assert r.ok and [o.category for o in s.scene.objects] == ["woman"] and s.scene.background == "dusk"
+
+
+def test_how_a_garment_was_worn_and_its_colour_said_after_it_stay_on_the_garment():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man on the left")
+    before = (s.scene.objects[0].x, s.scene.objects[0].y)
+    r = s.tell("he had a grey hoodie on, hood up")
+    man = s.scene.objects[0]
+    assert r.ok and (man.x, man.y) == before  # "up" is the hood, not a move
+    assert man.attrs["top_kind"] == "hoodie" and "hood up" in man.attrs["notes"]
+    s.tell("He had one of those hooded tops on, navy, and a rucksack on his back.")
+    man = s.scene.objects[0]
+    assert man.attrs["top"] == "navy" and man.color is None and (man.x, man.y) == before
+    assert man.attrs.get("carry_kind") == "rucksack"
+
+
+def test_a_pose_drawn_as_the_nearest_one_keeps_the_word_said():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man lying on the left")
+    r = s.tell("a woman kneeling next to him")
+    woman = s.scene.objects[-1]
+    assert woman.pose == "sitting" and "kneeling" in woman.attrs["notes"] and r.notes
+    s.tell("a man lying on his back")
+    assert s.scene.objects[-1].pose == "lying"

@@ -247,6 +247,23 @@ def _without_hesitations(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _garment_colour_after(tokens: list[Token]) -> list[Token]:
+    """"one of those hooded tops on, navy, and a rucksack": the colour said after the garment is its colour."""
+    out = list(tokens)
+    for k, t in enumerate(tokens):
+        if t.kind != "COMMA" or k + 1 >= len(tokens) or tokens[k + 1].kind != "COLOR" or \
+                k + 2 < len(tokens) and tokens[k + 2].kind not in ("COMMA", "AND"):
+            continue
+        j = k - 1
+        if j >= 0 and tokens[j].kind == "REL" and tokens[j].value == "on":
+            j -= 1  # "a hoodie on, grey"
+        if j < 0 or tokens[j].kind != "KIND" or j > 0 and tokens[j - 1].kind == "COLOR":
+            continue
+        colour = tokens[k + 1]
+        return _garment_colour_after(out[:j] + [colour] + out[j:k] + out[k + 2:])
+    return out
+
+
 class ClauseReader:
     def __init__(self, world: World, lexicon: Lexicon):
         self.world = world
@@ -281,7 +298,8 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            tokens = _bare_all(_size_refs(self._in_a_hat(_without_causes(_without_hesitations(tokens)))))
+            tokens = _bare_all(_size_refs(self._in_a_hat(_without_causes(_without_hesitations(
+                _garment_colour_after(tokens))))))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):
@@ -605,6 +623,9 @@ class ClauseReader:
                     pass
                 elif c.verb is None or c.verb == "exist":
                     c.verb = t.value if c.verb is None else c.verb
+            elif k == "DIR" and t.text in ("up", "down") and i > 0 and toks[i - 1].kind == "KIND" and c.kinds \
+                    and c.kinds[-1][2] == toks[i - 1].value[1] and c.verb in (None, "wear", "hold", "exist"):
+                c.notes.append(f"{toks[i - 1].text} {t.text}")  # "hood up", "visor down": how it was worn, not a move
             elif k == "DIR":
                 c.dirs.append(t.value)
             elif k == "AMOUNT":
@@ -685,6 +706,9 @@ class ClauseReader:
         if c.targets and c.targets[0].plural and _ENDS.search(c.text):
             c.targets[0].superlative = ("ends", None)  # "get rid of the cubes on the ends"
         c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
+        for t in toks:  # "kneeling" drawn as sitting: the word as said is kept, since the picture cannot show it
+            if t.kind == "POSE" and t.text in self.world.approximate_poses and t.text not in c.notes:
+                c.notes.append(t.text)
         for t in toks:  # "short grey hair": the colour is the hair's look, the length kept as said
             if t.kind == "ATTR" and isinstance(t.value, tuple) and t.value[0] == "hair" and \
                     t.text.split()[0] in _HAIR_LENGTHS:
@@ -789,6 +813,9 @@ class ClauseReader:
                 out.append(Token("REL", "on" if on else "in", f"in the {t.text} of", t.start))
                 skip = k + 1
                 continue
+            elif t.kind == "ABS" and t.text in ("back", "front") and out and out[-1].kind in ("PRON", "DET") and \
+                    out[-1].text in ("his", "her", "their"):
+                t = Token("WORD", "back", t.text, t.start)  # "a rucksack on his back": his body, not a place
             elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
                 t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
             elif t.kind == "NUM" and t.text == "both" and (nxt is None or nxt.kind in ("POSE", "EXPR", "SIZE", "COMMA",

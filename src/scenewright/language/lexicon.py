@@ -184,7 +184,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
 NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
-    knees face faces body shoulder shoulders waist neck chest belly side sides edge edges part parts half piece
+    knees face faces body shoulder shoulders waist neck chest belly back side sides edge edges part parts half piece
     bit space gap distance size sizes level line lines point points tip tips corner corners horizon top bottom
     middle center centre way spot area direction directions position place inch width height length border
     frame row column trunk branch branches leaf leaves string handle pole poles seat seats shadow shadows

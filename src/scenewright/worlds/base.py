@@ -66,6 +66,7 @@ class World:
     expressions: tuple[str, ...] = ()
     color_synonyms: Mapping[str, str] = field(default_factory=dict)
     pose_synonyms: Mapping[str, str] = field(default_factory=dict)
+    approximate_poses: frozenset[str] = frozenset()  # pose words drawn as the nearest pose, kept as a note
     expression_synonyms: Mapping[str, str] = field(default_factory=dict)
     background_synonyms: Mapping[str, str] = field(default_factory=dict)
     default_color: str | None = None

@@ -438,7 +438,8 @@ POSE_SYNONYMS = {
     "sat": "sitting", "sitting down": "sitting", "seated": "sitting", "sits": "sitting",
     "got up": "standing", "gets up": "standing", "stood up": "standing", "standing up": "standing",
     "get up": "standing", "sat down": "sitting", "kneeling": "sitting", "knelt": "sitting",
-    "crouching": "sitting", "crouched": "sitting", "waiting": "standing",
+    "crouching": "sitting", "crouched": "sitting",
+    "waiting": "standing",
 }
 
 WORLD = World(
@@ -459,6 +460,7 @@ WORLD = World(
     perspective=PERSPECTIVE,
     poses=POSES,
     pose_synonyms=POSE_SYNONYMS,
+    approximate_poses=frozenset({"kneeling", "knelt", "crouching", "crouched"}),
     default_color=None,  # never fill in a colour the witness did not say
     attribute_values=ATTRIBUTE_VALUES,
     attribute_synonyms=ATTRIBUTE_SYNONYMS,
