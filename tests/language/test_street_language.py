@@ -260,3 +260,55 @@ def test_a_pose_drawn_as_the_nearest_one_keeps_the_word_said():
     assert woman.pose == "sitting" and "kneeling" in woman.attrs["notes"] and r.notes
     s.tell("a man lying on his back")
     assert s.scene.objects[-1].pose == "lying"
+
+
+def _two_lads():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a cafe")
+    s.tell("a lad in a red football shirt on the left")
+    s.tell("another lad in a dark green jacket on the right")
+    return s
+
+
+def test_the_red_shirt_lad_is_found_by_what_he_wears_and_went_down_is_a_fall():
+    s = _two_lads()
+    red, green = s.scene.objects[1], s.scene.objects[2]
+    r = s.tell("the red shirt lad went down, flat out")
+    assert r.ok and s.scene.get(red.id).pose == "lying" and s.scene.get(green.id).pose != "lying"
+    assert s.scene.get(red.id).y == red.y  # a fall, not a move down
+    r = s.tell("the one in the green jacket ended up on the ground, lying right there")
+    assert r.ok and s.scene.get(green.id).pose == "lying" and s.scene.get(green.id).x == green.x
+    s = _two_lads()
+    s.tell("the white shirt lad was lying on the ground")  # nobody wears one: a new lad, dressed as said
+    new = s.scene.objects[-1]
+    assert len(s.scene.objects) == 4 and new.attrs["top_kind"] == "shirt" and new.attrs["top"] == "white"
+
+
+def test_what_one_person_did_to_another_is_a_note_on_the_doer_and_moves_nobody():
+    s = _two_lads()
+    before = [(o.x, o.y) for o in s.scene.objects]
+    r = s.tell("The one in the green jacket pushed the other lad, and then he threw a punch.")
+    green = s.scene.objects[2]
+    assert r.ok and [(o.x, o.y) for o in s.scene.objects] == before
+    assert green.attrs["notes"] == ["pushed the other lad", "threw a punch"]
+    assert "notes" not in s.scene.objects[1].attrs
+    r = s.tell("push the lad in the green jacket to the left")  # asked, not told: a move
+    assert r.ok and s.scene.objects[2].x < green.x
+    s.tell("A woman was hit by a cyclist.")  # done to her: she and the cyclist are drawn
+    assert {"woman", "bicycle"} <= {o.category for o in s.scene.objects}
+
+
+def test_the_witness_own_doings_and_a_place_named_better_draw_only_the_place():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("So I'd just come out of the bakery, well, it's more of a cafe really, the one on the corner.")
+    assert r.ok and [o.category for o in s.scene.objects] == ["cafe"]
+    r = s.tell("I was walking past the bank")
+    assert [o.category for o in s.scene.objects] == ["cafe", "bank"] and s.scene.objects[1].pose is None
+    s.tell("For the past three days a van has been parked outside the bank")
+    assert "van" in [o.category for o in s.scene.objects]
+    r = s.tell("On the far right there's a bus stop")
+    assert s.scene.objects[-1].category == "bus stop" and s.scene.objects[-1].x > 0.75

@@ -230,6 +230,41 @@ def _without_causes(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _without_ended_up(tokens: list[Token]) -> list[Token]:
+    """"the lad ended up on the ground": where or how he came to be, not a move upwards."""
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        if t.kind == "DIR" and t.text == "up" and out and out[-1].kind == "WORD" and \
+                out[-1].value in ("ended", "wound", "finished", "end", "ends") and k + 1 < len(tokens) and \
+                tokens[k + 1].kind in ("PLACE", "POSE", "REL", "ABS", "PRON", "DET", "COMMA"):
+            out.pop()
+            continue
+        out.append(t)
+    return out
+
+
+def _went_down(tokens: list[Token]) -> list[Token]:
+    """"the white shirt lad went down, flat out": he fell, not a move downwards ("went down the road" moves)."""
+    out = list(tokens)
+    for k in range(1, len(tokens)):
+        if tokens[k].kind == "DIR" and tokens[k].text == "down" and tokens[k - 1].kind == "WORD" and \
+                tokens[k - 1].value in ("went", "go", "goes", "going", "gone") and \
+                (k + 1 == len(tokens) or tokens[k + 1].kind in ("COMMA", "AND", "POSE")):
+            out[k - 1:k + 1] = [Token("POSE", "lying", "went down", tokens[k - 1].start)]
+            return _went_down(out)
+    return out
+
+
+def _apposed_one(tokens: list[Token]) -> list[Token]:
+    """"the shop, the one on the corner": the shop on the corner, one thing said twice."""
+    for k in range(1, len(tokens) - 3):
+        if tokens[k].kind == "COMMA" and tokens[k - 1].kind == "CAT" and tokens[k + 1].kind == "DET" and \
+                tokens[k + 1].value == "the" and tokens[k + 2].kind in ("NUM", "ONE") and tokens[k + 2].text == "one" \
+                and tokens[k + 3].kind in ("PLACE", "REL", "ABS") and tokens[k + 3].text != "with":
+            return _apposed_one(tokens[:k] + tokens[k + 3:])
+    return tokens
+
+
 def _without_hesitations(tokens: list[Token]) -> list[Token]:
     """"make all the cubes, uh, the same colour": the "uh" and its commas are not a clause boundary."""
     out: list[Token] = []
@@ -299,7 +334,7 @@ class ClauseReader:
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
             tokens = _bare_all(_size_refs(self._in_a_hat(_without_causes(_without_hesitations(
-                _garment_colour_after(tokens))))))
+                _garment_colour_after(_went_down(_without_ended_up(_apposed_one(tokens)))))))))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):
@@ -452,6 +487,16 @@ class ClauseReader:
                 definite = bool(mods) and mods[-1].kind == "DET" and mods[-1].value in ("the", "his", "her") or \
                     not mods and i == 0 and i + 1 < len(toks) and toks[i + 1].kind == "VERB" and \
                     toks[i + 1].value == "copula"  # terse "Helmet was white."
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if definite and mods and mods[-1].value == "the" and nxt is not None and (
+                        nxt.kind == "CAT" and _wearer(self.world, nxt.value) or
+                        nxt.kind in ("NUM", "ONE") and nxt.text == "one"):
+                    # "the red shirt lad", "the hoodie one": who wears it, to find him by, not a new look
+                    mods.append(Token("WORN", (t.value[0], colour, t.value[1]), t.text, t.start))
+                    if nxt.kind == "NUM":
+                        toks[i + 1] = Token("ONE", "one", nxt.text, nxt.start)
+                    i += 1
+                    continue
                 while mods and mods[-1].kind in ("DET", "NUM"):
                     mods.pop()
                 if definite and not c.targets and colour is None and c.holder is None and \
@@ -706,6 +751,12 @@ class ClauseReader:
         if c.targets and c.targets[0].plural and _ENDS.search(c.text):
             c.targets[0].superlative = ("ends", None)  # "get rid of the cubes on the ends"
         c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
+        said = [t for t in toks if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "just"))]
+        if said and said[0].kind == "WORD" and said[0].value in ("i", "we") and c.poses:
+            first = next(j for j, t in enumerate(said) if t.kind == "POSE")
+            if not any(t.kind in ("CAT", "PRON", "ONE", "ROLE") for t in said[:first]):
+                c.poses = []  # "I was walking past the cafe": how the witness went, not the cafe
+                c.handled.update(t.text for t in said if t.kind == "POSE")
         for t in toks:  # "kneeling" drawn as sitting: the word as said is kept, since the picture cannot show it
             if t.kind == "POSE" and t.text in self.world.approximate_poses and t.text not in c.notes:
                 c.notes.append(t.text)
@@ -813,6 +864,9 @@ class ClauseReader:
                 out.append(Token("REL", "on" if on else "in", f"in the {t.text} of", t.start))
                 skip = k + 1
                 continue
+            elif t.kind == "WORD" and t.value == "past" and nxt is not None and nxt.kind in ("DET", "CAT") and \
+                    not (out and out[-1].kind in ("DET", "NUM")):
+                t = Token("REL", "near", t.text, t.start)  # "walking past the cafe"; not "the past three days"
             elif t.kind == "ABS" and t.text in ("back", "front") and out and out[-1].kind in ("PRON", "DET") and \
                     out[-1].text in ("his", "her", "their"):
                 t = Token("WORD", "back", t.text, t.start)  # "a rucksack on his back": his body, not a place
@@ -914,6 +968,8 @@ class ClauseReader:
                 getattr(m, _LOOKS[t.kind]).append(t.value)
             elif t.kind == "ABS":
                 m.side = t.value[0] if t.value[0] is not None else None
+            elif t.kind == "WORN":
+                m.kinds.append(t.value)
         return m
 
     @staticmethod

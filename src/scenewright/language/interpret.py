@@ -17,7 +17,7 @@ from .clauses import Clause
 from .lexicon import NEAREST_COLOURS, Lexicon, label_of
 from .looks import background, looks
 from .reader import gender_of
-from .references import LOOKS, Ambiguous, Mention, Missing, Resolver
+from .references import LOOKS, Ambiguous, Mention, Missing, Resolver, wears
 from .state import Refusal, State
 
 MOVE_STEP = 0.15
@@ -150,7 +150,7 @@ class Interpreter:
     def clause(self, c, state: State) -> None:
         if c.verb == "along":  # "move the sandbox to the center, and the ball with it": the same move
             return self._along(c, state)
-        if subjects.not_seen(self, c, state):
+        if subjects.not_seen(self, c, state) or subjects.action(self, c, state):
             return None
         if _ASIDE.search(c.text) and all(m.head in ("PRON", "ALL", "UNKNOWN") for m in c.targets):
             state.notes.append("(Noted how it happened; there is nothing to draw for that.)")
@@ -776,7 +776,7 @@ class Interpreter:
             state.talked_about(o.id)
         for slot, colour, kind in m.kinds if talked and len(found) == 1 else ():
             o = state.scene.get(found[0].id)  # "the man in the hoodie" when no one had one yet: now he has
-            if o.attrs.get(f"{slot}_kind") != kind and slot in self.world.category(o.category).attributes:
+            if not wears(o, slot, colour, kind) and slot in self.world.category(o.category).attributes:
                 state.do(Update.of(o.id, attributes={**o.attrs, f"{slot}_kind": kind,
                                                      **({slot: colour} if colour else {})}))
                 found = [state.scene.get(o.id)]

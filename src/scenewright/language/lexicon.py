@@ -19,6 +19,13 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "the bakery, well, it's more of a cafe really": the speaker naming it better, the cafe is meant
+    (r"\b[a-z]+,? (?:well|or|actually|i mean),? (?:it|that)(?:'s| is| was) (?:more of|more like|really|actually) (?:a|an) "
+     r"([a-z]+)(?: really| actually)?\b", r"\1"),
+    # "lying right there": exactly there; not "on the far right there's a tree"
+    (r"(?<!the )(?<!far )(?<!to )(?<!on )(?<!at )(?<!top )(?<!bottom )(?<!upper )(?<!lower )(?<!and )(?<!or )"
+     r"(?<!left )\bright (?=(?:there|here|then|now)\b)", ""),
+    (r"(?<!the )(?<!far )(?<!to )(?<!on )(?<!at )\bright away\b", ""),
     (r",\s*(?:the )?both(?: of them)?(?=\s*(?:[.!?]|$))", ""),  # "remove the car and the tree, both": emphasis
     (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b", ""),  # not "my gold": an exclamation  # a learner's "put the red cube next of the ball"
     (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"\blet's\b", "let us"),

@@ -140,7 +140,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             uncertain[attr] = [value]
         else:
             uncertain.pop(attr, None)
-    for slot, colour, kind in c.kinds:
+    worn = [k for k in (m.kinds if m and obj is None else []) if k not in c.kinds]  # "the red shirt lad", new
+    for slot, colour, kind in c.kinds + worn:
         if slot not in cat.attributes and any(slot in k.attributes for k in world.categories):
             continue  # "a lad on a racing bike, bright orange top": the lad's top, not the bike's
         attrs[f"{slot}_kind"] = kind

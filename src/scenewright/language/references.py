@@ -18,6 +18,15 @@ from .reader import animacy, gender_of
 LOOKS = ("colors", "sizes", "expressions", "poses", "attrs", "kinds")  # what a mention says a thing looks like
 
 
+def wears(o: SceneObject, slot: str, colour: str | None, kind: str) -> bool:
+    """Does `o` wear `kind` (in `colour`)? "the red shirt lad" is the one in the red football shirt."""
+    worn = str(o.attrs.get(f"{slot}_kind", ""))
+    if not worn or not (worn == kind or worn.split()[-1] == kind.split()[-1]):
+        return False
+    has = str(o.attrs.get(slot, ""))
+    return colour is None or has == colour or has.split()[-1:] == colour.split()[-1:]  # "green" for dark green
+
+
 @dataclass
 class Mention:
     """A noun phrase: determiner, count, modifiers before the head, and the head itself."""
@@ -170,8 +179,9 @@ class Resolver:
             objs = [o for o in objs if o.expression == e]
         for p in m.poses:
             objs = [o for o in objs if o.pose == p]
-        for slot, _, kind in m.kinds:  # "the one in the hoodie": who wears one, when anyone does
-            objs = [o for o in objs if o.attrs.get(f"{slot}_kind") == kind] or objs
+        for slot, colour, kind in m.kinds:  # "the one in the hoodie": who wears one, when anyone does
+            objs = [o for o in objs if wears(o, slot, colour, kind)] or \
+                [o for o in objs if not o.attrs.get(f"{slot}_kind")]  # not one who is said to wear another
         for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
             objs = [o for o in objs if attr in self.world.category(o.category).attributes] or objs  # "the tall
             objs = [o for o in objs if o.attrs.get(attr) == value] or \
@@ -217,7 +227,7 @@ class Resolver:
             return list(scene.objects)
         cands = self.candidates(m, scene, order)
         if m.head == "ONE" and m.kinds and 1 <= len(cands) < len(scene.objects) and \
-                all(any(o.attrs.get(f"{s}_kind") == k for s, _, k in m.kinds) for o in cands):
+                all(any(wears(o, s, colour, k) for s, colour, k in m.kinds) for o in cands):
             pass  # "the one in the hoodie": whoever has it, whatever was talked about last
         elif m.head == "ONE" and order and m.surface.rstrip("s") not in ("object", "thing", "shape"):
             # "the red one", "the other one": among things like the one we talked about last (an "object" is any)

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
 PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b", re.IGNORECASE)
 NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did n t|couldn t) (?:really |properly "
                        r"|clearly )?(?:see|notice|get a (?:good |proper )?look at)\b(.*)")
+# What one person did to another ("he pushed the other lad", "threw a punch"): an event, kept as a note on the
+# one who did it, in the witness's words; nobody moves or is drawn for it.
+ACTION = re.compile(r"\b(?:pushed|shoved|punched|kicked|hit|slapped|attacked|headbutted|head butted|"
+                    r"elbowed|tripped|mugged|robbed|stabbed|threatened|hugged|swung at|spat at|went for|"
+                    r"threw (?:a punch|punches|a kick|a bottle|something))\b.*")
+_MOVE_VERBS = ("pushed", "shoved", "tripped")  # also "push the car left": a move, when it says where
 
 
 def movers(it: "Interpreter", m: Mention, state: State) -> list[Mention]:
@@ -71,6 +77,32 @@ def not_seen(it: "Interpreter", c: Clause, state: State) -> bool:
     if note not in notes:
         state.do(Update.of(obj.id, attributes={**obj.attrs, "notes": notes + [note]}))
         state.kept.append(f"the {obj.category}: {note}")
+    return True
+
+
+def action(it: "Interpreter", c: Clause, state: State) -> bool:
+    """"The one in the hoodie pushed the other lad", "then he threw a punch": a note on the one who did it."""
+    hit = ACTION.search(c.text)
+    if hit is None or not c.targets or not any(k.people and k.attributes for k in it.world.categories):
+        return False
+    m = c.targets[0]
+    if re.search(r"\b(?:was|were|got|been|be|is|are|get)\s*$", c.text[:hit.start()]):
+        return False  # "a woman was hit by a cyclist": who it was done to
+    if not re.search(rf"\b{re.escape(m.surface)}\b", c.text[:hit.start()]) or \
+            not (m.head == "PRON" and m.value in ("male", "female", "plural") or m.head in ("ONE", "ID") or
+                 m.head == "CAT" and it.world.category(str(m.value)).people):
+        return False  # "push the car": no one did it, it is asked
+    if hit.group(0).split()[0] in _MOVE_VERBS and (c.dirs or c.relation or c.abs_x is not None or c.place):
+        return False
+    who = it._resolve(m, state)
+    if len(who) != 1 or not it.world.category(who[0].category).people:
+        return False
+    note = re.sub(r"(?:[\s,]+(?:and|then|so|but))+[\s,]*$|[\s,]+$", "", hit.group(0))
+    notes = list(who[0].attrs.get("notes", []))
+    if note not in notes:
+        state.do(Update.of(who[0].id, attributes={**who[0].attrs, "notes": notes + [note]}))
+    state.kept.append(f"the {who[0].category}: {note}")
+    c.unknown = []
     return True
 
 

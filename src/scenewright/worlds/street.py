@@ -435,6 +435,8 @@ POSE_SYNONYMS = {
     "running away": "running", "ran off": "running", "ran away": "running",
     "lying down": "lying", "laying": "lying", "laying down": "lying", "lay": "lying",
     "on the ground": "lying", "fell": "lying", "fallen": "lying", "collapsed": "lying",
+    "flat out": "lying", "knocked down": "lying", "knocked out": "lying", "knocked over": "lying",
+    "fell over": "lying", "fell down": "lying", "on the floor": "lying",
     "sat": "sitting", "sitting down": "sitting", "seated": "sitting", "sits": "sitting",
     "got up": "standing", "gets up": "standing", "stood up": "standing", "standing up": "standing",
     "get up": "standing", "sat down": "sitting", "kneeling": "sitting", "knelt": "sitting",
