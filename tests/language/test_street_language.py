@@ -312,3 +312,31 @@ def test_the_witness_own_doings_and_a_place_named_better_draw_only_the_place():
     assert "van" in [o.category for o in s.scene.objects]
     r = s.tell("On the far right there's a bus stop")
     assert s.scene.objects[-1].category == "bus stop" and s.scene.objects[-1].x > 0.75
+
+
+def test_a_place_said_after_a_thing_drawn_with_no_place_is_where_that_thing_is():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a truck on the right")
+    r = s.tell("Man. Next to truck.")
+    man, truck = s.scene.objects[1], s.scene.objects[0]
+    assert r.ok and man.category == "man" and abs(man.x - truck.x) < 0.3 and (truck.x, truck.y) == (
+        s.scene.objects[0].x, s.scene.objects[0].y)
+    s.tell("A woman on the left. Next to the truck, a bin.")  # she was placed: the bin goes by the truck
+    woman = next(o for o in s.scene.objects if o.category == "woman")
+    assert woman.x < 0.35 and any(o.category == "trash can" for o in s.scene.objects)
+
+
+def test_she_is_down_is_a_fall_and_towards_us_comes_nearer():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a woman on the left")
+    y = s.scene.objects[0].y
+    r = s.tell("She's down.")
+    assert r.ok and s.scene.objects[0].pose == "lying" and s.scene.objects[0].y == y
+    s.tell("a man across the road")
+    y = s.scene.objects[1].y
+    s.tell("he walked towards us")
+    assert s.scene.objects[1].y > y

@@ -244,11 +244,13 @@ def _without_ended_up(tokens: list[Token]) -> list[Token]:
 
 
 def _went_down(tokens: list[Token]) -> list[Token]:
-    """"the white shirt lad went down, flat out": he fell, not a move downwards ("went down the road" moves)."""
+    """"the white shirt lad went down, flat out", "she's down": fell, not a move ("went down the road" moves)."""
     out = list(tokens)
     for k in range(1, len(tokens)):
-        if tokens[k].kind == "DIR" and tokens[k].text == "down" and tokens[k - 1].kind == "WORD" and \
-                tokens[k - 1].value in ("went", "go", "goes", "going", "gone") and \
+        if tokens[k].kind == "DIR" and tokens[k].text == "down" and tokens[k - 1].kind in ("WORD", "VERB") and \
+                (tokens[k - 1].value in ("went", "go", "goes", "going", "gone") or tokens[k - 1].kind == "VERB" and
+                 tokens[k - 1].value == "copula" and k >= 2 and tokens[k - 2].kind == "PRON" and
+                 tokens[k - 2].value in ("male", "female")) and \
                 (k + 1 == len(tokens) or tokens[k + 1].kind in ("COMMA", "AND", "POSE")):
             out[k - 1:k + 1] = [Token("POSE", "lying", "went down", tokens[k - 1].start)]
             return _went_down(out)

@@ -169,6 +169,13 @@ class Interpreter:
         if idioms.rewrite(self, c, state):  # the everyday phrasings: roles, "she has", "bigger than", …
             return None
         targets = c.targets
+        added = [e.obj.id for e in state.edits if isinstance(e, Add)]
+        if not targets and c.relation and c.landmarks and not c.has_predicate and len(added) == 1 and \
+                added[0] in state.unplaced and \
+                self._all_clauses and c is not self._all_clauses[0] and state.scene.get(added[0]) is not None and \
+                all(self._exists(m, state) for m in c.landmarks) and \
+                all(o.id != added[0] for m in c.landmarks for o in self._resolve(m, state, talked=False)):
+            return self._update(c, [state.scene.get(added[0])], state)  # "Man. Next to truck.": where he is
         if not targets and c.relation and any(m.head == "CAT" for m in c.landmarks) and not c.has_predicate:
             self._draw_missing_landmarks(c.landmarks, state, quiet=True)  # "at the junction, outside the bank"
             if not c.backgrounds:
@@ -363,6 +370,8 @@ class Interpreter:
             obj = SceneObject(state.scene.new_id(), cat.name, round(x, 4), round(y, 4), scale, **fields)
             state.do(Add(obj))
             placed.append(P.box(self.world, obj))
+            if holder is None and landmark is None and not c.has_location:
+                state.unplaced.add(obj.id)
 
     def _where(self, cat: Category, scale: float, c, state: State, landmark, other, holder, how: str,
                k: int, n: int, placed: list, rel: str | None) -> tuple[float, float]:

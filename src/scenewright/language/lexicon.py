@@ -159,7 +159,10 @@ DIRECTIONS = {"up": (0, -1), "upward": (0, -1), "upwards": (0, -1), "higher": (0
               "downward": (0, 1), "downwards": (0, 1), "left": (-1, 0), "right": (1, 0),
               "leftward": (-1, 0), "rightward": (1, 0), "further": (0, -1), "farther": (0, -1),
               "closer": (0, 1), "nearer": (0, 1), "forward": (0, 1), "backward": (0, -1),
-              "backwards": (0, -1), "lower": (0, 1), "upper": (0, -1), "back": (0, -1)}
+              "backwards": (0, -1), "lower": (0, 1), "upper": (0, -1), "back": (0, -1),
+              # the witness stands at the front of the picture: "towards us" comes nearer, "away from me" goes back
+              **{f"{w} {who}": (0, 1) for w in ("toward", "towards") for who in ("us", "me", "the camera")},
+              **{f"away from {who}": (0, -1) for who in ("us", "me", "the camera")}}
 FACINGS = {"left": "left", "right": "right", "the other way": "toggle", "other way": "toggle",
            "the opposite way": "toggle", "the opposite direction": "toggle", "the other direction": "toggle",
            "away": "toggle", "each other": "each other", "towards each other": "each other",
