@@ -340,3 +340,24 @@ def test_she_is_down_is_a_fall_and_towards_us_comes_nearer():
     y = s.scene.objects[1].y
     s.tell("he walked towards us")
     assert s.scene.objects[1].y > y
+
+
+def test_a_person_named_then_said_again_as_he_is_that_person():
+    s = _two_lads()
+    green = s.scene.objects[2]
+    r = s.tell("The one in the green jacket, he pushed the other lad, and then he threw a punch.")
+    assert r.ok and s.scene.objects[2].attrs["notes"] == ["pushed the other lad", "threw a punch"]
+    r = s.tell("And the green jacket one, he legged it, ran off to the left, past the cafe.")
+    assert r.ok, r.reply
+    assert s.scene.objects[2].pose == "running" and s.scene.objects[2].x <= green.x
+    assert s.scene.objects[1].pose != "running" and s.scene.objects[0].x == 0.5  # not the cafe
+
+
+def test_the_witness_walking_somewhere_is_ok_and_an_aside_does_not_sink_the_part_before_it():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("I was walking past the cafe")
+    assert r.ok and [o.category for o in s.scene.objects] == ["cafe"] and s.scene.objects[0].pose is None
+    r = s.tell("So I was coming out of the bank on the far side, you know the old one by the roundabout")
+    assert [o.category for o in s.scene.objects] == ["cafe", "bank"]

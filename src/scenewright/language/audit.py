@@ -41,7 +41,7 @@ _PLAIN = set("""about after again against ahead along already also although alwa
     while with within without would your yours anymore bigger smaller larger taller shorter little lot
     upper lower inside outside across onto opposite corner edge top along around upside down kind
     happening going having doing moment second person people somebody love play home ends earlier later
-    different""".split())
+    different past""".split())
 _COMPARATIVES = {"taller", "shorter", "tallest", "shortest", "bigger", "smaller", "larger", "heavier", "thinner",
                  "slimmer", "fatter", "older", "younger"}
 _LIGHT = {"dark", "light", "bright", "golden", "grey", "gray", "orange", "orangey", "pink", "red", "black"}
@@ -117,7 +117,16 @@ def _exempt(sentence: list[Token], k: int) -> bool:
     """Negated ("not blue", "no hat"), offered as alternatives ("red? or orange") or asked about."""
     near = sentence[max(0, k - 3):k]
     after = sentence[k + 1:k + 3]
+    if sentence[k].kind == "POSE" and _of_the_speaker(sentence[:k]):
+        return True  # "I was walking past the cafe": how the witness went, drawn on no one
     return any(t.kind in ("NEG", "OR") for t in near) or any(t.kind == "OR" for t in after)
+
+
+def _of_the_speaker(before: list[Token]) -> bool:
+    """The words before a pose start with "I" / "we" and name no one else ("so I was sitting on the bench")."""
+    said = [t for t in before if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "just"))]
+    return bool(said) and said[0].kind == "WORD" and said[0].value in ("i", "we") and \
+        not any(t.kind in ("CAT", "PRON", "ONE", "ROLE", "COMMA", "AND") for t in said)
 
 
 def _shown(tok: Token, seen: str, there: set[str], lex: Lexicon) -> bool:

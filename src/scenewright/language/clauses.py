@@ -267,6 +267,20 @@ def _apposed_one(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_TOPIC_WORDS = ("DET", "NUM", "ONE", "REL", "KIND", "COLOR", "SIZE", "ATTR", "CAT", "AND", "COMMA", "ORD")
+
+
+def _topic_then_pronoun(topic: list[Token], toks: list[Token]) -> bool:
+    """"The one in the hoodie, | he pushed …", "And the hoodie one, | he legged it": a person named, then
+    said again as "he" / "she" / "they" to start what they did."""
+    said = [t for t in topic if t.kind not in ("AND", "COMMA")]
+    return len(toks) > 1 and toks[0].kind == "PRON" and toks[0].value in ("male", "female", "plural") and \
+        toks[0].text in ("he", "she", "they") and bool(said) and said[0].kind == "DET" and \
+        said[0].value == "the" and all(t.kind in _TOPIC_WORDS for t in said) and \
+        any(t.kind in ("ONE", "CAT") or t.kind == "NUM" and t.text == "one" for t in said) and \
+        toks[0].start > topic[-1].start
+
+
 def _without_hesitations(tokens: list[Token]) -> list[Token]:
     """"make all the cubes, uh, the same colour": the "uh" and its commas are not a clause boundary."""
     out: list[Token] = []
@@ -362,7 +376,13 @@ class ClauseReader:
                     clauses[-1] = clauses[-1] + current
                 else:
                     clauses.append(current)
-        return clauses
+        out: list[list[Token]] = []
+        for toks in clauses:  # "the one in the hoodie, he pushed the other lad": he is the one in the hoodie
+            if out and _topic_then_pronoun(out[-1], toks):
+                out[-1] = out[-1] + toks[1:]
+            else:
+                out.append(toks)
+        return out
 
     def _repair_or_repeat(self, current: list[Token], rest: list[Token], comma: bool) -> bool:
         """"a little boy, no, a girl" and "a car, a dark car" go on naming the same thing: one clause."""

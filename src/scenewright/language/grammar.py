@@ -87,7 +87,8 @@ class GrammarParser:
             headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
                     and not c.hedge and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]) \
-                    and not (out and segments[k + 1] and toks and segments[k + 1][0].start < toks[-1].start):
+                    and not (out and segments[k + 1] and toks and segments[k + 1][0].start < toks[-1].start) \
+                    and not _said_of_the_speaker(toks):
                 # (not across a sentence: "Male one, six foot, heavy build. Male two, …" — the first one's)
                 # "behind the boy, …", "there is a, um, a shop": joins what follows
                 carry = toks
@@ -100,7 +101,7 @@ class GrammarParser:
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
-            if out and (_names_it_again(out[-1], c) or _only_details(c)):
+            if out and (_names_it_again(out[-1], c) or _only_details(c)) and not _you_know(toks):
                 # "a sphere? a cyan one, near the front", "a man in a hoodie, maybe six foot, with a beard"
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
@@ -349,3 +350,17 @@ def speaker_tagged(parse: Parse, category: str, context: Context) -> Parse:
             attrs = {**dict(e.changes)["attributes"], "role": "speaker"}
     return replace(parse, edits=tuple(parse.edits) + (Update.of(who.id, attributes=attrs),))
 
+
+def _said_of_the_speaker(toks: list[Token]) -> bool:
+    """"I'd just come out of the cafe on the corner, and …": a whole part, about the witness — the cafe is
+    where they were, not where what follows is."""
+    said = [t for t in toks if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "um", "uh"))]
+    return bool(said) and said[0].kind == "WORD" and said[0].value in ("i", "we") and \
+        any(t.kind == "CAT" for t in said)
+
+
+def _you_know(toks: list[Token]) -> bool:
+    """"…, you know the Shell one by the roundabout": an aside to the listener, read on its own, so that a
+    word in it we cannot draw does not take the part before it down too."""
+    said = [t for t in toks if t.kind not in ("AND", "COMMA")]
+    return len(said) > 2 and [t.text for t in said[:2]] == ["you", "know"]

@@ -19,6 +19,7 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    (r"\b(?:legged|leg) it\b", "ran off"), (r"\bdid a runner\b", "ran off"),  # "he legged it": not "it"
     # "the bakery, well, it's more of a cafe really": the speaker naming it better, the cafe is meant
     (r"\b[a-z]+,? (?:well|or|actually|i mean),? (?:it|that)(?:'s| is| was) (?:more of|more like|really|actually) (?:a|an) "
      r"([a-z]+)(?: really| actually)?\b", r"\1"),
