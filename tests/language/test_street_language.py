@@ -361,3 +361,27 @@ def test_the_witness_walking_somewhere_is_ok_and_an_aside_does_not_sink_the_part
     assert r.ok and [o.category for o in s.scene.objects] == ["cafe"] and s.scene.objects[0].pose is None
     r = s.tell("So I was coming out of the bank on the far side, you know the old one by the roundabout")
     assert [o.category for o in s.scene.objects] == ["cafe", "bank"]
+
+
+def test_sat_with_the_one_on_the_ground_sits_by_him_and_who_falls_is_who_it_was_done_to():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a cafe")
+    s.tell("a man lying on the ground on the left")
+    r = s.tell("The cafe lady came out and sat with the one on the ground until the ambulance came.")
+    woman = s.scene.objects[-1]
+    assert r.ok and len(s.scene.objects) == 3 and woman.category == "woman" and woman.pose == "sitting"
+    assert abs(woman.x - s.scene.objects[1].x) < 0.3
+    s = _two_lads()
+    r = s.tell("Then the one in the green jacket shoved him and he fell back against the window of the cafe.")
+    red, green = s.scene.objects[1], s.scene.objects[2]
+    assert r.ok and red.pose == "lying" and green.pose is None and green.attrs["notes"] == ["shoved him"]
+    assert "marks" not in red.attrs and abs(red.x - s.scene.objects[0].x) < 0.35
+
+
+def test_baldy_is_the_bald_one():
+    s = _two_lads()
+    s.tell("the lad in the red shirt was bald")
+    r = s.tell("Then baldy shoved him")
+    assert r.ok and s.scene.objects[1].attrs["notes"] == ["shoved him"]

@@ -281,6 +281,28 @@ def _topic_then_pronoun(topic: list[Token], toks: list[Token]) -> bool:
         toks[0].start > topic[-1].start
 
 
+def _part_of_a_place(tokens: list[Token]) -> list[Token]:
+    """"fell back against the window of the cafe", "leaning on the wall of the bank": where, by the cafe; the
+    part of it is not a thing of its own. "Fell back" and "sat back" are how, not a place at the back."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if t.kind == "REL" and k + 5 <= len(tokens) and tokens[k + 1].kind == "DET" and \
+                tokens[k + 2].kind in ("MARK", "WORD") and tokens[k + 3].kind == "OF" and \
+                tokens[k + 4].kind == "DET" and k + 5 < len(tokens) and tokens[k + 5].kind == "CAT":
+            out += [t, tokens[k + 4], tokens[k + 5]]
+            k += 6
+            continue
+        if t.kind == "ABS" and t.text == "back" and out and (out[-1].kind == "POSE" or out[-1].kind == "WORD" and
+                                                             out[-1].value in ("stepped", "leaning", "leant")):
+            k += 1
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
 def _without_hesitations(tokens: list[Token]) -> list[Token]:
     """"make all the cubes, uh, the same colour": the "uh" and its commas are not a clause boundary."""
     out: list[Token] = []
@@ -350,7 +372,7 @@ class ClauseReader:
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
             tokens = _bare_all(_size_refs(self._in_a_hat(_without_causes(_without_hesitations(
-                _garment_colour_after(_went_down(_without_ended_up(_apposed_one(tokens)))))))))
+                _garment_colour_after(_went_down(_without_ended_up(_apposed_one(_part_of_a_place(tokens))))))))))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):
@@ -500,6 +522,9 @@ class ClauseReader:
                 mods = [t]
             elif k == "SIZE" and i > 0 and toks[i - 1].kind == "WORD" and toks[i - 1].value == "too":
                 pass  # "it looks too tiny": why, not what to make it
+            elif k == "POSE" and last_head == i - 1 and last_mention is not None and last_mention.head == "ONE" \
+                    and rel_marks and last_mention is rel_marks[-1] and c.targets and not mods:
+                last_mention.poses.append(t.value)  # "sat with the one on the ground": which one she sat by
             elif k in _MODS:
                 mods.append(t)
             elif k == "KIND":
@@ -618,6 +643,11 @@ class ClauseReader:
                     j + 1 < len(toks) and toks[j + 1].kind in ("CAT", "ONE")  # "under the left tree"
                 if nxt is not None and nxt.kind in ("ABS", "PLACE", "DIR") and not sided:
                     pass  # "on the left", "in the middle": an absolute place
+                elif t.text == "with" and c.targets and nxt is not None and (
+                        nxt.kind == "ONE" or nxt.kind == "PRON" and nxt.text in ("him", "her", "them")):
+                    pending_rel, expect, rel_marks = "near", 1, []  # "sat with the one on the ground": by him
+                    if c.relation is None:
+                        c.relation, c.landmarks = "near", rel_marks
                 elif t.text == "with" and not c.targets and c.holder is None:
                     pass  # "night sky, with a rocket in the top middle": the rocket is a thing said to be there
                 elif t.text == "with" and c.targets and (nxt is None or nxt.kind not in ("CAT", "NUM")):
@@ -871,7 +901,8 @@ class ClauseReader:
                     out[-1].kind in ("DET", "COLOR", "SIZE", "EXPR", "POSE", "ABS", "SUPER", "ORD", "ATTR") and \
                     (nxt is None or nxt.kind not in ("CAT", "OF", "WORD") and not (
                         k + 2 < len(tokens) and tokens[k + 2].kind == "CAT") or
-                     nxt.kind == "WORD" and nxt.value in FILLER):  # "the yellow one should be …"
+                     nxt.kind == "WORD" and (nxt.value in FILLER or verbish(nxt.value) and
+                                             out[-1].kind != "DET")):  # "the yellow one should be …"
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
             elif t.kind == "REL" and t.text in ("at", "in", "on") and nxt is not None and nxt.kind == "DET" and \
                     k + 2 < len(tokens) and tokens[k + 2].kind == "REL":

@@ -16,6 +16,7 @@ from .clauses import Clause
 from .looks import background
 from .references import Ambiguous, Mention, Missing
 from .state import Refusal, State
+from .subjects import ACTION
 
 if TYPE_CHECKING:
     from .interpret import Interpreter
@@ -322,7 +323,8 @@ def subjects_first(clauses: Sequence[Clause]) -> list[Clause]:
                 out.append(pending)
             pending = None
         if c.targets and not c.verb and not c.copula and not c.has_predicate and not c.has_location \
-                and all(not m.indefinite for m in c.targets) and c is not clauses[-1]:
+                and all(not m.indefinite for m in c.targets) and c is not clauses[-1] and \
+                not ACTION.search(c.text):  # "the one in the hoodie shoved him, and he fell": said, and done
             pending = c
             continue
         out.append(c)

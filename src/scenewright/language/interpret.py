@@ -162,6 +162,7 @@ class Interpreter:
             return None  # "…, that'd look nice with the cyan": said about the picture, nothing to change
         self._unknown(c, state)
         c.targets = _without_echoes(self.world, c.targets)
+        subjects.fell(c, state)
         subjects.activities(self, c)
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
             c.targets = subjects.movers(self, c.targets[0], state)  # "it drove off": the car, not the shop

@@ -19,6 +19,9 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "sat with him until the ambulance came": when she stopped, not a thing in the picture
+    (r",?\s*\buntil (?:the |an? |his |her |their )?[a-z]+ (?:came|arrived|got there|turned up|showed up)\b", ""),
+    (r"\bbaldy\b", "the bald one"), (r"\bbeardy\b", "the one with the beard"),  # a nickname for who it is
     (r"\b(?:legged|leg) it\b", "ran off"), (r"\bdid a runner\b", "ran off"),  # "he legged it": not "it"
     # "the bakery, well, it's more of a cafe really": the speaker naming it better, the cafe is meant
     (r"\b[a-z]+,? (?:well|or|actually|i mean),? (?:it|that)(?:'s| is| was) (?:more of|more like|really|actually) (?:a|an) "
@@ -135,7 +138,7 @@ RELATIONS = {
     "on the right side of": "right", "to the right side of": "right", "right side of": "right",
     "behind": "behind", "in back of": "behind", "back of": "behind", "beyond": "behind",
     "in front of": "front", "front of": "front", "before": "front",
-    "next to": "next", "beside": "next", "besides": "next", "by": "next", "near": "near",
+    "next to": "next", "against": "next", "up against": "next", "beside": "next", "besides": "next", "by": "next", "near": "near",
     "nearby": "near", "close to": "near", "alongside": "next", "with": "near", "at": "near",
     "on": "on", "on top of": "on", "onto": "on", "atop": "on", "upon": "on", "top of": "on",
     "above": "above", "over": "above", "below": "below", "under": "under", "underneath": "under",

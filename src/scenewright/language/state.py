@@ -34,6 +34,7 @@ class State:
     skipped: list[str] = field(default_factory=list)  # words not understood, so not done
     explained: set[str] = field(default_factory=set)  # skipped words a note already explains
     described: set[str] = field(default_factory=set)  # things added this turn that "a white one" has described
+    patient: str | None = None  # who the last action of this turn was done to: "shoved him, and he fell"
     unplaced: set[str] = field(default_factory=set)  # things added this turn where nothing said where: "Man."
 
     def mark(self) -> tuple:

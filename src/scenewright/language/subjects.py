@@ -103,7 +103,32 @@ def action(it: "Interpreter", c: Clause, state: State) -> bool:
         state.do(Update.of(who[0].id, attributes={**who[0].attrs, "notes": notes + [note]}))
     state.kept.append(f"the {who[0].category}: {note}")
     c.unknown = []
+    state.patient = _done_to(it, c.targets[1:], who[0], state)
     return True
+
+
+def _done_to(it: "Interpreter", rest: Sequence[Mention], agent: SceneObject, state: State) -> str | None:
+    """The one person an action was done to ("shoved him"): another person than the one who did it."""
+    m = next((m for m in rest if m.head in ("PRON", "CAT", "ONE", "ID")), None)
+    if m is None:
+        return None
+    if m.head == "PRON":
+        people = [o for o in state.scene.objects if o.id != agent.id and it.world.category(o.category).people
+                  and (m.value == "plural" or agrees(str(m.value), it.world, o.category, str(o.attrs.get("called", ""))))]
+    else:
+        try:
+            people = [o for o in it.resolver.resolve(m, state.scene, state.order()) if o.id != agent.id]
+        except (Missing, Ambiguous):
+            return None
+    return people[0].id if len(people) == 1 else None
+
+
+def fell(c: Clause, state: State) -> None:
+    """"Baldy shoved him and he fell against the bin": the one who falls is the one it was done to."""
+    if state.patient is None or not c.targets or "lying" not in c.poses or c.targets[0].head != "PRON" or \
+            c.targets[0].value not in ("male", "female") or state.scene.get(state.patient) is None:
+        return
+    c.targets[0] = Mention("ID", state.patient, c.targets[0].surface)
 
 
 def other_side(landmark: SceneObject, exclude: Sequence[str], state: State) -> int:
