@@ -385,3 +385,15 @@ def test_baldy_is_the_bald_one():
     s.tell("the lad in the red shirt was bald")
     r = s.tell("Then baldy shoved him")
     assert r.ok and s.scene.objects[1].attrs["notes"] == ["shoved him"]
+
+
+def test_past_a_place_draws_the_place_but_does_not_put_the_runner_by_it():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man on the right")
+    r = s.tell("he ran off to the left, past the bus stop")
+    man = s.scene.objects[0]
+    stop = next(o for o in s.scene.objects if o.category == "bus stop")
+    assert r.ok and man.pose == "running" and man.flip != Session(world="street").tell("a man").scene.objects[0].flip
+    assert stop is not None

@@ -281,6 +281,10 @@ def _topic_then_pronoun(topic: list[Token], toks: list[Token]) -> bool:
         toks[0].start > topic[-1].start
 
 
+PARTS_OF_PLACES = {"window", "windows", "wall", "door", "doorway", "entrance", "steps", "shutter", "shutters", "glass",
+          "bonnet", "hood", "boot", "trunk", "bumper", "wheel", "railings", "fence"}  # not "edge", "side", "top"
+
+
 def _part_of_a_place(tokens: list[Token]) -> list[Token]:
     """"fell back against the window of the cafe", "leaning on the wall of the bank": where, by the cafe; the
     part of it is not a thing of its own. "Fell back" and "sat back" are how, not a place at the back."""
@@ -289,7 +293,7 @@ def _part_of_a_place(tokens: list[Token]) -> list[Token]:
     while k < len(tokens):
         t = tokens[k]
         if t.kind == "REL" and k + 5 <= len(tokens) and tokens[k + 1].kind == "DET" and \
-                tokens[k + 2].kind in ("MARK", "WORD") and tokens[k + 3].kind == "OF" and \
+                tokens[k + 2].kind in ("MARK", "WORD") and tokens[k + 2].text in PARTS_OF_PLACES and tokens[k + 3].kind == "OF" and \
                 tokens[k + 4].kind == "DET" and k + 5 < len(tokens) and tokens[k + 5].kind == "CAT":
             out += [t, tokens[k + 4], tokens[k + 5]]
             k += 6
@@ -919,7 +923,7 @@ class ClauseReader:
                 continue
             elif t.kind == "WORD" and t.value == "past" and nxt is not None and nxt.kind in ("DET", "CAT") and \
                     not (out and out[-1].kind in ("DET", "NUM")):
-                t = Token("REL", "near", t.text, t.start)  # "walking past the cafe"; not "the past three days"
+                t = Token("REL", "past", t.text, t.start)  # "walking past the cafe"; not "the past three days"
             elif t.kind == "ABS" and t.text in ("back", "front") and out and out[-1].kind in ("PRON", "DET") and \
                     out[-1].text in ("his", "her", "their"):
                 t = Token("WORD", "back", t.text, t.start)  # "a rucksack on his back": his body, not a place

@@ -161,6 +161,8 @@ class Interpreter:
             c.unknown = []
             return None  # "…, that'd look nice with the cyan": said about the picture, nothing to change
         self._unknown(c, state)
+        if self._passed(c, state) and not c.targets and not (c.has_predicate or c.has_location or c.backgrounds):
+            return None  # "I was walking past the cafe": the cafe is there, and that is all
         c.targets = _without_echoes(self.world, c.targets)
         subjects.fell(c, state)
         subjects.activities(self, c)
@@ -718,6 +720,16 @@ class Interpreter:
             if all(abs(cx - b.x) >= (w + b.w) / 2 * 0.7 for b in on):
                 return cx
         return x
+
+    def _passed(self, c, state: State) -> bool:
+        """"Ran off to the left, past the bus stop": the bus stop is there (drawn if it was not), but where the
+        runner is, the rest of the clause says — passing by a thing is not standing next to it."""
+        passed = False
+        for m in [c] + list(c.targets):
+            if m.relation == "past":
+                self._draw_missing_landmarks(m.landmarks, state, quiet=True)
+                m.relation, m.landmarks, passed = None, [], True
+        return passed
 
     def _draw_missing_landmarks(self, marks: Sequence[Mention], state: State, quiet: bool = False,
                                 x: float | None = None) -> None:
