@@ -397,3 +397,73 @@ def test_past_a_place_draws_the_place_but_does_not_put_the_runner_by_it():
     stop = next(o for o in s.scene.objects if o.category == "bus stop")
     assert r.ok and man.pose == "running" and man.flip != Session(world="street").tell("a man").scene.objects[0].flip
     assert stop is not None
+
+
+def test_the_stop_is_the_bus_stop_the_bus_is_not_and_an_ambulance_is_a_van_so_called():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("I pulled into the stop")
+    assert [o.category for o in s.scene.objects] == ["bus stop"]
+    r = s.tell("The bus was a double decker, red.")
+    assert r.ok and {o.category for o in s.scene.objects} == {"bus stop", "bus"}
+    assert next(o for o in s.scene.objects if o.category == "bus stop").color is None
+    s.tell("an ambulance parked behind the bus")
+    amb = s.scene.objects[-1]
+    assert amb.category == "van" and amb.attrs["called"] == "ambulance"
+
+
+def test_a_person_said_twice_in_one_turn_is_one_person():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man lying on the bench")
+    r = s.tell("A woman waiting at the bench, a nurse I believe, in blue scrubs, was checking on him.")
+    people = [o for o in s.scene.objects if o.category in ("woman", "person")]
+    assert len(people) == 1 and people[0].category == "woman" and people[0].attrs["top_kind"] == "scrubs"
+    assert abs(people[0].x - s.scene.objects[1].x) < 0.3
+    s = Session(world="street")
+    s.tell("a police car")
+    s.tell("Two officers got out, a man and a woman.")
+    assert sorted(o.category for o in s.scene.objects) == ["man", "police car", "woman"]
+    s.tell("Maybe a police officer? Standing by the car. A woman officer.")
+    assert sorted(o.category for o in s.scene.objects) == ["man", "police car", "woman", "woman"]
+
+
+def test_the_one_doing_something_nobody_was_said_to_do_is_asked_not_guessed():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man on the left")
+    s.tell("another man on the right, filming it on his phone")
+    assert s.scene.objects[-1].attrs["notes"] == ["filming"]
+    r = s.tell("the one filming was a woman actually")
+    assert r.ok and [o.category for o in s.scene.objects] == ["man", "woman"]
+    before = s.scene
+    r = s.tell("the one smoking was a girl, my bad")
+    assert not r.ok and "smoking" in r.reply and s.scene == before
+
+
+def test_his_mate_and_the_other_man_are_a_second_man_when_there_is_one():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man on a motorbike")
+    r = s.tell("and his mate was just standing by the shop filming it on his phone")  # plain, unpunctuated
+    men = [o for o in s.scene.objects if o.category == "man"]
+    assert r.ok and len(men) == 2 and men[1].attrs["notes"] == ["filming"] and men[0].pose is None
+    r = s.tell("the other man was smoking")  # two men now: the one not talked about last
+    assert "smoking" in men[0].attrs.get("notes", ()) or "smoking" in s.scene.get(men[0].id).attrs["notes"]
+
+
+def test_everyday_phrases_are_read_in_plain_unpunctuated_text_too():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man on the left")
+    x, y = s.scene.objects[0].x, s.scene.objects[0].y
+    r = s.tell("then he legged it")
+    assert r.ok and s.scene.objects[0].pose == "running"
+    r = s.tell("he ended up on the ground lying right there")
+    man = s.scene.objects[0]
+    assert r.ok and man.pose == "lying" and man.x == x

@@ -905,8 +905,8 @@ class ClauseReader:
                     out[-1].kind in ("DET", "COLOR", "SIZE", "EXPR", "POSE", "ABS", "SUPER", "ORD", "ATTR") and \
                     (nxt is None or nxt.kind not in ("CAT", "OF", "WORD") and not (
                         k + 2 < len(tokens) and tokens[k + 2].kind == "CAT") or
-                     nxt.kind == "WORD" and (nxt.value in FILLER or verbish(nxt.value) and
-                                             out[-1].kind != "DET")):  # "the yellow one should be …"
+                     nxt.kind == "WORD" and (nxt.value in FILLER or verbish(nxt.value))):  # "the yellow one should
+                # be …", "the other one stayed on the bike", "the bald one shoved him"
                 t = Token("ONE", "one", t.text, t.start)  # "the red one", "the other one"
             elif t.kind == "REL" and t.text in ("at", "in", "on") and nxt is not None and nxt.kind == "DET" and \
                     k + 2 < len(tokens) and tokens[k + 2].kind == "REL":
@@ -921,6 +921,9 @@ class ClauseReader:
                 out.append(Token("REL", "on" if on else "in", f"in the {t.text} of", t.start))
                 skip = k + 1
                 continue
+            elif t.kind == "PRON" and t.text == "it" and out and out[-1].kind == "WORD" and \
+                    out[-1].value.endswith("ing") and verbish(out[-1].value):
+                continue  # "filming it on his phone", "watching it all": what happened, not a thing
             elif t.kind == "WORD" and t.value == "past" and nxt is not None and nxt.kind in ("DET", "CAT") and \
                     not (out and out[-1].kind in ("DET", "NUM")):
                 t = Token("REL", "past", t.text, t.start)  # "walking past the cafe"; not "the past three days"

@@ -311,6 +311,29 @@ class Interpreter:
         if described is not None and described.color and (m.colors or c.colors) and \
                 described.color not in (m.colors + c.colors):
             described = None  # "a red car … A blue Ford Focus": another car
+        if described is None and holder is None and m.det == "a" and not (m.count or c.count) and cat.people:
+            added = [e.obj for e in state.edits if isinstance(e, Add) and state.scene.get(e.obj.id) is not None]
+            people = [o for o in added if self.world.category(o.category).people]
+            unsaid = [o for o in people if o.category == "person" and o.id not in state.described]
+            if unsaid and gender_of(cat.name) is not None and not (m.relation or c.has_location) and \
+                    (len(people) == 1 and people[0].id == added[-1].id or len(people) > 1 and
+                     all(o.category == "person" or o.id in state.described for o in people)):
+                # "a police officer? Standing by him. A woman officer.": the officer is a woman; "two officers
+                # got out, a man and a woman": the two of them
+                obj = state.scene.get(unsaid[0].id)
+                state.described.add(obj.id)
+                fields = {k: v for k, v in looks(self.world, cat, m, c, state, obj).items() if k not in ("x", "y")}
+                return state.do(Update.of(obj.id, **{**fields, **idioms.recategorised(self.world, obj, cat.name)}))
+            if len(people) == 1 and gender_of(people[0].category) is not None and people[0].id == added[-1].id and \
+                    gender_of(cat.name) is None and cat.name != people[0].category and m.surface not in (
+                        "person", "people", "someone", "somebody"):
+                # "A woman waiting at the stop, a nurse I believe": the woman is the nurse
+                obj = state.scene.get(people[0].id)
+                called = f"{obj.attrs['called']}, {m.surface}" if obj.attrs.get("called") else m.surface
+                state.do(Update.of(obj.id, attributes={**obj.attrs, "called": called}))
+                said = replace(c, **{k: getattr(m, k) + getattr(c, k) for k in LOOKS},
+                               relation=c.relation or m.relation, landmarks=c.landmarks or m.landmarks)
+                return self._update(said, [state.scene.get(obj.id)], state)
         if described is not None:  # "a car going really slowly beside her. A grey Mercedes.": that car
             called = {"attributes": {**described.attrs, "called": m.surface}}
             fields = {k: v for k, v in looks(self.world, cat, m, c, state, described).items()
@@ -759,7 +782,13 @@ class Interpreter:
     def _someone_new(self, m: Mention, state: State) -> list[SceneObject] | None:
         """"He was wearing a grey hoodie" when no one he could be is in the picture: a witness telling what
         happened means someone is there — he is drawn (the world's man, or boy), and the reply says so. Only for
-        he / she; "it" with nothing to mean is still asked about."""
+        he / she; "it" with nothing to mean is still asked about. "The other man" with one man there: a second
+        man (a person of a witness's story), drawn and said so."""
+        if m.head == "CAT" and m.det == "other" and self.world.category(str(m.value)).people and \
+                len([o for o in state.scene.objects if o.category == m.value]) == 1:
+            self._add(replace(m, det="a"), Clause(""), state)
+            state.notes.append(f"(There was only one {m.value}, so I drew the other.)")
+            return [state.scene.get(state.this_turn[-1])]
         if m.head != "PRON" or m.value not in ("male", "female") or any(
                 gender_of(o.category) in (None, m.value) for o in state.scene.objects
                 if self.world.category(o.category).people):
@@ -933,7 +962,20 @@ class Interpreter:
         return True
 
     def _known_by_a_note(self, c, state: State) -> None:
-        """"the man with the beard is tall": the man the beard was noted on, not a beard given to another."""
+        """"the man with the beard is tall": the man the beard was noted on, not a beard given to another;
+        "the one filming was a girl": the one noted as filming."""
+        doing = re.search(r"\bthe (?:other )?one ([a-z]+ing)\b", c.text)
+        if c.targets and c.targets[0].head == "ONE" and c.targets[0].det in ("the", "other") and doing and \
+                doing.group(1) in c.unknown:
+            word = doing.group(1)
+            cands = [o for o in state.scene.objects if word in " ".join(o.attrs.get("notes", ())).split()
+                     and self.world.category(o.category).people]
+            if len(cands) != 1:
+                raise Refusal(f"I can't tell who {doing.group(0)!r} is: nobody in the picture is noted as {word}"
+                              + (" yet." if not cands else " but several are."))
+            c.targets[0] = Mention("ID", cands[0].id, c.targets[0].surface)
+            c.handled.add(word)
+            return
         if len(c.targets) < 2 or c.targets[0].head not in ("CAT", "ONE") or c.targets[0].det != "the":
             return
         for m in c.targets[1:]:

@@ -20,7 +20,13 @@ CONTRACTIONS = [
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
     # "sat with him until the ambulance came": when she stopped, not a thing in the picture
-    (r",?\s*\buntil (?:the |an? |his |her |their )?[a-z]+ (?:came|arrived|got there|turned up|showed up)\b", ""),
+    (r",?\s*\b(?:until|till|til) (?:the |an? |his |her |their )?[a-z]+ (?:came|arrived|got there|turned up|showed up|"
+     r"got (?:him|her|them))\b", ""),
+    (r"\b(checking|checked|check|looking after|looked after|tending|tended) (?:on )?(him|her|them)\b", r"\1 next to \2"),
+    (r",?\s*\bmy bad\b", ""),
+    # "his mate was standing by the pumps": the other man of the story (drawn if there is only one)
+    (r"\b(?:his|their) (?:mate|pal|buddy|mucker|brother)\b", "the other man"),
+    (r"\b(?:her|their) (?:friend|sister|mate)\b(?! (?:was|is) (?:a|an) )", "the other woman"),  # "sorry my bad": an apology, not "my bald"
     (r"\bbaldy\b", "the bald one"), (r"\bbeardy\b", "the one with the beard"),  # a nickname for who it is
     (r"\b(?:legged|leg) it\b", "ran off"), (r"\bdid a runner\b", "ran off"),  # "he legged it": not "it"
     # "the bakery, well, it's more of a cafe really": the speaker naming it better, the cafe is meant
@@ -251,7 +257,7 @@ NEAREST_COLOURS = frozenset("""pink silver gold golden maroon tan olive turquois
     crimson scarlet navy aqua chocolate beige cream orange""".split())
 
 # Names of things that are also everyday function words: a thing only after a determiner, number or adjective.
-FUNCTION_NOUNS = {("can",), ("cans",), ("light",), ("lights",), ("block",), ("set",), ("second",)}
+FUNCTION_NOUNS = {("can",), ("cans",), ("light",), ("lights",), ("block",), ("set",), ("second",), ("stop",)}
 
 CORRECTION_MARKERS = ["no i meant", "no i mean", "no", "nope", "not", "actually", "i meant", "i mean", "sorry",
                       "wait", "oops", "correction", "rather", "instead", "make that", "my mistake",
@@ -329,7 +335,7 @@ _KIND_AFTER = re.compile(r"\b(an?) ((?:[\w-]+ ){0,3}?[\w-]+)( on)?\s*,\s*one of 
 
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
-    if _PLAIN.match(text) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
+    if _PLAIN.match(text) and not any(p.search(text) for p, _ in _CONTRACTIONS) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
             and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
             and " seat" not in text and "take " not in text and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text \

@@ -156,7 +156,8 @@ class Resolver:
             # "the ball" is any ball
             head = m.surface.split()[-1] if m.surface else ""
             if not alike and m.det == "the" and head:  # "the balloon" when only a hot air balloon is there
-                alike = [o for o in objs if head in o.category.split() or head.rstrip("s") in o.category.split()]
+                alike = [o for o in objs if o.category.split()[-1] in (head, head.rstrip("s"))]  # its head noun:
+                # not "the bus" for a bus stop
             objs = alike
         elif m.head == "KIND":  # "the hoodie": whoever wears one
             slot, kind = m.value
@@ -240,14 +241,14 @@ class Resolver:
                     len(same) >= 2 and m.side is not None and not (m.colors or m.expressions or m.poses):
                 cands = same  # "left one blue" after "two red cylinders": the left cylinder
         elif m.det == "other" and cands:
-            cands = cands[1:] if len(cands) > 1 else cands
+            cands = cands[1:]  # "the other man" with one man there: not him (someone new, or there is none)
         if not cands:
             if m.head == "PRON":
                 raise Missing(f"I'm not sure who or what {m.surface or 'it'!r} is — say it with a name, e.g. "
                               f"{self.name_example(one=True)}.")
             if not scene.objects:
                 raise Missing("The picture is empty — there is nothing to change yet.")
-            raise Missing(f"There is no {self.describe(m)} in the picture.")
+            raise Missing(f"There is no {'other ' if m.det == 'other' else ''}{self.describe(m)} in the picture.")
         if m.head == "PRON":
             if m.value == "plural":
                 rank = {i: k for k, i in enumerate(order)}  # the group's topic first: a landmark drawn along is last

@@ -18,8 +18,9 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
     now = before  # each update said against the picture just before it ("noted … jacket" once, not per update)
     for e in edits:
         if isinstance(e, Update):
-            part = said(e, known.get(e.id, "object"), now if any(o.id == e.id for o in now.objects) else before)
-            if (e.id, part) not in seen:
+            name = next((o.category for o in now.objects if o.id == e.id), known.get(e.id, "object"))  # as it was
+            part = said(e, name, now if any(o.id == e.id for o in now.objects) else before)
+            if part and (e.id, part) not in seen:
                 seen.add((e.id, part))
                 parts.append(part)
         try:
@@ -99,6 +100,8 @@ def said(e: Update, name: str, before: Scene) -> str:
             said.append(f"{', '.join(kept)} (not drawn)")
         unsure = list(dict.fromkeys(_UNSURE_WORDS.get(k.removesuffix("_kind"), k.removesuffix("_kind").replace("_", " "))
                                     for k, _ in ch.get("uncertain", ())))
+        if not said and not unsure and set(new) - {"called"} == set(old.attrs if old else ()) - {"called"}:
+            return ""  # only what it is called: said by the rest of the reply
         text = f"noted for the {name}: {'; '.join(said)}" if said else f"noted for the {name}"
         return text + (f" (unsure: {', '.join(unsure)})" if unsure else "")
     return f"changed the {name}"
