@@ -467,3 +467,46 @@ def test_everyday_phrases_are_read_in_plain_unpunctuated_text_too():
     r = s.tell("he ended up on the ground lying right there")
     man = s.scene.objects[0]
     assert r.ok and man.pose == "lying" and man.x == x
+
+
+def test_clock_times_ages_and_how_long_after_are_not_counts():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("ok so this was like 4pm, the house across from mine, the one with the blue door")
+    assert r.ok and s.scene.background == "day" and [o.category for o in s.scene.objects] == ["house"]
+    r = s.tell("then literally two minutes later this girl walks up, like my age maybe, so 16-17")
+    kids = [o for o in s.scene.objects if o.category == "child"]
+    assert len(kids) == 1 and kids[0].pose == "walking"
+    s.tell("a shop")
+    r = s.tell("Subject exited the shop at 1415, running. Female, approximately thirty.")
+    women = [o for o in s.scene.objects if o.category in ("woman", "person")]
+    assert len(women) == 1 and women[0].category == "woman" and women[0].pose == "running"
+    assert women[0].attrs["age"] == "young"
+    s.tell("it was 11pm")
+    assert s.scene.background == "night"
+
+
+def test_a_bare_colour_one_and_like_a_brand_describe_the_thing_just_named():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("a delivery van pulls up, yellow one, like DHL")
+    assert r.ok and [(o.category, o.color) for o in s.scene.objects] == [("van", "yellow")]
+    assert "like dhl" in s.scene.objects[0].attrs["notes"]
+    r = s.tell("a woman on the left")
+    r = s.tell("Description: five foot six, slim, blonde hair in a ponytail, green parka, blue jeans.")
+    woman = s.scene.objects[1]
+    assert r.ok and "ponytail" in woman.attrs["notes"] and woman.attrs["top_kind"] == "parka"
+
+
+def test_a_part_with_no_subject_after_and_is_about_what_can_do_it():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a bus on the left")
+    s.tell("a woman at the bus stop")
+    r = s.tell("The ambulance came about ten minutes later and parked behind the bus.")
+    van = next(o for o in s.scene.objects if o.category == "van")
+    woman = next(o for o in s.scene.objects if o.category == "woman")
+    assert van.attrs.get("motion") == "parked" and "motion" not in woman.attrs

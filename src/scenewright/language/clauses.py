@@ -3,6 +3,7 @@ should look like). `ClauseReader.split` cuts a turn into clauses; `ClauseReader.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -97,7 +98,8 @@ def _owns_a_thing(rest: list[Token]) -> bool:
 
 def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> bool:
     """Two indefinite mentions of one category with only a comma between them name one new thing."""
-    one = m.head == "ONE" and (m.det == "a" and last.head == "CAT" or  # "a sphere? a cyan one", "her bike, an old one"
+    one = m.head == "ONE" and ((m.det == "a" or m.det is None and bool(m.colors or m.sizes)) and last.head == "CAT"
+                               or  # "a sphere? a cyan one", "her bike, an old one", "a van pulls up, yellow one"
                                m.det == "the" and last.head in ("ONE", "CAT") and last.det in ("the", "other"))
     # "the other one, the shorter one": one thing, said twice
     if not (one or last.head == m.head == "CAT" and last.value == m.value and last.indefinite
@@ -813,6 +815,13 @@ class ClauseReader:
             if not any(t.kind in ("CAT", "PRON", "ONE", "ROLE") for t in said[:first]):
                 c.poses = []  # "I was walking past the cafe": how the witness went, not the cafe
                 c.handled.update(t.text for t in said if t.kind == "POSE")
+        for k, t in enumerate(toks):  # "a delivery van, yellow one, like DHL": what it was like, kept as said
+            if t.kind == "WORD" and t.value == "like" and c.targets and k + 1 < len(toks):
+                run = list(itertools.takewhile(lambda x: x.kind == "WORD" and x.value in c.unknown and
+                                               not verbish(x.value) and x.value not in FILLER, toks[k + 1:]))
+                if run and (k + 1 + len(run) == len(toks) or toks[k + 1 + len(run)].kind in ("COMMA", "AND")):
+                    c.notes.append("like " + " ".join(x.text for x in run))
+                    c.handled.update(x.value for x in run)
         for t in toks:  # "kneeling" drawn as sitting: the word as said is kept, since the picture cannot show it
             if t.kind == "POSE" and t.text in self.world.approximate_poses and t.text not in c.notes:
                 c.notes.append(t.text)

@@ -319,7 +319,8 @@ def _names_it_again(prev: Clause, c: Clause) -> bool:
     if c.verb or c.holder or len(c.targets) != 1 or not prev.targets:
         return False
     m, last = c.targets[0], prev.targets[-1]
-    return m.head == "ONE" and m.det == "a" and last.head == "CAT" and last.indefinite and not m.relation
+    return m.head == "ONE" and (m.det == "a" or m.det is None and bool(m.colors or m.sizes)) and \
+        last.head == "CAT" and last.indefinite and not m.relation  # "a delivery van pulls up, yellow one"
 
 
 _LEXICONS: dict[str, Lexicon] = {}

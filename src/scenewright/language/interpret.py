@@ -311,7 +311,11 @@ class Interpreter:
         if described is not None and described.color and (m.colors or c.colors) and \
                 described.color not in (m.colors + c.colors):
             described = None  # "a red car … A blue Ford Focus": another car
-        if described is None and holder is None and m.det == "a" and not (m.count or c.count) and cat.people:
+        said_count = m.count or c.count or 0
+        if described is None and holder is None and (m.det == "a" or m.det is None and c.verb is None) and \
+                (said_count <= 1 or said_count > 12) and cat.people:  # (more than twelve people: an age)
+            if said_count > 12 and "age" in cat.attributes:  # "Female, approximately thirty"
+                c.attrs.append(("age", "young" if said_count < 40 else "middle aged" if said_count < 60 else "elderly"))
             added = [e.obj for e in state.edits if isinstance(e, Add) and state.scene.get(e.obj.id) is not None]
             people = [o for o in added if self.world.category(o.category).people]
             unsaid = [o for o in people if o.category == "person" and o.id not in state.described]
@@ -325,7 +329,7 @@ class Interpreter:
                 fields = {k: v for k, v in looks(self.world, cat, m, c, state, obj).items() if k not in ("x", "y")}
                 return state.do(Update.of(obj.id, **{**fields, **idioms.recategorised(self.world, obj, cat.name)}))
             if len(people) == 1 and gender_of(people[0].category) is not None and people[0].id == added[-1].id and \
-                    gender_of(cat.name) is None and cat.name != people[0].category and m.surface not in (
+                    cat.name == "person" and m.det == "a" and m.surface not in (
                         "person", "people", "someone", "somebody"):
                 # "A woman waiting at the stop, a nurse I believe": the woman is the nurse
                 obj = state.scene.get(people[0].id)
@@ -347,10 +351,12 @@ class Interpreter:
                     for o in state.scene.objects):
                 holder, how = last, "wear"
         n = max(1, m.count or c.count or 1) if m.pick is None else 1
-        if m.det == "a" and m.count is None and c.count and n > 1:  # "a little boy …, maybe eight": one boy
-            n = 1
+        if m.det == "a" and m.count is None and c.count and n > 1 or \
+                n > 12 and cat.people and "age" in cat.attributes:  # "a little boy …, maybe eight": one boy;
+            n = 1  # "Female, approximately thirty": her age, not thirty women
             if cat.people and "age" in cat.attributes:  # … of about eight
-                c.attrs.append(("age", "young" if c.count < 40 else "middle aged" if c.count < 60 else "elderly"))
+                said = c.count or m.count or 0
+                c.attrs.append(("age", "young" if said < 40 else "middle aged" if said < 60 else "elderly"))
         if n > 12:
             raise Refusal(f"{n} is a lot — at most 12 at a time, please.")
         fields = looks(self.world, cat, m, c, state, None)
@@ -928,8 +934,10 @@ class Interpreter:
                 m.head, m.value = "CAT", mapped
                 c.handled.add(word)
                 continue
-            if not known or c.neg:  # a negated clause with a word we can't read could mean anything
-                raise Refusal(self._dont_know(word))
+            described = bool(c.attrs or c.kinds or c.expressions or c.poses) and not c.targets[:1] == [m] and \
+                any(self.world.category(o.category).people for o in state.scene.objects)
+            if (not known and not described) or c.neg:  # a negated clause with a word we can't read could mean
+                raise Refusal(self._dont_know(word))  # anything; "slim, blonde hair in a ponytail": a note on her
             note = " ".join(m.colors + [word])
             c.notes.append(note)
             c.handled.add(word)

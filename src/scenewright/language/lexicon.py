@@ -15,15 +15,36 @@ from typing import Any
 from ..worlds import World
 
 # -- English, fixed -------------------------------------------------------------------------------------------
+def _clock(m: "re.Match[str]") -> str:
+    """"4pm", "11 pm", "06:40": the time of day a clock time says, in the words the worlds know."""
+    hour, half = int(m.group(1)), (m.group(3) or "").lower()
+    if half == "pm" and hour < 12:
+        hour += 12
+    elif half == "am" and hour == 12:
+        hour = 0
+    if not 0 <= hour <= 23:
+        return m.group(0)
+    return "at midnight" if hour < 5 else "in the morning" if hour < 12 else "in the afternoon" if hour < 17 else \
+        "in the evening" if hour < 20 else "at night"
+
+
 CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "the house across from mine": across the road from the witness, whose own house is not in the picture
+    (r"\b(?:across|over the road|across the road|across the street|over the street|opposite) from (?:mine|ours)\b",
+     "across the road"), (r"\bopposite (?:mine|ours)\b", "across the road"),
+    (r"\b([ap])\.m\.?", r"\1m"),
+    (r"\b(?:at |about |around |like )*(\d{1,2})(?:[:.](\d\d))?\s*(am|pm)\b", _clock),  # "like 4pm": afternoon
+    (r"\b(?:at |about |around )(\d\d)[:.](\d\d)()\b", _clock),  # "at 06:40"
+    (r"\b(?:at |about |around )([01]\d|2[0-3])([0-5]\d)()(?: hours| hrs)?\b", _clock),  # "at 1415": a report's time
     # "sat with him until the ambulance came": when she stopped, not a thing in the picture
     (r",?\s*\b(?:until|till|til) (?:the |an? |his |her |their )?[a-z]+ (?:came|arrived|got there|turned up|showed up|"
      r"got (?:him|her|them))\b", ""),
     (r"\b(checking|checked|check|looking after|looked after|tending|tended) (?:on )?(him|her|them)\b", r"\1 next to \2"),
     (r",?\s*\bmy bad\b", ""),
+    (r"^\s*(?:description|desc|details)\s*:\s*", ""),  # "Description: five foot six, slim, …"
     # "his mate was standing by the pumps": the other man of the story (drawn if there is only one)
     (r"\b(?:his|their) (?:mate|pal|buddy|mucker|brother)\b", "the other man"),
     (r"\b(?:her|their) (?:friend|sister|mate)\b(?! (?:was|is) (?:a|an) )", "the other woman"),  # "sorry my bad": an apology, not "my bald"
@@ -43,10 +64,20 @@ CONTRACTIONS = [
     (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"), (r"'s\b", ""),
     (r"s'(\s|$)", r"s\1"),
     (r"\b(?:on|by) (?:his|her|their|my|its) own\b", "alone"),  # "she was on her own": alone, not on her
+    # "two minutes later", "a few seconds after": when, not how many
+    (r"\b(?:a |an |about |like |maybe |literally |only |just )*(?:\d+|a few|few|a couple of|couple of|one|two|three|"
+     r"four|five|ten|twenty|thirty|several) (?:minutes?|mins?|seconds?|secs?|hours?|days?|weeks?) "
+     r"(?:later|after|before|earlier|ago)\b", ""),
+    (r"\b(\d{1,2})\s*(?:-|to)\s*\d{1,2}\b(?! (?:of|am|pm))", r"\1"),  # "so 16-17": about sixteen
+    (r"\b(\d{2}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?ish\b", r"about \1"),  # "fifty-ish"
 ]
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a couple of": 2, "a pair of": 2, "couple of": 2, "several": 3,
-           "a few": 3, "few": 3, "both": 2, "twice": 2, "double": 2}
+           "a few": 3, "few": 3, "both": 2, "twice": 2, "double": 2,
+           # said of people, these are ages ("a kid, maybe fifteen"): the reader makes them so
+           **{w: 11 + k for k, w in enumerate("eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                                               "nineteen".split())},
+           **{w: 20 + 10 * k for k, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
             "ninth": 9, "tenth": 10,
             "last": -1, "latest": -1, "newest": -1, "oldest": 1, "original": 1, "previous": -2}
@@ -156,6 +187,7 @@ RELATIONS = {
     "over to": "toward", "further from": "away", "farther from": "away", "further away from": "away",
     "far away from": "away", "far far away from": "away",
     "out of": "near", "from": "near", "coming out of": "near", "came out of": "near", "leaving": "near",
+    "exited": "near", "exiting": "near",
     "outside": "front", "outside of": "front",
     "on the other side of": "opposite", "the other side of": "opposite", "other side of": "opposite",
     "across from": "opposite", "opposite": "opposite", "opposite to": "opposite",

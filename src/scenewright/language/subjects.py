@@ -183,6 +183,11 @@ def headless_subject(it: "Interpreter", c: Clause, state: State) -> SceneObject:
         order = [o for o in order if it.world.category(o.category).group == "vehicles"] or order
     if not (c.kinds or c.expressions or c.poses or c.attrs):
         return order[0]
+    said = {a for a, _ in c.attrs}
+    if said and not (c.kinds or c.expressions or c.poses):  # "… and parked behind my bus": what can be parked
+        fits = [o for o in order if said <= set(it.world.category(o.category).attributes)]
+        if fits:
+            return fits[0]
     people = [o for o in order if it.world.category(o.category).people]
     if c.kinds and people and c.relation in ("next", "near", "on", "in", "with") and len(c.landmarks) == 1 \
             and c.landmarks[0].head == "PRON" and c.landmarks[0].value in ("male", "female"):

@@ -152,7 +152,7 @@ CATEGORIES = (
     _c("person", "people", 0.295, 0.42, "near sidewalk", synonyms=("someone", "somebody", "pedestrian",
                                                                    "figure", "individual", "passer by",
                                                                    "teenager", "teen", "nurse", "paramedic", "police officer",
-                                                                   "security guard", "student"),
+                                                                   "security guard", "student", "subject"),
        plural="people", **_person),
     # buildings: stand on the far side
     _c("house", "buildings", 0.62, 1.25, "building", synonyms=("home", "cottage", "townhouse"), **_building),
