@@ -510,3 +510,20 @@ def test_a_part_with_no_subject_after_and_is_about_what_can_do_it():
     van = next(o for o in s.scene.objects if o.category == "van")
     woman = next(o for o in s.scene.objects if o.category == "woman")
     assert van.attrs.get("motion") == "parked" and "motion" not in woman.attrs
+
+
+def test_someone_who_did_something_is_drawn_and_where_they_went_after_is_done():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a red car on the left")
+    r = s.tell("Someone smashed my car!")
+    person = s.scene.objects[-1]
+    assert r.ok and person.category == "person" and person.attrs["notes"] == ["smashed my car"]
+    s.tell("a woman on the right")
+    s.tell("a man in the middle")
+    man = s.scene.objects[-1]
+    r = s.tell("He snatched her handbag and he went off to the left.")
+    after = s.scene.get(man.id)
+    assert r.ok and after.attrs["notes"] == ["snatched her handbag"]
+    assert after.x < man.x or after.flip != man.flip or "left" in str(after.attrs)

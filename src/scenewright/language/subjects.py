@@ -27,6 +27,7 @@ NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did
 # one who did it, in the witness's words; nobody moves or is drawn for it.
 ACTION = re.compile(r"\b(?:pushed|shoved|punched|kicked|hit|slapped|attacked|headbutted|head butted|"
                     r"elbowed|tripped|mugged|robbed|stabbed|threatened|hugged|swung at|spat at|went for|"
+                    r"smashed|broke into|stole|nicked|snatched|vandalised|vandalized|keyed|scratched|"
                     r"threw (?:a punch|punches|a kick|a bottle|something))\b.*")
 _MOVE_VERBS = ("pushed", "shoved", "tripped")  # also "push the car left": a move, when it says where
 
@@ -94,7 +95,13 @@ def action(it: "Interpreter", c: Clause, state: State) -> bool:
         return False  # "push the car": no one did it, it is asked
     if hit.group(0).split()[0] in _MOVE_VERBS and (c.dirs or c.relation or c.abs_x is not None or c.place):
         return False
-    who = it._resolve(m, state)
+    if m.head == "CAT" and (m.indefinite or m.surface in ("someone", "somebody")) and not m.count:
+        # "a lad punched him", "someone smashed my car": drawn, and what they did kept
+        it._add(m, replace(c, targets=[m], relation=None, landmarks=[], poses=[], attrs=[], kinds=[], notes=[]),
+                state)
+        who = [state.scene.get(state.this_turn[-1])]
+    else:
+        who = it._resolve(m, state)
     if len(who) != 1 or not it.world.category(who[0].category).people:
         return False
     note = re.sub(r"(?:[\s,]+(?:and|then|so|but))+[\s,]*$|[\s,]+$", "", hit.group(0))
@@ -102,8 +109,14 @@ def action(it: "Interpreter", c: Clause, state: State) -> bool:
     if note not in notes:
         state.do(Update.of(who[0].id, attributes={**who[0].attrs, "notes": notes + [note]}))
     state.kept.append(f"the {who[0].category}: {note}")
-    c.unknown = []
     state.patient = _done_to(it, c.targets[1:], who[0], state)
+    if c.dirs or c.relation or c.abs_x is not None or c.place or c.poses or c.goes or c.facing:
+        # "he snatched her handbag, and off he went to the right": the rest of it is where he went
+        c.targets = [Mention("ID", who[0].id, m.surface)]
+        c.unknown = [w for w in c.unknown if w not in note.split()]
+        c.relation, c.landmarks = (c.relation, c.landmarks) if c.relation != "near" else (None, [])
+        return False
+    c.unknown = []
     return True
 
 
