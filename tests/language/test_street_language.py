@@ -527,3 +527,37 @@ def test_someone_who_did_something_is_drawn_and_where_they_went_after_is_done():
     after = s.scene.get(man.id)
     assert r.ok and after.attrs["notes"] == ["snatched her handbag"]
     assert after.x < man.x or after.flip != man.flip or "left" in str(after.attrs)
+
+
+def test_a_polite_long_request_and_a_bare_colour_with_a_place():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("Okay, so what I'd like, if it's not too much trouble, is a quiet residential street, the sort of "
+               "thing you'd see in a suburb, with a couple of houses across the road, a white one and a grey one, "
+               "white on the left.")
+    houses = sorted((o for o in s.scene.objects if o.category == "house"), key=lambda o: o.x)
+    assert r.ok and [h.color for h in houses] == ["white", "gray"]
+    s = Session(world="street")
+    s.tell("two cars, red on the left and blue on the right")
+    cars = {o.color: o.x for o in s.scene.objects}
+    assert cars["red"] < 0.5 < cars["blue"]
+
+
+def test_relayed_speech_and_eating():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("My son saw something from our window, I'm going to type what he says, ok?")
+    assert not s.scene.objects  # nobody is drawn for the son
+    r = s.tell("He says there was a big yellow bus stopped at the bus stop.")
+    assert r.ok and {o.category for o in s.scene.objects} == {"bus", "bus stop"}
+    s = Session(world="park")
+    s.tell("my kid is dictating, here goes: 'a big big bear'")
+    r = s.tell("'the bear is eating a pie'")
+    assert r.ok and [o.category for o in s.scene.objects] == ["bear", "pie"]
+    s.tell("and a boy is happy with the bear")
+    assert {o.category for o in s.scene.objects} == {"bear", "pie", "boy"}
+    assert not any(o.attrs.get("with") for o in s.scene.objects if o.category == "bear")  # not held by the boy
+    r = s.tell("the bear has a crown because he is the king")
+    assert r.ok and "crown" in [o.category for o in s.scene.objects]

@@ -221,7 +221,9 @@ def _without_causes(tokens: list[Token]) -> list[Token]:
         t = tokens[k]
         out.append(t)
         k += 1
-        if t.kind != "EXPR" or k >= len(tokens) or tokens[k].text not in _CAUSE_WORDS:
+        with_someone = k + 2 < len(tokens) and tokens[k].text == "with" and tokens[k + 1].kind == "DET" and \
+            tokens[k + 1].value == "the" and tokens[k + 2].kind == "CAT"  # "happy with the bear": it is why
+        if t.kind != "EXPR" or k >= len(tokens) or tokens[k].text not in _CAUSE_WORDS and not with_someone:
             continue
         j = k + 1
         while j < len(tokens) and tokens[j].kind in ("DET", "COLOR", "SIZE"):
@@ -309,6 +311,23 @@ def _part_of_a_place(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _colour_ones(tokens: list[Token]) -> list[Token]:
+    """"two cars, red on the left and blue on the right", "a white one and a grey one, white on the left": a
+    bare colour with a place is the one of that colour — the one said before, else a new one of the group."""
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        if t.kind == "COLOR" and out and out[-1].kind in ("COMMA", "AND") and k + 1 < len(tokens) and (
+                tokens[k + 1].kind in ("ABS", "PLACE") or tokens[k + 1].kind == "REL" and
+                tokens[k + 1].value in ("on", "left", "right", "in", "next", "behind", "front")) and \
+                any(x.kind in ("CAT", "ONE") or x.kind == "NUM" and x.text == "one" for x in out):
+            said = any(x.kind == "COLOR" and x.value == t.value for x in out)
+            out += [Token("DET", "the" if said else "a", "the" if said else "a", t.start - 0.2), t,
+                    Token("ONE", "one", "one", t.start + 0.1)]
+            continue
+        out.append(t)
+    return out
+
+
 def _without_hesitations(tokens: list[Token]) -> list[Token]:
     """"make all the cubes, uh, the same colour": the "uh" and its commas are not a clause boundary."""
     out: list[Token] = []
@@ -378,7 +397,7 @@ class ClauseReader:
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
             tokens = _bare_all(_size_refs(self._in_a_hat(_without_causes(_without_hesitations(
-                _garment_colour_after(_went_down(_without_ended_up(_apposed_one(_part_of_a_place(tokens))))))))))
+                _garment_colour_after(_went_down(_without_ended_up(_apposed_one(_part_of_a_place(_colour_ones(tokens)))))))))))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):

@@ -85,13 +85,16 @@ class GrammarParser:
                 kept[-1] = kept[-1] + toks
                 continue
             headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
+            nxt_new = k + 1 < len(segments) and bool(segments[k + 1]) and segments[k + 1][0].kind == "DET" and \
+                segments[k + 1][0].value == "a"
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
-                    and not c.hedge and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]) \
+                    and (not c.hedge or c.has_location and nxt_new) and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]) \
                     and not (out and segments[k + 1] and toks and segments[k + 1][0].start < toks[-1].start) \
                     and not _said_of_the_speaker(toks):
                 # (not across a sentence: "Male one, six foot, heavy build. Male two, …" — the first one's)
                 # "behind the boy, …", "there is a, um, a shop": joins what follows
-                carry = toks
+                carry = [t for t in toks if t.kind != "HEDGE"] if c.hedge else toks  # "in the far lane I
+                # suppose, a silver hatchback": where it was is hedged, not the car or its colour
                 continue
             carry = []
             if headless and c.hedge and not kept and not c.has_predicate and k + 1 < len(segments):

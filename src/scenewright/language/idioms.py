@@ -78,7 +78,7 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
     if (c.copula or c.verb == "make") and _MOST.search(c.text) and c.targets and not c.relation:
         return most(it, c, state)
     if c.copula and _HAVE.search(c.text) and c.holder is None and len(c.targets) >= 2 and \
-            is_person(it, c.targets[0], state) and all(m.head == "CAT" and (m.indefinite or m.det is None)
+            (is_person(it, c.targets[0], state) or _an_animal_there(it, c.targets[0], state)) and all(m.head == "CAT" and (m.indefinite or m.det is None)
                                                          for m in c.targets[1:]):
         c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "she has a viking helmet"
     elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
@@ -295,6 +295,11 @@ def becomes(it: "Interpreter", c: Clause, state: State) -> bool:
         raise Refusal(f"It is a {new.value} already.")
     state.do(Update.of(obj.id, **recategorised(it.world, obj, str(new.value))))
     return True
+
+
+def _an_animal_there(it: "Interpreter", m: Mention, state: State) -> bool:
+    """"the bear has a crown": an animal in the picture has things as a person does."""
+    return m.head == "CAT" and it.world.category(str(m.value)).animal and not m.indefinite and it._exists(m, state)
 
 
 def is_person(it: "Interpreter", m: Mention, state: State) -> bool:

@@ -42,6 +42,7 @@ _ON = re.compile(r"\b(?:down|up|on|off|onto|riding)\b")
 _PART = re.compile(r"^(?:and |but |then )?(?:the|its|his|her|their) (trunk|branch(?:es)?|leaves|leaf|roof|windows?|"
                    r"doors?|wheels?|tyres?|tires?|handles?|string|seat|engine|bonnet|boot|windscreen|headlights?|"
                    r"legs?|arms?|feet|foot|hands?|tail|ears?|wings?)\b")  # a part of a thing: not a thing to edit
+_EATING = re.compile(r"\b(?:eating|eats|ate|drinking|drinks|drank|licking|munching|nibbling)\b")
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
 
@@ -166,6 +167,7 @@ class Interpreter:
         c.targets = _without_echoes(self.world, c.targets)
         subjects.fell(c, state)
         subjects.activities(self, c)
+        subjects.conditions(self, c)
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
             c.targets = subjects.movers(self, c.targets[0], state)  # "it drove off": the car, not the shop
         subjects.looks_of_the_person(self, c, state)
@@ -692,7 +694,8 @@ class Interpreter:
             cat = self._category_for(m, state)
             mode = "wear" if (how == "wear" or cat.worn) else how
             hcat = self.world.category(holder.category)
-            wearer = hcat.people or hcat.animal and mode == "wear" and bool(cat.worn)  # "a duck
+            wearer = hcat.people or hcat.animal and (mode == "wear" and bool(cat.worn) or mode == "hold" and
+                                             _EATING.search(c.text) is not None and not cat.people)  # "a duck wearing a hat", "the bear is eating a pie"
             if not wearer and not m.relation:                                               # wearing a hat"
                 m.relation, m.landmarks = next(((x.relation, x.landmarks) for x in c.targets if x.relation and any(
                     lm.head == "PRON" and lm.value == "it" for lm in x.landmarks)), (None, []))  # "…and a drink on it"

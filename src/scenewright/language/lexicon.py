@@ -44,6 +44,23 @@ CONTRACTIONS = [
      r"got (?:him|her|them))\b", ""),
     (r"\b(checking|checked|check|looking after|looked after|tending|tended) (?:on )?(him|her|them)\b", r"\1 next to \2"),
     (r",?\s*\bmy bad\b", ""),
+    # "My son saw something from our window", "he says there was a bus": what someone told the speaker
+    (r"\b(?:my|our) (?:son|daughter|wife|husband|mum|mom|mother|dad|father|partner|neighbour|neighbor|kid|kids|"
+     r"little one|boy|girl|husband|brother|sister|friend) (?:saw|says|said|told me|tells me|thinks|reckons|noticed|"
+     r"remembers)(?: that)?\b", "i saw"),
+    (r"(?:^|(?<=[.,!?] ))(?:he|she|they) (?:says|said|reckons|thinks|tells me|told me)(?: that)?\b", ""),
+    (r"\b(?:my|our) (?:kid|son|daughter|child|little one|boy|girl|grandson|granddaughter) is (?:dictating|telling "
+     r"me|saying|helping)(?: (?:this|it|now))?\b", ""), (r"\bhere (?:goes|we go)\b\s*:?", ""),
+    (r"\bi(?:'m| am) going to (?:type|write|tell you) what (?:he|she|they) (?:says|said|tells me)\b", ""),
+    (r",?\s*\bnothing (?:fancy|special|flash)\b", ""),
+    # a polite request's framing: "what I'd like, if it's not too much trouble, is a quiet residential street"
+    (r",?\s*\bif (?:it's|it is) not too much (?:trouble|bother)\b", ""),
+    (r"\bwhat i(?:'d| would) (?:like|love|want)[\s,]*(?:is|are)\b", ""),
+    (r",?\s*\bthe (?:sort|kind) of (?:thing|place|street) you(?:'d| would) see (?:in|on|at) (?:a|an|the) [a-z]+\b",
+     ""),
+    (r"\ba (?:(?:quiet|busy|normal|typical|ordinary|residential|suburban|little|small|long|nice|plain) )+"
+     r"(street|road)\b", r"a \1"),
+    (r"\ba (?:street|road)[\s,]+with\b", ""),  # "a street with a couple of houses": the houses (the street is the picture)
     (r"^\s*(?:description|desc|details)\s*:\s*", ""),  # "Description: five foot six, slim, …"
     # "his mate was standing by the pumps": the other man of the story (drawn if there is only one)
     (r"\b(?:his|their) (?:mate|pal|buddy|mucker|brother)\b", "the other man"),
@@ -93,7 +110,8 @@ VERBS = {
     "resize": "enlarge shrink grow resize scale expand reduce halve magnify",
     "face": "face faces facing",
     "wear": "wear wears wearing wore",
-    "hold": "hold holds holding held carry carries carrying carried",
+    "hold": "hold holds holding held carry carries carrying carried eating eats ate drinking drinks drank licking "
+            "munching nibbling",
     "copula": "is are was were be been being looks look looked seems seem seemed appears appear appeared "
               "stands stand standing sits sit kneels kneel lies lie has have had gets get got becomes become",
     "undo": "undo",

@@ -171,6 +171,21 @@ def looks_of_the_person(it: "Interpreter", c: Clause, state: State) -> None:
     c.expressions, c.poses = [], []
 
 
+# How a thing looked that cannot be drawn ("a silver hatchback, a bit dusty"): kept as a note on it.
+CONDITIONS = set("""dusty dirty muddy rusty rusted battered dented scratched shiny clean filthy tatty scruffy
+    boarded derelict rundown rough smart posh neat tidy messy""".split())
+
+
+def conditions(it: "Interpreter", c: Clause) -> None:
+    """"a silver hatchback, nothing fancy, a bit dusty": the dust is a note on the car, in the speaker's words,
+    for a clause about a thing of a world that keeps such details."""
+    if not c.targets or not any(k.attributes for k in it.world.categories):
+        return
+    for word in [w for w in c.unknown if w in CONDITIONS and w not in c.handled]:
+        c.notes.append(word)
+        c.handled.add(word)
+
+
 def activities(it: "Interpreter", c: Clause) -> None:
     """What a witness says people were doing that cannot be drawn ("two lads came out arguing, both
     shouting"): kept as a note on them in their words, not reported as not understood. Only in a world that
