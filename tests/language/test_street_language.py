@@ -561,3 +561,24 @@ def test_relayed_speech_and_eating():
     assert not any(o.attrs.get("with") for o in s.scene.objects if o.category == "bear")  # not held by the boy
     r = s.tell("the bear has a crown because he is the king")
     assert r.ok and "crown" in [o.category for o in s.scene.objects]
+
+
+def test_it_is_a_white_ford_transit_describes_the_van_and_its_wheels_are_the_vans():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("For the past three days a van has been parked across the road")
+    van = s.scene.objects[0]
+    assert "notes" not in van.attrs  # "the past three days" is when, not a detail
+    r = s.tell("It's a white Ford Transit, quite dirty, with a dent in the back door.")
+    van = s.scene.objects[0]
+    assert r.ok and van.color == "white" and van.attrs["called"] == "ford transit" and "dirty" in van.attrs["notes"]
+    s.tell("On the side it says 'A1 Plumbing and Heating', but when I rang it, it didn't connect.")
+    assert "plumbing" in " ".join(s.scene.objects[0].attrs["marks"])
+    s.tell("a man next to it")
+    s.tell("Yesterday at dusk two men were sitting in the front, just watching the houses.")
+    assert s.scene.background == "dusk"
+    man = next(o for o in s.scene.objects if o.category == "man")
+    r = s.tell("Oh, and the back wheels are on the pavement, it's parked half on the kerb.")
+    assert "marks" not in s.scene.get(man.id).attrs
+    assert any("wheels" in m for m in s.scene.objects[0].attrs["marks"])

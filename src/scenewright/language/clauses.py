@@ -949,6 +949,9 @@ class ClauseReader:
                 out.append(Token("REL", "on" if on else "in", f"in the {t.text} of", t.start))
                 skip = k + 1
                 continue
+            elif t.kind == "REL" and t.text in ("at", "in", "on", "by", "during") and nxt is not None and \
+                    nxt.kind == "BG":
+                continue  # "at night three lads turned up": when, not a place the lads are at
             elif t.kind == "PRON" and t.text == "it" and out and out[-1].kind == "WORD" and \
                     out[-1].value.endswith("ing") and verbish(out[-1].value):
                 continue  # "filming it on his phone", "watching it all": what happened, not a thing

@@ -14,7 +14,7 @@ from ..worlds import World
 from . import placement as P
 from .clauses import Clause
 from .looks import background
-from .references import Ambiguous, Mention, Missing
+from .references import LOOKS, Ambiguous, Mention, Missing
 from .state import Refusal, State
 from .subjects import ACTION
 
@@ -95,6 +95,20 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
         c.targets = c.targets[:1]
         if not (c.has_predicate or c.has_location):
             return True
+    elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[0].head == "PRON" and \
+            c.targets[0].value == "it" and c.targets[1].head == "CAT" and c.targets[1].indefinite and \
+            not c.targets[1].count and not _HAVE.search(c.text):  # "It's a white Ford Transit, quite dirty"
+        try:
+            was = it._resolve(c.targets[0], state, talked=False)[0]
+        except (Missing, Ambiguous):
+            was = None
+        m = c.targets[1]
+        if was is not None and was.category == m.value:
+            for k in LOOKS:
+                getattr(c, k).extend(x for x in getattr(m, k) if x not in getattr(c, k))
+            if m.surface not in (m.value, "") and was.attrs.get("called") != m.surface:
+                state.do(Update.of(was.id, attributes={**was.attrs, "called": m.surface}))
+            c.targets = [Mention("ID", was.id, m.surface)]
     if c.verb == "flip" and len(c.targets) == 2 and _SWAPPED.search(c.text):
         c.verb = "swap"  # "oops the pie and the drink are reversed"
     if c.verb in ("hold", "wear", "kick") and c.holder is None and c.targets:

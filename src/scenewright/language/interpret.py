@@ -209,6 +209,9 @@ class Interpreter:
                 m.head == "ALL" or m.head == "ONE" and m.surface in ("thing", "scene", "picture") for m in targets):
             return state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
             # "make the whole thing dusk", "make everything night"
+        if c.backgrounds and targets[0].head == "CAT" and targets[0].indefinite:
+            state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
+            c.backgrounds = []  # "at night three lads turned up": the time, and the lads
         first = targets[0]
         verb = c.verb
         if c.neg and verb is None and first.head == "CAT" and first.det is None and first.colors and \

@@ -36,6 +36,10 @@ CONTRACTIONS = [
     (r"\b(?:across|over the road|across the road|across the street|over the street|opposite) from (?:mine|ours)\b",
      "across the road"), (r"\bopposite (?:mine|ours)\b", "across the road"),
     (r"\b([ap])\.m\.?", r"\1m"),
+    # "at like 11 at night", "about 7 in the morning": the time of day
+    (r"\b(?:at |about |around |like |gone |just after |just before )*(?:\d{1,2}|one|two|three|four|five|six|seven|"
+     r"eight|nine|ten|eleven|twelve)(?:[:.]\d\d)?(?: o'clock| oclock)?(?: or so)? (at night|in the (?:morning|afternoon|"
+     r"evening))\b", r"\1"),
     (r"\b(?:at |about |around |like )*(\d{1,2})(?:[:.](\d\d))?\s*(am|pm)\b", _clock),  # "like 4pm": afternoon
     (r"\b(?:at |about |around )(\d\d)[:.](\d\d)()\b", _clock),  # "at 06:40"
     (r"\b(?:at |about |around )([01]\d|2[0-3])([0-5]\d)()(?: hours| hrs)?\b", _clock),  # "at 1415": a report's time
@@ -53,6 +57,12 @@ CONTRACTIONS = [
      r"me|saying|helping)(?: (?:this|it|now))?\b", ""), (r"\bhere (?:goes|we go)\b\s*:?", ""),
     (r"\bi(?:'m| am) going to (?:type|write|tell you) what (?:he|she|they) (?:says|said|tells me)\b", ""),
     (r",?\s*\bnothing (?:fancy|special|flash)\b", ""),
+    # "On the side it says 'A1 Plumbing and Heating'": writing on it, kept whole (its "and" starts no new part)
+    (r"(?:\bon the (side|back|front)(?: of it)?,? )?\bit (?:says|said|reads|read|had|has) ['\"]([^'\"]+)['\"]",
+     lambda m: f"it had writing{' on the ' + m.group(1) if m.group(1) else ''} saying '{m.group(2).replace(' and ', ' & ')}'"),
+    (r"\b(saying|reading|says) ['\"]([^'\"]+)['\"]", lambda m: f"{m.group(1)} '{m.group(2).replace(' and ', ' & ')}'"),
+    (r"\bfor the (?:past|last) (?:[a-z0-9]+ )?(?:days?|weeks?|months?|hours?|minutes?|nights?|mornings?)\b", ""),
+    (r",?\s*\bbut when (?:i|we) (?:rang|called|phoned|tried|looked|checked|asked|went)\b[^.!?]*", ""),  # the witness's
     # a polite request's framing: "what I'd like, if it's not too much trouble, is a quiet residential street"
     (r",?\s*\bif (?:it's|it is) not too much (?:trouble|bother)\b", ""),
     (r"\bwhat i(?:'d| would) (?:like|love|want)[\s,]*(?:is|are)\b", ""),

@@ -20,7 +20,9 @@ from .state import Refusal, State
 if TYPE_CHECKING:
     from .interpret import Interpreter
 
-PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate)\b", re.IGNORECASE)
+PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate|headlights?|tail ?lights?|bonnet|"
+                   r"windscreen|windshield|bumper|wheels?|tyres?|tires?|wing mirror|exhaust|aerial|spoiler|"
+                   r"roof rack|hubcaps?)\b", re.IGNORECASE)  # a plate or a part only a vehicle has
 NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did n t|couldn t) (?:really |properly "
                        r"|clearly )?(?:see|notice|get a (?:good |proper )?look at)\b(.*)")
 # What one person did to another ("he pushed the other lad", "threw a punch"): an event, kept as a note on the
