@@ -582,3 +582,43 @@ def test_it_is_a_white_ford_transit_describes_the_van_and_its_wheels_are_the_van
     r = s.tell("Oh, and the back wheels are on the pavement, it's parked half on the kerb.")
     assert "marks" not in s.scene.get(man.id).attrs
     assert any("wheels" in m for m in s.scene.objects[0].attrs["marks"])
+
+
+def test_the_shop_guy_is_someone_new_said_again_bare_is_him_and_a_feeling_is_kept():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a shop on the left")
+    s.tell("and this guy comes out proper fast, like running, with a massive bag of stuff")
+    r = s.tell("then the shop guy comes out after him and stands in the doorway shouting, bald dude, kinda old")
+    men = [o for o in s.scene.objects if o.category == "man"]
+    assert r.ok and len(men) == 2 and men[1].attrs["called"] == "shop guy" and men[1].attrs["hair"] == "bald"
+    assert men[1].attrs["age"] == "elderly" and "hair" not in men[0].attrs
+    r = s.tell("the shop guy was so angry")
+    assert r.ok and "angry" in s.scene.get(men[1].id).attrs["notes"]
+    r = s.tell("make the shop guy bigger he was well big")
+    assert s.scene.get(men[1].id).scale > 1 and s.scene.get(men[0].id).scale == 1
+
+
+def test_a_vehicle_that_drove_off_one_way_turns_and_goes_that_way():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a red motorbike in the middle")
+    x = s.scene.objects[0].x
+    r = s.tell("then it just zoomed off towards the left")
+    assert r.ok and s.scene.objects[0].x < x and "moved" in r.reply
+    s.tell("a truck on the left")
+    x = s.scene.objects[1].x
+    r = s.tell("flip the truck, it's going right")  # said how it goes, not that it left
+    assert s.scene.objects[1].x == x
+
+
+def test_a_thing_just_added_said_again_bare_is_that_thing_and_two_colours_are_two_things():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("can u add the bus that came after, big red double decker, far lane")
+    assert r.ok and [(o.category, o.color) for o in s.scene.objects] == [("bus", "red")]
+    s.tell("Red car. Blue car.")
+    assert sorted(o.color for o in s.scene.objects if o.category == "car") == ["blue", "red"]

@@ -412,6 +412,14 @@ class ClauseReader:
                     clauses.append(current)
                     current = []
                     continue
+                if tok.kind == "PRON" and tok.text in ("he", "she", "they") and k + 1 < len(tokens) and \
+                        tokens[k + 1].kind == "VERB" and tokens[k + 1].value == "copula" and \
+                        any(x.kind == "VERB" and x.value != "copula" for x in current) and \
+                        any(x.kind in ("CAT", "PRON", "ONE") for x in current) and self._has_content(current) and \
+                        current[-1].kind in ("SIZE", "COLOR", "EXPR", "POSE", "ATTR", "DIR", "ABS", "PLACE", "AMOUNT"):
+                    # (not "move the girl [so] she's to the right of the tree": that says where to)
+                    clauses.append(current)  # "make the shop guy bigger he was well big": two things said
+                    current = []
                 if tok.kind == "AND" and between_open:
                     between_open = False
                 current.append(tok)

@@ -16,7 +16,7 @@ from .base import Context, Parse
 from .clauses import Clause
 from .lexicon import NEAREST_COLOURS, Lexicon, label_of
 from .looks import background, looks
-from .reader import gender_of
+from .reader import gender_of, moves_by_itself
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver, wears
 from .state import Refusal, State
 
@@ -42,6 +42,7 @@ _ON = re.compile(r"\b(?:down|up|on|off|onto|riding)\b")
 _PART = re.compile(r"^(?:and |but |then )?(?:the|its|his|her|their) (trunk|branch(?:es)?|leaves|leaf|roof|windows?|"
                    r"doors?|wheels?|tyres?|tires?|handles?|string|seat|engine|bonnet|boot|windscreen|headlights?|"
                    r"legs?|arms?|feet|foot|hands?|tail|ears?|wings?)\b")  # a part of a thing: not a thing to edit
+_OFF = re.compile(r"\b(?:off|away)\b")
 _EATING = re.compile(r"\b(?:eating|eats|ate|drinking|drinks|drank|licking|munching|nibbling)\b")
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"
@@ -171,6 +172,7 @@ class Interpreter:
         if (c.goes or set(c.poses) & _GOING) and len(c.targets) == 1 and c.targets[0].head == "PRON":
             c.targets = subjects.movers(self, c.targets[0], state)  # "it drove off": the car, not the shop
         subjects.looks_of_the_person(self, c, state)
+        subjects.said_again(self, c, state)
         if idioms.rewrite(self, c, state):  # the everyday phrasings: roles, "she has", "bigger than", …
             return None
         targets = c.targets
@@ -493,6 +495,11 @@ class Interpreter:
             changes = looks(self.world, cat, None, c, state, obj)
             if shift is not None:  # "move everything to the left": the group moves, in its order
                 changes["x"] = round(obj.x + shift, 4)
+            elif self._drove_off(c, obj):  # "it zoomed off towards the left": it turned that way, and is on its
+                step = MOVE_STEP * (-1 if c.facing == "left" else 1)  # way there
+                x = P.clamp_x(self.world, cat.name, obj.scale, obj.x + step, obj.y)
+                if (x - obj.x) * step > 0:
+                    changes["x"] = round(x, 4)
             elif c.has_location and not self._is_landmark(obj, c, state):
                 x, y = self._new_position(obj, c, state)
                 changes["x"], changes["y"] = round(x, 4), round(y, 4)
@@ -512,6 +519,12 @@ class Interpreter:
                 state.skip(words, why=f"(I skipped {words!r}: the {name} can't go further {' or '.join(way)}.)")
             else:
                 state.notes.append(f"The {name} already looks like that.")
+
+    def _drove_off(self, c, obj: SceneObject) -> bool:
+        """"It drove off to the left", "they rode away right": a thing already there leaves that way."""
+        return bool(c.goes) and c.facing in ("left", "right") and not c.landmarks and c.place is None and \
+            not c.dirs and _OFF.search(c.text) is not None and self._turn_start.get(obj.id) is not None and \
+            moves_by_itself(self.world, obj.category)
 
     def _move_together(self, c, group: Sequence[SceneObject], state: State) -> None:
         """A group moved as one: the first goes where the clause says, the rest keep their places beside it."""
@@ -796,6 +809,9 @@ class Interpreter:
         happened means someone is there — he is drawn (the world's man, or boy), and the reply says so. Only for
         he / she; "it" with nothing to mean is still asked about. "The other man" with one man there: a second
         man (a person of a witness's story), drawn and said so."""
+        if m.head == "CAT" and m.det == "the" and self.resolver._by_a_place(m):  # "the shop guy came out"
+            self._add(replace(m, det="a"), Clause(""), state)
+            return [state.scene.get(state.this_turn[-1])]
         if m.head == "CAT" and m.det == "other" and self.world.category(str(m.value)).people and \
                 len([o for o in state.scene.objects if o.category == m.value]) == 1:
             self._add(replace(m, det="a"), Clause(""), state)

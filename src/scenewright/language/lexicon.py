@@ -76,7 +76,7 @@ CONTRACTIONS = [
     (r"\b(?:his|their) (?:mate|pal|buddy|mucker|brother)\b", "the other man"),
     (r"\b(?:her|their) (?:friend|sister|mate)\b(?! (?:was|is) (?:a|an) )", "the other woman"),  # "sorry my bad": an apology, not "my bald"
     (r"\bbaldy\b", "the bald one"), (r"\bbeardy\b", "the one with the beard"),  # a nickname for who it is
-    (r"\b(?:legged|leg) it\b", "ran off"), (r"\bdid a runner\b", "ran off"),  # "he legged it": not "it"
+    (r"\b(?:legged|legging|legs|leg) it\b", "ran off"), (r"\bdid a runner\b", "ran off"),  # "he legged it": not "it"
     # "the bakery, well, it's more of a cafe really": the speaker naming it better, the cafe is meant
     (r"\b[a-z]+,? (?:well|or|actually|i mean),? (?:it|that)(?:'s| is| was) (?:more of|more like|really|actually) (?:a|an) "
      r"([a-z]+)(?: really| actually)?\b", r"\1"),
@@ -263,7 +263,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     fast quickly slowly quick slow speed nowhere suddenly am our pls plz u perfect possible quadrant doing obvs""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
-NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
+NON_OBJECTS = set("""after finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
     knees face faces body shoulder shoulders waist neck chest belly back side sides edge edges part parts half piece
     bit space gap distance size sizes level line lines point points tip tips corner corners horizon top bottom
     middle center centre way spot area direction directions position place inch width height length border

@@ -144,6 +144,12 @@ class Resolver:
             return f"one with a {m.value[1]}"
         return " ".join(words + ["one"]) if words else "thing"
 
+    def _by_a_place(self, m: Mention) -> bool:
+        """"the shop guy", "the cafe lady", "the van man": a person named by a place or vehicle of theirs."""
+        words = (m.surface or "").split()
+        return len(words) == 2 and self.world.category(str(m.value)).people and \
+            any(words[0] in (k.name, *k.synonyms) for k in self.world.categories if not k.people)
+
     def candidates(self, m: Mention, scene: Scene, order: list[str]) -> list[SceneObject]:
         objs = list(scene.objects)
         if m.head == "ID":
@@ -154,6 +160,8 @@ class Resolver:
             exact = [o for o in objs if o.category == m.value] if named else []
             alike = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars;
             # "the ball" is any ball
+            if alike and m.det == "the" and self._by_a_place(m):  # "the shop guy", "the cafe lady": the one
+                alike = [o for o in alike if o.attrs.get("called") == m.surface]  # called so, or someone new
             head = m.surface.split()[-1] if m.surface else ""
             if not alike and m.det == "the" and head:  # "the balloon" when only a hot air balloon is there
                 alike = [o for o in objs if o.category.split()[-1] in (head, head.rstrip("s"))]  # its head noun:

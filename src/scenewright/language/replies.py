@@ -71,7 +71,7 @@ def said(e: Update, name: str, before: Scene) -> str:
             return f"resized the {name}"
         return f"made the {name} {'bigger' if ch['scale'] > old.scale else 'smaller'}"
     if "flip" in ch:
-        return f"turned the {name} around"
+        return f"turned the {name} around" + (" and moved it" if "x" in ch or "y" in ch else "")
     if "x" in ch or "y" in ch:
         return f"moved the {name}"
     if "attributes" in ch or "uncertain" in ch:

@@ -9,12 +9,12 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
-from ..scene import SceneObject, Update
+from ..scene import Add, SceneObject, Update
 from ..worlds import World
 from .clauses import Clause
 from .lexicon import verbish
 from .reader import agrees, animacy, moves_by_itself
-from .references import Ambiguous, Mention, Missing
+from .references import LOOKS, Ambiguous, Mention, Missing
 from .state import Refusal, State
 
 if TYPE_CHECKING:
@@ -178,6 +178,10 @@ CONDITIONS = set("""dusty dirty muddy rusty rusted battered dented scratched shi
     boarded derelict rundown rough smart posh neat tidy messy""".split())
 
 
+FEELINGS = set("""angry upset scared frightened terrified shocked drunk aggressive nervous calm happy sad confused
+    distressed agitated furious annoyed worried panicked panicky shaken dazed hurt injured bleeding""".split())
+
+
 def conditions(it: "Interpreter", c: Clause) -> None:
     """"a silver hatchback, nothing fancy, a bit dusty": the dust is a note on the car, in the speaker's words,
     for a clause about a thing of a world that keeps such details."""
@@ -186,6 +190,28 @@ def conditions(it: "Interpreter", c: Clause) -> None:
     for word in [w for w in c.unknown if w in CONDITIONS and w not in c.handled]:
         c.notes.append(word)
         c.handled.add(word)
+
+
+def said_again(it: "Interpreter", c: Clause, state: State) -> None:
+    """"… and stands in the doorway shouting, bald dude, kinda old": a bare "bald dude" right after a person of
+    that kind was talked about in this turn is that person again, described — not someone new."""
+    if len(c.targets) != 1 or c.verb is not None:
+        return
+    m = c.targets[0]
+    if m.head != "CAT" or m.det is not None or m.count or m.plural or m.negated:
+        return
+    recent = next((state.scene.get(i) for i in reversed(state.this_turn) if state.scene.get(i) is not None and
+                   state.scene.get(i).category == m.value), None)
+    if recent is None or not it.world.category(recent.category).people and (
+            recent.id not in {e.obj.id for e in state.edits if isinstance(e, Add)} or
+            recent.color and m.colors and recent.color not in m.colors):
+        return  # a thing: only one just added, of no other colour ("add the bus…, big red double decker")
+    for k in LOOKS:
+        getattr(c, k).extend(x for x in getattr(m, k) if x not in getattr(c, k))
+    if m.surface not in (m.value, "", it.world.category(str(m.value)).plural_name) and \
+            recent.attrs.get("called") != m.surface and not it.world.category(recent.category).people:
+        state.do(Update.of(recent.id, attributes={**recent.attrs, "called": m.surface}))  # "…, like SUV"
+    c.targets = [Mention("ID", recent.id, m.surface)]
 
 
 def activities(it: "Interpreter", c: Clause) -> None:
@@ -197,7 +223,8 @@ def activities(it: "Interpreter", c: Clause) -> None:
               m.head == "PRON" and m.value in ("male", "female")]
     if not people or not any(k.people and k.attributes for k in it.world.categories):
         return
-    for word in [w for w in c.unknown if w.endswith("ing") and verbish(w) and w not in c.handled]:
+    feelings = FEELINGS if not it.world.expressions else set()  # a world that draws no faces keeps them as said
+    for word in [w for w in c.unknown if (w.endswith("ing") and verbish(w) or w in feelings) and w not in c.handled]:
         c.notes.append(word)
         c.handled.add(word)
 

@@ -431,7 +431,7 @@ def combine_background(current: str, said: str) -> str:
 
 POSES = ("standing", "walking", "running", "lying", "sitting")
 POSE_SYNONYMS = {
-    "stood": "standing", "standing still": "standing", "stand": "standing", "waiting around": "standing",
+    "stood": "standing", "stands": "standing", "standing still": "standing", "stand": "standing", "waiting around": "standing",
     "loitering": "standing", "hanging around": "standing",
     "walked": "walking", "walks": "walking", "walk": "walking", "strolling": "walking", "strolled": "walking",
     "pacing": "walking", "crossing": "walking",
