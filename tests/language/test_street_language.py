@@ -622,3 +622,13 @@ def test_a_thing_just_added_said_again_bare_is_that_thing_and_two_colours_are_tw
     assert r.ok and [(o.category, o.color) for o in s.scene.objects] == [("bus", "red")]
     s.tell("Red car. Blue car.")
     assert sorted(o.color for o in s.scene.objects if o.category == "car") == ["blue", "red"]
+
+
+def test_the_tall_one_of_two_nobody_called_tall_is_asked_not_guessed():
+    s = _two_lads()
+    before = s.scene
+    r = s.tell("the tall one was kicking the bin")
+    assert not r.ok and "tall" in r.reply and s.scene == before
+    s.tell("the one in the red shirt was tall")
+    r = s.tell("the tall one was shouting")
+    assert r.ok and "shouting" in s.scene.objects[1].attrs.get("notes", ())

@@ -118,6 +118,8 @@ def salience(scene: Scene, entries: Sequence[Entry], this_turn: Sequence[str]) -
 
 
 class Resolver:
+    guessed = False  # the last candidates() found no one described as said, and kept all it could mean
+
     def __init__(self, world: World, lexicon: Lexicon):
         self.world = world
         self.lex = lexicon
@@ -191,11 +193,12 @@ class Resolver:
         for slot, colour, kind in m.kinds:  # "the one in the hoodie": who wears one, when anyone does
             objs = [o for o in objs if wears(o, slot, colour, kind)] or \
                 [o for o in objs if not o.attrs.get(f"{slot}_kind")]  # not one who is said to wear another
+        self.guessed = False
         for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
             objs = [o for o in objs if attr in self.world.category(o.category).attributes] or objs  # "the tall
-            objs = [o for o in objs if o.attrs.get(attr) == value] or \
-                [o for o in objs if attr not in o.attrs] or objs  # one" is a person, not the bus stop; "the
-            # taller man" when neither was called tall: not the one said to be short
+            said = [o for o in objs if o.attrs.get(attr) == value]  # one" is a person, not the bus stop; "the
+            self.guessed = self.guessed or not said  # taller man" when neither was called tall: not the one
+            objs = said or [o for o in objs if attr not in o.attrs] or objs  # said to be short
         rank = {i: k for k, i in enumerate(order)}
         return sorted(objs, key=lambda o: rank.get(o.id, 10**6))
 
@@ -299,6 +302,10 @@ class Resolver:
             return cands
         if m.det == "another":
             return cands[:1]
+        if self.guessed and m.det == "the" and m.attrs and self.world.category(cands[0].category).people:
+            said = " ".join(str(v) for _, v in m.attrs)  # "the tall one" of two lads, neither said to be tall:
+            raise Ambiguous(f"Which one is the {said} one? None of them was said to be {said} yet — say e.g. "
+                            f"'the one on the left is {said}'.")  # a guess would be a wrong picture
         ages = sorted((recency.get(o.id, 10**6), k) for k, o in enumerate(cands))
         if len(ages) > 1 and ages[0][0] < ages[1][0]:
             return [cands[ages[0][1]]]  # the one talked about last
