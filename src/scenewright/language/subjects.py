@@ -220,7 +220,7 @@ def activities(it: "Interpreter", c: Clause) -> None:
     keeps such details (one whose people have attributes), only for a clause about people."""
     people = [m for m in c.targets + ([c.holder] if c.holder else []) if
               m.head == "CAT" and it.world.category(str(m.value)).people or
-              m.head == "PRON" and m.value in ("male", "female")]
+              m.head == "PRON" and m.value in ("male", "female") or m.head in ("ONE", "ID")]
     if not people or not any(k.people and k.attributes for k in it.world.categories):
         return
     feelings = FEELINGS if not it.world.expressions else set()  # a world that draws no faces keeps them as said
