@@ -632,3 +632,23 @@ def test_the_tall_one_of_two_nobody_called_tall_is_asked_not_guessed():
     s.tell("the one in the red shirt was tall")
     r = s.tell("the tall one was shouting")
     assert r.ok and "shouting" in s.scene.objects[1].attrs.get("notes", ())
+
+
+def test_a_couple_is_a_man_and_a_woman_and_the_witness_coffee_is_theirs():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("I was having a coffee outside the cafe, at one of the tables on the pavement.")
+    assert [o.category for o in s.scene.objects] == ["cafe"] and s.scene.objects[0].y < 0.5
+    r = s.tell("There was an older couple at the next table, and a woman with a pushchair.")
+    people = sorted(o.category for o in s.scene.objects if o.category != "cafe")
+    assert r.ok and people == ["man", "woman", "woman"]
+    s.tell("a person on a motorbike")
+    r = s.tell("I couldn't tell if it was a man or a woman. Dark clothes, a black helmet, and a backpack.")
+    rider = next(o for o in s.scene.objects if o.category == "person")
+    assert rider.attrs.get("headwear_kind") == "helmet" and rider.attrs.get("carry_kind") == "backpack"
+    s = Session(world="park")
+    s.tell("a table on the right")
+    s.tell("My grandson, a boy, sitting at the table, with a nice hamburger.")
+    boy = next(o for o in s.scene.objects if o.category == "boy")
+    assert abs(boy.x - s.scene.objects[0].x) < 0.3

@@ -57,6 +57,15 @@ CONTRACTIONS = [
      r"me|saying|helping)(?: (?:this|it|now))?\b", ""), (r"\bhere (?:goes|we go)\b\s*:?", ""),
     (r"\bi(?:'m| am) going to (?:type|write|tell you) what (?:he|she|they) (?:says|said|tells me)\b", ""),
     (r",?\s*\bnothing (?:fancy|special|flash)\b", ""),
+    # "I couldn't tell if it was a man or a woman": the person stays a person
+    (r"\b(?:i|we) (?:could not|couldn't|can not|cannot|can't|could n't|did not|didn't) (?:tell|see|say|make out)"
+     r"(?: if| whether)? (?:it|they|he|she) (?:was|were|is) (?:a )?(?:man|boy|guy|bloke|lad) or (?:a )?(?:woman|girl|"
+     r"lady)\b", ""),
+    (r"\b(i|we) (was|were) having (?:a |an |my |our |some )?(?:coffee|tea|drink|pint|smoke|cigarette|fag|"
+     r"sandwich|bite|lunch|breakfast|dinner|chat)\b", r"\1 \2"),  # "I was having a coffee outside Lucia's"
+    (r",?\s*\bat (?:one of the tables|the next table)(?: outside| on the pavement| out front)?\b", ""),
+    (r"\b(?:an? )?(older |elderly |old |young |middle aged |teenage )?couple\b(?! of)",
+     r"a \1man and a \1woman"),  # "an older couple at the next table"
     # "On the side it says 'A1 Plumbing and Heating'": writing on it, kept whole (its "and" starts no new part)
     (r"(?:\bon the (side|back|front)(?: of it)?,? )?\bit (?:says|said|reads|read|had|has) ['\"]([^'\"]+)['\"]",
      lambda m: f"it had writing{' on the ' + m.group(1) if m.group(1) else ''} saying '{m.group(2).replace(' and ', ' & ')}'"),
