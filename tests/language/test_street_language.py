@@ -652,3 +652,15 @@ def test_a_couple_is_a_man_and_a_woman_and_the_witness_coffee_is_theirs():
     s.tell("My grandson, a boy, sitting at the table, with a nice hamburger.")
     boy = next(o for o in s.scene.objects if o.category == "boy")
     assert abs(boy.x - s.scene.objects[0].x) < 0.3
+
+
+def test_no_and_a_colour_after_a_colour_takes_the_first_back():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a little girl near the road")
+    r = s.tell("She was in a pink coat. No, purple. Pinkish purple.")
+    girl = s.scene.objects[0]
+    assert r.ok and girl.attrs["top"] == "purple" and girl.attrs["top_kind"] == "coat"
+    r = s.tell("a reddish car")
+    assert r.ok and s.scene.objects[-1].color == "red"

@@ -64,9 +64,15 @@ def unshown(text: str, lex: Lexicon, before: Scene, after: Scene, parse: Parse) 
     sentences = read(text, lex).tokens
     for si, sentence in enumerate(sentences):
         offered = si + 1 < len(sentences) and bool(sentences[si + 1]) and sentences[si + 1][0].kind == "OR"
+        taken_back = any(len(later) > 1 and later[0].kind == "NEG" and later[0].text == "no" and
+                         next((t.kind for t in later[1:] if t.kind != "COMMA"), None) == "COLOR"
+                         for later in sentences[si + 1:si + 2])  # "a pink coat. No, purple."
         for k, tok in enumerate(sentence):
-            if offered and tok.kind == "COLOR":
+            if (offered or taken_back) and tok.kind == "COLOR":
                 continue  # "change it to green. or cyan. cyan.": green was one of the offers
+            if tok.kind == "WORD" and tok.text.endswith("ish") and tok.text[:-3].rstrip("p") in (
+                    *lex.world.colors, "pink", "grey", "gray", "blu", "green", "yellow", "red", "purpl"):
+                continue  # "pinkish purple": a shade of the colour said with it
             if _exempt(sentence, k) or tok.kind == "POSE" and (poseless or _default_pose(tok, lex)) or \
                     tok.kind == "ATTR" and rescaled and tok.text in _COMPARATIVES or \
                     tok.kind in ("COLOR", "WORD") and (lit and tok.text.rstrip("y") in _LIGHT or own_colours):

@@ -100,6 +100,11 @@ class GrammarParser:
             if headless and c.hedge and not kept and not c.has_predicate and k + 1 < len(segments):
                 carry = toks  # "I think, he had a red cap": the hedge covers what follows
                 continue
+            repaired = _colour_repair(kept[-1], toks) if kept and headless else None
+            if repaired is not None:  # "in a pink coat. No, purple.": purple, said instead of pink
+                kept[-1] = repaired
+                out[-1] = self.reader.read(kept[-1])
+                continue
             if headless and (c.hedge or c.alternatives) and kept:  # "red, maybe orange"
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
@@ -368,3 +373,17 @@ def _you_know(toks: list[Token]) -> bool:
     word in it we cannot draw does not take the part before it down too."""
     said = [t for t in toks if t.kind not in ("AND", "COMMA")]
     return len(said) > 2 and [t.text for t in said[:2]] == ["you", "know"]
+
+
+def _colour_repair(before: list[Token], toks: list[Token]) -> list[Token] | None:
+    """"… in a pink coat. No, purple. Pinkish purple.": a "no" and a colour, right after a part that said a
+    colour, put the new colour in place of the last one said (the rest of the part stays as it was)."""
+    said = [t for t in toks if t.kind not in ("COMMA", "AND")]
+    if len(said) < 2 or said[0].kind != "NEG" or said[0].text != "no" or said[1].kind != "COLOR" or \
+            any(t.kind not in ("COLOR", "WORD", "NEG") for t in said[1:]):
+        return None
+    last = next((k for k in range(len(before) - 1, -1, -1) if before[k].kind == "COLOR"), None)
+    if last is None:
+        return None
+    new = [t for t in said[1:] if t.kind == "COLOR"][-1]
+    return before[:last] + [Token("COLOR", new.value, new.text, before[last].start)] + before[last + 1:]

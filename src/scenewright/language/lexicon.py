@@ -35,6 +35,11 @@ CONTRACTIONS = [
     # "the house across from mine": across the road from the witness, whose own house is not in the picture
     (r"\b(?:across|over the road|across the road|across the street|over the street|opposite) from (?:mine|ours)\b",
      "across the road"), (r"\bopposite (?:mine|ours)\b", "across the road"),
+    # "pinkish purple": the colour said last; "a reddish car": red
+    (r"\b(?:pink|red|blu|green|yellow|grey|gray|purpl|orang|brown|black|white)(?:d|e)?ish[ -](?=(?:pink|red|blue|green|"
+     r"yellow|grey|gray|purple|orange|brown|black|white)\b)", ""),
+    (r"\b(pink|green|yellow|grey|gray|brown|black|white)ish\b", r"\1"), (r"\breddish\b", "red"),
+    (r"\bbluish\b", "blue"), (r"\bpurplish\b", "purple"), (r"\borangey\b|\borangish\b", "orange"),
     (r"\b([ap])\.m\.?", r"\1m"),
     # "at like 11 at night", "about 7 in the morning": the time of day
     (r"\b(?:at |about |around |like |gone |just after |just before )*(?:\d{1,2}|one|two|three|four|five|six|seven|"
