@@ -172,3 +172,27 @@ def test_both_standing_and_no_the_other_one_moves_the_change_to_the_other():
     assert [o.pose for o in s.scene.objects] == ["waving", "standing"]
     s.undo()
     assert [o.pose for o in s.scene.objects] == ["standing", "standing"]
+
+
+def test_the_boys_hat_is_the_hat_he_wears_and_she_has_a_crown_not_the_hat():
+    from scenewright import Session
+
+    s = Session(world="park")
+    s.tell("a boy with a chef hat on the left")
+    s.tell("a girl with a winter hat on the right")
+    r = s.tell("the boy's hat should be a pirate hat")
+    cats = sorted(o.category for o in s.scene.objects)
+    assert r.ok and cats == ["boy", "girl", "pirate hat", "winter hat"]
+    r = s.tell("actually she has a crown, not the winter hat")
+    assert r.ok and sorted(o.category for o in s.scene.objects) == ["boy", "crown", "girl", "pirate hat"]
+
+
+def test_typos_with_two_letters_swapped_and_nite():
+    from scenewright import Session
+
+    s = Session(world="park")
+    s.tell("a tree in the middle")
+    r = s.tell("put a gril sitting under it")
+    assert r.ok and s.scene.objects[-1].category == "girl" and s.scene.objects[-1].pose == "sitting"
+    r = s.tell("make it nite")
+    assert r.ok and s.scene.background == "night"

@@ -12,7 +12,7 @@ from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, label_of, ve
 from .reader import read
 from .references import Mention
 
-_MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF"}
+_MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF", "OWNER"}
 _HEADS = {"CAT", "PRON", "ONE", "ALL", "REST", "ROLE"}
 _LOOKS = {"COLOR": "colors", "SIZE": "sizes", "EXPR": "expressions", "POSE": "poses", "ATTR": "attrs"}
 
@@ -960,6 +960,10 @@ class ClauseReader:
             elif t.kind == "REL" and t.text in ("at", "in", "on", "by", "during") and nxt is not None and \
                     nxt.kind == "BG":
                 continue  # "at night three lads turned up": when, not a place the lads are at
+            elif t.kind == "CAT" and out and out[-1].kind == "DET" and out[-1].value == "the" and nxt is not None and \
+                    nxt.kind == "CAT" and self.world.category(t.value[0]).alive and \
+                    (self.world.category(nxt.value[0]).worn or self.world.category(nxt.value[0]).held):
+                t = Token("OWNER", t.value[0], t.text, t.start)  # "the boy's hat": the hat he has on
             elif t.kind == "PRON" and t.text == "it" and out and out[-1].kind == "WORD" and \
                     out[-1].value.endswith("ing") and verbish(out[-1].value):
                 continue  # "filming it on his phone", "watching it all": what happened, not a thing
@@ -1069,6 +1073,8 @@ class ClauseReader:
                 m.side = t.value[0] if t.value[0] is not None else None
             elif t.kind == "WORN":
                 m.kinds.append(t.value)
+            elif t.kind == "OWNER":
+                m.owner = Mention("CAT", t.value, t.text, det="the")
         return m
 
     @staticmethod

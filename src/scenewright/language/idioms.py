@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Sequence
 
-from ..scene import SceneObject, SetBackground, Update
+from ..scene import Remove, SceneObject, SetBackground, Update
 from ..worlds import World
 from . import placement as P
 from .clauses import Clause
@@ -78,9 +78,16 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
     if (c.copula or c.verb == "make") and _MOST.search(c.text) and c.targets and not c.relation:
         return most(it, c, state)
     if c.copula and _HAVE.search(c.text) and c.holder is None and len(c.targets) >= 2 and \
-            (is_person(it, c.targets[0], state) or _an_animal_there(it, c.targets[0], state)) and all(m.head == "CAT" and (m.indefinite or m.det is None)
-                                                         for m in c.targets[1:]):
+            (is_person(it, c.targets[0], state) or _an_animal_there(it, c.targets[0], state)) and all(
+                m.head == "CAT" and (m.indefinite or m.det is None or m.negated) for m in c.targets[1:]) and \
+            any(not m.negated for m in c.targets[1:]):
         c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "she has a viking helmet"
+        for m in [m for m in c.targets if m.negated]:  # "she has a crown, not the winter hat": it goes
+            c.targets.remove(m)
+            who = it._resolve(c.holder, state, talked=False)
+            for o in it.resolver.candidates(replace(m, negated=False), state.scene, state.order()):
+                if who and o.attrs.get("with") == who[0].id:
+                    state.do(Remove(o.id))
     elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
             c.targets[0].head == "CAT" and c.targets[0].value == c.targets[1].value and c.targets[1].indefinite:
         c.targets[0].take_looks(c.targets[1])  # "the bus was a double decker one": one bus

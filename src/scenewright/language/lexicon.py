@@ -40,7 +40,7 @@ CONTRACTIONS = [
      r"yellow|grey|gray|purple|orange|brown|black|white)\b)", ""),
     (r"\b(pink|green|yellow|grey|gray|brown|black|white)ish\b", r"\1"), (r"\breddish\b", "red"),
     (r"\bbluish\b", "blue"), (r"\bpurplish\b", "purple"), (r"\borangey\b|\borangish\b", "orange"),
-    (r"\b([ap])\.m\.?", r"\1m"),
+    (r"\b([ap])\.m\.?", r"\1m"), (r"\bnite\b", "night"), (r"\btonite\b", "tonight"),
     # "at like 11 at night", "about 7 in the morning": the time of day
     (r"\b(?:at |about |around |like |gone |just after |just before )*(?:\d{1,2}|one|two|three|four|five|six|seven|"
      r"eight|nine|ten|eleven|twelve)(?:[:.]\d\d)?(?: o'clock| oclock)?(?: or so)? (at night|in the (?:morning|afternoon|"
@@ -641,7 +641,10 @@ class Lexicon:
             if verbish(word) and not english_words() and self.table[(cand,)][0][0] != "VERB":
                 continue  # without a word list: "waering" may be "wearing", but "hitting" is never "sitting"
             d = edit_distance(word, cand, limit)
-            if d < best_d or d == best_d and best is not None and len(cand) > len(best):
+            swapped = sorted(cand) == sorted(word)  # "gril": two letters swapped is likelier than one missing
+            if d < best_d or d == best_d and best is not None and (
+                    swapped and sorted(best) != sorted(word) or
+                    len(cand) > len(best) and not sorted(best) == sorted(word)):
                 best, best_d = cand, d  # ties: the longer word ("glases" is "glasses", not "glass")
         return best
 

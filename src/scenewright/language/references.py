@@ -47,6 +47,7 @@ class Mention:
     poses: list[str] = field(default_factory=list)
     attrs: list[tuple] = field(default_factory=list)
     kinds: list[tuple] = field(default_factory=list)
+    owner: "Mention | None" = None  # "the boy's hat": the one who has it on or holds it
     side: float | None = None  # "the left one": x the referent should be near
     side_hint: float | None = None  # "the cube on the left": which cube, when there are several
     negated: bool = False
@@ -193,6 +194,9 @@ class Resolver:
         for slot, colour, kind in m.kinds:  # "the one in the hoodie": who wears one, when anyone does
             objs = [o for o in objs if wears(o, slot, colour, kind)] or \
                 [o for o in objs if not o.attrs.get(f"{slot}_kind")]  # not one who is said to wear another
+        if m.owner is not None:  # "the boy's hat": what he wears or holds
+            owners = {o.id for o in self.candidates(m.owner, scene, order)}
+            objs = [o for o in objs if o.attrs.get("with") in owners]
         self.guessed = False
         for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
             objs = [o for o in objs if attr in self.world.category(o.category).attributes] or objs  # "the tall
