@@ -292,3 +292,20 @@ def test_a_colour_we_do_not_have_and_a_landmark_of_another_colour_are_not_ok_and
                   "not a little, make them twice as big.")
     assert 1.6 < one(t[2].scene, "sphere").scale / one(t[1].scene, "sphere").scale < 2.4
     assert one(t[2].scene, "cube").scale == one(t[1].scene, "cube").scale
+
+
+def test_the_one_in_the_back_is_the_furthest_back_and_it_is_not_its_own_landmark():
+    from scenewright import Session
+
+    s = Session(world="shapes")
+    s.tell("a red sphere in the back")
+    s.tell("another red sphere on the right")
+    back = min(s.scene.objects, key=lambda o: o.y)
+    r = s.tell("now bring the one in the back to the front")
+    assert r.ok and s.scene.get(back.id).y > back.y
+    s = Session(world="shapes")
+    s.tell("a cube on the left")
+    s.tell("two spheres on the right")
+    r = s.tell("move it behind the spheres")
+    cube = next(o for o in s.scene.objects if o.category == "cube")
+    assert r.ok and cube.y < 0.62 and all(o.y == 0.62 for o in s.scene.objects if o.category == "sphere")

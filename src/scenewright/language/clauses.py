@@ -731,6 +731,10 @@ class ClauseReader:
                             between[0].kind == "REL" and between[0].text in ("on", "in", "at") and \
                             all(b.kind == "DET" for b in between[1:]):
                         c.targets[-1].side_hint = x  # "the cube on the left": maybe which cube, not where to
+                    elif c.targets and c.targets[-1].det == "the" and x is None and y in ("top", "bottom") and \
+                            between and between[0].kind == "REL" and between[0].text in ("in", "at") and \
+                            all(b.kind == "DET" for b in between[1:]) and c.verb in ("move", "put", "remove", "make"):
+                        c.targets[-1].depth_hint = y  # "bring the one in the back to the front": which one
                     elif last_mention is not None and last_mention.det == "the" and x is not None and y is None and \
                             any(lm is last_mention for lm in rel_marks) and between and between[0].kind == "REL" \
                             and between[0].text in ("on", "in", "at") and all(b.kind == "DET" for b in between[1:]):

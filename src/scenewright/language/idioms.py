@@ -61,6 +61,11 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
             m.side = m.side_hint
             if c.abs_x == m.side_hint:
                 c.abs_x = None
+        if m.depth_hint is not None and m.superlative is None and \
+                len(it.resolver.candidates(m, state.scene, state.order())) > 1:
+            m.superlative = ("y", min if m.depth_hint == "top" else max)  # "the one in the back": furthest back
+            if c.abs_y == m.depth_hint and c.place is None and not c.dirs and not c.relation:
+                c.abs_y = None
     if c.verb == "add" and _GIVE.search(c.text) and len(c.targets) >= 1 and c.holder is None \
             and is_person(it, c.targets[0], state) and (len(c.targets) > 1 or c.kinds):
         c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "give him a winter hat"

@@ -173,6 +173,7 @@ class Interpreter:
             c.targets = subjects.movers(self, c.targets[0], state)  # "it drove off": the car, not the shop
         subjects.looks_of_the_person(self, c, state)
         subjects.said_again(self, c, state)
+        subjects.not_its_own_landmark(self, c, state)
         if idioms.rewrite(self, c, state):  # the everyday phrasings: roles, "she has", "bigger than", …
             return None
         targets = c.targets

@@ -48,6 +48,7 @@ class Mention:
     attrs: list[tuple] = field(default_factory=list)
     kinds: list[tuple] = field(default_factory=list)
     owner: "Mention | None" = None  # "the boy's hat": the one who has it on or holds it
+    depth_hint: str | None = None  # "the one in the back": "top" (furthest back) or "bottom" (nearest)
     side: float | None = None  # "the left one": x the referent should be near
     side_hint: float | None = None  # "the cube on the left": which cube, when there are several
     negated: bool = False

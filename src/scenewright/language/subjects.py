@@ -192,6 +192,30 @@ def conditions(it: "Interpreter", c: Clause) -> None:
         c.handled.add(word)
 
 
+def not_its_own_landmark(it: "Interpreter", c: Clause, state: State) -> None:
+    """"Move it behind the spheres" just after the spheres were added: "it" is what is moved, so not one of
+    the spheres it is moved behind — the thing talked about before them."""
+    if not c.landmarks or not c.targets or c.targets[0].head != "PRON" or c.targets[0].value != "it":
+        return
+    marks: set[str] = set()
+    for lm in c.landmarks:
+        try:
+            marks |= {o.id for o in it.resolver.candidates(lm, state.scene, state.order())}
+        except Exception:  # a landmark still to be drawn, or not one we know: nothing to keep out
+            continue
+    if not marks:
+        return
+    try:
+        first = it.resolver.resolve(c.targets[0], state.scene, state.order(), True, state.last_group(),
+                                    state.recency(), state.plural_group())
+    except (Missing, Ambiguous):
+        return
+    if first and first[0].id in marks:
+        rest = [o for o in it.resolver.candidates(c.targets[0], state.scene, state.order()) if o.id not in marks]
+        if rest:
+            c.targets[0] = Mention("ID", rest[0].id, c.targets[0].surface)
+
+
 def said_again(it: "Interpreter", c: Clause, state: State) -> None:
     """"… and stands in the doorway shouting, bald dude, kinda old": a bare "bald dude" right after a person of
     that kind was talked about in this turn is that person again, described — not someone new."""
