@@ -664,3 +664,17 @@ def test_no_and_a_colour_after_a_colour_takes_the_first_back():
     assert r.ok and girl.attrs["top"] == "purple" and girl.attrs["top_kind"] == "coat"
     r = s.tell("a reddish car")
     assert r.ok and s.scene.objects[-1].color == "red"
+
+
+def test_no_shoes_is_a_note_and_a_hedge_ends_with_its_sentence():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a man on the left")
+    r = s.tell("He was elderly, thin, wearing a brown overcoat and no shoes.")
+    man = s.scene.objects[0]
+    assert r.ok and "no shoes" in man.attrs["notes"] and man.attrs["top_kind"] == "overcoat"
+    s.tell("a car on the right")
+    s.tell("I think it had a dent on the front. Um, and one of the headlights was out.")
+    car = s.scene.objects[1]
+    assert len(car.attrs["marks"]) == 2 and car.unsure["marks"] == ["dent on the front"]

@@ -427,7 +427,10 @@ class ClauseReader:
                 if clauses and not self._starts_clause(current) and not self._has_head(current) \
                         and not (current[0].kind == "NEG" and current[0].text == "no") \
                         and clauses[-1] and clauses[-1][0].start <= current[0].start and \
-                        self._is_modifier_only(current):
+                        self._is_modifier_only(current) and not (
+                            any(x.kind == "HEDGE" for x in clauses[-1]) and not any(x.kind == "HEDGE" for x in current)
+                            and any(x.kind == "MARK" for x in current)):  # "I think it had a dent. And one of
+                    # the headlights was out.": said for sure, its own part
                     clauses[-1] = clauses[-1] + current
                 else:
                     clauses.append(current)
@@ -800,6 +803,9 @@ class ClauseReader:
                     c.not_backgrounds.append(nxt.value)
                 if nxt is not None and nxt.kind == "KIND" and (c.kinds or c.targets):
                     mods = [x for x in mods if x.kind not in ("DET", "NUM")]  # "a grey hoodie, not a tracksuit"
+                    if t.text == "no" and toks.index(nxt, i) == i + 1 and c.kinds:
+                        c.notes.append(f"no {nxt.text}")  # "a brown overcoat and no shoes": missing, as said
+                        c.neg = False
                     i = toks.index(nxt, i) + 1
                     continue
                 if nxt is not None and nxt.kind in ("COLOR", "EXPR", "POSE", "BG", "SIZE", "ATTR"):

@@ -109,7 +109,9 @@ class GrammarParser:
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
-            if out and (_names_it_again(out[-1], c) or _only_details(c)) and not _you_know(toks):
+            hedge_ends = bool(kept) and out[-1].hedge and not c.hedge and not c.targets and toks and kept[-1] and \
+                toks[0].start <= kept[-1][-1].start  # "I think it had a dent. Um, and one headlight was out."
+            if out and (_names_it_again(out[-1], c) or _only_details(c)) and not _you_know(toks) and not hedge_ends:
                 # "a sphere? a cyan one, near the front", "a man in a hoodie, maybe six foot, with a beard"
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
