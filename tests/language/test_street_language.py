@@ -678,3 +678,19 @@ def test_no_shoes_is_a_note_and_a_hedge_ends_with_its_sentence():
     s.tell("I think it had a dent on the front. Um, and one of the headlights was out.")
     car = s.scene.objects[1]
     assert len(car.attrs["marks"]) == 2 and car.unsure["marks"] == ["dent on the front"]
+
+
+def test_the_witness_in_their_car_at_the_lights_and_the_weather_of_the_afternoon():
+    from scenewright import Session
+
+    s = Session(world="street")
+    r = s.tell("Right, so, I was sat in my car at the lights, waiting to turn, and it was just starting to get "
+               "dark, it'd been chucking it down all afternoon and it was still spitting.")
+    assert [o.category for o in s.scene.objects] == ["traffic light"] and s.scene.background == "dusk rain"
+    r = s.tell("this lorry, massive thing, was tailgating a little silver car all the way down the high street.")
+    trucks = [o for o in s.scene.objects if o.category == "truck"]
+    assert len(trucks) == 1 and trucks[0].scale > 1 and "tailgating" in trucks[0].attrs["notes"]
+    s.tell("a bicycle on the right")
+    r = s.tell("The bike was all bent, just lying there.")
+    bike = next(o for o in s.scene.objects if o.category == "bicycle")
+    assert r.ok and {"bent", "lying on the ground"} <= set(bike.attrs["notes"])

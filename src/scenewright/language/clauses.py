@@ -98,7 +98,8 @@ def _owns_a_thing(rest: list[Token]) -> bool:
 
 def _same_new_thing(last: Mention, m: Mention, toks: list[Token], i: int) -> bool:
     """Two indefinite mentions of one category with only a comma between them name one new thing."""
-    one = m.head == "ONE" and ((m.det == "a" or m.det is None and bool(m.colors or m.sizes)) and last.head == "CAT"
+    one = (m.head == "ONE" or m.head == "ALL" and m.surface == "thing") and (
+        (m.det == "a" or m.det is None and bool(m.colors or m.sizes)) and last.head == "CAT"
                                or  # "a sphere? a cyan one", "her bike, an old one", "a van pulls up, yellow one"
                                m.det == "the" and last.head in ("ONE", "CAT") and last.det in ("the", "other"))
     # "the other one, the shorter one": one thing, said twice
@@ -311,6 +312,21 @@ def _part_of_a_place(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _thing_apposition(tokens: list[Token]) -> list[Token]:
+    """"this lorry, massive thing, was tailgating …": how the thing just named looks, said as an aside."""
+    for k in range(1, len(tokens) - 2):
+        if tokens[k].kind != "COMMA" or tokens[k - 1].kind != "CAT":
+            continue
+        j = k + 1
+        while j < len(tokens) and tokens[j].kind in ("SIZE", "COLOR"):
+            j += 1
+        if j > k + 1 and j < len(tokens) and tokens[j].kind == "ALL" and tokens[j].text == "thing" and \
+                (j + 1 == len(tokens) or tokens[j + 1].kind == "COMMA"):
+            looks = tokens[k + 1:j]
+            return _thing_apposition(tokens[:k - 1] + looks + [tokens[k - 1]] + tokens[j + 2:])
+    return tokens
+
+
 def _colour_ones(tokens: list[Token]) -> list[Token]:
     """"two cars, red on the left and blue on the right", "a white one and a grey one, white on the left": a
     bare colour with a place is the one of that colour — the one said before, else a new one of the group."""
@@ -397,7 +413,7 @@ class ClauseReader:
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
             tokens = _bare_all(_size_refs(self._in_a_hat(_without_causes(_without_hesitations(
-                _garment_colour_after(_went_down(_without_ended_up(_apposed_one(_part_of_a_place(_colour_ones(tokens)))))))))))
+                _garment_colour_after(_went_down(_without_ended_up(_apposed_one(_part_of_a_place(_colour_ones(_thing_apposition(tokens))))))))))))
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):
@@ -846,10 +862,11 @@ class ClauseReader:
         if c.targets and c.targets[0].plural and _ENDS.search(c.text):
             c.targets[0].superlative = ("ends", None)  # "get rid of the cubes on the ends"
         c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
-        said = [t for t in toks if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "just"))]
+        said = [t for t in toks if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "just") or
+                                        t.kind in ("COMMA", "AND"))]
         if said and said[0].kind == "WORD" and said[0].value in ("i", "we") and c.poses:
             first = next(j for j, t in enumerate(said) if t.kind == "POSE")
-            if not any(t.kind in ("CAT", "PRON", "ONE", "ROLE") for t in said[:first]):
+            if not any(t.kind in ("CAT", "PRON", "ONE", "ROLE") for t in said[:first]) or not c.targets:
                 c.poses = []  # "I was walking past the cafe": how the witness went, not the cafe
                 c.handled.update(t.text for t in said if t.kind == "POSE")
         for k, t in enumerate(toks):  # "a delivery van, yellow one, like DHL": what it was like, kept as said

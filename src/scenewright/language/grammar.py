@@ -330,7 +330,8 @@ def _names_it_again(prev: Clause, c: Clause) -> bool:
         return False
     m, last = c.targets[0], prev.targets[-1]
     return m.head == "ONE" and (m.det == "a" or m.det is None and bool(m.colors or m.sizes)) and \
-        last.head == "CAT" and last.indefinite and not m.relation  # "a delivery van pulls up, yellow one"
+        last.head == "CAT" and (last.indefinite or m.surface == "thing") and not m.relation
+    # "a delivery van pulls up, yellow one", "this lorry, massive thing, …"
 
 
 _LEXICONS: dict[str, Lexicon] = {}
@@ -365,7 +366,8 @@ def speaker_tagged(parse: Parse, category: str, context: Context) -> Parse:
 def _said_of_the_speaker(toks: list[Token]) -> bool:
     """"I'd just come out of the cafe on the corner, and …": a whole part, about the witness — the cafe is
     where they were, not where what follows is."""
-    said = [t for t in toks if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "um", "uh"))]
+    said = [t for t in toks if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "um", "uh") or
+                                    t.kind in ("COMMA", "AND"))]
     return bool(said) and said[0].kind == "WORD" and said[0].value in ("i", "we") and \
         any(t.kind == "CAT" for t in said)
 

@@ -40,6 +40,9 @@ CONTRACTIONS = [
      r"yellow|grey|gray|purple|orange|brown|black|white)\b)", ""),
     (r"\b(pink|green|yellow|grey|gray|brown|black|white)ish\b", r"\1"), (r"\breddish\b", "red"),
     (r"\bbluish\b", "blue"), (r"\bpurplish\b", "purple"), (r"\borangey\b|\borangish\b", "orange"),
+    (r"\bthe high (street|road)\b", r"the \1"),  # "all the way down the high street": a street's name
+    (r"^\s*right\s*,\s*", ""), (r"\bwaiting to (?:turn|go|cross|pull out|get out)\b", "waiting"),  # "Right, so, I was sat …": a start, not the right-hand side
+    (r"\ball (?:afternoon|morning|day|evening|night|week|weekend)(?: long)?\b", ""),  # how long, not when
     (r"\b([ap])\.m\.?", r"\1m"), (r"\bnite\b", "night"), (r"\btonite\b", "tonight"),
     # "at like 11 at night", "about 7 in the morning": the time of day
     (r"\b(?:at |about |around |like |gone |just after |just before )*(?:\d{1,2}|one|two|three|four|five|six|seven|"
@@ -66,6 +69,9 @@ CONTRACTIONS = [
     (r"\b(?:i|we) (?:could not|couldn't|can not|cannot|can't|could n't|did not|didn't) (?:tell|see|say|make out)"
      r"(?: if| whether)? (?:it|they|he|she) (?:was|were|is) (?:a )?(?:man|boy|guy|bloke|lad) or (?:a )?(?:woman|girl|"
      r"lady)\b", ""),
+    # "I was sat in my car at the lights": where the witness was — the car is theirs, not in the picture
+    (r"\b(i|we) (was|were) (?:sat|sitting|parked|waiting|stopped|queuing) in (?:my|our|the) (?:car|van|cab|taxi)\b",
+     r"\1 \2"),
     (r"\b(i|we) (was|were) having (?:a |an |my |our |some )?(?:coffee|tea|drink|pint|smoke|cigarette|fag|"
      r"sandwich|bite|lunch|breakfast|dinner|chat)\b", r"\1 \2"),  # "I was having a coffee outside Lucia's"
     (r",?\s*\bat (?:one of the tables|the next table)(?: outside| on the pavement| out front)?\b", ""),

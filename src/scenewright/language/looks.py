@@ -108,6 +108,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         out["scale"] = scale
     exprs = (m.expressions if m else []) + c.expressions
     poses = (m.poses if m else []) + c.poses
+    lying: list[str] = []
     if exprs or poses:
         if cat.people:
             if exprs:
@@ -116,6 +117,11 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
                 out["pose"] = poses[-1]
         elif cat.animal:
             _lacks(state, cat, f"{'expression' if exprs else 'pose'} to set")  # drawn as its sprite is
+        elif poses == ["lying"] and not exprs and cat.attributes and not any(
+                t.head == "PRON" and t.value in ("male", "female") or t.head == "CAT" and
+                str(t.value) in world.category_names and world.category(str(t.value)).people
+                for t in getattr(c, "targets", ())):  # (not "… down he went, lying there, and the car …")
+            lying = ["lying on the ground"]  # "the bike was just lying there": how the thing lay, as a note
         else:  # "a bus sitting", "the grill is sitting": the look was meant for someone else
             word, what = str((exprs or poses)[-1]), "expression" if exprs else "pose"
             state.skip(word, f"(I skipped {word!r}: {a_or_an(cat.name)} has no {what} to set.)")
@@ -163,7 +169,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         attrs["marks"] = list(attrs.get("marks", [])) + new_marks
         if new_marks and _unsure(c, *c.marks):  # "I think the plate ended 4KX"
             uncertain["marks"] = list(dict.fromkeys(list(uncertain.get("marks", [])) + new_marks))
-    notes = [n for n in getattr(c, "notes", ()) if n not in attrs.get("notes", [])]
+    notes = [n for n in list(getattr(c, "notes", ())) + lying if n not in attrs.get("notes", [])]
     if notes:  # said, cannot be drawn: kept in the speaker's words on the thing it is about
         attrs["notes"] = list(attrs.get("notes", [])) + notes
         state.kept.extend(f"the {cat.name}: {n}" for n in notes)

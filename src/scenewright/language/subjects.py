@@ -175,9 +175,11 @@ def looks_of_the_person(it: "Interpreter", c: Clause, state: State) -> None:
 
 # How a thing looked that cannot be drawn ("a silver hatchback, a bit dusty"): kept as a note on it.
 CONDITIONS = set("""dusty dirty muddy rusty rusted battered dented scratched shiny clean filthy tatty scruffy
-    boarded derelict rundown rough smart posh neat tidy messy""".split())
+    boarded derelict rundown rough smart posh neat tidy messy bent buckled crumpled damaged mangled wrecked""".split())
 
 
+DRIVING = set("""tailgating speeding reversing overtaking swerving idling revving braking indicating honking
+    beeping weaving racing skidding undertaking""".split())
 FEELINGS = set("""angry upset scared frightened terrified shocked drunk aggressive nervous calm happy sad confused
     distressed agitated furious annoyed worried panicked panicky shaken dazed hurt injured bleeding""".split())
 
@@ -242,6 +244,11 @@ def activities(it: "Interpreter", c: Clause) -> None:
     """What a witness says people were doing that cannot be drawn ("two lads came out arguing, both
     shouting"): kept as a note on them in their words, not reported as not understood. Only in a world that
     keeps such details (one whose people have attributes), only for a clause about people."""
+    driven = any(m.head == "CAT" and moves_by_itself(it.world, str(m.value)) and
+                 not it.world.category(str(m.value)).people for m in c.targets)
+    for word in [w for w in c.unknown if driven and w in DRIVING and w not in c.handled]:
+        c.notes.append(word)  # "this lorry was tailgating a little silver car"
+        c.handled.add(word)
     people = [m for m in c.targets + ([c.holder] if c.holder else []) if
               m.head == "CAT" and it.world.category(str(m.value)).people or
               m.head == "PRON" and m.value in ("male", "female") or m.head in ("ONE", "ID")]
