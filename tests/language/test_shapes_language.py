@@ -309,3 +309,24 @@ def test_the_one_in_the_back_is_the_furthest_back_and_it_is_not_its_own_landmark
     r = s.tell("move it behind the spheres")
     cube = next(o for o in s.scene.objects if o.category == "cube")
     assert r.ok and cube.y < 0.62 and all(o.y == 0.62 for o in s.scene.objects if o.category == "sphere")
+
+
+def test_make_another_the_green_objects_and_rightmost_gone():
+    from scenewright import Session
+
+    s = Session(world="shapes")
+    s.tell("a cube")
+    r = s.tell("make another cube")
+    assert r.ok and [o.category for o in s.scene.objects] == ["cube", "cube"]
+    s = Session(world="shapes")
+    s.tell("a green cube")
+    s.tell("a green sphere")
+    s.tell("a red cube")
+    r = s.tell("Remove the green objects.")
+    assert r.ok and [(o.category, o.color) for o in s.scene.objects] == [("cube", "red")]
+    s = Session(world="shapes")
+    s.tell("a red sphere on the left")
+    s.tell("a blue sphere")
+    s.tell("a green sphere on the right")
+    r = s.tell("Rightmost gone.")
+    assert r.ok and sorted(o.color for o in s.scene.objects) == ["blue", "red"]

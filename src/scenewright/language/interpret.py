@@ -235,7 +235,8 @@ class Interpreter:
                 return self._add_all(c, state)
             return self._move(c, state)
         if verb == "make":
-            if first.indefinite and first.head == "CAT" and not self._exists(first, state):
+            if first.indefinite and first.head == "CAT" and (not self._exists(first, state) or first.det == "another"):
+                # "make another cube": one more
                 return self._add_all(c, state)
             return self._update(c, self._resolve(first, state), state, extra=targets[1:])
         if verb == "move":

@@ -41,6 +41,10 @@ CONTRACTIONS = [
     (r"\b(pink|green|yellow|grey|gray|brown|black|white)ish\b", r"\1"), (r"\breddish\b", "red"),
     (r"\bbluish\b", "blue"), (r"\bpurplish\b", "purple"), (r"\borangey\b|\borangish\b", "orange"),
     (r"\bthe high (street|road)\b", r"the \1"),  # "all the way down the high street": a street's name
+    # "Rightmost gone.", "the dog is gone": a terse remove
+    (r"^\s*(?:and |then |now |ok |okay )?((?:the |that |this )?[a-z]+(?: [a-z]+)?) (?:is |are |has |have )?gone[.!]*\s*$",
+     lambda m: f"remove the {m.group(1)} one" if m.group(1).endswith(("most", "est")) and " " not in m.group(1)
+     else f"remove {m.group(1)}"),
     (r"^\s*right\s*,\s*", ""), (r"\bwaiting to (?:turn|go|cross|pull out|get out)\b", "waiting"),  # "Right, so, I was sat …": a start, not the right-hand side
     (r"\ball (?:afternoon|morning|day|evening|night|week|weekend)(?: long)?\b", ""),  # how long, not when
     (r"\b([ap])\.m\.?", r"\1m"), (r"\bnite\b", "night"), (r"\btonite\b", "tonight"),

@@ -241,7 +241,15 @@ class Resolver:
                 if not people:
                     raise Missing("There is no one in the picture.")
                 return people
-            return list(scene.objects)
+            objs = list(scene.objects)
+            for color in m.colors:  # "remove the green objects", "everything red": only those
+                objs = [o for o in objs if o.color == color]
+            for kind, value in m.sizes:
+                if kind == "abs" and value != 1.0:
+                    objs = [o for o in objs if (o.scale > 1.0) == (value > 1.0) and o.scale != 1.0]
+            if not objs:
+                raise Missing(f"There is nothing {' '.join(m.colors + ['that size'] * bool(m.sizes))} in the picture.")
+            return objs
         cands = self.candidates(m, scene, order)
         if m.head == "ONE" and m.kinds and 1 <= len(cands) < len(scene.objects) and \
                 all(any(wears(o, s, colour, k) for s, colour, k in m.kinds) for o in cands):
