@@ -330,3 +330,15 @@ def test_make_another_the_green_objects_and_rightmost_gone():
     s.tell("a green sphere on the right")
     r = s.tell("Rightmost gone.")
     assert r.ok and sorted(o.color for o in s.scene.objects) == ["blue", "red"]
+
+
+def test_all_of_them_after_one_was_talked_about_is_every_one():
+    from scenewright import Session
+
+    s = Session(world="shapes")
+    s.tell("a blue cube on the left, and a yellow cylinder on the right")
+    s.tell("add a red sphere between them")
+    s.tell("make the sphere slightly smaller")
+    before = {o.id: o.x for o in s.scene.objects}
+    r = s.tell("and move all of them to the right a bit")
+    assert r.ok and all(o.x > before[o.id] or o.x >= 0.85 for o in s.scene.objects)

@@ -278,7 +278,11 @@ class Resolver:
                 rank = {i: k for k, i in enumerate(order)}  # the group's topic first: a landmark drawn along is last
                 they = sorted((scene.get(i) for i in group if any(o.id == i for o in scene.objects)),
                               key=lambda o: rank.get(o.id, 10**6))
-                found = they if len(they) > 1 else cands[:2] if len(cands) >= 2 else cands
+                every = str(m.surface).startswith(("all", "every", "each"))  # "all of them": every one, not two
+                if every and (len(they) <= 1 or order and order[0] not in {o.id for o in they}):
+                    found = cands  # "… make the sphere smaller. and move all of them": all, the sphere too
+                else:
+                    found = they if len(they) > 1 else cands[:2] if len(cands) >= 2 else cands
                 return found[:m.pick] if m.pick else found  # "one of them": one of that group
             return cands[:1]
         if m.ordinal is not None:
