@@ -196,3 +196,15 @@ def test_typos_with_two_letters_swapped_and_nite():
     assert r.ok and s.scene.objects[-1].category == "girl" and s.scene.objects[-1].pose == "sitting"
     r = s.tell("make it nite")
     assert r.ok and s.scene.background == "night"
+
+
+def test_just_to_the_left_of_it_a_balloon_and_the_right_not_the_left():
+    from scenewright import Session
+
+    s = Session(world="park")
+    r = s.tell("In the sky in the middle there's a medium-sized cloud, and just to the left of it a hot air balloon "
+               "that's a bit smaller.")
+    cloud, balloon = s.scene.objects
+    assert r.ok and balloon.category == "hot air balloon" and balloon.x < cloud.x
+    r = s.tell("Sorry, the balloon is to the right of the cloud, not the left.")
+    assert r.ok and s.scene.objects[1].x > s.scene.objects[0].x

@@ -511,6 +511,8 @@ class ClauseReader:
     @staticmethod
     def _fronted_place(rest: list[Token]) -> bool:
         """"…, and under it, a boy sitting": a place, then the new thing it is the place of."""
+        while rest and rest[0].kind == "WORD" and rest[0].value in ("just", "right", "directly", "then", "also"):
+            rest = rest[1:]  # "…, and just to the left of it a hot air balloon"
         if not rest or rest[0].kind != "REL" or rest[0].text == "with" or rest[0].value == "between":
             return False
         heads = [t for t in rest if t.kind in ("CAT", "PRON", "ONE")]
@@ -827,6 +829,13 @@ class ClauseReader:
                 if nxt is not None and nxt.kind in ("COLOR", "EXPR", "POSE", "BG", "SIZE", "ATTR"):
                     # "black, not dark", "happy not surprised", "dusk, not daytime": what follows is not said
                     i = toks.index(nxt, i) + 1
+                    continue
+                j = toks.index(nxt, i) if nxt is not None else len(toks)
+                while j < len(toks) and toks[j].kind in ("REL", "DET") and toks[j].text in ("on", "to", "at", "the"):
+                    j += 1
+                if j < len(toks) and toks[j].kind == "ABS" and (c.relation or c.abs_x is not None or c.place) and \
+                        (j + 1 == len(toks) or toks[j + 1].kind in ("COMMA", "AND")):
+                    i = j + 1  # "to the right of the cloud, not the left": the side taken back is not a place
                     continue
                 negate_next = True
             elif k == "BG":
