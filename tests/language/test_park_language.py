@@ -208,3 +208,23 @@ def test_just_to_the_left_of_it_a_balloon_and_the_right_not_the_left():
     assert r.ok and balloon.category == "hot air balloon" and balloon.x < cloud.x
     r = s.tell("Sorry, the balloon is to the right of the cloud, not the left.")
     assert r.ok and s.scene.objects[1].x > s.scene.objects[0].x
+
+
+def test_a_boy_named_sam_is_sam_and_the_cloud_goes_away():
+    from scenewright import Session
+
+    s = Session(world="park")
+    r = s.tell("Daddy wants a story: there's a boy named Sam in the park")
+    assert r.ok and [o.category for o in s.scene.objects] == ["boy"] and s.scene.objects[0].attrs["name"] == "sam"
+    r = s.tell("Sam has a kite, it's flying high up")
+    kite = next(o for o in s.scene.objects if o.category == "kite")
+    assert r.ok and kite.y < s.scene.objects[0].y - 0.15
+    s.tell("oh no a lightning cloud comes!")
+    r = s.tell("Sam is sad now")
+    assert r.ok and s.scene.objects[0].expression == "sad"
+    r = s.tell("then the sun comes out and the cloud goes away")
+    assert r.ok and {o.category for o in s.scene.objects} == {"boy", "kite", "sun"}
+    r = s.tell("Sam is happy and jumping with his arms up")
+    assert r.ok and s.scene.objects[0].pose == "arms up" and "arms up" in r.reply
+    r = s.tell("the end! make it dusk because it's getting late")
+    assert r.ok and s.scene.background == "dusk"

@@ -694,3 +694,19 @@ def test_the_witness_in_their_car_at_the_lights_and_the_weather_of_the_afternoon
     r = s.tell("The bike was all bent, just lying there.")
     bike = next(o for o in s.scene.objects if o.category == "bicycle")
     assert r.ok and {"bent", "lying on the ground"} <= set(bike.attrs["notes"])
+
+
+def test_a_correction_of_the_one_filming_changes_that_one_and_at_pump_two_is_one_car():
+    from scenewright import Session
+
+    s = Session(world="street")
+    s.tell("a gas station")
+    s.tell("a man on a motorbike")
+    s.tell("and his mate was just standing by the pumps filming it on his phone")
+    r = s.tell("oh wait the one filming was a girl actually, like a woman, my bad")
+    cats = sorted(o.category for o in s.scene.objects)
+    assert r.ok and cats == ["gas station", "man", "motorcycle", "woman"]
+    s = Session(world="street")
+    s.tell("Petrol station. Afternoon.")
+    s.tell("Blue hatchback at pump two.")
+    assert [o.category for o in s.scene.objects].count("car") == 1

@@ -64,8 +64,20 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     right = [m for m in c.targets if not m.negated]
     last_scene = last.scene
 
+    said = next((m for m in right if m.head == "CAT" and _new(interp, m, last_scene)), None)
+    doing = re.search(r"\bthe (?:other )?one ([a-z]+ing)\b", c.text)
+
     def pick() -> list[str] | None:
         pool = [i for i in ids if any(o.id == i for o in last_scene.objects)] or ids
+        if said is not None and str(said.value) in world.category_names and world.category(str(said.value)).people:
+            pool = [i for i in pool if world.category(last_scene.get(i).category).people] if all(
+                any(o.id == i for o in last_scene.objects) for i in pool) else pool  # "it was a girl": a person
+            if not pool:
+                return None
+        if doing:  # "the one filming was a girl": the one noted as filming
+            pool = [i for i in pool if any(o.id == i and doing.group(1) in " ".join(o.attrs.get("notes", ())).split()
+                                           for o in last_scene.objects)]
+            return pool[:1] or None
         for m in wrong + right:
             if m.head == "CAT" and _new(interp, m, last_scene) and not wrong:
                 continue  # "no, a hamburger": the replacement, not the target

@@ -935,6 +935,13 @@ class Interpreter:
         """Words in a noun's place that the world does not have. The nearest drawable thing when MiniLM finds
         one; else, when the clause is about something we know ("a man with a beard", "he had a knife"), a
         note on it in the speaker's words; else the clause cannot be done."""
+        for m in list(c.targets) + list(c.landmarks) + ([c.holder] if c.holder else []):
+            named = [o for o in state.scene.objects if m.head == "UNKNOWN" and o.attrs.get("name") == m.value]
+            if len(named) == 1:  # "Sam is sad now": the boy named Sam
+                m.head, m.value = "ID", named[0].id
+                c.handled.add(named[0].attrs["name"])
+        for word in [w for w in c.unknown if any(o.attrs.get("name") == w for o in state.scene.objects)]:
+            c.handled.add(word)  # "Sam has a kite": his name, read as him
         known = [m for m in list(c.targets) + ([c.holder] if c.holder else []) if m.head != "UNKNOWN"]
         self._known_by_a_note(c, state)
         for m in list(c.targets) + list(c.landmarks) + ([c.holder] if c.holder else []):

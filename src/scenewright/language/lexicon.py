@@ -45,6 +45,17 @@ CONTRACTIONS = [
     (r"^\s*(?:and |then |now |ok |okay )?((?:the |that |this )?[a-z]+(?: [a-z]+)?) (?:is |are |has |have )?gone[.!]*\s*$",
      lambda m: f"remove the {m.group(1)} one" if m.group(1).endswith(("most", "est")) and " " not in m.group(1)
      else f"remove {m.group(1)}"),
+    (r"\bafter school\b", "in the afternoon"), (r"\b(?:at |about |around |like )*half (?:one|two|three|four)\b",
+                                                   "in the afternoon"),
+    (r"\b(?:at |by |next to )?pump (?:\d+|one|two|three|four|five|six|seven|eight)\b", "at the pumps"),
+    (r"^.*?\bwants? (?:a|another) (?:story|picture|drawing)\s*[:,]\s*", ""),  # "Daddy wants a story: there's …"
+    (r"\b(?:(?:it is|it's|is) )?flying (?:really )?high(?: up)?\b", "up in the sky"),
+    (r"\bthe (sun|moon) (?:comes|came|has come) out\b", r"there is a \1"), (r"^\s*the end\s*[!.]+\s*", ""),
+    (r",?\s*\b(?:because|cos|cause|as) it(?:'s| is| was) getting late\b", ""),
+    # "then the cloud goes away", "the dog disappeared": it is gone from the picture
+    (r"\b(the [a-z]+(?: [a-z]+)?) (?:goes|went|has gone|had gone) away\b|"
+     r"\b(the [a-z]+(?: [a-z]+)?) (?:disappears|disappeared|vanishes|vanished)\b",
+     lambda m: f"remove {m.group(1) or m.group(2)}"),
     (r"^\s*right\s*,\s*", ""), (r"\bwaiting to (?:turn|go|cross|pull out|get out)\b", "waiting"),  # "Right, so, I was sat …": a start, not the right-hand side
     (r"\ball (?:afternoon|morning|day|evening|night|week|weekend)(?: long)?\b", ""),  # how long, not when
     (r"\b([ap])\.m\.?", r"\1m"), (r"\bnite\b", "night"), (r"\btonite\b", "tonight"),
@@ -60,6 +71,9 @@ CONTRACTIONS = [
      r"got (?:him|her|them))\b", ""),
     (r"\b(checking|checked|check|looking after|looked after|tending|tended) (?:on )?(him|her|them)\b", r"\1 next to \2"),
     (r",?\s*\bmy bad\b", ""),
+    # "it was a girl actually, like a woman": the second word says better what the first meant
+    (r"\ba (?:girl|boy|lad|kid)(?:,? actually)?,? like (?:a|an) (woman|man|lady|bloke|guy|young woman|young man)\b",
+     r"a \1"),
     # "My son saw something from our window", "he says there was a bus": what someone told the speaker
     (r"\b(?:my|our) (?:son|daughter|wife|husband|mum|mom|mother|dad|father|partner|neighbour|neighbor|kid|kids|"
      r"little one|boy|girl|husband|brother|sister|friend) (?:saw|says|said|told me|tells me|thinks|reckons|noticed|"
@@ -109,7 +123,7 @@ CONTRACTIONS = [
      r"(?<!left )\bright (?=(?:there|here|then|now)\b)", ""),
     (r"(?<!the )(?<!far )(?<!to )(?<!on )(?<!at )\bright away\b", ""),
     (r",\s*(?:the )?both(?: of them)?(?=\s*(?:[.!?]|$))", ""),  # "remove the car and the tree, both": emphasis
-    (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b", ""),  # not "my gold": an exclamation  # a learner's "put the red cube next of the ball"
+    (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b|\boh (?:god|gosh|lord|no)\b", ""),  # not "my gold": an exclamation  # a learner's "put the red cube next of the ball"
     (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"\blet's\b", "let us"),
     (r"\b(it|he|she|that|there|what|who|this|where|here)'s\b", r"\1 is"), (r"'re\b", " are"),
     (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"), (r"'s\b", ""),

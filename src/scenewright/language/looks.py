@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
 from ..scene import SceneObject
@@ -175,6 +176,11 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         state.kept.extend(f"the {cat.name}: {n}" for n in notes)
         if _unsure(c, *(n.split()[-1] for n in notes)):
             uncertain["notes"] = list(dict.fromkeys(list(uncertain.get("notes", [])) + notes))
+    named = re.search(rf"\b{re.escape(m.surface)} (?:named|called) ([a-z]+)\b", c.text) if (
+        m is not None and obj is None and m.head == "CAT" and m.surface and (cat.people or cat.animal)) else None
+    if named and named.group(1) not in ("a", "an", "the"):  # "a boy named Sam": then "Sam is sad" is him
+        attrs["name"] = named.group(1)
+        c.handled.update({"named", "called", named.group(1)})
     said_as = m.surface if m is not None and obj is None and m.head == "CAT" and cat.attributes else ""
     if said_as and said_as not in (cat.name, cat.plural_name):  # "SUV", "cop car": the word as said
         attrs["called"] = said_as

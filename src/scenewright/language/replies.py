@@ -63,7 +63,7 @@ def said(e: Update, name: str, before: Scene) -> str:
     if "color" in ch:
         return f"painted the {name} {ch['color']}" if ch["color"] else f"took the colour off the {name}"
     if "expression" in ch:
-        return f"made the {name} {ch['expression']}"
+        return f"made the {name} {ch['expression']}" + (f", {ch['pose']}" if ch.get("pose") else "")
     if "pose" in ch:
         return f"the {name} is {ch['pose']} now"
     if "scale" in ch:

@@ -170,7 +170,7 @@ CATEGORIES = (
     _c("cafe", "buildings", 0.58, 1.45, "building", synonyms=("café", "coffee shop", "coffeeshop",
                                                               "coffee house", "diner"), **_building),
     _c("gas station", "buildings", 0.55, 2.3, "building", synonyms=("petrol station", "filling station",
-                                                                    "service station", "gas pump"),
+                                                                    "service station", "gas pump", "pumps", "petrol pumps", "the pumps"),
        **_building),
     _c("apartment block", "buildings", 0.95, 0.95, "building",
        synonyms=("apartment building", "apartments", "block of flats", "flats", "apartment", "tower block"),
@@ -403,7 +403,8 @@ BACKGROUNDS = TIMES + tuple(f"{t} {w}" for t in TIMES for w in WEATHERS)
 # Synonyms name one part (a time or a weather); see `combine_background` for how the parser merges them.
 BACKGROUND_SYNONYMS = {
     "daytime": "day", "daylight": "day", "morning": "day", "afternoon": "day", "noon": "day",
-    "midday": "day", "sunny": "day", "broad daylight": "day", "light outside": "day",
+    "midday": "day", "sunny": "day", "broad daylight": "day", "light outside": "day", "light out": "day",
+    "still light": "day",
     "evening": "dusk", "sunset": "dusk", "sundown": "dusk", "twilight": "dusk", "getting dark": "dusk",
     "starting to get dark": "dusk", "beginning to get dark": "dusk", "going dark": "dusk",
     "chucking it down": "rain", "spitting": "rain", "bucketing down": "rain", "tipping down": "rain",
