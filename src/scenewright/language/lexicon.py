@@ -123,7 +123,7 @@ CONTRACTIONS = [
      r"(?<!left )\bright (?=(?:there|here|then|now)\b)", ""),
     (r"(?<!the )(?<!far )(?<!to )(?<!on )(?<!at )\bright away\b", ""),
     (r",\s*(?:the )?both(?: of them)?(?=\s*(?:[.!?]|$))", ""),  # "remove the car and the tree, both": emphasis
-    (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b|\boh (?:god|gosh|lord|no)\b", ""),  # not "my gold": an exclamation  # a learner's "put the red cube next of the ball"
+    (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b|\boh (?:god|gosh|lord)\b|\boh no(?:!+|(?= an? ))", ""),  # not "oh no, I meant …": a correction  # not "my gold": an exclamation  # a learner's "put the red cube next of the ball"
     (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"\blet's\b", "let us"),
     (r"\b(it|he|she|that|there|what|who|this|where|here)'s\b", r"\1 is"), (r"'re\b", " are"),
     (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"), (r"'s\b", ""),
