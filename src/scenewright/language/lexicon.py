@@ -71,6 +71,7 @@ CONTRACTIONS = [
      r"got (?:him|her|them))\b", ""),
     (r"\b(checking|checked|check|looking after|looked after|tending|tended) (?:on )?(him|her|them)\b", r"\1 next to \2"),
     (r",?\s*\bmy bad\b", ""),
+    (r"\b(came|comes|coming|ran|runs|running|went|goes|chased|chasing)( out)? after (?:him|her|them)\b", r"\1\2"),
     # "it was a girl actually, like a woman": the second word says better what the first meant
     (r"\ba (?:girl|boy|lad|kid)(?:,? actually)?,? like (?:a|an) (woman|man|lady|bloke|guy|young woman|young man)\b",
      r"a \1"),
@@ -301,7 +302,7 @@ FILLER = set("""please can could would you i we me us just now also then ok okay
     fast quickly slowly quick slow speed nowhere suddenly am our pls plz u perfect possible quadrant doing obvs""".split())
 # Nouns that describe layout, body parts or measures in descriptions ("hip at the horizon", "one finger
 # apart", "cut at the side"): never objects, never spell-corrected into one.
-NON_OBJECTS = set("""after finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
+NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms hand hands leg legs foot feet knee
     knees face faces body shoulder shoulders waist neck chest belly back side sides edge edges part parts half piece
     bit space gap distance size sizes level line lines point points tip tips corner corners horizon top bottom
     middle center centre way spot area direction directions position place inch width height length border
