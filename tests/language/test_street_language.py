@@ -711,3 +711,16 @@ def test_a_correction_of_the_one_filming_changes_that_one_and_at_pump_two_is_one
     s.tell("Petrol station. Afternoon.")
     s.tell("Blue hatchback at pump two.")
     assert [o.category for o in s.scene.objects].count("car") == 1
+
+
+def test_the_readme_witness_example():
+    from scenewright import Session
+
+    s = Session(world="street")
+    for t in ("a cafe", "a lad in a red football shirt on the left", "another lad in a grey hoodie on the right"):
+        s.tell(t)
+    r = s.tell("the one in the hoodie, he pushed the other lad, and then he threw a punch, and the red shirt one "
+               "fell back against the window of the cafe")
+    cafe, red, grey = s.scene.objects
+    assert r.ok and grey.attrs["notes"] == ["pushed the other lad", "threw a punch"] and grey.pose is None
+    assert red.pose == "lying" and abs(red.x - cafe.x) < 0.35 and "notes" not in red.attrs
