@@ -124,7 +124,8 @@ def _exempt(sentence: list[Token], k: int) -> bool:
     """Negated ("not blue", "no hat"), offered as alternatives ("red? or orange") or asked about."""
     near = sentence[max(0, k - 3):k]
     after = sentence[k + 1:k + 3]
-    if sentence[k].kind in ("MARK", "WORD") and sentence[k].text in PARTS_OF_PLACES and k >= 2 and sentence[k - 2].kind == "REL" and \
+    if sentence[k].kind in ("MARK", "WORD") and sentence[k].text in PARTS_OF_PLACES and k >= 2 and \
+            sentence[k - 2].kind == "REL" and \
             sentence[k - 1].kind == "DET" and [t.kind for t in sentence[k + 1:k + 4]] == ["OF", "DET", "CAT"]:
         return True  # "against the window of the cafe": where, by the cafe
     if sentence[k].kind == "POSE" and _of_the_speaker(sentence[:k]):

@@ -298,7 +298,8 @@ def _part_of_a_place(tokens: list[Token]) -> list[Token]:
     while k < len(tokens):
         t = tokens[k]
         if t.kind == "REL" and k + 5 <= len(tokens) and tokens[k + 1].kind == "DET" and \
-                tokens[k + 2].kind in ("MARK", "WORD") and tokens[k + 2].text in PARTS_OF_PLACES and tokens[k + 3].kind == "OF" and \
+                tokens[k + 2].kind in ("MARK", "WORD") and tokens[k + 2].text in PARTS_OF_PLACES and \
+                tokens[k + 3].kind == "OF" and \
                 tokens[k + 4].kind == "DET" and k + 5 < len(tokens) and tokens[k + 5].kind == "CAT":
             out += [t, tokens[k + 4], tokens[k + 5]]
             k += 6
@@ -412,8 +413,10 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            tokens = _bare_all(_size_refs(self._in_a_hat(_without_causes(_without_hesitations(
-                _garment_colour_after(_went_down(_without_ended_up(_apposed_one(_part_of_a_place(_colour_ones(_thing_apposition(tokens))))))))))))
+            for step in (_thing_apposition, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
+                         _went_down, _garment_colour_after, _without_hesitations, _without_causes, self._in_a_hat,
+                         _size_refs, _bare_all):  # each a fix of the token stream, in this order
+                tokens = step(tokens)
             current: list[Token] = []
             between_open = False
             for k, tok in enumerate(tokens):

@@ -88,7 +88,8 @@ class GrammarParser:
             nxt_new = k + 1 < len(segments) and bool(segments[k + 1]) and segments[k + 1][0].kind == "DET" and \
                 segments[k + 1][0].value == "a"
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
-                    and (not c.hedge or c.has_location and nxt_new) and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]) \
+                    and (not c.hedge or c.has_location and nxt_new) \
+                    and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]) \
                     and not (out and segments[k + 1] and toks and segments[k + 1][0].start < toks[-1].start) \
                     and not _said_of_the_speaker(toks):
                 # (not across a sentence: "Male one, six foot, heavy build. Male two, …" — the first one's)

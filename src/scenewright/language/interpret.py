@@ -712,9 +712,9 @@ class Interpreter:
             cat = self._category_for(m, state)
             mode = "wear" if (how == "wear" or cat.worn) else how
             hcat = self.world.category(holder.category)
-            wearer = hcat.people or hcat.animal and (mode == "wear" and bool(cat.worn) or mode == "hold" and
-                                             _EATING.search(c.text) is not None and not cat.people)  # "a duck wearing a hat", "the bear is eating a pie"
-            if not wearer and not m.relation:                                               # wearing a hat"
+            eats = mode == "hold" and _EATING.search(c.text) is not None and not cat.people  # "the bear is eating a
+            wearer = hcat.people or hcat.animal and (mode == "wear" and bool(cat.worn) or eats)  # pie", "a duck
+            if not wearer and not m.relation:                                                    # wearing a hat"
                 m.relation, m.landmarks = next(((x.relation, x.landmarks) for x in c.targets if x.relation and any(
                     lm.head == "PRON" and lm.value == "it" for lm in x.landmarks)), (None, []))  # "…and a drink on it"
             if not wearer or m.relation:
@@ -811,7 +811,7 @@ class Interpreter:
         happened means someone is there — he is drawn (the world's man, or boy), and the reply says so. Only for
         he / she; "it" with nothing to mean is still asked about. "The other man" with one man there: a second
         man (a person of a witness's story), drawn and said so."""
-        if m.head == "CAT" and m.det == "the" and self.resolver._by_a_place(m):  # "the shop guy came out"
+        if m.head == "CAT" and m.det == "the" and self.resolver.by_a_place(m):  # "the shop guy came out"
             self._add(replace(m, det="a"), Clause(""), state)
             return [state.scene.get(state.this_turn[-1])]
         if m.head == "CAT" and m.det == "other" and self.world.category(str(m.value)).people and \

@@ -42,7 +42,8 @@ CONTRACTIONS = [
     (r"\bbluish\b", "blue"), (r"\bpurplish\b", "purple"), (r"\borangey\b|\borangish\b", "orange"),
     (r"\bthe high (street|road)\b", r"the \1"),  # "all the way down the high street": a street's name
     # "Rightmost gone.", "the dog is gone": a terse remove
-    (r"^\s*(?:and |then |now |ok |okay )?((?:the |that |this )?[a-z]+(?: [a-z]+)?) (?:is |are |has |have )?gone[.!]*\s*$",
+    (r"^\s*(?:and |then |now |ok |okay )?((?:the |that |this )?[a-z]+(?: [a-z]+)?) (?:is |are |has |have )?"
+     r"gone[.!]*\s*$",
      lambda m: f"remove the {m.group(1)} one" if m.group(1).endswith(("most", "est")) and " " not in m.group(1)
      else f"remove {m.group(1)}"),
     (r"\bafter school\b", "in the afternoon"), (r"\b(?:at |about |around |like )*half (?:one|two|three|four)\b",
@@ -56,7 +57,8 @@ CONTRACTIONS = [
     (r"\b(the [a-z]+(?: [a-z]+)?) (?:goes|went|has gone|had gone) away\b|"
      r"\b(the [a-z]+(?: [a-z]+)?) (?:disappears|disappeared|vanishes|vanished)\b",
      lambda m: f"remove {m.group(1) or m.group(2)}"),
-    (r"^\s*right\s*,\s*", ""), (r"\bwaiting to (?:turn|go|cross|pull out|get out)\b", "waiting"),  # "Right, so, I was sat …": a start, not the right-hand side
+    (r"^\s*right\s*,\s*", ""),  # "Right, so, I was sat …": a start, not the right-hand side
+    (r"\bwaiting to (?:turn|go|cross|pull out|get out)\b", "waiting"),
     (r"\ball (?:afternoon|morning|day|evening|night|week|weekend)(?: long)?\b", ""),  # how long, not when
     (r"\b([ap])\.m\.?", r"\1m"), (r"\bnite\b", "night"), (r"\btonite\b", "tonight"),
     # "at like 11 at night", "about 7 in the morning": the time of day
@@ -69,8 +71,9 @@ CONTRACTIONS = [
     # "sat with him until the ambulance came": when she stopped, not a thing in the picture
     (r",?\s*\b(?:until|till|til) (?:the |an? |his |her |their )?[a-z]+ (?:came|arrived|got there|turned up|showed up|"
      r"got (?:him|her|them))\b", ""),
-    (r"\b(checking|checked|check|looking after|looked after|tending|tended) (?:on )?(him|her|them)\b", r"\1 next to \2"),
-    (r",?\s*\bmy bad\b", ""),
+    (r"\b(checking|checked|check|looking after|looked after|tending|tended) (?:on )?(him|her|them)\b",
+     r"\1 next to \2"),  # "a nurse was checking on him": beside him
+    (r",?\s*\bmy bad\b", ""),  # "sorry my bad": an apology, not "my bald"
     (r"\b(came|comes|coming|ran|runs|running|went|goes|chased|chasing)( out)? after (?:him|her|them)\b", r"\1\2"),
     # "it was a girl actually, like a woman": the second word says better what the first meant
     (r"\ba (?:girl|boy|lad|kid)(?:,? actually)?,? like (?:a|an) (woman|man|lady|bloke|guy|young woman|young man)\b",
@@ -98,7 +101,8 @@ CONTRACTIONS = [
      r"a \1man and a \1woman"),  # "an older couple at the next table"
     # "On the side it says 'A1 Plumbing and Heating'": writing on it, kept whole (its "and" starts no new part)
     (r"(?:\bon the (side|back|front)(?: of it)?,? )?\bit (?:says|said|reads|read|had|has) ['\"]([^'\"]+)['\"]",
-     lambda m: f"it had writing{' on the ' + m.group(1) if m.group(1) else ''} saying '{m.group(2).replace(' and ', ' & ')}'"),
+     lambda m: f"it had writing{' on the ' + m.group(1) if m.group(1) else ''} saying "
+               f"'{m.group(2).replace(' and ', ' & ')}'"),
     (r"\b(saying|reading|says) ['\"]([^'\"]+)['\"]", lambda m: f"{m.group(1)} '{m.group(2).replace(' and ', ' & ')}'"),
     (r"\bfor the (?:past|last) (?:[a-z0-9]+ )?(?:days?|weeks?|months?|hours?|minutes?|nights?|mornings?)\b", ""),
     (r",?\s*\bbut when (?:i|we) (?:rang|called|phoned|tried|looked|checked|asked|went)\b[^.!?]*", ""),  # the witness's
@@ -109,22 +113,25 @@ CONTRACTIONS = [
      ""),
     (r"\ba (?:(?:quiet|busy|normal|typical|ordinary|residential|suburban|little|small|long|nice|plain) )+"
      r"(street|road)\b", r"a \1"),
-    (r"\ba (?:street|road)[\s,]+with\b", ""),  # "a street with a couple of houses": the houses (the street is the picture)
+    (r"\ba (?:street|road)[\s,]+with\b", ""),  # "a street with a couple of houses": the houses; the street is
+    # the picture itself
     (r"^\s*(?:description|desc|details)\s*:\s*", ""),  # "Description: five foot six, slim, …"
     # "his mate was standing by the pumps": the other man of the story (drawn if there is only one)
     (r"\b(?:his|their) (?:mate|pal|buddy|mucker|brother)\b", "the other man"),
-    (r"\b(?:her|their) (?:friend|sister|mate)\b(?! (?:was|is) (?:a|an) )", "the other woman"),  # "sorry my bad": an apology, not "my bald"
+    (r"\b(?:her|their) (?:friend|sister|mate)\b(?! (?:was|is) (?:a|an) )", "the other woman"),
     (r"\bbaldy\b", "the bald one"), (r"\bbeardy\b", "the one with the beard"),  # a nickname for who it is
     (r"\b(?:legged|legging|legs|leg) it\b", "ran off"), (r"\bdid a runner\b", "ran off"),  # "he legged it": not "it"
     # "the bakery, well, it's more of a cafe really": the speaker naming it better, the cafe is meant
-    (r"\b[a-z]+,? (?:well|or|actually|i mean),? (?:it|that)(?:'s| is| was) (?:more of|more like|really|actually) (?:a|an) "
-     r"([a-z]+)(?: really| actually)?\b", r"\1"),
+    (r"\b[a-z]+,? (?:well|or|actually|i mean),? (?:it|that)(?:'s| is| was) (?:more of|more like|really|actually) "
+     r"(?:a|an) ([a-z]+)(?: really| actually)?\b", r"\1"),
     # "lying right there": exactly there; not "on the far right there's a tree"
     (r"(?<!the )(?<!far )(?<!to )(?<!on )(?<!at )(?<!top )(?<!bottom )(?<!upper )(?<!lower )(?<!and )(?<!or )"
      r"(?<!left )\bright (?=(?:there|here|then|now)\b)", ""),
     (r"(?<!the )(?<!far )(?<!to )(?<!on )(?<!at )\bright away\b", ""),
     (r",\s*(?:the )?both(?: of them)?(?=\s*(?:[.!?]|$))", ""),  # "remove the car and the tree, both": emphasis
-    (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b|\boh (?:god|gosh|lord)\b|\boh no(?:!+|(?= an? ))", ""),  # not "oh no, I meant …": a correction  # not "my gold": an exclamation  # a learner's "put the red cube next of the ball"
+    # "oh my god", "oh god": an exclamation, not "my gold"; "oh no" only before a new thing ("oh no a lightning
+    # cloud comes!"), not before a correction ("oh no, I meant …")
+    (r"\b(?:oh )?(?:my|dear) (?:god|gosh|lord)\b|\bomg\b|\boh (?:god|gosh|lord)\b|\boh no(?:!+|(?= an? ))", ""),
     (r"\bcan't\b", "can not"), (r"\bwon't\b", "will not"), (r"n't\b", " not"), (r"\blet's\b", "let us"),
     (r"\b(it|he|she|that|there|what|who|this|where|here)'s\b", r"\1 is"), (r"'re\b", " are"),
     (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"), (r"'s\b", ""),
@@ -242,7 +249,8 @@ RELATIONS = {
     "on the right side of": "right", "to the right side of": "right", "right side of": "right",
     "behind": "behind", "in back of": "behind", "back of": "behind", "beyond": "behind",
     "in front of": "front", "front of": "front", "before": "front",
-    "next to": "next", "against": "next", "up against": "next", "beside": "next", "besides": "next", "by": "next", "near": "near",
+    "next to": "next", "against": "next", "up against": "next", "beside": "next", "besides": "next", "by": "next",
+    "near": "near",
     "nearby": "near", "close to": "near", "alongside": "next", "with": "near", "at": "near",
     "on": "on", "on top of": "on", "onto": "on", "atop": "on", "upon": "on", "top of": "on",
     "above": "above", "over": "above", "below": "below", "under": "under", "underneath": "under",
@@ -434,7 +442,8 @@ _KIND_AFTER = re.compile(r"\b(an?) ((?:[\w-]+ ){0,3}?[\w-]+)( on)?\s*,\s*one of 
 
 def normalise(text: str) -> str:
     """Lower case, contractions expanded, punctuation other than clause marks dropped, spaces folded."""
-    if _PLAIN.match(text) and not any(p.search(text) for p, _ in _CONTRACTIONS) and "one of th" not in text and "all but" not in text and not _BARE.search(text) \
+    if _PLAIN.match(text) and not any(p.search(text) for p, _ in _CONTRACTIONS) and "one of th" not in text \
+            and "all but" not in text and not _BARE.search(text) \
             and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
             and " seat" not in text and "take " not in text and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text \

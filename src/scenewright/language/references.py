@@ -148,7 +148,7 @@ class Resolver:
             return f"one with a {m.value[1]}"
         return " ".join(words + ["one"]) if words else "thing"
 
-    def _by_a_place(self, m: Mention) -> bool:
+    def by_a_place(self, m: Mention) -> bool:
         """"the shop guy", "the cafe lady", "the van man": a person named by a place or vehicle of theirs."""
         words = (m.surface or "").split()
         return len(words) == 2 and self.world.category(str(m.value)).people and \
@@ -164,7 +164,7 @@ class Resolver:
             exact = [o for o in objs if o.category == m.value] if named else []
             alike = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars;
             # "the ball" is any ball
-            if alike and m.det == "the" and self._by_a_place(m):  # "the shop guy", "the cafe lady": the one
+            if alike and m.det == "the" and self.by_a_place(m):  # "the shop guy", "the cafe lady": the one
                 alike = [o for o in alike if o.attrs.get("called") == m.surface]  # called so, or someone new
             head = m.surface.split()[-1] if m.surface else ""
             if not alike and m.det == "the" and head:  # "the balloon" when only a hot air balloon is there

@@ -129,7 +129,8 @@ def _done_to(it: "Interpreter", rest: Sequence[Mention], agent: SceneObject, sta
         return None
     if m.head == "PRON":
         people = [o for o in state.scene.objects if o.id != agent.id and it.world.category(o.category).people
-                  and (m.value == "plural" or agrees(str(m.value), it.world, o.category, str(o.attrs.get("called", ""))))]
+                  and (m.value == "plural" or
+                       agrees(str(m.value), it.world, o.category, str(o.attrs.get("called", ""))))]
     else:
         try:
             people = [o for o in it.resolver.resolve(m, state.scene, state.order()) if o.id != agent.id]
