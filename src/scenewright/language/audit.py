@@ -25,7 +25,7 @@ from ..scene import Add, Scene, SetBackground, Update
 from .base import Parse
 from .lexicon import (FILLER, GO_WORDS, IRREGULAR_VERBS, NON_OBJECTS, Lexicon, Token, english_words,
                       verbish)
-from .clauses import PARTS_OF_PLACES
+from .clauses import PARTS_OF_PLACES, said_by_the_witness
 from .reader import read
 
 _LOOKS = ("COLOR", "EXPR", "POSE", "ATTR", "KIND", "MARK")
@@ -135,9 +135,8 @@ def _exempt(sentence: list[Token], k: int) -> bool:
 
 def _of_the_speaker(before: list[Token]) -> bool:
     """The words before a pose start with "I" / "we" and name no one else ("so I was sitting on the bench")."""
-    said = [t for t in before if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "just"))]
-    return bool(said) and said[0].kind == "WORD" and said[0].value in ("i", "we") and \
-        not any(t.kind in ("CAT", "PRON", "ONE", "ROLE", "COMMA", "AND") for t in said)
+    said = said_by_the_witness(before, separators=True)
+    return said is not None and not any(t.kind in ("CAT", "PRON", "ONE", "ROLE", "COMMA", "AND") for t in said)
 
 
 def _shown(tok: Token, seen: str, there: set[str], lex: Lexicon) -> bool:

@@ -272,6 +272,17 @@ def _apposed_one(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_LEAD_INS = ("so", "and", "then", "well", "just", "um", "uh")
+
+
+def said_by_the_witness(toks: list[Token], separators: bool = False) -> list[Token] | None:
+    """The words of a part that starts with "I" / "we" ("so I was sitting on the bench"), less "so", "well" and
+    the like (and commas, unless `separators`); None when the witness is not who it is about."""
+    said = [t for t in toks if not (t.kind == "WORD" and t.value in _LEAD_INS or
+                                    not separators and t.kind in ("COMMA", "AND"))]
+    return said if said and said[0].kind == "WORD" and said[0].value in ("i", "we") else None
+
+
 _TOPIC_WORDS = ("DET", "NUM", "ONE", "REL", "KIND", "COLOR", "SIZE", "ATTR", "CAT", "AND", "COMMA", "ORD")
 
 
@@ -286,8 +297,9 @@ def _topic_then_pronoun(topic: list[Token], toks: list[Token]) -> bool:
         toks[0].start > topic[-1].start
 
 
-PARTS_OF_PLACES = {"window", "windows", "wall", "door", "doorway", "entrance", "steps", "shutter", "shutters", "glass",
-          "bonnet", "hood", "boot", "trunk", "bumper", "wheel", "railings", "fence"}  # not "edge", "side", "top"
+PARTS_OF_PLACES = {"window", "windows", "wall", "door", "doorway", "entrance", "steps", "shutter", "shutters",
+                   "glass", "bonnet", "hood", "boot", "trunk", "bumper", "wheel", "railings", "fence"}  # not "edge",
+# "side" or "top": in a flat picture those say where on the thing, as places do
 
 
 def _part_of_a_place(tokens: list[Token]) -> list[Token]:
@@ -874,9 +886,8 @@ class ClauseReader:
         if c.targets and c.targets[0].plural and _ENDS.search(c.text):
             c.targets[0].superlative = ("ends", None)  # "get rid of the cubes on the ends"
         c.goes = c.goes or any(a[0] == "motion" for a in c.attrs)  # "drove off" is the street's motion look
-        said = [t for t in toks if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "just") or
-                                        t.kind in ("COMMA", "AND"))]
-        if said and said[0].kind == "WORD" and said[0].value in ("i", "we") and c.poses:
+        said = said_by_the_witness(toks)
+        if said and c.poses:
             first = next(j for j, t in enumerate(said) if t.kind == "POSE")
             if not any(t.kind in ("CAT", "PRON", "ONE", "ROLE") for t in said[:first]) or not c.targets:
                 c.poses = []  # "I was walking past the cafe": how the witness went, not the cafe

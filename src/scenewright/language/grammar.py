@@ -19,7 +19,7 @@ from ..errors import ScenewrightError
 from ..worlds import World
 from . import audit, members, speaker
 from .base import Context, Parse
-from .clauses import Clause, ClauseReader
+from .clauses import Clause, ClauseReader, said_by_the_witness
 from .commands import command
 from .corrections import correction
 from .lexicon import FILLER, Lexicon, Token
@@ -367,10 +367,8 @@ def speaker_tagged(parse: Parse, category: str, context: Context) -> Parse:
 def _said_of_the_speaker(toks: list[Token]) -> bool:
     """"I'd just come out of the cafe on the corner, and …": a whole part, about the witness — the cafe is
     where they were, not where what follows is."""
-    said = [t for t in toks if not (t.kind == "WORD" and t.value in ("so", "and", "then", "well", "um", "uh") or
-                                    t.kind in ("COMMA", "AND"))]
-    return bool(said) and said[0].kind == "WORD" and said[0].value in ("i", "we") and \
-        any(t.kind == "CAT" for t in said)
+    said = said_by_the_witness(toks)
+    return said is not None and any(t.kind == "CAT" for t in said)
 
 
 def _you_know(toks: list[Token]) -> bool:

@@ -322,31 +322,8 @@ class Interpreter:
             described = None  # "a red car … A blue Ford Focus": another car
         said_count = m.count or c.count or 0
         if described is None and holder is None and (m.det == "a" or m.det is None and c.verb is None) and \
-                (said_count <= 1 or said_count > 12) and cat.people:  # (more than twelve people: an age)
-            if said_count > 12 and "age" in cat.attributes:  # "Female, approximately thirty"
-                c.attrs.append(("age", "young" if said_count < 40 else "middle aged" if said_count < 60 else "elderly"))
-            added = [e.obj for e in state.edits if isinstance(e, Add) and state.scene.get(e.obj.id) is not None]
-            people = [o for o in added if self.world.category(o.category).people]
-            unsaid = [o for o in people if o.category == "person" and o.id not in state.described]
-            if unsaid and gender_of(cat.name) is not None and not (m.relation or c.has_location) and \
-                    (len(people) == 1 and people[0].id == added[-1].id or len(people) > 1 and
-                     all(o.category == "person" or o.id in state.described for o in people)):
-                # "a police officer? Standing by him. A woman officer.": the officer is a woman; "two officers
-                # got out, a man and a woman": the two of them
-                obj = state.scene.get(unsaid[0].id)
-                state.described.add(obj.id)
-                fields = {k: v for k, v in looks(self.world, cat, m, c, state, obj).items() if k not in ("x", "y")}
-                return state.do(Update.of(obj.id, **{**fields, **idioms.recategorised(self.world, obj, cat.name)}))
-            if len(people) == 1 and gender_of(people[0].category) is not None and people[0].id == added[-1].id and \
-                    cat.name == "person" and m.det == "a" and m.surface not in (
-                        "person", "people", "someone", "somebody"):
-                # "A woman waiting at the stop, a nurse I believe": the woman is the nurse
-                obj = state.scene.get(people[0].id)
-                called = f"{obj.attrs['called']}, {m.surface}" if obj.attrs.get("called") else m.surface
-                state.do(Update.of(obj.id, attributes={**obj.attrs, "called": called}))
-                said = replace(c, **{k: getattr(m, k) + getattr(c, k) for k in LOOKS},
-                               relation=c.relation or m.relation, landmarks=c.landmarks or m.landmarks)
-                return self._update(said, [state.scene.get(obj.id)], state)
+                (said_count <= 1 or said_count > 12) and cat.people and self._same_person_again(m, c, cat, state):
+            return None
         if described is not None:  # "a car going really slowly beside her. A grey Mercedes.": that car
             called = {"attributes": {**described.attrs, "called": m.surface}}
             fields = {k: v for k, v in looks(self.world, cat, m, c, state, described).items()
@@ -413,6 +390,38 @@ class Interpreter:
             placed.append(P.box(self.world, obj))
             if holder is None and landmark is None and not c.has_location:
                 state.unplaced.add(obj.id)
+
+    def _same_person_again(self, m: Mention, c, cat: Category, state: State) -> bool:
+        """A person named a second time in one turn, by another word, is the person just added ("a police
+        officer … A woman officer.", "a woman …, a nurse I believe"): that one is described, and True."""
+        said_count = m.count or c.count or 0
+        if said_count > 12 and "age" in cat.attributes:  # "Female, approximately thirty"
+            c.attrs.append(("age", "young" if said_count < 40 else "middle aged" if said_count < 60 else "elderly"))
+        added = [e.obj for e in state.edits if isinstance(e, Add) and state.scene.get(e.obj.id) is not None]
+        people = [o for o in added if self.world.category(o.category).people]
+        unsaid = [o for o in people if o.category == "person" and o.id not in state.described]
+        if unsaid and gender_of(cat.name) is not None and not (m.relation or c.has_location) and \
+                (len(people) == 1 and people[0].id == added[-1].id or len(people) > 1 and
+                 all(o.category == "person" or o.id in state.described for o in people)):
+            # "a police officer? Standing by him. A woman officer.": the officer is a woman; "two officers
+            # got out, a man and a woman": the two of them
+            obj = state.scene.get(unsaid[0].id)
+            state.described.add(obj.id)
+            fields = {k: v for k, v in looks(self.world, cat, m, c, state, obj).items() if k not in ("x", "y")}
+            state.do(Update.of(obj.id, **{**fields, **idioms.recategorised(self.world, obj, cat.name)}))
+            return True
+        if len(people) == 1 and gender_of(people[0].category) is not None and people[0].id == added[-1].id and \
+                cat.name == "person" and m.det == "a" and m.surface not in (
+                    "person", "people", "someone", "somebody"):
+            # "A woman waiting at the stop, a nurse I believe": the woman is the nurse
+            obj = state.scene.get(people[0].id)
+            called = f"{obj.attrs['called']}, {m.surface}" if obj.attrs.get("called") else m.surface
+            state.do(Update.of(obj.id, attributes={**obj.attrs, "called": called}))
+            said = replace(c, **{k: getattr(m, k) + getattr(c, k) for k in LOOKS},
+                           relation=c.relation or m.relation, landmarks=c.landmarks or m.landmarks)
+            self._update(said, [state.scene.get(obj.id)], state)
+            return True
+        return False
 
     def _where(self, cat: Category, scale: float, c, state: State, landmark, other, holder, how: str,
                k: int, n: int, placed: list, rel: str | None) -> tuple[float, float]:

@@ -120,8 +120,6 @@ def salience(scene: Scene, entries: Sequence[Entry], this_turn: Sequence[str]) -
 
 
 class Resolver:
-    guessed = False  # the last candidates() found no one described as said, and kept all it could mean
-
     def __init__(self, world: World, lexicon: Lexicon):
         self.world = world
         self.lex = lexicon
@@ -198,12 +196,11 @@ class Resolver:
         if m.owner is not None:  # "the boy's hat": what he wears or holds
             owners = {o.id for o in self.candidates(m.owner, scene, order)}
             objs = [o for o in objs if o.attrs.get("with") in owners]
-        self.guessed = False
         for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
             objs = [o for o in objs if attr in self.world.category(o.category).attributes] or objs  # "the tall
-            said = [o for o in objs if o.attrs.get(attr) == value]  # one" is a person, not the bus stop; "the
-            self.guessed = self.guessed or not said  # taller man" when neither was called tall: not the one
-            objs = said or [o for o in objs if attr not in o.attrs] or objs  # said to be short
+            objs = [o for o in objs if o.attrs.get(attr) == value] or \
+                [o for o in objs if attr not in o.attrs] or objs  # one" is a person, not the bus stop; "the
+            # taller man" when neither was called tall: not the one said to be short
         rank = {i: k for k, i in enumerate(order)}
         return sorted(objs, key=lambda o: rank.get(o.id, 10**6))
 
@@ -319,7 +316,8 @@ class Resolver:
             return cands
         if m.det == "another":
             return cands[:1]
-        if self.guessed and m.det == "the" and m.attrs and self.world.category(cands[0].category).people:
+        guessed = any(all(o.attrs.get(attr) != value for o in cands) for attr, value in m.attrs)
+        if guessed and m.det == "the" and self.world.category(cands[0].category).people:
             said = " ".join(str(v) for _, v in m.attrs)  # "the tall one" of two lads, neither said to be tall:
             raise Ambiguous(f"Which one is the {said} one? None of them was said to be {said} yet — say e.g. "
                             f"'the one on the left is {said}'.")  # a guess would be a wrong picture

@@ -20,7 +20,7 @@ from .state import Refusal, State
 if TYPE_CHECKING:
     from .interpret import Interpreter
 
-PLATE = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate|headlights?|tail ?lights?|bonnet|"
+VEHICLE_MARK = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate|headlights?|tail ?lights?|bonnet|"
                    r"windscreen|windshield|bumper|wheels?|tyres?|tires?|wing mirror|exhaust|aerial|spoiler|"
                    r"roof rack|hubcaps?)\b", re.IGNORECASE)  # a plate or a part only a vehicle has
 NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did n t|couldn t) (?:really |properly "
@@ -268,7 +268,7 @@ def headless_subject(it: "Interpreter", c: Clause, state: State) -> SceneObject:
     order = [state.scene.get(i) for i in state.order()]
     if c.goes and not c.kinds:  # "Rode off left.": what can go, not the bus stop it was at
         order = [o for o in order if moves_by_itself(it.world, o.category)] or order
-    if any(PLATE.search(mark) for mark in c.marks):  # "Plate ended 4KX": the car's, not the driver's
+    if any(VEHICLE_MARK.search(mark) for mark in c.marks):  # "Plate ended 4KX": the car's, not the driver's
         order = [o for o in order if it.world.category(o.category).group == "vehicles"] or order
     if not (c.kinds or c.expressions or c.poses or c.attrs):
         return order[0]
