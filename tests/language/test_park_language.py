@@ -228,3 +228,12 @@ def test_a_boy_named_sam_is_sam_and_the_cloud_goes_away():
     assert r.ok and s.scene.objects[0].pose == "arms up" and "arms up" in r.reply
     r = s.tell("the end! make it dusk because it's getting late")
     assert r.ok and s.scene.background == "dusk"
+
+
+def test_next_to_it_is_next_to_the_thing_it_means_not_the_new_thing(dialog):
+    # the check after the clause read "it" as the campfire just added, and a wide tent left the fire far off
+    _, t = dialog("park", "put a tent in the middle", "and a campfire next to it", "a boy sitting next to the tent")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert abs(one(s, "campfire").x - one(s, "tent").x) <= 0.25
+    assert abs(one(s, "boy").x - one(s, "tent").x) <= 0.25

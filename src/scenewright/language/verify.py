@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 _SIDE = 0.5  # "on the left": left of the middle
 _APART = 0.03  # "left of": clearly to its left
-_NEAR = 0.35  # "next to", "near": within this much of the landmark, across
+_NEAR = 0.25  # "next to", "near": within this much of the landmark, across
 _GRID = [round(0.04 + 0.02 * k, 2) for k in range(47)]  # the x positions a repair may try
 _WORDS = {"left": "left of", "right": "right of", "between": "between", "on": "on", "in": "in", "under": "under",
           "below": "below", "above": "above", "next": "next to", "near": "near", "toward": "closer to",
@@ -151,7 +151,12 @@ def _landmarks(it: "Interpreter", lands: Sequence[Mention], state: State, obj: S
         if lm.head == "UNKNOWN" or lm.negated:
             return None
         try:
-            found = it._resolve(lm, state, talked=False)
+            if lm.head == "PRON":  # "a campfire next to it": it is not the campfire, as the clause read it
+                scene = replace(state.scene, objects=tuple(o for o in state.scene.objects if o.id != obj.id))
+                found = it.resolver.resolve(lm, scene, [i for i in state.order() if i != obj.id], True,
+                                            state.last_group(), state.recency(), state.plural_group())
+            else:
+                found = it._resolve(lm, state, talked=False)
         except (Missing, Ambiguous, Refusal):
             return None
         found = [o for o in found if o.id != obj.id and (lm.head in ("CAT", "ID") or o.id not in exclude)]
