@@ -237,3 +237,13 @@ def test_next_to_it_is_next_to_the_thing_it_means_not_the_new_thing(dialog):
     assert all(x.ok for x in t)
     assert abs(one(s, "campfire").x - one(s, "tent").x) <= 0.25
     assert abs(one(s, "boy").x - one(s, "tent").x) <= 0.25
+
+
+def test_right_before_a_place_is_an_intensifier_but_the_right_is_a_side(dialog):
+    _, t = dialog("park", "a boy right in the middle", "a soccer ball right at his foot",
+                  "a tree on the right in front of the boy")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert 0.4 < one(s, "boy").x < 0.6  # not "right" and "in the middle"
+    assert abs(one(s, "soccer ball").x - one(s, "boy").x) < 0.25
+    assert one(s, "tree").x > one(s, "boy").x  # "on the right", kept beside "in front of"

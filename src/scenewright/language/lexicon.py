@@ -267,9 +267,11 @@ RELATIONS = {
     "on the other side of": "opposite", "the other side of": "opposite", "other side of": "opposite",
     "across from": "opposite", "opposite": "opposite", "opposite to": "opposite",
 }
+_SIDE_BEFORE = {"the", "far", "to", "on", "at", "very"}  # "right" after these is a side, not "right next to"
 for _intensifier in ("right", "directly", "just", "immediately", "exactly", "straight"):
     for _phrase, _rel in list(RELATIONS.items()):
-        if _rel in ("next", "behind", "front", "above", "below", "under", "on", "left", "right") and \
+        if _rel in ("next", "behind", "front", "above", "below", "under", "on", "left", "right", "near", "in",
+                    "between") and \
                 not _phrase.startswith(("to the", "on the", "at the")):
             RELATIONS[f"{_intensifier} {_phrase}"] = _rel
 DIRECTIONS = {"up": (0, -1), "upward": (0, -1), "upwards": (0, -1), "higher": (0, -1), "down": (0, 1),
@@ -694,6 +696,8 @@ class Lexicon:
                     if kind == "CAT" and key in FUNCTION_NOUNS and not (
                             out and out[-1].kind in ("DET", "NUM", "COLOR", "SIZE", "ORD", "SUPER")):
                         continue  # "can you make the cube bigger": a modal, not a can (a shorter match or a word)
+                    if kind == "REL" and n > 1 and key[0] == "right" and i and words[i - 1] in _SIDE_BEFORE:
+                        continue  # "on the right in front of the tree": the side, then the relation
                     out.append(Token(kind, value, " ".join(key), i))
                     i += n
                     break
