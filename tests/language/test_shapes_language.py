@@ -342,3 +342,12 @@ def test_all_of_them_after_one_was_talked_about_is_every_one():
     before = {o.id: o.x for o in s.scene.objects}
     r = s.tell("and move all of them to the right a bit")
     assert r.ok and all(o.x > before[o.id] or o.x >= 0.85 for o in s.scene.objects)
+
+
+def test_things_put_on_one_side_stand_side_by_side_not_in_one_spot(dialog):
+    _, t = dialog("shapes", "a red cube on the left", "a blue sphere on the left", "a green cylinder on the left")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    xs = sorted(o.x for o in s.objects)
+    assert all(x < 0.5 for x in xs)  # all on the left
+    assert xs[1] - xs[0] > 0.05 and xs[2] - xs[1] > 0.05  # and not on top of each other

@@ -468,6 +468,10 @@ class Interpreter:
             if n > 1:
                 bw = P.size_of(w, cat.name, scale, y)[0]
                 x = x + (k - (n - 1) / 2) * bw * 1.15
+            elif landmark is None and c.place is None and c.amount is None and not cat.sky and w.perspective:
+                # (on a floor, two things in one spot are one inside the other; the park's clip-art overlaps)
+                y0 = P.vertical(w, cat, c.abs_y, scale) if c.abs_y is not None else y
+                x = P.free_on_side(w, state.scene, cat, scale, x, y0, avoid=placed)
         if n == 2 and c.abs_x is None and landmark is None and _EACH_SIDE.search(c.text):
             x = 0.2 if k == 0 else 0.8  # "a couple of clouds, one on each side", "one at each end"
         if c.place is not None:

@@ -293,3 +293,24 @@ def free_spot(world: World, scene: Scene, cat: Category, scale: float, y: float 
         if cost < best_cost - 1e-9:
             best, best_cost = (x, y), cost
     return best
+
+
+def free_on_side(world: World, scene: Scene, cat: Category, scale: float, x: float, y: float,
+                 avoid: list[Box] | None = None) -> float:
+    """`x` for a new thing put "on the right" (0.8) — or, when that spot is mostly taken by something on the
+    ground already ("a swing on the right", then "a slide on the right"), the nearest spot on the same side of
+    the picture that is free; `x` as given when none is."""
+    w, h = size_of(world, cat.name, scale, y)
+    boxes = [b for b in [box(world, o) for o in scene.objects if not world.category(o.category).sky] +
+             list(avoid or []) if abs(b.bottom - (y + h / 2)) < 0.1]  # standing on the same line: a table in
+    # front of a big tree is not in its spot
+
+    def taken(at: float) -> bool:
+        return any(overlap_area(at, y, w, h, b) > 0.5 * min(w * h, b.w * b.h) for b in boxes)
+
+    if not taken(x):
+        return x
+    lo, hi = (0.02, 0.48) if x < 0.35 else (0.52, 0.98) if x > 0.65 else (0.35, 0.65)
+    spots = [clamp_x(world, cat.name, scale, lo + (hi - lo) * k / 12, y) for k in range(13)]
+    free = [s for s in spots if lo <= s <= hi and not taken(s)]
+    return min(free, key=lambda s: abs(s - x)) if free else x
