@@ -247,3 +247,9 @@ def test_right_before_a_place_is_an_intensifier_but_the_right_is_a_side(dialog):
     assert 0.4 < one(s, "boy").x < 0.6  # not "right" and "in the middle"
     assert abs(one(s, "soccer ball").x - one(s, "boy").x) < 0.25
     assert one(s, "tree").x > one(s, "boy").x  # "on the right", kept beside "in front of"
+
+
+def test_closer_to_the_middle_is_a_step_towards_it_not_onto_it(dialog):
+    _, t = dialog("park", "off on the right there's the swing and a slide, the swing closer to the middle")
+    s = t[-1].scene
+    assert one(s, "slide").x > 0.5 and 0.5 < one(s, "swing").x < one(s, "slide").x

@@ -351,3 +351,12 @@ def test_things_put_on_one_side_stand_side_by_side_not_in_one_spot(dialog):
     xs = sorted(o.x for o in s.objects)
     assert all(x < 0.5 for x in xs)  # all on the left
     assert xs[1] - xs[0] > 0.05 and xs[2] - xs[1] > 0.05  # and not on top of each other
+
+
+def test_a_place_said_first_is_the_place_of_each_thing_after_it(dialog):
+    _, t = dialog("shapes", "on the left, a red cube and a blue sphere", "on the right there is a cylinder and a cube")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert one(s, "cube", "red").x < 0.5 and one(s, "sphere").x < 0.5
+    plain_cube = next(o for o in s.find("cube") if o.color != "red")
+    assert one(s, "cylinder").x > 0.5 and plain_cube.x > 0.5

@@ -13,6 +13,7 @@ from .reader import read
 from .references import Mention
 
 _MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF", "OWNER"}
+_STEP = 0.15  # how far "closer to the middle" goes (the interpreter's step for "move it left")
 _HEADS = {"CAT", "PRON", "ONE", "ALL", "REST", "ROLE"}
 _LOOKS = {"COLOR": "colors", "SIZE": "sizes", "EXPR": "expressions", "POSE": "poses", "ATTR": "attrs"}
 
@@ -297,6 +298,32 @@ def _topic_then_pronoun(topic: list[Token], toks: list[Token]) -> bool:
         toks[0].start > topic[-1].start
 
 
+def _share_a_fronted_place(clauses: list[list[Token]], first: int) -> None:
+    """"On the right there's a swing and a slide", "next to the tree, a dog and a cat": a place said before the
+    things of a sentence is the place of each of them — the bare thing after "and" gets the place too."""
+    for k in range(first, len(clauses) - 1):
+        a = clauses[k]
+        start = 0
+        while start < len(a) and a[start].kind == "WORD" and a[start].value in FILLER | {"off"}:
+            start += 1  # "off on the right there's …"
+        if start >= len(a) or a[start].kind not in ("REL", "ABS"):
+            continue
+        end = next((j + (a[j].kind in ("ABS", "CAT", "PRON")) for j in range(start, len(a)) if
+                    a[j].kind in ("COMMA", "ABS", "CAT", "PRON") or a[j].kind == "VERB" and a[j].value == "exist"),
+                   len(a))
+        place = [t for t in a[start:end] if t.kind != "COMMA"]
+        if not any(t.kind == "ABS" for t in place) and not (place[0].kind == "REL" and place[-1].kind in ("CAT", "PRON")):
+            continue
+        rest, later = (a[end:], k + 1) if any(t.kind == "CAT" for t in a[end:]) else (clauses[k + 1], k + 2)
+        if later >= len(clauses) or not any(t.kind in ("DET", "NUM") for t in rest) or \
+                not any(t.kind == "CAT" for t in rest):
+            continue
+        said = [t for t in clauses[later] if t.kind not in ("AND", "COMMA")]
+        if said and said[0].kind in ("DET", "NUM") and sum(t.kind == "CAT" for t in said) == 1 and not any(
+                t.kind in ("ABS", "REL", "PLACE", "VERB", "PRON", "NEG", "DIR", "FACE") for t in said):
+            clauses[later] = clauses[later] + place
+
+
 PARTS_OF_PLACES = {"window", "windows", "wall", "door", "doorway", "entrance", "steps", "shutter", "shutters",
                    "glass", "bonnet", "hood", "boot", "trunk", "bumper", "wheel", "railings", "fence"}  # not "edge",
 # "side" or "top": in a flat picture those say where on the thing, as places do
@@ -430,6 +457,7 @@ class ClauseReader:
                          _size_refs, _bare_all):  # each a fix of the token stream, in this order
                 tokens = step(tokens)
             current: list[Token] = []
+            first = len(clauses)  # this sentence's clauses start here
             between_open = False
             for k, tok in enumerate(tokens):
                 if tok.kind == "REL" and tok.value == "between" or tok.kind == "VERB" and tok.value == "swap":
@@ -465,6 +493,7 @@ class ClauseReader:
                     clauses[-1] = clauses[-1] + current
                 else:
                     clauses.append(current)
+            _share_a_fronted_place(clauses, first)
         out: list[list[Token]] = []
         for toks in clauses:  # "the one in the hoodie, he pushed the other lad": he is the one in the hoodie
             if out and _topic_then_pronoun(out[-1], toks):
@@ -759,6 +788,10 @@ class ClauseReader:
                         i += 1
                         continue
                     c.abs_words.append(t.text)
+                    if x == 0.5 and y is None and between and between[0].kind == "REL" and \
+                            between[0].value == "toward" and c.amount is None and \
+                            all(b.kind == "DET" for b in between[1:]):
+                        c.amount = _STEP  # "the swing closer to the middle": a step that way, not onto it
                     if x is not None:
                         c.abs_x = x
                     if y is not None:
