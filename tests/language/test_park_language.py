@@ -253,3 +253,12 @@ def test_closer_to_the_middle_is_a_step_towards_it_not_onto_it(dialog):
     _, t = dialog("park", "off on the right there's the swing and a slide, the swing closer to the middle")
     s = t[-1].scene
     assert one(s, "slide").x > 0.5 and 0.5 < one(s, "swing").x < one(s, "slide").x
+
+
+def test_in_the_middle_of_the_trees_is_between_them_and_of_the_table_on_it(dialog):
+    _, t = dialog("park", "a tree on the left and a tree on the right", "a dog in the middle of the trees",
+                  "a table on the right", "a pie in the middle of the table")
+    s = t[-1].scene
+    xs = sorted(o.x for o in s.find("tree"))
+    assert xs[0] < one(s, "dog").x < xs[1]
+    assert abs(one(s, "pie").x - one(s, "table").x) < 0.1 and one(s, "pie").y < one(s, "table").y

@@ -360,3 +360,10 @@ def test_a_place_said_first_is_the_place_of_each_thing_after_it(dialog):
     assert one(s, "cube", "red").x < 0.5 and one(s, "sphere").x < 0.5
     plain_cube = next(o for o in s.find("cube") if o.color != "red")
     assert one(s, "cylinder").x > 0.5 and plain_cube.x > 0.5
+
+
+def test_in_the_middle_of_them_is_between_them(dialog):
+    _, t = dialog("shapes", "a green sphere on the left", "a yellow sphere in the middle", "put a box in the middle of them")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert one(s, "sphere", "green").x < one(s, "cube").x < one(s, "sphere", "yellow").x

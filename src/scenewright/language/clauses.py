@@ -298,6 +298,13 @@ def _topic_then_pronoun(topic: list[Token], toks: list[Token]) -> bool:
         toks[0].start > topic[-1].start
 
 
+def _a_group(toks: list[Token]) -> bool:
+    """"them", "both", "the trees": more than one thing, so "in the middle of" them is between them."""
+    head = next((t for t in toks if t.kind != "DET"), None)
+    return head is not None and (head.kind == "PRON" and head.value == "plural" or
+                                 head.kind == "CAT" and bool(head.value[1]) or head.kind == "NUM" and head.text == "both")
+
+
 def _share_a_fronted_place(clauses: list[list[Token]], first: int) -> None:
     """"On the right there's a swing and a slide", "next to the tree, a dog and a cat": a place said before the
     things of a sentence is the place of each of them — the bare thing after "and" gets the place too."""
@@ -1030,6 +1037,13 @@ class ClauseReader:
             elif t.kind == "REL" and t.text in ("at", "in", "on") and nxt is not None and nxt.kind == "DET" and \
                     k + 2 < len(tokens) and tokens[k + 2].kind == "REL":
                 skip = k + 1  # "at the top of the slide": the place is "top of", not "at"
+                continue
+            elif t.kind == "ABS" and t.value == (0.5, None) and nxt is not None and nxt.kind == "OF" and \
+                    _a_group(tokens[k + 2:k + 4]):
+                while out and (out[-1].kind == "DET" or out[-1].kind == "REL" and out[-1].text in ("in", "at")):
+                    out.pop()  # "a box in the middle of them", "in the middle of the trees": between them
+                out.append(Token("REL", "between", f"in the {t.text} of", t.start))
+                skip = k + 1
                 continue
             elif t.kind == "ABS" and t.value == (0.5, None) and nxt is not None and nxt.kind == "OF" and \
                     any(x.kind == "CAT" for x in tokens[k + 2:k + 4]):
