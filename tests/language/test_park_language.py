@@ -262,3 +262,12 @@ def test_in_the_middle_of_the_trees_is_between_them_and_of_the_table_on_it(dialo
     xs = sorted(o.x for o in s.find("tree"))
     assert xs[0] < one(s, "dog").x < xs[1]
     assert abs(one(s, "pie").x - one(s, "table").x) < 0.1 and one(s, "pie").y < one(s, "table").y
+
+
+def test_flying_is_how_a_thing_goes_and_up_in_the_air_is_where(dialog):
+    _, t = dialog("park", "a boy in the middle", "near the top right there's a small airplane flying to the left",
+                  "a tree on the right", "a frisbee up in the air between the boy and the tree")
+    s = t[-1].scene
+    assert t[1].ok and one(s, "airplane").x > 0.5  # "to the left" is where it flies, not where it is
+    assert t[3].ok and one(s, "frisbee").y < one(s, "boy").y - 0.2
+    assert one(s, "boy").x < one(s, "frisbee").x < one(s, "tree").x

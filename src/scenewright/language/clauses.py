@@ -1064,6 +1064,11 @@ class ClauseReader:
             elif t.kind == "PRON" and t.text == "it" and out and out[-1].kind == "WORD" and \
                     out[-1].value.endswith("ing") and verbish(out[-1].value):
                 continue  # "filming it on his phone", "watching it all": what happened, not a thing
+            elif t.kind == "DIR" and t.text == "up" and nxt is not None and nxt.kind == "REL" and nxt.text == "in" and \
+                    any(x.kind == "ABS" and x.value[1] in ("sky", "top") for x in tokens[k + 2:k + 4]):
+                while out and out[-1].kind == "WORD" and out[-1].value == "high":
+                    out.pop()  # "high up in the sky"
+                continue  # "up in the air", "up in the sky": where it is, not a step up
             elif t.kind == "WORD" and t.value == "past" and nxt is not None and nxt.kind in ("DET", "CAT") and \
                     not (out and out[-1].kind in ("DET", "NUM")):
                 t = Token("REL", "past", t.text, t.start)  # "walking past the cafe"; not "the past three days"

@@ -327,7 +327,7 @@ NON_OBJECTS = set("""finger fingers inch inches hip hips head heads arm arms han
 GO_WORDS = set("""come came comes coming go goes went going gone drive drove driven drives driving ride rode
     ridden rides cycled cycling headed heads sped speeding raced racing zoomed zooming shot pulled pulling
     reversed reversing backed swerved swerving turned drifted rolled rolling travelled traveled travelling
-    traveling moving moved moves legged""".split())
+    traveling moving moved moves legged flying flew flies fly floating floated drifting sailing gliding soaring""".split())
 # Common verbs in narration that are never the name of a thing ("a dark car came", "the lad ended up …").
 IRREGULAR_VERBS = set("""saw seen see sees got get gets took take takes made gave give hit hits threw throw
     thrown caught catch stood stand sat sit lay fell fall falls broke broken break kept keep left leave told
