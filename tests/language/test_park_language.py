@@ -271,3 +271,9 @@ def test_flying_is_how_a_thing_goes_and_up_in_the_air_is_where(dialog):
     assert t[1].ok and one(s, "airplane").x > 0.5  # "to the left" is where it flies, not where it is
     assert t[3].ok and one(s, "frisbee").y < one(s, "boy").y - 0.2
     assert one(s, "boy").x < one(s, "frisbee").x < one(s, "tree").x
+
+
+def test_the_animals_are_every_animal(dialog):
+    _, t = dialog("park", "a dog on the left and a cat on the right", "a boy in the middle", "make the animals bigger")
+    s = t[-1].scene
+    assert t[-1].ok and one(s, "dog").scale > 1 and one(s, "cat").scale > 1 and one(s, "boy").scale == 1

@@ -724,3 +724,13 @@ def test_the_readme_witness_example():
     cafe, red, grey = s.scene.objects
     assert r.ok and grey.attrs["notes"] == ["pushed the other lad", "threw a punch"] and grey.pose is None
     assert red.pose == "lying" and abs(red.x - cafe.x) < 0.35 and "notes" not in red.attrs
+
+
+def test_the_vehicle_is_the_vehicle_there_and_a_label_names_the_next_thing(dialog):
+    _, t = dialog("street", "a van on the left", "the vehicle was white")
+    assert t[1].ok and t[1].scene.find("van")[0].color == "white" and len(t[1].scene.objects) == 1
+    _, t = dialog("street", "Vehicle 1: silver hatchback, left side of frame.", "Correction: the vehicle was gold.")
+    cars = t[-1].scene.find("car")
+    assert len(t[-1].scene.objects) == 1 and len(cars) == 1 and cars[0].color == "gold"
+    _, t = dialog("street", "I observed a dark gray saloon vehicle parked by the fire hydrant.")
+    assert [o.color for o in t[0].scene.find("car")] == ["dark gray"]

@@ -129,6 +129,28 @@ _ENDS = re.compile(r"\b(?:on|at) (?:the|both|each) ends?\b|\bthe outer ones\b|\b
 _HESITATIONS = {"um", "uh", "er", "erm", "uhm", "umm", "hmm", "ah", "eh"}
 
 
+_GROUP_NOUNS = {"vehicle", "vehicles"}
+
+
+def _group_noun_as_a_label(tokens: list[Token]) -> list[Token]:
+    """"Vehicle of interest: a van", "Vehicle 1: silver hatchback", "the vehicle, a black Audi estate": the
+    word names what comes next, it is not a second thing. "The vehicle" and "a dark saloon vehicle" said alone
+    are a vehicle."""
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        if t.kind == "CAT" and t.text in _GROUP_NOUNS:
+            before = tokens[k - 1] if k else None
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            after = tokens[k + 2] if k + 2 < len(tokens) else None
+            named = before is not None and before.kind in ("DET", "NUM", "COLOR", "SIZE", "WORD", "KIND")
+            apposed = nxt is not None and (nxt.kind in ("OF", "NUM") or nxt.kind == "COMMA" and after is not None
+                                           and after.kind in ("DET", "COLOR", "SIZE", "CAT"))
+            if not named or apposed:
+                t = Token("WORD", t.text, t.text, t.start)
+        out.append(t)
+    return out
+
+
 def _bare_all(tokens: list[Token]) -> list[Token]:
     """Terse "all bigger", "all blue", "all except blue smaller": "all" is everything, "except blue" the blue
     ones; "delete all red": the red ones."""
@@ -461,7 +483,8 @@ class ClauseReader:
         for tokens in read(text, self.lex).tokens:
             for step in (_thing_apposition, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
                          _went_down, _garment_colour_after, _without_hesitations, _without_causes, self._in_a_hat,
-                         _size_refs, _bare_all):  # each a fix of the token stream, in this order
+                         _size_refs, _bare_all, _group_noun_as_a_label):  # each a fix of the token stream, in
+                # this order
                 tokens = step(tokens)
             current: list[Token] = []
             first = len(clauses)  # this sentence's clauses start here

@@ -267,6 +267,8 @@ RELATIONS = {
     "on the other side of": "opposite", "the other side of": "opposite", "other side of": "opposite",
     "across from": "opposite", "opposite": "opposite", "opposite to": "opposite",
 }
+# A world's group of things by its everyday word: "the vehicle" is whichever vehicle is meant, "a vehicle" a car.
+_GROUP_WORDS = {"vehicles": ("vehicle", "car"), "animals": ("animal", "dog")}
 _SIDE_BEFORE = {"the", "far", "to", "on", "at", "very"}  # "right" after these is a side, not "right next to"
 for _intensifier in ("right", "directly", "just", "immediately", "exactly", "straight"):
     for _phrase, _rel in list(RELATIONS.items()):
@@ -647,6 +649,13 @@ class Lexicon:
                 self.table[key].insert(0, entry)
                 self.category_words[normalise(n)] = c.name
         self.hypernyms = {h: frozenset(v) for h, v in heads.items() if len(v) > 1}
+        for group, (word, default) in _GROUP_WORDS.items():  # "the vehicle", "the animals", "the building"
+            members = frozenset(c.name for c in w.categories if c.group == group)
+            if len(members) > 1 and default in members:
+                self.hypernyms[word] = members | self.hypernyms.get(word, frozenset())
+                for n, plural in ((word, False), (word + "s", True)):
+                    if not any(kind == "CAT" for kind, _ in self.table.get((n,), ())):
+                        self._put(n, "CAT", (default, plural), front=True)
         people = frozenset(c.name for c in w.categories if c.people)
         if len(people) > 1:  # "remove all the people except the man": men, women, children, persons
             self.hypernyms.update({"people": people, "persons": people})
