@@ -734,3 +734,17 @@ def test_the_vehicle_is_the_vehicle_there_and_a_label_names_the_next_thing(dialo
     assert len(t[-1].scene.objects) == 1 and len(cars) == 1 and cars[0].color == "gold"
     _, t = dialog("street", "I observed a dark gray saloon vehicle parked by the fire hydrant.")
     assert [o.color for o in t[0].scene.find("car")] == ["dark gray"]
+
+
+def test_driving_away_and_the_way_it_went_after_a_comma(dialog):
+    _, t = dialog("street", "a black car on the left and a red car on the right", "the red car drove away",
+                  "Then the black one drove off, left, fast.")
+    s = t[-1].scene
+    red, black = s.find("car", "red")[0], s.find("car", "black")[0]
+    assert t[1].ok and red.attrs.get("motion") == "moving" and red.x == t[0].scene.find("car", "red")[0].x
+    assert t[2].ok and black.x < t[1].scene.find("car", "black")[0].x
+
+
+def test_a_way_said_that_nothing_went_is_skipped_not_dropped(dialog):
+    _, t = dialog("street", "a man on the right", "a motorcycle next to him", "Both then departed on the motorcycle to the left.")
+    assert not t[-1].ok and "left" in " ".join(t[-1].skipped)

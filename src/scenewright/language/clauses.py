@@ -1129,13 +1129,18 @@ class ClauseReader:
     @staticmethod
     def _after_motion(out: list[Token]) -> bool:
         j = len(out) - 1
+        comma = False
         while j >= 0 and (out[j].kind == "DET" or out[j].kind == "WORD" and out[j].value in ("to", "towards", "off", "away", "out", "round",
                                                                               "around", "back", "on", "over")
-                          or out[j].kind == "REL" and out[j].value == "toward"):
+                          or out[j].kind == "REL" and out[j].value == "toward" or out[j].kind == "COMMA"):
+            comma = comma or out[j].kind == "COMMA"
             j -= 1
         if j < 0:
             return False
         prev = out[j]
+        if comma:  # "the black one drove off, left, fast": the way it went; not "a car, parked, on the left"
+            return prev.kind == "ATTR" and prev.value == ("motion", "moving") or \
+                prev.kind == "WORD" and prev.value in GO_WORDS
         return prev.kind == "POSE" and prev.value in ("running", "walking", "kicking", "standing", "waving") \
             or prev.kind == "ATTR" and prev.value[0] == "motion" or prev.kind == "VERB" and prev.value == "move" \
             or prev.kind == "WORD" and prev.value in GO_WORDS

@@ -51,6 +51,13 @@ def check(it: "Interpreter", c: Clause, state: State, mark: tuple) -> None:
     moved = {e.id for e in state.edits[n_edits:] if isinstance(e, Update) and
              any(k in ("x", "y") for k, _ in e.changes)}
     placed = added | moved
+    turned = any(isinstance(e, Update) and any(k == "flip" for k, _ in e.changes) for e in state.edits[n_edits:])
+    if not placed and not turned and c.goes and c.abs_x is not None and c.abs_x != 0.5 and c.abs_y is None \
+            and not any(m.side_hint is not None for m in c.targets):
+        way = next((w for w in c.abs_words if "left" in w or "right" in w), None)
+        if way is not None:  # "both then departed on the motorcycle to the left": that way was said, and nothing
+            state.skip(way, why=f"(I skipped {way!r}: I could not tell what went that way.)")  # went it
+        return
     if not placed:
         return
     carried = {o.id for o in state.scene.objects if o.id in placed and

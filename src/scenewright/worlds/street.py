@@ -278,6 +278,11 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "drove off": ("motion", "moving"), "speeding": ("motion", "moving"), "sped": ("motion", "moving"),
     "sped off": ("motion", "moving"), "going fast": ("motion", "moving"), "in motion": ("motion", "moving"),
     "pulling away": ("motion", "moving"), "pulled away": ("motion", "moving"), "riding": ("motion", "moving"),
+    **{f"{go} {way}": ("motion", "moving") for go in ("drove", "drive", "drives", "driving", "sped", "speeds",
+                                                      "speeding", "raced", "races", "racing", "zoomed", "zooms",
+                                                      "rode", "rides", "riding", "pulled", "pulls", "pulling")
+       for way in ("off", "away")},  # "the car drove away", "drive away very fast", "it pulled off"
+    "took off": ("motion", "moving"), "departed": ("motion", "moving"), "departing": ("motion", "moving"),
     "stationary": ("motion", "stopped"), "idling": ("motion", "stopped"),
     "stopped at the light": ("motion", "stopped"), "pulled over": ("motion", "parked"),
     "parked up": ("motion", "parked"),
