@@ -748,3 +748,14 @@ def test_driving_away_and_the_way_it_went_after_a_comma(dialog):
 def test_a_way_said_that_nothing_went_is_skipped_not_dropped(dialog):
     _, t = dialog("street", "a man on the right", "a motorcycle next to him", "Both then departed on the motorcycle to the left.")
     assert not t[-1].ok and "left" in " ".join(t[-1].skipped)
+
+
+def test_the_bus_was_a_double_decker_keeps_the_word_and_asides_about_the_telling_are_not_things(dialog):
+    _, t = dialog("street", "a bus in the middle", "The bus was a double decker, red. I should have said.")
+    bus = t[-1].scene.find("bus")[0]
+    assert t[-1].ok and len(t[-1].scene.objects) == 1 and bus.color == "red" and bus.attrs["called"] == "double decker"
+    assert "double decker" in t[-1].reply
+    _, t = dialog("street", "The bus was a double decker, red.")  # none there yet: drawn, called so
+    assert t[0].scene.find("bus")[0].attrs.get("called") == "double decker"
+    _, t = dialog("street", "a car on the left", "and the whole thing is at night, oh I should've said that first")
+    assert t[-1].ok and "night" in t[-1].scene.background

@@ -32,6 +32,11 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "and the whole thing is at night, oh I should've said that first": the speaker about their own telling
+    (r",?\s*\b(?:oh,? |sorry,? |but )?i (?:should(?:'ve|ve| have)|shoulda) (?:said|mentioned|told you)(?: that| this| it)?"
+     r"(?: first| before| earlier| sooner| at the start)?\b", ""),
+    (r",?\s*\b(?:oh,? )?i (?:always|keep) (?:get|getting|mix|mixing) (?:that|those|them|it|my left and right) "
+     r"(?:wrong|mixed up|up)\b", ""),
     # "the house across from mine": across the road from the witness, whose own house is not in the picture
     (r"\b(?:across|over the road|across the road|across the street|over the street|opposite) from (?:mine|ours)\b",
      "across the road"), (r"\bopposite (?:mine|ours)\b", "across the road"),

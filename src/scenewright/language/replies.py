@@ -101,7 +101,9 @@ def said(e: Update, name: str, before: Scene) -> str:
         unsure = list(dict.fromkeys(_UNSURE_WORDS.get(k.removesuffix("_kind"), k.removesuffix("_kind").replace("_", " "))
                                     for k, _ in ch.get("uncertain", ())))
         if not said and not unsure and set(new) - {"called"} == set(old.attrs if old else ()) - {"called"}:
-            return ""  # only what it is called: said by the rest of the reply
+            called = new.get("called")  # only what it is called: "the bus was a double decker"
+            return f"noted that the {name} is a {called}" if called and called != (old.attrs.get("called") if old
+                                                                                   else None) else ""
         text = f"noted for the {name}: {'; '.join(said)}" if said else f"noted for the {name}"
         return text + (f" (unsure: {', '.join(unsure)})" if unsure else "")
     return f"changed the {name}"
