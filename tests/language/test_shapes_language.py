@@ -367,3 +367,15 @@ def test_in_the_middle_of_them_is_between_them(dialog):
     s = t[-1].scene
     assert all(x.ok for x in t)
     assert one(s, "sphere", "green").x < one(s, "cube").x < one(s, "sphere", "yellow").x
+
+
+def test_the_same_size_as_a_thing_and_sets_picked_by_size(dialog):
+    _, t = dialog("shapes", "a large gray cube on the left", "a small red sphere in front of it",
+                  "a cyan cylinder of the same size as the cube", "All large objects become green.",
+                  "make the small ones yellow")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert one(s, "cylinder").scale == one(s, "cube").scale > 1  # the cube's size, not the default
+    assert one(s, "cube").color == "green" and one(s, "cylinder").color == "green"
+    assert one(s, "sphere").color == "yellow"  # "all large objects" left the small sphere alone
+    assert t[3].scene.find("sphere")[0].color == "red"

@@ -161,6 +161,10 @@ def _bare_all(tokens: list[Token]) -> list[Token]:
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         after = tokens[k + 2] if k + 2 < len(tokens) else None
         before = tokens[k - 1] if k else None
+        if t.text == "all" and t.kind in ("ALL", "DET") and nxt is not None and nxt.kind in ("SIZE", "COLOR") and \
+                next((x.kind for x in tokens[k + 1:] if x.kind not in ("SIZE", "COLOR")), None) == "ALL":
+            k += 1  # "all large objects": one set, the large objects — not "all" and "large objects"
+            continue
         bare_colour = nxt is not None and nxt.kind == "COLOR" and (after is None or after.kind not in
                                                                     ("CAT", "ONE", "COLOR", "SIZE"))
         if t.kind == "DET" and t.text == "all" and bare_colour and before is not None and before.kind == "VERB" \

@@ -87,8 +87,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
     sizes = (m.sizes if m else []) + c.sizes
     ref = _size_ref(c, state, obj)
     if ref is not None and sizes:  # "half the size of the cube": the cube's size, halved
-        sizes = [("abs", ref.scale * v) if k == "rel" else ("abs", ref.scale) if k == "abs" else (k, v)
-                 for k, v in sizes[-1:]]
+        sizes = [("abs", ref.scale * v) if k == "rel" else ("abs", ref.scale) if k in ("abs", "same") else (k, v)
+                 for k, v in sizes[-1:]]  # ("the same size as the cube", "as big as the cube": the cube's)
     sizes += [("rel", _HEIGHT_AS_SIZE[v]) for a, v in (m.attrs if m else []) + c.attrs
               if a == "height" and v in _HEIGHT_AS_SIZE and _height_is_size(cat, c)]  # "make the shop taller"
     if cat.people and "build" in cat.attributes and sizes and all(k == "abs" for k, _ in sizes):

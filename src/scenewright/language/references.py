@@ -258,7 +258,7 @@ class Resolver:
             if m.det == "other" or "other" in m.surface:
                 others = [o for o in same if o.id != last.id] or [o for o in cands if o.id != last.id]
                 cands = others
-            elif same and not (m.colors or m.expressions or m.poses or m.side is not None) or \
+            elif same and not (m.colors or m.expressions or m.poses or m.side is not None or m.plural and m.sizes) or \
                     len(same) >= 2 and m.side is not None and not (m.colors or m.expressions or m.poses):
                 cands = same  # "left one blue" after "two red cylinders": the left cylinder
         elif m.det == "other" and cands:
@@ -289,6 +289,12 @@ class Resolver:
             if abs(k) > len(by_age) or k == 0:
                 raise Missing(f"There are only {len(by_age)} of those.")
             return [by_age[k - 1] if k > 0 else by_age[k]]
+        if m.plural and m.sizes and m.sizes[-1][0] == "abs" and m.sizes[-1][1] != 1.0 and m.superlative is None:
+            big = m.sizes[-1][1] > 1.0  # "all the big ones", "the small cubes": those of that size, not the biggest
+            sized = [o for o in cands if o.scale != 1.0 and (o.scale > 1.0) == big]
+            if not sized:
+                raise Missing(f"There is nothing {'big' if big else 'small'} like that in the picture.")
+            return sized
         if m.superlative is None and m.det == "the" and m.sizes and len(cands) > 1 and m.sizes[-1][0] == "abs" \
                 and m.sizes[-1][1] != 1.0:  # "the tiny one", "the big cube": the smallest / biggest of them
             m.superlative = ("scale", min if m.sizes[-1][1] < 1 else max)
