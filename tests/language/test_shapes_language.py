@@ -379,3 +379,14 @@ def test_the_same_size_as_a_thing_and_sets_picked_by_size(dialog):
     assert one(s, "cube").color == "green" and one(s, "cylinder").color == "green"
     assert one(s, "sphere").color == "yellow"  # "all large objects" left the small sphere alone
     assert t[3].scene.find("sphere")[0].color == "red"
+
+
+def test_clevr_materials_are_kept_and_a_self_repair_after_er_is_one_thing(dialog):
+    _, t = dialog("shapes", "There is a large gray metal cube on the left side.",
+                  "A small red rubber sphere is in front of the large cube.", "And a ball, er, sphere, behind it.",
+                  "In front of it is a cube of the same size, yellow and matte.")
+    s = t[-1].scene
+    assert t[0].ok and t[1].ok and t[3].ok
+    assert one(s, "cube", "gray").attrs["material"] == "metal" and one(s, "sphere", "red").attrs["material"] == "rubber"
+    assert len(t[2].scene.find("sphere")) == 2  # the red one and one more, not two more
+    assert one(s, "cube", "yellow").scale == t[2].scene.find("sphere")[-1].scale

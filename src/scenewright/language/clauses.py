@@ -426,8 +426,11 @@ def _without_hesitations(tokens: list[Token]) -> list[Token]:
             after = True
             continue
         if t.kind == "COMMA" and after and out and out[-1].kind == "COMMA":
-            out.pop()  # ", uh," is one pause inside a clause
-            after = False
+            out.pop()  # ", uh," is one pause inside a clause (and what follows is still just after it)
+            continue
+        if after and t.kind == "CAT" and out and out[-1].kind == "CAT" and out[-1].value == t.value:
+            out[-1] = Token("CAT", t.value, t.text, out[-1].start)  # "a ball, er, sphere": the word put right,
+            after = False  # one thing
             continue
         after = False
         out.append(t)

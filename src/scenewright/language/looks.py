@@ -86,6 +86,9 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
     sizes = (m.sizes if m else []) + c.sizes
     ref = _size_ref(c, state, obj)
+    if ref is None and sizes and sizes[-1][0] == "same":  # "in front of it is a cube of the same size": as the
+        ref = next((o for i in state.order() for o in state.scene.objects  # thing talked about last
+                    if o.id == i and (obj is None or o.id != obj.id)), None)
     if ref is not None and sizes:  # "half the size of the cube": the cube's size, halved
         sizes = [("abs", ref.scale * v) if k == "rel" else ("abs", ref.scale) if k in ("abs", "same") else (k, v)
                  for k, v in sizes[-1:]]  # ("the same size as the cube", "as big as the cube": the cube's)

@@ -51,7 +51,7 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
 _UNSURE_WORDS = {"carry": "what was carried", "notes": "the details noted", "marks": "the marks", "top": "the top",
                  "bottom": "the bottoms", "headwear": "the headwear", "shoes": "the shoes", "eyewear": "the eyewear",
                  "face": "the face covering", "color": "the colour"}  # "(unsure: the marks)", not "marks"
-_PLAIN_ATTRS = ("height", "build", "age", "motion")  # "tall", "slim", "elderly", "parked" say what they are
+_PLAIN_ATTRS = ("height", "build", "age", "motion", "material")  # "tall", "slim", "elderly", "parked" say what they are
 
 
 def said(e: Update, name: str, before: Scene) -> str:

@@ -13,7 +13,12 @@ COLORS = {
     "yellow": (255, 225, 51),
 }
 
-_shape = dict(group="shapes", colorable=True, facing=None, default_y=0.62)
+_shape = dict(group="shapes", colorable=True, facing=None, default_y=0.62, attributes=("material",))
+# CLEVR's two materials: kept on the object (the sprites draw one finish), so "a small red rubber sphere" loses
+# nothing it said
+MATERIALS = {"metal": ("material", "metal"), "metallic": ("material", "metal"), "shiny": ("material", "metal"),
+             "rubber": ("material", "rubber"), "rubbery": ("material", "rubber"), "matte": ("material", "rubber"),
+             "matt": ("material", "rubber")}
 
 WORLD = World(
     name="shapes",
@@ -41,4 +46,6 @@ WORLD = World(
     horizon=0.3,
     perspective=(0.62, 1.12),
     default_color="gray",
+    attribute_values={"material": ("metal", "rubber")},
+    attribute_synonyms=MATERIALS,
 )
