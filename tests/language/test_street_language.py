@@ -759,3 +759,21 @@ def test_the_bus_was_a_double_decker_keeps_the_word_and_asides_about_the_telling
     assert t[0].scene.find("bus")[0].attrs.get("called") == "double decker"
     _, t = dialog("street", "a car on the left", "and the whole thing is at night, oh I should've said that first")
     assert t[-1].ok and "night" in t[-1].scene.background
+
+
+def test_a_vehicle_that_came_is_moving_one_that_pulled_up_stopped(dialog):
+    _, t = dialog("street", "a man in the middle", "a car came really fast from the right",
+                  "a police car pulled up right by the man")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert s.find("car")[0].attrs["motion"] == "moving" and s.find("police car")[0].attrs["motion"] == "stopped"
+    assert "motion" not in s.find("man")[0].attrs
+
+
+def test_a_girl_of_twenty_is_a_young_woman_and_dyed_hair_is_hair(dialog):
+    _, t = dialog("street", "a car in the middle", "and the passenger, a girl, like 20 maybe, pink hair",
+                  "a girl aged 8 on the left")
+    s = t[-1].scene
+    woman = s.find("woman")[0]
+    assert woman.attrs["hair"] == "pink" and woman.color is None and woman.attrs["age"] == "young"
+    assert len(s.find("child")) == 1  # the eight-year-old

@@ -321,6 +321,11 @@ class Interpreter:
                 described.color not in (m.colors + c.colors):
             described = None  # "a red car … A blue Ford Focus": another car
         said_count = m.count or c.count or 0
+        if cat.name == "child" and 18 <= said_count <= 90 and gender_of(m.surface) in ("male", "female") and \
+                "age" in cat.attributes:  # "a girl, like 20 maybe": a young woman, not a child
+            grown = "woman" if gender_of(m.surface) == "female" else "man"
+            if grown in self.world.category_names:
+                cat = self.world.category(grown)
         if described is None and holder is None and (m.det == "a" or m.det is None and c.verb is None) and \
                 (said_count <= 1 or said_count > 12) and cat.people and self._same_person_again(m, c, cat, state):
             return None

@@ -150,6 +150,11 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             uncertain[attr] = [value]
         else:
             uncertain.pop(attr, None)
+    if getattr(c, "goes", False) and "motion" in cat.attributes and "motion" in world.attribute_values and \
+            not any(a == "motion" for a, _ in (m.attrs if m else []) + c.attrs) and attrs.get("motion") != "moving":
+        attrs["motion"] = "moving"  # "a car came really fast from the right": it was on the move
+        if _unsure(c, ("motion", "moving")):
+            uncertain["motion"] = ["moving"]
     worn = [k for k in (m.kinds if m and obj is None else []) if k not in c.kinds]  # "the red shirt lad", new
     for slot, colour, kind in c.kinds + worn:
         if slot not in cat.attributes and any(slot in k.attributes for k in world.categories):

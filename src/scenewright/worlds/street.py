@@ -87,7 +87,8 @@ COLOR_SYNONYMS = {"grey": "gray", "dark grey": "dark gray", "light grey": "light
 # colours that are not in COLORS but are fine for hair: kept verbatim
 HAIR_COLORS = {"black": (36, 32, 30), "brown": (98, 66, 40), "blond": (222, 190, 120), "red": (170, 74, 40),
                "gray": (160, 160, 160), "white": (236, 236, 232), "dark": (50, 42, 38),
-               "light": (200, 176, 130)}
+               "light": (200, 176, 130), "pink": (236, 120, 170), "blue": (60, 110, 210), "purple": (130, 70, 170),
+               "green": (60, 160, 90), "orange": (230, 130, 40)}  # the last five: dyed
 SKIN_TONES = {"light": (238, 208, 184), "medium": (196, 150, 110), "dark": (120, 82, 56)}
 
 # -- categories -------------------------------------------------------------------------------------------------
@@ -224,9 +225,11 @@ ATTRIBUTE_DOMAINS = {
     "build": ("slim", "average", "athletic", "heavy"),
     "age": ("young", "middle aged", "elderly"),
     "motion": ("parked", "moving", "stopped"),
-    "hair": ("black", "brown", "blond", "red", "gray", "white", "dark", "light", "bald"),
+    "hair": ("black", "brown", "blond", "red", "gray", "white", "dark", "light", "bald", "pink", "blue", "purple",
+             "green", "orange"),
     "skin": ("light", "medium", "dark"),
 }
+_DYED = ("pink", "blue", "purple", "green", "orange")
 ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     # height
     "six feet": ("height", "tall"), "six foot": ("height", "tall"), "6 feet": ("height", "tall"),
@@ -282,11 +285,16 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
                                                       "speeding", "raced", "races", "racing", "zoomed", "zooms",
                                                       "rode", "rides", "riding", "pulled", "pulls", "pulling")
        for way in ("off", "away")},  # "the car drove away", "drive away very fast", "it pulled off"
+    "pulled up": ("motion", "stopped"), "pulls up": ("motion", "stopped"), "pulling up": ("motion", "stopped"),
+    "pulled in": ("motion", "stopped"), "pulls in": ("motion", "stopped"), "came to a stop": ("motion", "stopped"),
     "took off": ("motion", "moving"), "departed": ("motion", "moving"), "departing": ("motion", "moving"),
     "stationary": ("motion", "stopped"), "idling": ("motion", "stopped"),
     "stopped at the light": ("motion", "stopped"), "pulled over": ("motion", "parked"),
     "parked up": ("motion", "parked"),
 }
+# dyed hair: "pink hair", "blue haired" — the hair's colour, not the person's
+ATTRIBUTE_SYNONYMS.update({f"{colour} {word}": ("hair", colour) for colour in _DYED
+                           for word in ("hair", "haired")})
 # "short grey hair", "long blonde hair": the length is the hair's, never the person's height
 ATTRIBUTE_SYNONYMS.update({f"{length} {phrase}": value for phrase, value in list(ATTRIBUTE_SYNONYMS.items())
                            if value[0] == "hair" and phrase.endswith("hair")
