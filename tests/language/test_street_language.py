@@ -777,3 +777,12 @@ def test_a_girl_of_twenty_is_a_young_woman_and_dyed_hair_is_hair(dialog):
     woman = s.find("woman")[0]
     assert woman.attrs["hair"] == "pink" and woman.color is None and woman.attrs["age"] == "young"
     assert len(s.find("child")) == 1  # the eight-year-old
+
+
+def test_a_thing_named_again_as_an_aside_is_one_thing(dialog):
+    _, t = dialog("street", "and this car came really fast from the right, a dark car, um, dark blue maybe, or black, "
+                            "I'm not sure")
+    cars = t[0].scene.find("car")
+    assert len(cars) == 1 and cars[0].color == "dark blue" and set(cars[0].unsure["color"]) == {"dark blue", "black"}
+    _, t = dialog("street", "a red car came from the left, a blue car from the right")
+    assert sorted(o.color for o in t[0].scene.find("car")) == ["blue", "red"]

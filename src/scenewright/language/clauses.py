@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..worlds import World
-from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, label_of, verbish
+from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, plural_token, label_of, verbish
 from .reader import read
 from .references import Mention
 
@@ -400,6 +400,34 @@ def _thing_apposition(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _named_again(tokens: list[Token]) -> list[Token]:
+    """"this car came really fast from the right, a dark car, um, dark blue maybe": the thing named a second
+    time, as an aside, is the same thing — how it looks goes to it, no second car is drawn."""
+    for i, t in enumerate(tokens):
+        if t.kind != "CAT" or plural_token(t):
+            continue
+        for j in range(i + 1, len(tokens)):
+            if tokens[j].kind in ("AND", "CAT", "VERB", "NUM", "PRON", "ONE", "NEG", "OR"):
+                break
+            if tokens[j].kind != "COMMA" or j + 2 >= len(tokens) or tokens[j + 1].kind != "DET" or \
+                    tokens[j + 1].text not in ("a", "an"):
+                continue
+            k = j + 2
+            while k < len(tokens) and tokens[k].kind in ("COLOR", "SIZE", "WORD", "ATTR"):
+                k += 1
+            if k >= len(tokens) or tokens[k].kind != "CAT" or tokens[k].text != t.text or j == i + 1 or \
+                    k + 1 < len(tokens) and tokens[k + 1].kind not in ("COMMA", "COLOR", "HEDGE", "OR"):
+                break  # (another name — "a grey Tesla" — or right after it — "a car, a dark car" — is read
+                # elsewhere)
+            before = {x.value for x in tokens[max(0, i - 3):i] if x.kind == "COLOR"}
+            after = {x.value for x in tokens[j + 2:k] if x.kind == "COLOR"}
+            if before and after and before != after:
+                break  # "a red car came, a blue car": two cars
+            looks = tokens[j + 2:k]  # said of the thing where it was named: "this dark car came …, um, dark blue"
+            return tokens[:i] + looks + tokens[i:j + 1] + tokens[k + 1:]
+    return tokens
+
+
 def _colour_ones(tokens: list[Token]) -> list[Token]:
     """"two cars, red on the left and blue on the right", "a white one and a grey one, white on the left": a
     bare colour with a place is the one of that colour — the one said before, else a new one of the group."""
@@ -488,7 +516,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            for step in (_thing_apposition, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
+            for step in (_thing_apposition, _named_again, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
                          _went_down, _garment_colour_after, _without_hesitations, _without_causes, self._in_a_hat,
                          _size_refs, _bare_all, _group_noun_as_a_label):  # each a fix of the token stream, in
                 # this order

@@ -739,7 +739,7 @@ class Lexicon:
             next_to = prev is not None and t.kind == "CAT" and prev.kind == "CAT" and \
                 prev.start + len(prev.text.split()) == t.start
             if next_to and (_cat(prev) != _cat(t) and self._person(_cat(t)) and not self._person(_cat(prev)) or
-                            _cat(prev) == _cat(t) and not _plural_token(prev) and not _plural_token(t)):
+                            _cat(prev) == _cat(t) and not plural_token(prev) and not plural_token(t)):
                 # … and "a Ford Focus", "a Transit van": one thing named twice
                 merged[-1] = Token("CAT", t.value, f"{prev.text} {t.text}", prev.start)
                 continue
@@ -768,7 +768,7 @@ class Lexicon:
         return self.table.get(tuple(token.text.split()), [(token.kind, token.value)])
 
 
-def _plural_token(t: Token) -> bool:
+def plural_token(t: Token) -> bool:
     return bool(t.value[1]) if isinstance(t.value, tuple) and len(t.value) > 1 else False
 
 
