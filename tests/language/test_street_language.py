@@ -786,3 +786,14 @@ def test_a_thing_named_again_as_an_aside_is_one_thing(dialog):
     assert len(cars) == 1 and cars[0].color == "dark blue" and set(cars[0].unsure["color"]) == {"dark blue", "black"}
     _, t = dialog("street", "a red car came from the left, a blue car from the right")
     assert sorted(o.color for o in t[0].scene.find("car")) == ["blue", "red"]
+
+
+def test_a_car_that_did_not_stop_kept_going_and_where_it_was_last_seen(dialog):
+    _, t = dialog("street", "a bus stop on the left", "a dark car on the right",
+                  "and the car didn't even stop, it just kept going, last I saw it was way down on the left, past the "
+                  "bus stop")
+    s = t[-1].scene
+    car, stop = s.find("car")[0], s.find("bus stop")[0]
+    assert t[-1].ok and car.attrs["motion"] == "moving" and car.x < stop.x and len(s.objects) == 2
+    _, t = dialog("street", "a car on the right", "The car didn't stop, it carried on to the left.")
+    assert t[-1].scene.find("car")[0].x < t[0].scene.find("car")[0].x

@@ -96,7 +96,7 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
     elif c.copula and len(c.targets) == 2 and not c.relation and c.targets[1].head == "CAT" and \
             c.targets[0].head == "CAT" and c.targets[0].value == c.targets[1].value and c.targets[1].indefinite:
         c.targets[0].take_looks(c.targets[1])  # "the bus was a double decker one": one bus
-        name = c.targets[1].surface
+        name = "" if c.targets[1].plural else c.targets[1].surface  # (not "one of those black cabs")
         if name not in ("", str(c.targets[1].value), c.targets[0].surface) and it._exists(c.targets[0], state):
             was = it._resolve(c.targets[0], state, talked=False)  # ... and "double decker" is kept on it
             if len(was) == 1 and was[0].attrs.get("called") != name:

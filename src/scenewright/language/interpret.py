@@ -42,7 +42,7 @@ _ON = re.compile(r"\b(?:down|up|on|off|onto|riding)\b")
 _PART = re.compile(r"^(?:and |but |then )?(?:the|its|his|her|their) (trunk|branch(?:es)?|leaves|leaf|roof|windows?|"
                    r"doors?|wheels?|tyres?|tires?|handles?|string|seat|engine|bonnet|boot|windscreen|headlights?|"
                    r"legs?|arms?|feet|foot|hands?|tail|ears?|wings?)\b")  # a part of a thing: not a thing to edit
-_OFF = re.compile(r"\b(?:off|away)\b")
+_OFF = re.compile(r"\b(?:off|away|carried on|kept going|kept driving)\b")  # "it carried on to the left": it left
 _EATING = re.compile(r"\b(?:eating|eats|ate|drinking|drinks|drank|licking|munching|nibbling)\b")
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
 _WHERE_A_PERSON_IS = {"between", "left", "right", "next", "near", "behind", "front"}  # not "a kite in her hand"

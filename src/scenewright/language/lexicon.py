@@ -32,6 +32,11 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "last I saw it was way down on the left": where it was when the witness last saw it
+    (r"\b(?:the )?last (?:time )?i saw (?:it|him|her|them),? (?=(?:it|he|she|they) (?:was|were)\b)", ""),
+    (r"\b(?:the )?last i saw,? ", ""),
+    (r"\bway (?:down|up|off|over|along|out)(?= (?:on|to|at|in|by|past|near)\b)", "far"),
+    (r"\b(?:really |very )?far (on|to|at) the (left|right)\b", r"\1 the far \2"),  # "far on the left": the far left
     # "and the whole thing is at night, oh I should've said that first": the speaker about their own telling
     (r",?\s*\b(?:oh,? |sorry,? |but )?i (?:should(?:'ve|ve| have)|shoulda) (?:said|mentioned|told you)(?: that| this| it)?"
      r"(?: first| before| earlier| sooner| at the start)?\b", ""),

@@ -287,7 +287,9 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
        for way in ("off", "away")},  # "the car drove away", "drive away very fast", "it pulled off"
     "pulled up": ("motion", "stopped"), "pulls up": ("motion", "stopped"), "pulling up": ("motion", "stopped"),
     "pulled in": ("motion", "stopped"), "pulls in": ("motion", "stopped"), "came to a stop": ("motion", "stopped"),
-    "took off": ("motion", "moving"), "departed": ("motion", "moving"), "departing": ("motion", "moving"),
+    "kept going": ("motion", "moving"), "kept driving": ("motion", "moving"), "carried on": ("motion", "moving"),
+    "did not stop": ("motion", "moving"), "did not even stop": ("motion", "moving"),
+    "never stopped": ("motion", "moving"), "took off": ("motion", "moving"), "departed": ("motion", "moving"), "departing": ("motion", "moving"),
     "stationary": ("motion", "stopped"), "idling": ("motion", "stopped"),
     "stopped at the light": ("motion", "stopped"), "pulled over": ("motion", "parked"),
     "parked up": ("motion", "parked"),
