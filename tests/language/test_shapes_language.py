@@ -390,3 +390,12 @@ def test_clevr_materials_are_kept_and_a_self_repair_after_er_is_one_thing(dialog
     assert one(s, "cube", "gray").attrs["material"] == "metal" and one(s, "sphere", "red").attrs["material"] == "rubber"
     assert len(t[2].scene.find("sphere")) == 2  # the red one and one more, not two more
     assert one(s, "cube", "yellow").scale == t[2].scene.find("sphere")[-1].scale
+
+
+def test_the_back_of_the_floor_and_a_teachers_aside(dialog):
+    _, t = dialog("shapes", "a gray cube in the middle",
+                  "Far behind the cube, near the back of the floor, there's a large yellow cylinder.",
+                  "In front of the cube - remember, in front means nearer to us - place a red sphere.")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert one(s, "cylinder").y < one(s, "cube").y < one(s, "sphere").y

@@ -797,3 +797,14 @@ def test_a_car_that_did_not_stop_kept_going_and_where_it_was_last_seen(dialog):
     assert t[-1].ok and car.attrs["motion"] == "moving" and car.x < stop.x and len(s.objects) == 2
     _, t = dialog("street", "a car on the right", "The car didn't stop, it carried on to the left.")
     assert t[-1].scene.find("car")[0].x < t[0].scene.find("car")[0].x
+
+
+def test_a_landmark_said_with_its_own_place_is_drawn_there(dialog):
+    _, t = dialog("street", "I was waiting at the bus stop outside the cafe")
+    s = t[0].scene
+    assert t[0].ok and len(s.find("cafe")) == 1 and len(s.find("bus stop")) == 1
+    assert abs(s.find("bus stop")[0].x - s.find("cafe")[0].x) < 0.2
+    assert s.find("bus stop")[0].y > s.find("cafe")[0].y  # outside it: on the pavement in front
+    _, t = dialog("street", "So I was sitting on the bench by the bus stop, it's always late, right, and it was foggy")
+    bench = t[0].scene.find("bench")[0]
+    assert bench.x < 0.7 and "fog" in t[0].scene.background  # "right" was a tag, not the right-hand side

@@ -13,6 +13,7 @@ from .reader import read
 from .references import Mention
 
 _MODS = {"DET", "NUM", "ORD", "SUPER", "COLOR", "SIZE", "EXPR", "POSE", "ATTR", "OF", "OWNER"}
+_WHERE_A_LANDMARK_IS = {"front", "behind", "next", "near", "left", "right", "opposite"}
 _STEP = 0.15  # how far "closer to the middle" goes (the interpreter's step for "move it left")
 _HEADS = {"CAT", "PRON", "ONE", "ALL", "REST", "ROLE"}
 _LOOKS = {"COLOR": "colors", "SIZE": "sizes", "EXPR": "expressions", "POSE": "poses", "ATTR": "attrs"}
@@ -823,7 +824,13 @@ class ClauseReader:
                     rel_marks = []
                     pending_rel, expect = t.value, 2 if t.value == "between" else 1
                     owner = c.targets[-1] if c.targets and c.targets[-1].relation is None else None
-                    if owner is not None:
+                    landmark = last_mention if owner is None and c.relation not in (None, "between") and \
+                        last_mention is not None and last_mention.relation is None and \
+                        any(lm is last_mention for lm in c.landmarks) and t.value in _WHERE_A_LANDMARK_IS and \
+                        nxt is not None and nxt.kind == "CAT" and i == last_head + 1 else None  # (right after it)
+                    if landmark is not None:  # "waiting at the bus stop outside the cafe": where the bus stop is
+                        landmark.relation, landmark.landmarks = t.value, rel_marks
+                    elif owner is not None:
                         owner.relation, owner.landmarks = t.value, rel_marks
                     elif for_next is None or not for_next[1]:  # keep "under the cloud" over a later "with …"
                         for_next = (t.value, rel_marks)

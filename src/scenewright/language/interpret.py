@@ -816,11 +816,16 @@ class Interpreter:
                     replace(lm, colors=[]), state) and not self.world.scales:
                 # "in front of the yellow cube" with only a red cube: not drawn — which cube was meant?
                 raise Missing(f"There is no {self.resolver.describe(lm)} in the picture.")
+            own = [m for m in lm.landmarks if m.head == "CAT"] if lm.relation else []
+            if own:  # "at the bus stop outside the cafe": the cafe too, and the bus stop by it
+                self._draw_missing_landmarks(own, state, quiet, x=x)
             if lm.head == "CAT" and not self._exists(lm, state):
+                where = Clause("", relation=lm.relation, landmarks=own) if own else \
+                    Clause("", abs_x=lm.side if lm.side is not None else x)  # "…at a girl on the right": where
+                # she is; else where the thing placed by it was said to be
                 self._add(Mention("CAT", lm.value, lm.surface, det="a", colors=list(lm.colors),
                                   sizes=list(lm.sizes), expressions=list(lm.expressions), poses=list(lm.poses)),
-                          Clause("", abs_x=lm.side if lm.side is not None else x), state)  # "…at a girl on
-                # the right": where she is; else where the thing placed by it was said to be
+                          where, state)
                 if not quiet:
                     state.notes.append(f"(There was no {lm.value} yet, so I drew one.)")
 

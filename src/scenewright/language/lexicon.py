@@ -32,6 +32,9 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # a teacher's aside: "behind the cube - remember, behind means farther away from us - place …"
+    (r"\s[-–—]+\s*remember,?\s[^-–—]*?\bmeans\b[^-–—]*[-–—]+\s", " , "),
+    (r",\s*remember,?\s[^,.;]*?\bmeans\b[^,.;]*(?=[,.;]|$)", ""),
     # "last I saw it was way down on the left": where it was when the witness last saw it
     (r"\b(?:the )?last (?:time )?i saw (?:it|him|her|them),? (?=(?:it|he|she|they) (?:was|were)\b)", ""),
     (r"\b(?:the )?last i saw,? ", ""),
@@ -68,6 +71,8 @@ CONTRACTIONS = [
      r"\b(the [a-z]+(?: [a-z]+)?) (?:disappears|disappeared|vanishes|vanished)\b",
      lambda m: f"remove {m.group(1) or m.group(2)}"),
     (r"^\s*right\s*,\s*", ""),  # "Right, so, I was sat …": a start, not the right-hand side
+    (r"\b((?!(?:the|to|on|at|far|and|or|left)\b)[a-z]+),\s*right\s*(?=[,?!]|$)", r"\1"),  # "it's always late,
+    # right, and …": a tag asking the listener, not the right-hand side
     (r"\bwaiting to (?:turn|go|cross|pull out|get out)\b", "waiting"),
     (r"\ball (?:afternoon|morning|day|evening|night|week|weekend)(?: long)?\b", ""),  # how long, not when
     (r"\b([ap])\.m\.?", r"\1m"), (r"\bnite\b", "night"), (r"\btonite\b", "tonight"),
@@ -419,8 +424,9 @@ _ITS = re.compile(r"\bits (?=(?:raining|snowing|getting|a|an|the|so|very|really|
 _BARE = re.compile(r"\b(?:" + "|".join(BARE_CONTRACTIONS) + r")\b")
 _ON_ITS_SIDE = re.compile(r"\b(?:on|to|at) (its|his|her|their|my) (left|right)(?: hand side| side)?\b")
 _OBJECT_CASE = {"its": "it", "his": "him", "her": "her", "their": "them", "my": "me"}
-_OF_PICTURE = re.compile(r"\b(left|right|middle|center|centre|top|bottom|corner|side|edge|half|part)( hand side)? of "
-                         r"the (?:picture|scene|image|drawing|screen|canvas|page|frame|painting|view)\b")
+_OF_PICTURE = re.compile(r"\b(left|right|middle|center|centre|top|bottom|corner|side|edge|half|part|back|front|rear)"
+                         r"( hand side)? of the (?:picture|scene|image|drawing|screen|canvas|page|frame|painting|view|"
+                         r"floor)\b")  # (a floor's back is the back of the picture: "near the back of the floor")
 _BARE_SIDE_OF = re.compile(r"\b(?:at|on|to|in) (left|right)(?: hand)?(?: side)? of\b")
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 # "a face mask on, one of those black ones": what kind of mask, not one more thing
