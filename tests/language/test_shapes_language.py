@@ -399,3 +399,12 @@ def test_the_back_of_the_floor_and_a_teachers_aside(dialog):
     s = t[-1].scene
     assert all(x.ok for x in t)
     assert one(s, "cylinder").y < one(s, "cube").y < one(s, "sphere").y
+
+
+def test_a_question_then_a_command_does_the_command_and_naming_things_alone_is_not_done(dialog):
+    _, t = dialog("shapes", "put three blue spheres in a row across the back",
+                  "how many things is that? three. add one more sphere so there are four", "make the new one yellow",
+                  "now double the spheres")
+    assert t[1].ok and len(t[1].scene.find("sphere")) == 4
+    assert t[2].ok and len(t[2].scene.find("sphere", "yellow")) == 1
+    assert not t[3].ok and t[3].scene == t[2].scene  # nothing came of the words: not "Nothing to change", ok

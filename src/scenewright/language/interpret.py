@@ -108,7 +108,9 @@ class Interpreter:
         if not state.edits:
             if state.skipped and not state.kept:
                 return Parse.refuse(" ".join(notes) or "I didn't understand that.")
-            asked = [c for c in clauses if c.has_predicate or c.has_location]
+            asked = [c for c in clauses if c.has_predicate or c.has_location or
+                     any(m.head in ("CAT", "ONE", "ID", "ALL") for m in c.targets) and c.verb != "exist"]
+            # ("now double the cubes", "just the new ones": things named, and nothing came of them)
             if asked and not notes and not state.kept:  # "the snake is a little bigger than that": something
                 said = self.source.strip().rstrip(".!?")      # was asked, and nothing came of it
                 return Parse.refuse(f"I didn't change anything: I could not tell what {said!r} asks me to "

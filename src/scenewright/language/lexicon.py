@@ -32,6 +32,11 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    (r"\bthe (?:new|newest|latest|most recent|just added) (?=one\b|[a-z]+\b)", "the last "),  # "make the new one yellow"
+    # "how many things is that? five. add one more sphere": the question and its answer, then what to do
+    (r"^\s*(?:hmm,? |so,? |ok,? |um,? )?how many [^?]*\?\s*(?:(?:\w+|that is \w+|it is \w+)[.!]\s+)?(?=\w)", ""),
+    (r"\s*,?\s*\bso (?:that )?there (?:are|is|will be|would be) (?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+     r"ten)(?: of them| now| in all| altogether)?\s*(?=[.!,]|$)", ""),  # "add one more so there are four": a count
     # a teacher's aside: "behind the cube - remember, behind means farther away from us - place …"
     (r"\s[-–—]+\s*remember,?\s[^-–—]*?\bmeans\b[^-–—]*[-–—]+\s", " , "),
     (r",\s*remember,?\s[^,.;]*?\bmeans\b[^,.;]*(?=[,.;]|$)", ""),
