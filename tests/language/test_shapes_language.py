@@ -408,3 +408,17 @@ def test_a_question_then_a_command_does_the_command_and_naming_things_alone_is_n
     assert t[1].ok and len(t[1].scene.find("sphere")) == 4
     assert t[2].ok and len(t[2].scene.find("sphere", "yellow")) == 1
     assert not t[3].ok and t[3].scene == t[2].scene  # nothing came of the words: not "Nothing to change", ok
+
+
+def test_to_the_cubes_right_and_the_same_size_as_the_red_one(dialog):
+    _, t = dialog("shapes", "a big red sphere on the left", "a cube in the middle",
+                  "And to the cube's right, a yellow sphere, the same size as the red one")
+    s = t[-1].scene
+    assert t[-1].ok and one(s, "cube").x == t[1].scene.find("cube")[0].x  # the cube stays
+    assert one(s, "sphere", "yellow").x > one(s, "cube").x
+    assert one(s, "sphere", "yellow").scale == one(s, "sphere", "red").scale > 1
+
+
+def test_a_place_said_not_to_be_is_not_where_it_goes(dialog):
+    _, t = dialog("shapes", "a cube in the middle", "the cube is more to the left, not in the middle like that")
+    assert t[-1].ok and one(t[-1].scene, "cube").x < 0.4

@@ -201,12 +201,17 @@ def _size_refs(tokens: list[Token]) -> list[Token]:
             j += 1
             while j < len(tokens) and tokens[j].kind == "DET" and tokens[j].value == "the":
                 j += 1
-            if j < len(tokens) and tokens[j].kind == "CAT" and tokens[j - 1].kind == "DET":
+            colour = tokens[j].value if j + 1 < len(tokens) and tokens[j].kind == "COLOR" and \
+                tokens[j - 1].kind == "DET" else None  # "the same size as the red one"
+            h = j + 1 if colour else j
+            one = h < len(tokens) and (tokens[h].kind == "ONE" or tokens[h].kind == "NUM" and tokens[h].text == "one")
+            if h < len(tokens) and (tokens[h].kind == "CAT" or one and colour) and tokens[j - 1].kind == "DET":
                 value = ("abs", 1.0) if t.value[0] == "abs" else t.value  # "as big as": the same size
                 if out and out[-1].text == "as" and t.value[0] == "abs":
                     out.pop()
-                out.append(Token("SIZE", value, f"{t.text} of the {_cat_name(tokens[j].value)}", t.start))
-                k = j + 1
+                name = "one" if one else _cat_name(tokens[h].value)
+                out.append(Token("SIZE", value, f"{t.text} of the {colour + ':' if colour else ''}{name}", t.start))
+                k = h + 1
                 continue
         out.append(t)
         k += 1
@@ -858,6 +863,10 @@ class ClauseReader:
                             (toks[i - 3].kind in ("AND", "COMMA") or any(lm is last_mention for lm in c.landmarks)):
                         c.beside_x = -1 if x < 0.5 else 1  # "just below it and to the left": left of it
                         i += 1
+                        continue
+                    if (c.abs_x is not None or c.abs_y is not None) and any(
+                            toks[q].kind == "NEG" and toks[q].text == "not" for q in range(max(0, i - 3), i)):
+                        i += 1  # "more to the left, not in the middle like that": where it is not
                         continue
                     c.abs_words.append(t.text)
                     if x == 0.5 and y is None and between and between[0].kind == "REL" and \

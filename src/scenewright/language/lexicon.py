@@ -32,6 +32,8 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "to the cube's right", "on the girl's left side": to the right of the cube (its own left is ours in a picture)
+    (r"\b(?:to|on|at) the ([a-z]+(?: [a-z]+)?)(?:'s|s') (left|right)(?: hand)?(?: side)?\b", r"to the \2 of the \1"),
     (r"\bthe (?:new|newest|latest|most recent|just added) (?=one\b|[a-z]+\b)", "the last "),  # "make the new one yellow"
     # "how many things is that? five. add one more sphere": the question and its answer, then what to do
     (r"^\s*(?:hmm,? |so,? |ok,? |um,? )?how many [^?]*\?\s*(?:(?:\w+|that is \w+|it is \w+)[.!]\s+)?(?=\w)", ""),

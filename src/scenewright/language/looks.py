@@ -41,9 +41,11 @@ def _size_ref(c, state: State, obj: SceneObject | None) -> SceneObject | None:
     name = getattr(c, "size_ref", None)
     if not name:
         return None
+    colour, _, kind = name.rpartition(":")  # "red:one" for "the red one"
     for i in state.order() + [o.id for o in state.scene.objects]:
         o = next((o for o in state.scene.objects if o.id == i), None)
-        if o is not None and o.category == name and (obj is None or o.id != obj.id):
+        if o is not None and (o.category == kind or kind == "one") and (not colour or o.color == colour) and \
+                (obj is None or o.id != obj.id):  # "as big as the tree", "the same size as the red one"
             return o
     return None
 
