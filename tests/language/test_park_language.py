@@ -277,3 +277,11 @@ def test_the_animals_are_every_animal(dialog):
     _, t = dialog("park", "a dog on the left and a cat on the right", "a boy in the middle", "make the animals bigger")
     s = t[-1].scene
     assert t[-1].ok and one(s, "dog").scale > 1 and one(s, "cat").scale > 1 and one(s, "boy").scale == 1
+
+
+def test_give_them_both_sunglasses_is_a_pair_each(dialog):
+    _, t = dialog("park", "a boy on the left", "a hot air balloon in the sky", "a girl on the right",
+                  "Give them both sunglasses")
+    s = t[-1].scene
+    worn = sorted(o.attrs.get("with") for o in s.find("sunglasses"))
+    assert t[-1].ok and worn == sorted([one(s, "boy").id, one(s, "girl").id])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 from itertools import zip_longest
@@ -701,6 +702,21 @@ class Interpreter:
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""
         h = c.holder
+        plural = h.plural or h.head == "PRON" and h.value == "plural" or h.head == "NUM" and h.surface == "both"
+        if plural and not h.indefinite and all((m.count or 1) == 1 and m.head == "CAT" and str(m.value) in
+                                               self.world.category_names and
+                                               not self.world.category(str(m.value)).alive for m in c.targets):
+            who = [o for o in self._resolve(h, state) if self.world.category(o.category).alive]
+            if len(who) < 2 and "both" in h.surface:  # "them both": the two people (or animals) talked about last
+                alive = [state.scene.get(i) for i in state.order() if any(o.id == i for o in state.scene.objects)]
+                who = [o for o in alive if self.world.category(o.category).alive][:2]
+            if len(who) > 1:  # "give them both sunglasses": a pair each
+                for o in who:
+                    own = [replace(m, det="a", plural=False) if m.head == "CAT" and m.det is None else m
+                           for m in copy.deepcopy(c.targets)]  # a new one for each of them ("they both wear
+                    # crowns": a crown each)
+                    self._attach(replace(c, holder=Mention("ID", o.id, h.surface), targets=own), state)
+                return
         for m in c.targets:
             if m.relation and not m.landmarks:  # "… wearing sunglasses in the park": no place named
                 m.relation = None
