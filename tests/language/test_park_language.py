@@ -285,3 +285,9 @@ def test_give_them_both_sunglasses_is_a_pair_each(dialog):
     s = t[-1].scene
     worn = sorted(o.attrs.get("with") for o in s.find("sunglasses"))
     assert t[-1].ok and worn == sorted([one(s, "boy").id, one(s, "girl").id])
+
+
+def test_even_smaller_is_smaller_than_the_thing_before(dialog):
+    _, t = dialog("park", "a cat on the left", "a duck on the right", "Make the cat small and the duck even smaller")
+    s = t[-1].scene
+    assert t[-1].ok and one(s, "duck").scale < one(s, "cat").scale < 1

@@ -808,3 +808,10 @@ def test_a_landmark_said_with_its_own_place_is_drawn_there(dialog):
     _, t = dialog("street", "So I was sitting on the bench by the bus stop, it's always late, right, and it was foggy")
     bench = t[0].scene.find("bench")[0]
     assert bench.x < 0.7 and "fog" in t[0].scene.background  # "right" was a tag, not the right-hand side
+
+
+def test_the_light_said_beats_the_clock_and_a_framed_place_with_a_time_is_drawn(dialog):
+    _, t = dialog("street", "It was snowing and getting dark, around half four")
+    assert t[0].ok and t[0].scene.background == "dusk snow"
+    _, t = dialog("street", "It happened at the junction by the bank, about half five in the evening, just getting dark.")
+    assert t[0].ok and t[0].scene.background == "dusk" and len(t[0].scene.find("bank")) == 1

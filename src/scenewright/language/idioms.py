@@ -198,6 +198,8 @@ def framing(it: "Interpreter", c: Clause, state: State) -> bool:
     sets the scene, "it" is no thing. Backgrounds are set, a named place is drawn; True when handled."""
     if c.backgrounds:
         state.do(SetBackground(background(it.world, state.scene.background, c.backgrounds)))
+        if c.relation and c.landmarks and not c.has_predicate:  # "it happened by the bank, in the evening": the
+            it._draw_missing_landmarks(c.landmarks, state, quiet=True)  # time, and the place is in the scene
         return True
     if c.not_backgrounds:
         words = set(c.not_backgrounds)

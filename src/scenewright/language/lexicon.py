@@ -66,6 +66,11 @@ CONTRACTIONS = [
      r"gone[.!]*\s*$",
      lambda m: f"remove the {m.group(1)} one" if m.group(1).endswith(("most", "est")) and " " not in m.group(1)
      else f"remove {m.group(1)}"),
+    # "snowing and getting dark, around half four": the light said beats the clock (winter afternoons are dark)
+    (r"\b(getting dark|going dark|dusk|twilight|sunset)\b([^.]*?),?\s*\b(?:at |about |around |like )*half "
+     r"(?:four|five|six)\b", r"\1\2"),
+    (r"\b(?:at |about |around |like )*half (?:four|five|six)\b,?\s*(?=[^.]*\b(?:getting dark|going dark|dusk|"
+     r"twilight|sunset)\b)", ""),
     (r"\bafter school\b", "in the afternoon"), (r"\b(?:at |about |around |like )*half (?:one|two|three|four)\b",
                                                    "in the afternoon"),
     (r"\b(?:at |by |next to )?pump (?:\d+|one|two|three|four|five|six|seven|eight)\b", "at the pumps"),

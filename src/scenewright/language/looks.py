@@ -102,6 +102,12 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         c.attrs.append((attr, value))
         sizes = []
     base = obj.scale if obj else 1.0
+    if sizes and sizes[-1][0] == "rel" and re.search(r"\beven (?:bigger|smaller|larger|tinier|taller|shorter)\b",
+                                                      getattr(c, "text", "")):
+        other = next((o for i in state.this_turn[::-1] for o in state.scene.objects  # "make the cat small and the
+                      if o.id == i and (obj is None or o.id != obj.id)), None)   # duck even smaller": than the cat
+        if other is not None:
+            base = min(base, other.scale) if sizes[-1][1] < 1 else max(base, other.scale)
     scale = base
     for kind, factor in sizes:
         scale = factor if kind == "abs" else scale * factor if kind == "rel" else scale
