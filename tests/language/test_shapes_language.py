@@ -422,3 +422,13 @@ def test_to_the_cubes_right_and_the_same_size_as_the_red_one(dialog):
 def test_a_place_said_not_to_be_is_not_where_it_goes(dialog):
     _, t = dialog("shapes", "a cube in the middle", "the cube is more to the left, not in the middle like that")
     assert t[-1].ok and one(t[-1].scene, "cube").x < 0.4
+
+
+def test_colours_in_that_order_and_lining_them_up(dialog):
+    _, t = dialog("shapes", "four shapes please: a cube, a sphere, a cylinder, and another cube. Colours red, blue, green, "
+                            "yellow, in that order", "line them up left to right in that same order",
+                  "put all the spheres in a line at the front")
+    assert t[0].ok and [o.color for o in t[0].scene.objects] == ["red", "blue", "green", "yellow"]
+    s = t[1].scene
+    assert t[1].ok and [o.color for o in sorted(s.objects, key=lambda o: o.x)] == ["red", "blue", "green", "yellow"]
+    assert len({o.y for o in s.objects}) == 1

@@ -42,7 +42,7 @@ _PLAIN = set("""about after again against ahead along already also although alwa
     while with within without would your yours anymore bigger smaller larger taller shorter little lot
     upper lower inside outside across onto opposite corner edge top along around upside down kind
     happening going having doing moment second person people somebody love play home ends earlier later
-    different past high""".split())
+    different past high order row""".split())
 _COMPARATIVES = {"taller", "shorter", "tallest", "shortest", "bigger", "smaller", "larger", "heavier", "thinner",
                  "slimmer", "fatter", "older", "younger"}
 _LIGHT = {"dark", "light", "bright", "golden", "grey", "gray", "orange", "orangey", "pink", "red", "black"}

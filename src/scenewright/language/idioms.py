@@ -33,6 +33,9 @@ _LOOKS_ONLY = re.compile(r"\b(?:looks?|seems?|appears?|looked|seemed)\b")
 _BECOMES = re.compile(r"\b(?:into|instead of|to be|should be|a|an)\b")
 _THAN = re.compile(r"\bthan\b")
 _HAVE = re.compile(r"\b(?:has|have|had|has got|have got)\b")
+_IN_A_ROW = re.compile(r"\b(?:line (?:them|those|these|all|it|the \w+)(?: \w+)? up|in a (?:row|line)|spread (?:them |"
+                       r"those |these )?out|lined up)\b")  # (not "side by side": close)
+_AS_LISTED = re.compile(r"\b(?:in (?:that|the same|that same) order|in order|as i said|respectively)\b")
 _SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mixed up|swapped)\b")
 
 
@@ -66,6 +69,11 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
             m.superlative = ("y", min if m.depth_hint == "top" else max)  # "the one in the back": furthest back
             if c.abs_y == m.depth_hint and c.place is None and not c.dirs and not c.relation:
                 c.abs_y = None
+    if c.verb in ("move", "put", None) and _IN_A_ROW.search(c.text) and c.targets and \
+            (not c.relation or _AS_LISTED.search(c.text)) and \
+            all(m.head in ("PRON", "ALL", "CAT", "REST") and (m.plural or m.head == "ALL" or m.value == "plural")
+                for m in c.targets) and all(it._exists(m, state) for m in c.targets):
+        return in_a_row(it, c, state)  # "line them up left to right in that same order"
     if c.verb == "add" and _GIVE.search(c.text) and len(c.targets) >= 1 and c.holder is None \
             and is_person(it, c.targets[0], state) and (len(c.targets) > 1 or c.kinds):
         c.holder, c.targets, c.verb = c.targets[0], c.targets[1:], "hold"  # "give him a winter hat"
@@ -191,6 +199,26 @@ def roles(it: "Interpreter", c: Clause, state: State) -> None:
         m.surface = who.surface if who is not None else m.surface
         m.attrs += [("role", role), ("of", vehicle.id)]
         m.relation, m.landmarks = ("on" if role == "rider" else "next"), [Mention("ID", vehicle.id, "")]
+
+
+def in_a_row(it: "Interpreter", c: Clause, state: State) -> bool:
+    """"line them up left to right in that same order", "put all the balls in a line at the front": the things,
+    spread evenly across the picture on one line — in the order they were said (or drawn), else as they stand."""
+    objs = it._resolve_all([replace(m, relation=None, landmarks=[]) for m in c.targets], state)
+    if len(objs) < 2:
+        return False
+    c.handled.update({"line", "order", "row", "spread", "same"})
+    order = sorted(objs, key=lambda o: o.number) if _AS_LISTED.search(c.text) else sorted(objs, key=lambda o: o.x)
+    w = it.world
+    lo, hi = (0.2, 0.8) if len(order) <= 3 else (0.12, 0.88)
+    ys = sorted(o.y for o in order)
+    for k, o in enumerate(order):
+        cat = w.category(o.category)
+        y = P.vertical(w, cat, c.abs_y, o.scale) if c.abs_y is not None else ys[len(ys) // 2]
+        x = P.clamp_x(w, o.category, o.scale, lo + (hi - lo) * k / (len(order) - 1), y)
+        if (round(x, 4), round(y, 4)) != (o.x, o.y):
+            state.do(Update.of(o.id, x=round(x, 4), y=round(y, 4)))
+    return True
 
 
 def framing(it: "Interpreter", c: Clause, state: State) -> bool:

@@ -205,6 +205,8 @@ class Interpreter:
                 return self._move_together(c, group, state)  # "Two red cylinders. Behind it.": both of them
             if c.has_predicate and not c.has_location and c.count and 1 < c.count <= len(group):
                 return self._update(c, group, state)  # "two little balls on the left. Both yellow."
+            if self._respectively(c, state):
+                return None
             if (c.has_predicate or c.has_location) and state.order():
                 return self._update(c, [subjects.headless_subject(self, c, state)], state)
             said = self.source.strip().rstrip(".!?") if len(self._all_clauses) == 1 else c.text
@@ -542,6 +544,20 @@ class Interpreter:
                 state.skip(words, why=f"(I skipped {words!r}: the {name} can't go further {' or '.join(way)}.)")
             else:
                 state.notes.append(f"The {name} already looks like that.")
+
+    def _respectively(self, c, state: State) -> bool:
+        """"a cube, a sphere, a cylinder and another cube. Red, blue, green, yellow.": as many colours as things
+        just added, one each, in the order said. True when done."""
+        if len(set(c.colors)) < 2 or c.alternatives or c.hedge or c.has_location or c.sizes or c.expressions or \
+                c.poses or c.attrs:
+            return False
+        added = [e.obj.id for e in state.edits if isinstance(e, Add) and state.scene.get(e.obj.id) is not None and
+                 not {"with", "of"} & set(e.obj.attrs)]
+        if len(added) != len(c.colors):
+            return False
+        for oid, colour in zip(added, c.colors):
+            self._update(Clause(c.text, colors=[colour]), [state.scene.get(oid)], state)
+        return True
 
     def _drove_off(self, c, obj: SceneObject) -> bool:
         """"It drove off to the left", "they rode away right": a thing already there leaves that way."""

@@ -32,6 +32,12 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "four shapes please: a cube, a sphere, …": the number of things to come, then the things
+    (r"^\s*(?:i want |can i have |give me |draw |add |make )?(?:\d+|two|three|four|five|six|seven|eight) (?:shapes|"
+     r"things|objects|items)(?: please)?\s*:\s*(?=\S)", ""),
+    # "… another cube. Colours red, blue, green, yellow, in that order": the colours, one each as said
+    (r"(^|[.!?;:]\s*)colou?rs?\s*[:,]?\s+(?=[a-z]+\s*,)", r"\1"),
+    (r"(,\s*[a-z]+),?\s*(?:in that order|in that same order|respectively|in the same order)\b", r"\1"),
     # "to the cube's right", "on the girl's left side": to the right of the cube (its own left is ours in a picture)
     (r"\b(?:to|on|at) the ([a-z]+(?: [a-z]+)?)(?:'s|s') (left|right)(?: hand)?(?: side)?\b", r"to the \2 of the \1"),
     (r"\bthe (?:new|newest|latest|most recent|just added) (?=one\b|[a-z]+\b)", "the last "),  # "make the new one yellow"
