@@ -291,3 +291,15 @@ def test_even_smaller_is_smaller_than_the_thing_before(dialog):
     _, t = dialog("park", "a cat on the left", "a duck on the right", "Make the cat small and the duck even smaller")
     s = t[-1].scene
     assert t[-1].ok and one(s, "duck").scale < one(s, "cat").scale < 1
+
+
+def test_make_this_and_that_smaller_and_the_girl_too_and_a_little_to_her_left(dialog):
+    _, t = dialog("park", "a swing on the left", "a girl on the right", "Make the swing and the girl a bit smaller")
+    assert t[-1].ok and one(t[-1].scene, "swing").scale < 1 and one(t[-1].scene, "girl").scale < 1
+    _, t = dialog("park", "a swing on the left", "a girl on the right", "Make the swing a bit smaller, and the girl too")
+    assert t[-1].ok and one(t[-1].scene, "swing").scale < 1 and one(t[-1].scene, "girl").scale < 1
+    _, t = dialog("park", "a girl in the middle", "Put a pine tree behind the girl, a little to her left",
+                  "a duck in front of the girl, a bit to her right")
+    s = t[-1].scene
+    assert one(s, "pine tree").x < one(s, "girl").x < one(s, "duck").x
+    assert abs(one(s, "duck").x - one(s, "girl").x) < 0.3

@@ -330,6 +330,17 @@ def _topic_then_pronoun(topic: list[Token], toks: list[Token]) -> bool:
         toks[0].start > topic[-1].start
 
 
+def _verb_waits(current: list[Token]) -> bool:
+    """"make the swing and the girl a bit smaller", "move the cube and the sphere to the left": the verb has
+    only its things so far — what to do with them comes after the "and", for all of them."""
+    said = [t for t in current if t.kind not in ("COMMA",) and not (t.kind == "WORD" and t.value in FILLER)]
+    if not said or said[0].kind != "VERB" or said[0].value not in ("make", "move", "put", "paint", "turn"):
+        return False
+    rest = said[1:]
+    return bool(rest) and rest[-1].kind == "CAT" and all(t.kind in ("DET", "CAT", "COLOR", "ORD") for t in rest) and \
+        all(t.value not in ("a", "an", "another") for t in rest if t.kind == "DET")  # (not "place a pie and a …")
+
+
 def _a_group(toks: list[Token]) -> bool:
     """"them", "both", "the trees": more than one thing, so "in the middle of" them is between them."""
     head = next((t for t in toks if t.kind != "DET"), None)
@@ -538,6 +549,7 @@ class ClauseReader:
                          self._fronted_place(tokens[k + 1:])) and self._has_content(current) and \
                         not self._repair_or_repeat(current, tokens[k + 1:], tok.kind == "COMMA") and \
                         not (tok.kind == "AND" and self._more_held(current, tokens[k + 1:])) and \
+                        not (tok.kind == "AND" and _verb_waits(current)) and \
                         not (tok.kind == "AND" and _in_except_list(current, tokens[k + 1:])):
                     clauses.append(current)
                     current = []

@@ -257,11 +257,15 @@ def _takes_back(prev: Clause, c: Clause, toks: list[Token]) -> bool:
 
 
 _SHARED_VERBS = {"remove", "flip", "resize"}
+_TOO = re.compile(r"\b(?:too|as well|also)\s*$")
 
 
 def _more_of_the_same(prev: Clause, c: Clause) -> bool:
     """`c` only names things we know ("… and the man"), right after a clause whose verb it shares."""
-    return prev.verb in _SHARED_VERBS and bool(prev.targets) and not prev.neg and bool(c.targets) and \
+    shared = prev.verb in _SHARED_VERBS or _TOO.search(c.text) is not None and (prev.has_predicate or
+                                                                                prev.has_location)
+    # ("make the swing a bit smaller, and the girl too": the girl as well)
+    return shared and bool(prev.targets) and not prev.neg and bool(c.targets) and \
         c.verb is None and not c.copula and c.holder is None and not c.has_location and not c.has_predicate \
         and not c.backgrounds and not c.neg and not c.hedge and \
         all(m.head in ("CAT", "ID", "ONE") and not m.indefinite and not m.relation for m in c.targets)

@@ -243,7 +243,10 @@ class Interpreter:
             if first.indefinite and first.head == "CAT" and (not self._exists(first, state) or first.det == "another"):
                 # "make another cube": one more
                 return self._add_all(c, state)
-            return self._update(c, self._resolve(first, state), state, extra=targets[1:])
+            if len(targets) > 1 and all(not m.indefinite and m.head in ("CAT", "ID", "ONE") for m in targets):
+                return self._update(c, self._resolve_all(targets, state), state)  # "make the swing and the girl
+                # a bit smaller": both
+            return self._update(c, self._resolve(first, state), state)
         if verb == "move":
             return self._move(c, state)
         if verb == "remove":
@@ -502,7 +505,7 @@ class Interpreter:
             if (w.perspective or c.abs_y is not None) else y
 
     # -- changing ---------------------------------------------------------------------------------------------
-    def _update(self, c, objs: list[SceneObject], state: State, extra: Sequence[Mention] = ()) -> None:
+    def _update(self, c, objs: list[SceneObject], state: State) -> None:
         if len(objs) == 1:  # "he had a bottle in his hand": not a place to move him to
             _own_body(self.world, objs[0], c)
         if c.facing in ("each other", "apart") and len(objs) >= 2:

@@ -32,6 +32,9 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "behind the girl, a little to her left": a step to that side of where the first place puts it
+    (r"(\b(?:behind|in front of|under|below|above|over|on) (?:the \w+|him|her|it|them)\s*,\s*)(a (?:little|bit|touch|"
+     r"tad)(?: bit)?|slightly|just) to (?:his|her|its|their) (left|right)\b", r"\1\2 to the \3"),
     # "four shapes please: a cube, a sphere, …": the number of things to come, then the things
     (r"^\s*(?:i want |can i have |give me |draw |add |make )?(?:\d+|two|three|four|five|six|seven|eight) (?:shapes|"
      r"things|objects|items)(?: please)?\s*:\s*(?=\S)", ""),
