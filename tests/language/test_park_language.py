@@ -303,3 +303,9 @@ def test_make_this_and_that_smaller_and_the_girl_too_and_a_little_to_her_left(di
     s = t[-1].scene
     assert one(s, "pine tree").x < one(s, "girl").x < one(s, "duck").x
     assert abs(one(s, "duck").x - one(s, "girl").x) < 0.3
+
+
+def test_a_colour_the_clip_art_cannot_take_is_skipped_and_said(dialog):
+    _, t = dialog("park", "a girl in the middle", "She has a purple propeller hat")
+    assert not t[-1].ok and "purple" in t[-1].skipped and "own colours" in t[-1].reply
+    assert len(t[-1].scene.find("propeller hat")) == 1  # the hat is drawn all the same

@@ -85,7 +85,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             else:
                 uncertain.pop("color", None)  # said for sure now
         else:
-            state.notes.append(f"(The {cat.name} has its own colours, so I left them.)")
+            state.skip(colors[0], why=f"(I skipped {colors[0]!r}: the {cat.name} has its own colours, so I left "
+                                      f"them.)")  # said, and not done: the turn says so and is not ok
     sizes = (m.sizes if m else []) + c.sizes
     ref = _size_ref(c, state, obj)
     if ref is None and sizes and sizes[-1][0] == "same":  # "in front of it is a cube of the same size": as the
