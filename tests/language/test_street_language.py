@@ -815,3 +815,16 @@ def test_the_light_said_beats_the_clock_and_a_framed_place_with_a_time_is_drawn(
     assert t[0].ok and t[0].scene.background == "dusk snow"
     _, t = dialog("street", "It happened at the junction by the bank, about half five in the evening, just getting dark.")
     assert t[0].ok and t[0].scene.background == "dusk" and len(t[0].scene.find("bank")) == 1
+
+
+def test_a_witness_who_wonders_aloud_and_places_things_by_themself(dialog):
+    _, t = dialog("street", "There was a man scratching a car with a key, a parked car, um, red.",
+                  "He was wearing a green jacket. Or was that the other guy... no, there was only one guy. Green jacket.",
+                  "There's a tree between me and the car, I was behind it",
+                  "I'm sure about the key though, and the scratch, a long one down the driver's side")
+    s = t[-1].scene
+    man, car, tree = s.find("man"), s.find("car")[0], s.find("tree")[0]
+    assert len(man) == 1 and man[0].color is None and "key" in man[0].attrs["notes"]  # the red was the car's
+    assert car.color == "red" and car.attrs["motion"] == "parked" and "notes" not in car.attrs
+    assert tree.y > car.y  # between the witness and the car: in front of it
+    assert any("scratch" in m for m in car.attrs["marks"]) and all(x.ok for x in t[1:])

@@ -445,6 +445,27 @@ def _named_again(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _colour_of_the_last(tokens: list[Token]) -> list[Token]:
+    """"a man scratching a parked car with a key, red": a colour said at the end, after a comma, is the colour of
+    the last thing named — not of the man too. (Things listed with "and" — "a cube and a sphere, red" — share it.)"""
+    end = len(tokens)
+    while end and tokens[end - 1].kind in ("HEDGE", "COMMA") or end and tokens[end - 1].kind == "WORD" and \
+            tokens[end - 1].value in FILLER:
+        end -= 1
+    k = end
+    while k and tokens[k - 1].kind == "COLOR":
+        k -= 1
+    if k == end or not k or tokens[k - 1].kind != "COMMA":
+        return tokens
+    heads = [j for j in range(k) if tokens[j].kind == "CAT"]
+    if len(heads) < 2 or any(t.kind in ("AND", "OR", "VERB") and not (t.kind == "VERB" and t.value == "exist")
+                             for t in tokens[heads[-2]:heads[-1]]) or \
+            any(t.kind == "COLOR" for t in tokens[heads[-2]:k]) or tokens[heads[-2]].value == tokens[heads[-1]].value:
+        return tokens  # ("the bus was a double decker, red": one bus said twice)
+    last = heads[-1]
+    return tokens[:last] + tokens[k:end] + tokens[last:k - 1] + tokens[end:]
+
+
 def _colour_ones(tokens: list[Token]) -> list[Token]:
     """"two cars, red on the left and blue on the right", "a white one and a grey one, white on the left": a
     bare colour with a place is the one of that colour — the one said before, else a new one of the group."""
@@ -533,7 +554,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            for step in (_thing_apposition, _named_again, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
+            for step in (_thing_apposition, _named_again, _colour_of_the_last, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
                          _went_down, _garment_colour_after, _without_hesitations, _without_causes, self._in_a_hat,
                          _size_refs, _bare_all, _group_noun_as_a_label):  # each a fix of the token stream, in
                 # this order

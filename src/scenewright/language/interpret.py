@@ -293,7 +293,10 @@ class Interpreter:
                     one = replace(m, landmarks=[lm]) if m.relation else m
                     self._add(one, c if m.relation else replace(c, landmarks=[lm]), state)
                 continue
-            self._add(m, c, state)
+            doer = new[0] is not m and new[0].head == "CAT" and str(new[0].value) in self.world.category_names \
+                and self.world.category(str(new[0].value)).alive
+            self._add(m, replace(c, notes=[]) if doer and c.notes else c, state)  # "a man scratching a car with
+            # a key": what he does and holds is noted on him, not on the car too
 
     def _each(self, m: Mention, c, state: State) -> list[Mention]:
         """"behind each cube", "next to every tree": the landmarks one by one, when one new thing is said."""

@@ -32,6 +32,16 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # the witness stands at the front of the picture: "a tree between me and the car" is in front of the car
+    (r"\bbetween (?:me|us) and (the [a-z]+(?: [a-z]+)?)\b", r"in front of \1"),
+    (r"\bbetween (the [a-z]+(?: [a-z]+)?) and (?:me|us)\b", r"in front of \1"),
+    (r"\b(?:full|broad|bright) daylight\b", "daylight"),
+    # "I'm sure about the key though": the witness's confidence in something said before, not a new thing
+    (r"(?:^|(?<=[.!?]\s))i(?:'m| am) (?:sure|certain|positive|definite) (?:about|of) (?:the |that )?[a-z]+"
+     r"(?: though)?\s*(?:,\s*(?:and )?|$)", ""),
+    # "Or was that the other guy... no, there was only one guy.": wondering aloud, then saying no
+    (r"\bor was (?:that|it) the other (?:guy|man|one|lad|bloke|woman|lady|girl|boy)\b[^.?!]*[.?!]+(?:\s*no,?\s*there "
+     r"(?:was|were) only one [a-z]+[.!]?)?", ""),
     # "behind the girl, a little to her left": a step to that side of where the first place puts it
     (r"(\b(?:behind|in front of|under|below|above|over|on) (?:the \w+|him|her|it|them)\s*,\s*)(a (?:little|bit|touch|"
      r"tad)(?: bit)?|slightly|just) to (?:his|her|its|their) (left|right)\b", r"\1\2 to the \3"),

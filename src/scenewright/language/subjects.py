@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 VEHICLE_MARK = re.compile(r"\b(?:plates?|reg|registration|licen[cs]e|number ?plate|headlights?|tail ?lights?|bonnet|"
                    r"windscreen|windshield|bumper|wheels?|tyres?|tires?|wing mirror|exhaust|aerial|spoiler|"
-                   r"roof rack|hubcaps?)\b", re.IGNORECASE)  # a plate or a part only a vehicle has
+                   r"roof rack|hubcaps?|driver'?s? side|passenger side|driver'?s? door|passenger door)\b", re.IGNORECASE)
+# (a plate or a part only a vehicle has)
 NOT_SEEN = re.compile(r"\b(?:i|we) (?:did not|do not|could not|can not|never|did n t|couldn t) (?:really |properly "
                        r"|clearly )?(?:see|notice|get a (?:good |proper )?look at)\b(.*)")
 # What one person did to another ("he pushed the other lad", "threw a punch"): an event, kept as a note on the
