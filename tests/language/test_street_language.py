@@ -828,3 +828,12 @@ def test_a_witness_who_wonders_aloud_and_places_things_by_themself(dialog):
     assert car.color == "red" and car.attrs["motion"] == "parked" and "notes" not in car.attrs
     assert tree.y > car.y  # between the witness and the car: in front of it
     assert any("scratch" in m for m in car.attrs["marks"]) and all(x.ok for x in t[1:])
+
+
+def test_a_hedge_said_after_a_new_thing_is_about_whether_it_was_there(dialog):
+    _, t = dialog("street", "a bank on the left", "there's a bench outside the bank too, I think",
+                  "I was waiting for the bus and saw a young woman with bright red trainers")
+    s = t[-1].scene
+    assert s.find("bench")[0].unsure.get("there") and not s.find("bank")[0].unsure
+    assert not s.find("bus") and s.find("woman")[0].attrs.get("age") == "young"
+    assert t[-1].ok

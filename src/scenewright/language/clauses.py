@@ -1114,6 +1114,13 @@ class ClauseReader:
                     before = [p for p in said if p < k]  # part before; "I think, he was …": the part after
                     after = [p for p in said if p > k]
                     k = max(before) if before else min(after) if after else k
+                    head = next((x for j, x in enumerate(toks) if x.kind == "CAT" and j and toks[j - 1].kind == "DET"
+                                 and toks[j - 1].value in ("a", "an") and x.start < t.start), None)
+                    looks = [x for x in toks if x.kind in ("COLOR", "ATTR", "KIND", "MARK", "SIZE", "EXPR", "POSE")
+                             and part(x) == k]
+                    if head is not None and part(head) == k and not looks and \
+                            any(m.indefinite and m.head == "CAT" for m in c.targets):
+                        c.hedged_there = True  # "there's a bench outside the bank too, I think": was it there?
                 c.hedged_parts.add(k)
 
     def _retag(self, tokens: list[Token]) -> list[Token]:

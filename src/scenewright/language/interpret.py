@@ -43,6 +43,8 @@ _ON = re.compile(r"\b(?:down|up|on|off|onto|riding)\b")
 _PART = re.compile(r"^(?:and |but |then )?(?:the|its|his|her|their) (trunk|branch(?:es)?|leaves|leaf|roof|windows?|"
                    r"doors?|wheels?|tyres?|tires?|handles?|string|seat|engine|bonnet|boot|windscreen|headlights?|"
                    r"legs?|arms?|feet|foot|hands?|tail|ears?|wings?)\b")  # a part of a thing: not a thing to edit
+_AGE_IN_A_NAME = {"young": "young", "younger": "young", "teenage": "young", "old": "elderly", "older": "elderly",
+                  "elderly": "elderly", "aged": "elderly"}
 _OFF = re.compile(r"\b(?:off|away|carried on|kept going|kept driving)\b")  # "it carried on to the left": it left
 _EATING = re.compile(r"\b(?:eating|eats|ate|drinking|drinks|drank|licking|munching|nibbling)\b")
 _GOING = {"running", "walking", "cycling", "jogging"}  # poses that say the thing went somewhere
@@ -332,6 +334,9 @@ class Interpreter:
                 described.color not in (m.colors + c.colors):
             described = None  # "a red car … A blue Ford Focus": another car
         said_count = m.count or c.count or 0
+        age = _AGE_IN_A_NAME.get(m.surface.split()[0]) if " " in m.surface else None
+        if age and "age" in cat.attributes and not any(a == "age" for a, _ in list(m.attrs) + list(c.attrs)):
+            m.attrs = list(m.attrs) + [("age", age)]  # "a young woman", "an old lady": the name says her age
         if cat.name == "child" and 18 <= said_count <= 90 and gender_of(m.surface) in ("male", "female") and \
                 "age" in cat.attributes:  # "a girl, like 20 maybe": a young woman, not a child
             grown = "woman" if gender_of(m.surface) == "female" else "man"

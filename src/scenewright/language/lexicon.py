@@ -32,6 +32,10 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "I was waiting for the bus": at the bus stop — the bus the witness waited for is not in the picture
+    (r"\b(?:waiting|waited|wait) for (?:the|a|my) bus\b", "waiting at the bus stop"),
+    # "bright red trainers", "bright yellow jacket": the colour
+    (r"\b(?:bright|vivid|vibrant)(?= (?:red|blue|green|yellow|orange|pink|purple|white)\b)", ""),
     # the witness stands at the front of the picture: "a tree between me and the car" is in front of the car
     (r"\bbetween (?:me|us) and (the [a-z]+(?: [a-z]+)?)\b", r"in front of \1"),
     (r"\bbetween (the [a-z]+(?: [a-z]+)?) and (?:me|us)\b", r"in front of \1"),
