@@ -309,3 +309,11 @@ def test_a_colour_the_clip_art_cannot_take_is_skipped_and_said(dialog):
     _, t = dialog("park", "a girl in the middle", "She has a purple propeller hat")
     assert not t[-1].ok and "purple" in t[-1].skipped and "own colours" in t[-1].reply
     assert len(t[-1].scene.find("propeller hat")) == 1  # the hat is drawn all the same
+
+
+def test_there_is_a_boy_holding_a_kite_draws_the_boy_too(dialog):
+    _, t = dialog("park", "In the middle there is a boy kicking a soccer ball.", "there is a girl holding a kite")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert one(s, "boy").pose == "kicking" and one(s, "soccer ball").attrs.get("with") == one(s, "boy").id
+    assert one(s, "kite").attrs.get("with") == one(s, "girl").id

@@ -142,7 +142,7 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
         who = next((i for i in state.order() if it.world.category(state.scene.get(i).category).people), None)
         if who is not None and (state.this_turn or state.recency().get(who) == 1):
             c.holder = Mention("ID", who, "")  # "a boy on the right, he is sad, wearing a pirate hat"
-    if c.verb in ("hold", "wear", "with", "kick", "put", "add") and c.holder is not None:  # "can you put a
+    if c.verb in ("hold", "wear", "with", "kick", "put", "add", "exist") and c.holder is not None:  # "can you put a
         # cat wearing sunglasses in the park": the cat, wearing them
         it._attach(c, state)
         return True
