@@ -32,6 +32,7 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    (r"\b(small|medium|large|big|normal|average|regular|mid)[ -]sized?\b", r"\1 size"),  # ", medium sized"
     # "I was waiting for the bus": at the bus stop — the bus the witness waited for is not in the picture
     (r"\b(?:waiting|waited|wait) for (?:the|a|my) bus\b", "waiting at the bus stop"),
     # "bright red trainers", "bright yellow jacket": the colour
