@@ -317,3 +317,11 @@ def test_there_is_a_boy_holding_a_kite_draws_the_boy_too(dialog):
     assert all(x.ok for x in t)
     assert one(s, "boy").pose == "kicking" and one(s, "soccer ball").attrs.get("with") == one(s, "boy").id
     assert one(s, "kite").attrs.get("with") == one(s, "girl").id
+
+
+def test_a_pair_of_glasses_is_one_and_skip_the_campfire_leaves_it_out(dialog):
+    _, t = dialog("park", "a boy on the left", "a girl on the right", "Give the boy a pair of glasses too",
+                  "Between them there's a little campfire... actually, skip the campfire")
+    s = t[-1].scene
+    assert len(s.find("glasses")) == 1 and not s.find("campfire")
+    assert t[-1].ok and "removed the campfire" in t[-1].reply

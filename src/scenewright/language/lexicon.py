@@ -32,6 +32,9 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "a pair of glasses": one thing that comes in a pair, not two
+    (r"\ba pair of (?=(?:sun ?glasses|glasses|shades|specs|goggles|jeans|trousers|shorts|trainers|sneakers|shoes|"
+     r"boots|gloves|headphones|binoculars)\b)", "a "),
     (r"\b(small|medium|large|big|normal|average|regular|mid)[ -]sized?\b", r"\1 size"),  # ", medium sized"
     # "I was waiting for the bus": at the bus stop — the bus the witness waited for is not in the picture
     (r"\b(?:waiting|waited|wait) for (?:the|a|my) bus\b", "waiting at the bus stop"),
@@ -211,7 +214,7 @@ VERBS = {
     "put": "put place set stick position",
     "make": "make turn change paint color colour dye switch",
     "move": "move shift slide drag push nudge bring relocate reposition pull lift raise lower scoot",
-    "remove": "remove delete erase eliminate clear lose ditch kill scrap destroy forget drop",
+    "remove": "remove delete erase eliminate clear lose ditch kill scrap destroy forget drop skip",
     "flip": "flip mirror reverse",
     "swap": "swap exchange trade",
     "resize": "enlarge shrink grow resize scale expand reduce halve magnify",

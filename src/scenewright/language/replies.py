@@ -13,6 +13,8 @@ def summary(world: World, edits: Sequence[Edit], before: Scene, notes: Sequence[
     """The reply to a turn: what it did, in words, then any notes ("(The bear has its own colours…)")."""
     known = {o.id: o.category for o in (after.objects if after else ())}
     known.update({o.id: o.category for o in before.objects})
+    known.update({e.obj.id: e.obj.category for e in edits if isinstance(e, Add) and e.obj.id not in known})  # added
+    # and removed in one turn: "added a campfire; removed the campfire"
     parts: list[str] = []
     seen: set[tuple[str, str]] = set()  # one thing moved twice in a turn was moved, not "the 2 girls"
     now = before  # each update said against the picture just before it ("noted … jacket" once, not per update)
