@@ -837,3 +837,13 @@ def test_a_hedge_said_after_a_new_thing_is_about_whether_it_was_there(dialog):
     assert s.find("bench")[0].unsure.get("there") and not s.find("bank")[0].unsure
     assert not s.find("bus") and s.find("woman")[0].attrs.get("age") == "young"
     assert t[-1].ok
+
+
+def test_a_parent_passing_on_what_a_child_said(dialog):
+    _, t = dialog("street", "a man in a car", "a woman on the left",
+                  "She said he looked like her grandad, so older, and bald on top",
+                  "Oh, and it was daytime, about quarter past three, and it was snowing a bit")
+    s = t[-1].scene
+    man, woman = s.find("man")[0], s.find("woman")[0]
+    assert t[2].ok and man.attrs["age"] == "elderly" and man.attrs["hair"] == "bald" and "age" not in woman.attrs
+    assert t[3].ok and s.background == "day snow"

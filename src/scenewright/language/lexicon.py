@@ -32,6 +32,14 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # a parent passing on a child's words: "She said he looked like her grandad": what she saw, not her
+    (r"(?:^|(?<=[.!?]\s))(?:and |so |oh,? )?(?:she|he|they) (?:said|says|told me|tells me|thinks|reckons|remembers)"
+     r"(?: that)?,? (?=(?:he|she|they|it|there|a|an|the)\b)", ""),
+    (r"\bbald(?:ing)? on (?:the )?top\b", "bald"),
+    # "he looked like her grandad, so older": how old he looked, not her
+    (r"\b(?:looked|looks|look) like (?:his|her|their|my|your|someone s|somebody s) (?:grandad|granddad|grandpa|"
+     r"grandfather|granny|grandma|grandmother|nan|nana|dad|father|mum|mother|uncle|aunt|auntie)\b,?\s*(?:so )?",
+     "was "),
     # "a pair of glasses": one thing that comes in a pair, not two
     (r"\ba pair of (?=(?:sun ?glasses|glasses|shades|specs|goggles|jeans|trousers|shorts|trainers|sneakers|shoes|"
      r"boots|gloves|headphones|binoculars)\b)", "a "),
@@ -98,6 +106,8 @@ CONTRACTIONS = [
      r"(?:four|five|six)\b", r"\1\2"),
     (r"\b(?:at |about |around |like )*half (?:four|five|six)\b,?\s*(?=[^.]*\b(?:getting dark|going dark|dusk|"
      r"twilight|sunset)\b)", ""),
+    (r"\b(?:at |about |around |like )*(?:a )?quarter (?:past|to|after) (?:one|two|three|four|1|2|3|4)\b",
+     "in the afternoon"),  # "about quarter past three": an afternoon
     (r"\bafter school\b", "in the afternoon"), (r"\b(?:at |about |around |like )*half (?:one|two|three|four)\b",
                                                    "in the afternoon"),
     (r"\b(?:at |by |next to )?pump (?:\d+|one|two|three|four|five|six|seven|eight)\b", "at the pumps"),
