@@ -432,3 +432,17 @@ def test_colours_in_that_order_and_lining_them_up(dialog):
     s = t[1].scene
     assert t[1].ok and [o.color for o in sorted(s.objects, key=lambda o: o.x)] == ["red", "blue", "green", "yellow"]
     assert len({o.y for o in s.objects}) == 1
+
+
+def test_the_bigger_one_and_the_same_size_as_the_big_cube(dialog):
+    _, t = dialog("shapes", "two red cubes, one big one small, side by side", "the bigger one goes on the right",
+                  "put a blue sphere next to the smaller one",
+                  "now add a cylinder the same size as the big cube, in the back middle",
+                  "actually make the cylinder the biggest thing there")
+    assert all(x.ok for x in t)
+    s = t[1].scene
+    big, small = sorted(s.find("cube"), key=lambda o: -o.scale)
+    assert big.x > small.x
+    assert abs(t[2].scene.find("sphere")[0].x - small.x) < 0.25
+    assert t[3].scene.find("cylinder")[0].scale == big.scale
+    assert t[4].scene.find("cylinder")[0].scale > max(o.scale for o in t[4].scene.objects if o.category != "cylinder")

@@ -203,6 +203,9 @@ def _size_refs(tokens: list[Token]) -> list[Token]:
                 j += 1
             colour = tokens[j].value if j + 1 < len(tokens) and tokens[j].kind == "COLOR" and \
                 tokens[j - 1].kind == "DET" else None  # "the same size as the red one"
+            if colour is None and j + 1 < len(tokens) and tokens[j].kind == "SIZE" and tokens[j - 1].kind == "DET" \
+                    and tokens[j].value[0] in ("abs", "rel") and tokens[j].value[1] != 1.0:
+                colour = "max" if tokens[j].value[1] > 1 else "min"  # "the same size as the big cube": the biggest
             h = j + 1 if colour else j
             one = h < len(tokens) and (tokens[h].kind == "ONE" or tokens[h].kind == "NUM" and tokens[h].text == "one")
             if h < len(tokens) and (tokens[h].kind == "CAT" or one and colour) and tokens[j - 1].kind == "DET":

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 _GIVE = re.compile(r"\bg(?:ive|ives|ave|iving)\b")
 _SAME_AS = re.compile(r"\b(?:the )?same (colou?r|size|shade|height)(?: as)?\b|\bas (big|large|small|tall|tiny|high) as\b")
-_MOST = re.compile(r"\bthe (biggest|largest|smallest|tiniest)(?: one)?(?: (?:instead|now|of (?:all|them)))?$")
+_MOST = re.compile(r"\bthe (biggest|largest|smallest|tiniest)(?: one| thing| object| shape)?(?: there| here| in the "
+                   r"picture)?(?: (?:instead|now|of (?:all|them)))?$")  # "make the cylinder the biggest thing there"
 _LIKE_IT = re.compile(r"\b(?:just |exactly )?like (?:it|that one|that|this one)\b|\bthe same one\b")
 _DIFFERENT = re.compile(r"\b(?:all )?(?:different|differing) colou?rs\b")
 _SWAP_WHAT = re.compile(r"\b(colou?rs?|sizes?|positions?|places|spots)\b")

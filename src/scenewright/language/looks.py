@@ -41,13 +41,12 @@ def _size_ref(c, state: State, obj: SceneObject | None) -> SceneObject | None:
     name = getattr(c, "size_ref", None)
     if not name:
         return None
-    colour, _, kind = name.rpartition(":")  # "red:one" for "the red one"
-    for i in state.order() + [o.id for o in state.scene.objects]:
-        o = next((o for o in state.scene.objects if o.id == i), None)
-        if o is not None and (o.category == kind or kind == "one") and (not colour or o.color == colour) and \
-                (obj is None or o.id != obj.id):  # "as big as the tree", "the same size as the red one"
-            return o
-    return None
+    colour, _, kind = name.rpartition(":")  # "red:one" for "the red one", "max:cube" for "the big cube"
+    fits = [o for i in state.order() + [o.id for o in state.scene.objects] for o in state.scene.objects
+            if o.id == i and (o.category == kind or kind == "one") and (obj is None or o.id != obj.id)]
+    if colour in ("max", "min"):
+        return (max if colour == "max" else min)(fits, key=lambda o: o.scale) if fits else None
+    return next((o for o in fits if not colour or o.color == colour), None)  # "as big as the tree"
 
 
 def _lacks(state: State, cat: Category, what: str) -> None:

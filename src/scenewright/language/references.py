@@ -295,9 +295,9 @@ class Resolver:
             if not sized:
                 raise Missing(f"There is nothing {'big' if big else 'small'} like that in the picture.")
             return sized
-        if m.superlative is None and m.det == "the" and m.sizes and len(cands) > 1 and m.sizes[-1][0] == "abs" \
-                and m.sizes[-1][1] != 1.0:  # "the tiny one", "the big cube": the smallest / biggest of them
-            m.superlative = ("scale", min if m.sizes[-1][1] < 1 else max)
+        if m.superlative is None and m.det == "the" and m.sizes and len(cands) > 1 and \
+                m.sizes[-1][0] in ("abs", "rel") and m.sizes[-1][1] != 1.0:  # "the tiny one", "the big cube",
+            m.superlative = ("scale", min if m.sizes[-1][1] < 1 else max)  # "the bigger one": the smallest / biggest
         if m.superlative is not None and m.superlative[0] == "ends" and len(cands) >= 2:
             by_x = sorted(cands, key=lambda o: o.x)  # "the cubes on the ends"
             return [by_x[0], by_x[-1]]
