@@ -446,3 +446,13 @@ def test_the_bigger_one_and_the_same_size_as_the_big_cube(dialog):
     assert abs(t[2].scene.find("sphere")[0].x - small.x) < 0.25
     assert t[3].scene.find("cylinder")[0].scale == big.scale
     assert t[4].scene.find("cylinder")[0].scale > max(o.scale for o in t[4].scene.objects if o.category != "cylinder")
+
+
+def test_the_red_and_blue_ones_everything_purple_and_the_background(dialog):
+    _, t = dialog("shapes", "a red sphere on the left", "a blue sphere on the right", "a green cube",
+                  "turn the red and blue ones purple", "remove everything purple", "make the background dark",
+                  "Background: light.")
+    assert all(x.ok for x in t)
+    assert [o.color for o in t[3].scene.find("sphere")] == ["purple", "purple"] and one(t[3].scene, "cube").color == "green"
+    assert [o.category for o in t[4].scene.objects] == ["cube"]
+    assert t[5].scene.background == "dark" and t[6].scene.background == "light"

@@ -168,9 +168,10 @@ def _bare_all(tokens: list[Token]) -> list[Token]:
             continue
         bare_colour = nxt is not None and nxt.kind == "COLOR" and (after is None or after.kind not in
                                                                     ("CAT", "ONE", "COLOR", "SIZE"))
-        if t.kind == "DET" and t.text == "all" and bare_colour and before is not None and before.kind == "VERB" \
-                and before.value in ("remove", "move", "flip", "resize"):
-            out += [t, nxt, Token("ONE", "ones", "ones", nxt.start)]
+        if (t.kind == "DET" and t.text == "all" or t.kind == "ALL" and t.text in ("everything", "all")) and \
+                bare_colour and before is not None and before.kind == "VERB" \
+                and before.value in ("remove", "move", "flip", "resize"):  # "remove everything purple": those
+            out += [Token("DET", "all", "all", t.start), nxt, Token("ONE", "ones", "ones", nxt.start)]
             k += 2
             continue
         if t.kind == "DET" and t.text == "all" and (before is None or before.kind == "VERB") and (
@@ -340,7 +341,8 @@ def _verb_waits(current: list[Token]) -> bool:
     if not said or said[0].kind != "VERB" or said[0].value not in ("make", "move", "put", "paint", "turn"):
         return False
     rest = said[1:]
-    return bool(rest) and rest[-1].kind == "CAT" and all(t.kind in ("DET", "CAT", "COLOR", "ORD") for t in rest) and \
+    return bool(rest) and rest[-1].kind in ("CAT", "ONE") and \
+        all(t.kind in ("DET", "CAT", "COLOR", "ORD", "ONE") for t in rest) and \
         all(t.value not in ("a", "an", "another") for t in rest if t.kind == "DET")  # (not "place a pie and a …")
 
 
@@ -445,6 +447,16 @@ def _named_again(tokens: list[Token]) -> list[Token]:
                 break  # "a red car came, a blue car": two cars
             looks = tokens[j + 2:k]  # said of the thing where it was named: "this dark car came …, um, dark blue"
             return tokens[:i] + looks + tokens[i:j + 1] + tokens[k + 1:]
+    return tokens
+
+
+def _colours_and_ones(tokens: list[Token]) -> list[Token]:
+    """"turn the red and blue ones purple": the red ones and the blue ones — two sets, each by its colour."""
+    for k in range(len(tokens) - 4):
+        d, a, conj, b, one = tokens[k:k + 5]
+        if d.kind == "DET" and d.value == "the" and a.kind == "COLOR" and conj.kind == "AND" and \
+                b.kind == "COLOR" and (one.kind == "ONE" or one.kind == "CAT"):
+            return tokens[:k] + [d, a, one, conj, Token("DET", "the", "the", b.start - 0.1), b] + tokens[k + 4:]
     return tokens
 
 
@@ -557,7 +569,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            for step in (_thing_apposition, _named_again, _colour_of_the_last, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
+            for step in (_thing_apposition, _named_again, _colours_and_ones, _colour_of_the_last, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
                          _went_down, _garment_colour_after, _without_hesitations, _without_causes, self._in_a_hat,
                          _size_refs, _bare_all, _group_noun_as_a_label):  # each a fix of the token stream, in
                 # this order

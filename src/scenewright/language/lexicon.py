@@ -32,6 +32,12 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "make the background dark", "light background please": the background is the picture's light
+    (r"\b(?:make|set|change|turn|switch) (?:the |a )?(?:background|backdrop)(?: colou?r)?(?: to| into)?\s+", ""),
+    (r"\b(?:the |a )?(?:background|backdrop)(?: colou?r)? (?:is|should be|was|to be|must be|has to be|needs to be)\s+",
+     ""),
+    (r"\b(?:a |an |the )?([a-z]+) (?:background|backdrop)\b", r"\1"),
+    (r"(?:^|(?<=[.!?]\s))(?:the )?(?:background|backdrop)(?: colou?r)?\s*[:,-]\s*", ""),  # "Background: light."
     # a parent passing on a child's words: "She said he looked like her grandad": what she saw, not her
     (r"(?:^|(?<=[.!?]\s))(?:and |so |oh,? )?(?:she|he|they) (?:said|says|told me|tells me|thinks|reckons|remembers)"
      r"(?: that)?,? (?=(?:he|she|they|it|there|a|an|the)\b)", ""),
