@@ -456,3 +456,12 @@ def test_the_red_and_blue_ones_everything_purple_and_the_background(dialog):
     assert [o.color for o in t[3].scene.find("sphere")] == ["purple", "purple"] and one(t[3].scene, "cube").color == "green"
     assert [o.category for o in t[4].scene.objects] == ["cube"]
     assert t[5].scene.background == "dark" and t[6].scene.background == "light"
+
+
+def test_a_group_then_a_colon_and_its_colours_and_where_the_removed_one_was(dialog):
+    _, t = dialog("shapes", "Three cylinders: gray, brown, gray, left to right.", "Remove the gray one on the right.",
+                  "Put a green cube where it was.")
+    assert all(x.ok for x in t)
+    assert [o.color for o in sorted(t[0].scene.objects, key=lambda o: o.x)] == ["gray", "brown", "gray"]
+    gone = max(t[0].scene.objects, key=lambda o: o.x)
+    assert abs(one(t[2].scene, "cube").x - gone.x) < 0.05

@@ -989,6 +989,12 @@ class Interpreter:
             was = next((o for o in entries[-1].scene.objects if o.id == gone[-1]), None)
             if was is not None:
                 return was
+        last_gone = [e.id for e in entries[-1].edits if isinstance(e, Remove)] if entries else []
+        if m.head == "PRON" and m.value == "it" and not gone and len(last_gone) == 1 and len(entries) > 1:
+            # "Remove the gray one on the right." "Put a green cube where it was.": where the removed one stood
+            was = next((o for o in entries[-2].scene.objects if o.id == last_gone[0]), None)
+            if was is not None:
+                return was
         scenes = [e.scene for e in reversed(entries)]
         for scene in scenes[1:] + scenes[:1] if scenes else []:
             try:

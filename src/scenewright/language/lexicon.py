@@ -32,6 +32,8 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "Three cylinders: gray, brown, gray, left to right.": the group, then its members one by one
+    (r"\b((?:two|three|four|five|six|\d) (?:[a-z]+ )?[a-z]+s)\s*:\s*", r"\1. "),
     # "make the background dark", "light background please": the background is the picture's light
     (r"\b(?:make|set|change|turn|switch) (?:the |a )?(?:background|backdrop)(?: colou?r)?(?: to| into)?\s+", ""),
     (r"\b(?:the |a )?(?:background|backdrop)(?: colou?r)? (?:is|should be|was|to be|must be|has to be|needs to be)\s+",
