@@ -465,3 +465,22 @@ def test_a_group_then_a_colon_and_its_colours_and_where_the_removed_one_was(dial
     assert [o.color for o in sorted(t[0].scene.objects, key=lambda o: o.x)] == ["gray", "brown", "gray"]
     gone = max(t[0].scene.objects, key=lambda o: o.x)
     assert abs(one(t[2].scene, "cube").x - gone.x) < 0.05
+
+
+def test_the_readme_shapes_example():
+    from scenewright import Session
+
+    s = Session(world="shapes")
+    turns = [s.tell(t) for t in ("Three cylinders: gray, brown, gray, left to right.", "Make the one on the left big.",
+                                 "Put a red sphere in front of the bigger one.", "Remove the gray one on the right.",
+                                 "Put a green cube where it was.", "now double the cubes")]
+    assert all(t.ok for t in turns[:5]) and not turns[5].ok and "double the cubes" in turns[5].reply
+    big, brown = s.scene.find("cylinder", "gray")[0], s.scene.find("cylinder", "brown")[0]
+    sphere, cube = s.scene.find("sphere", "red")[0], s.scene.find("cube", "green")[0]
+    assert big.scale > 1 and big.x < brown.x < cube.x and len(s.scene.objects) == 4
+    assert abs(sphere.x - big.x) < 0.1 and sphere.y > big.y
+
+
+def test_the_bigger_one_of_things_all_alike_is_asked_not_guessed(dialog):
+    _, t = dialog("shapes", "Three cylinders: gray, brown, gray, left to right.", "The bigger one goes on the right.")
+    assert not t[1].ok and "same size" in t[1].reply and t[1].scene == t[0].scene

@@ -301,6 +301,10 @@ class Resolver:
         if m.superlative is not None and m.superlative[0] == "ends" and len(cands) >= 2:
             by_x = sorted(cands, key=lambda o: o.x)  # "the cubes on the ends"
             return [by_x[0], by_x[-1]]
+        if m.superlative is not None and m.superlative[0] == "scale" and len(cands) > 1 and len(
+                {(self.world.category(o.category).height * o.scale, self.world.size_factor(o.y)) for o in cands}) == 1:
+            raise Ambiguous(f"They are all the same size. {self.which(m, cands)}")  # "the bigger one" of three
+            # alike: a guess would be a wrong picture
         if m.superlative is not None and m.superlative[0] != "ends":
             key, fn = m.superlative
             if key == "scale" and self.world.perspective:  # CLEVR's sizes: "the biggest object" is the large
