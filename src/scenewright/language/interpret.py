@@ -646,8 +646,8 @@ class Interpreter:
                 x += dx * step
                 y += dy * step * (0.6 if w.perspective else 1.0)
         else:
-            if c.abs_x is not None:  # "the swing closer to the middle": nearer to it, not on it
-                x = (obj.x + c.abs_x) / 2 if c.relation == "toward" and not c.landmarks else c.abs_x
+            if c.abs_x is not None:
+                x = c.abs_x
             if c.abs_y is not None:
                 y = P.vertical(w, cat, c.abs_y, obj.scale)
         if c.place is not None:
