@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..worlds import World
-from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, plural_token, label_of, verbish
+from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, label_of, plural_token, verbish
 from .reader import read
 from .references import Mention
 
@@ -462,7 +462,8 @@ def _colours_and_ones(tokens: list[Token]) -> list[Token]:
 
 def _colour_of_the_last(tokens: list[Token]) -> list[Token]:
     """"a man scratching a parked car with a key, red": a colour said at the end, after a comma, is the colour of
-    the last thing named — not of the man too. (Things listed with "and" — "a cube and a sphere, red" — share it.)"""
+    the last thing named — not of the man too. Things listed with "and" ("a cube and a sphere, red") are left as
+    they are: the clause split gives the colour to the part it ends."""
     end = len(tokens)
     while end and tokens[end - 1].kind in ("HEDGE", "COMMA") or end and tokens[end - 1].kind == "WORD" and \
             tokens[end - 1].value in FILLER:
@@ -569,10 +570,10 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            for step in (_thing_apposition, _named_again, _colours_and_ones, _colour_of_the_last, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
-                         _went_down, _garment_colour_after, _without_hesitations, _without_causes, self._in_a_hat,
-                         _size_refs, _bare_all, _group_noun_as_a_label):  # each a fix of the token stream, in
-                # this order
+            for step in (_thing_apposition, _named_again, _colours_and_ones, _colour_of_the_last, _colour_ones,
+                         _part_of_a_place, _apposed_one, _without_ended_up, _went_down, _garment_colour_after,
+                         _without_hesitations, _without_causes, self._in_a_hat, _size_refs, _bare_all,
+                         _group_noun_as_a_label):  # each a fix of the token stream, in this order
                 tokens = step(tokens)
             current: list[Token] = []
             first = len(clauses)  # this sentence's clauses start here

@@ -943,6 +943,14 @@ class Interpreter:
             raise Refusal(f"Which one do you mean? Name it, e.g. {self.resolver.name_example()}.")
         return out
 
+    def resolve_but(self, m: Mention, state: State, exclude: str) -> list[SceneObject]:
+        """What pronoun `m` means, when it cannot mean the thing `exclude` ("a campfire next to it")."""
+        scene = replace(state.scene, objects=tuple(o for o in state.scene.objects if o.id != exclude))
+        if not scene.objects:
+            return []
+        return self.resolver.resolve(m, scene, [i for i in state.order() if i != exclude], True, state.last_group(),
+                                     state.recency(), state.plural_group())
+
     def _landmarks(self, relation: str, landmarks: Sequence[Mention], state: State, exclude: str | None = None):
         marks = []
         for m in landmarks[:2]:
@@ -950,10 +958,7 @@ class Interpreter:
                 marks.append(self._former(m, state, exclude))
                 continue
             if m.head == "PRON" and exclude is not None:  # "the owl is sitting up in it": it is not the owl
-                scene = replace(state.scene, objects=tuple(o for o in state.scene.objects if o.id != exclude))
-                objs = self.resolver.resolve(m, scene, [i for i in state.order() if i != exclude], True,
-                                             state.last_group(), state.recency(), state.plural_group()) \
-                    if scene.objects else []
+                objs = self.resolve_but(m, state, exclude)
             elif m.head == "REST" and not any(o.id not in state.last_group() for o in state.scene.objects):
                 # "one more cube, to the right of the others": the others are the ones there already
                 objs = [o for o in state.scene.objects if o.id != exclude and

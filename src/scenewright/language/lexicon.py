@@ -722,7 +722,7 @@ class Lexicon:
                 self.table[key].insert(0, entry)
                 self.category_words[normalise(n)] = c.name
         self.hypernyms = {h: frozenset(v) for h, v in heads.items() if len(v) > 1}
-        for group, (word, default) in _GROUP_WORDS.items():  # "the vehicle", "the animals", "the building"
+        for group, (word, default) in _GROUP_WORDS.items():  # "the vehicle", "the animals"
             members = frozenset(c.name for c in w.categories if c.group == group)
             if len(members) > 1 and default in members:
                 self.hypernyms[word] = members | self.hypernyms.get(word, frozenset())

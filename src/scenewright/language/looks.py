@@ -37,6 +37,9 @@ def _height_is_size(cat: Category, c) -> bool:
     return "height" not in cat.attributes or getattr(c, "verb", None) in ("make", "resize")
 
 
+_EVEN = re.compile(r"\beven (?:bigger|smaller|larger|tinier|taller|shorter)\b")  # than the thing before
+
+
 def _size_ref(c, state: State, obj: SceneObject | None) -> SceneObject | None:
     name = getattr(c, "size_ref", None)
     if not name:
@@ -102,8 +105,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         c.attrs.append((attr, value))
         sizes = []
     base = obj.scale if obj else 1.0
-    if sizes and sizes[-1][0] == "rel" and re.search(r"\beven (?:bigger|smaller|larger|tinier|taller|shorter)\b",
-                                                      getattr(c, "text", "")):
+    if sizes and sizes[-1][0] == "rel" and _EVEN.search(getattr(c, "text", "")):
         other = next((o for i in state.this_turn[::-1] for o in state.scene.objects  # "make the cat small and the
                       if o.id == i and (obj is None or o.id != obj.id)), None)   # duck even smaller": than the cat
         if other is not None:

@@ -159,9 +159,7 @@ def _landmarks(it: "Interpreter", lands: Sequence[Mention], state: State, obj: S
             return None
         try:
             if lm.head == "PRON":  # "a campfire next to it": it is not the campfire, as the clause read it
-                scene = replace(state.scene, objects=tuple(o for o in state.scene.objects if o.id != obj.id))
-                found = it.resolver.resolve(lm, scene, [i for i in state.order() if i != obj.id], True,
-                                            state.last_group(), state.recency(), state.plural_group())
+                found = it.resolve_but(lm, state, obj.id)
             else:
                 found = it._resolve(lm, state, talked=False)
         except (Missing, Ambiguous, Refusal):
