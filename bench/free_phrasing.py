@@ -60,6 +60,7 @@ def check_env(turns: list[dict], t: int) -> dict:
         "unc": lambda cat: bool(one(t, cat).uncertain),
         "bg": lambda: str(turns[t - 1]["scene"].get("background") or ""),
         "json_dumps": dumps, "abs": abs, "all": all, "any": any, "min": min, "max": max, "len": len,
+        "sorted": sorted, "sum": sum, "set": set, "map": map, "str": str,
     }
 
 
