@@ -325,3 +325,27 @@ def test_a_pair_of_glasses_is_one_and_skip_the_campfire_leaves_it_out(dialog):
     s = t[-1].scene
     assert len(s.find("glasses")) == 1 and not s.find("campfire")
     assert t[-1].ok and "removed the campfire" in t[-1].reply
+
+
+def test_small_and_medium_are_codraws_depths(dialog):
+    # CoDraw's tellers: "small" is the smallest clip-art depth, "medium" the middle one, "large" the largest
+    _, t = dialog("park", "a small boy on the left", "a medium girl on the right", "a large tree in the middle",
+                  "make the boy medium size")
+    s = t[2].scene
+    assert one(s, "boy").scale == 0.49 and one(s, "girl").scale == 0.7 and one(s, "tree").scale >= 1.0
+    assert all(x.ok for x in t) and one(t[3].scene, "boy").scale == 0.7
+
+
+def test_a_step_to_one_side_of_the_thing_it_is_behind_or_in_front_of(dialog):
+    _, t = dialog("park", "a tent in the middle", "a dog behind the tent, a little to the left of it",
+                  "Put a campfire in front of the tent, a bit to the right of the tent")
+    s = t[-1].scene
+    assert all(x.ok for x in t)
+    assert one(s, "dog").x < one(s, "tent").x - 0.05 and one(s, "campfire").x > one(s, "tent").x + 0.05
+
+
+def test_a_second_place_by_another_thing_is_skipped_and_said(dialog):
+    _, t = dialog("park", "a tent on the left", "a tree on the right",
+                  "a cat in front of the tent, a bit to the left of the tree")
+    assert not t[-1].ok and "to the left of the tree" in t[-1].skipped and "by the tent only" in t[-1].reply
+    assert len(t[-1].scene.find("cat")) == 1

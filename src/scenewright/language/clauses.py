@@ -59,6 +59,7 @@ class Clause:
     size_ref: str | None = None  # "half the size of the cube": the size is the cube's times the factor
     beside_x: int = 0  # "below it and to the left": -1 / 1, a little to that side of the landmark
     goes: bool = False  # a verb of going ("drove", "came", "headed"): its subject moves by itself
+    dropped_place: str | None = None  # a second place said for it, which one clause cannot keep as well
 
     def unsure(self, *looks: object) -> bool:
         """Was this look hedged? A hedge covers the words of its own part of the clause: in "tall, bald, in a
@@ -725,6 +726,7 @@ class ClauseReader:
         expect = 0
         rel_marks: list[Mention] = []
         for_next: tuple[str, list[Mention]] | None = None  # "in front of the boy is | a tree"
+        for_next_word = ""
         after_hold = False
         negate_next = False
         repair = False
@@ -887,7 +889,7 @@ class ClauseReader:
                     elif owner is not None:
                         owner.relation, owner.landmarks = t.value, rel_marks
                     elif for_next is None or not for_next[1]:  # keep "under the cloud" over a later "with …"
-                        for_next = (t.value, rel_marks)
+                        for_next, for_next_word = (t.value, rel_marks), t.text
                     if c.relation is None:
                         c.relation, c.landmarks = t.value, rel_marks
             elif k == "ABS":
@@ -1041,6 +1043,12 @@ class ClauseReader:
             c.targets.append(self._mention(Token("ONE", "ones", "ones", mods[-1].start), mods))
             mods = []
         self._flush(c, mods)
+        if for_next is not None and for_next[1] and c.relation is not None and for_next[1] is not c.landmarks and \
+                for_next[0] not in ("toward", "away") and all(m.head == "CAT" for m in for_next[1]) and \
+                not {m.value for m in for_next[1]} & {m.value for m in c.landmarks}:
+            # "a cat in front of the tent, a bit to the left of the tree": the tree's place is not kept
+            c.dropped_place = " ".join([for_next_word] + [f"{m.det} {m.surface}" if m.det and m.head == "CAT" else
+                                                          m.surface for m in for_next[1]])
         self._parts(c, toks)
         self._counted_from(c, toks)
         c.size_ref = next((t.text.rsplit(" of the ", 1)[1] for t in toks if t.kind == "SIZE" and " of the " in t.text),

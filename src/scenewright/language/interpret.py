@@ -95,6 +95,11 @@ class Interpreter:
             for word in c.unknown:
                 if word not in c.handled:
                     state.skip(word)
+            if c.dropped_place and c.landmarks:
+                first = c.landmarks[0]
+                state.skip(c.dropped_place, why=f"(I skipped {c.dropped_place!r}: I placed it by "
+                                                f"{'the ' + first.surface if first.head == 'CAT' else first.surface}"
+                                                f" only.)")
             group = next((m for m in c.targets + c.landmarks if m.head == "CAT" and m.plural), group)
             if members.group_size(c):
                 cats = self.lex.refers_to(str(c.targets[0].value), str(c.targets[0].value))
@@ -459,6 +464,8 @@ class Interpreter:
             if cat.held and lcat.people and rel in ("in", "near") and "hand" in c.text:
                 return P.held_position(w, landmark, cat, scale)
             side = -1 if rel in ("next", "near") and landmark.x > 0.75 else 1
+            if c.amount is not None and c.abs_x in (0.2, 0.8) and rel in _DEPTH_RELATIONS:
+                side = 1 if c.abs_x > 0.5 else -1  # "behind the tent, a bit to the left": it peeks out on the left
             if rel == "opposite":  # "a lady on the other side of it": across it from who is there
                 rel, side = "next", subjects.other_side(landmark, (), state)
             x, y = P.relate(w, rel, cat, scale, landmark, other, side)

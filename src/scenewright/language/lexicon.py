@@ -67,8 +67,10 @@ CONTRACTIONS = [
     (r"\bor was (?:that|it) the other (?:guy|man|one|lad|bloke|woman|lady|girl|boy)\b[^.?!]*[.?!]+(?:\s*no,?\s*there "
      r"(?:was|were) only one [a-z]+[.!]?)?", ""),
     # "behind the girl, a little to her left": a step to that side of where the first place puts it
-    (r"(\b(?:behind|in front of|under|below|above|over|on) (?:the \w+|him|her|it|them)\s*,\s*)(a (?:little|bit|touch|"
-     r"tad)(?: bit)?|slightly|just) to (?:his|her|its|their) (left|right)\b", r"\1\2 to the \3"),
+    # ("…, a bit to the right of it", "… of the tent" when the tent is the one just said)
+    (r"(\b(?:behind|in front of|under|below|above|over|on) (?:the (?P<lm>\w+)|him|her|it|them)\s*,\s*)(?P<amt>a "
+     r"(?:little|bit|touch|tad)(?: bit)?|slightly|just) to (?:(?:his|her|its|their) (?P<a>left|right)|the "
+     r"(?P<b>left|right) of (?:it|him|her|them|that|the (?P=lm)))\b", r"\1\g<amt> to the \g<a>\g<b>"),
     # "four shapes please: a cube, a sphere, …": the number of things to come, then the things
     (r"^\s*(?:i want |can i have |give me |draw |add |make )?(?:\d+|two|three|four|five|six|seven|eight) (?:shapes|"
      r"things|objects|items)(?: please)?\s*:\s*(?=\S)", ""),
@@ -624,7 +626,7 @@ class Lexicon:
             self._put(word, "PRON", p)
         for word, d in DETERMINERS.items():
             self._put(word, "DET", d)
-        for word, s in SIZES.items():
+        for word, s in {**SIZES, **{k: ("abs", v) for k, v in w.size_words.items()}}.items():
             self._put(word, "SIZE", s)
         for word, a in AMOUNTS.items():
             self._put(word, "AMOUNT", a)

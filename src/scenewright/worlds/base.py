@@ -62,6 +62,8 @@ class World:
     horizon: float = 0.45
     perspective: tuple[float, float] | None = None  # on-screen size factor at ground[0] and ground[1]
     scales: tuple[float, ...] | None = None  # the only scales allowed (park: CoDraw's 3 depths)
+    # size words this world reads its own way, word -> scale (the park's tellers mean CoDraw's depths)
+    size_words: Mapping[str, float] = field(default_factory=dict)
     poses: tuple[str, ...] = ()
     expressions: tuple[str, ...] = ()
     color_synonyms: Mapping[str, str] = field(default_factory=dict)
