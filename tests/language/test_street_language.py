@@ -847,3 +847,20 @@ def test_a_parent_passing_on_what_a_child_said(dialog):
     man, woman = s.find("man")[0], s.find("woman")[0]
     assert t[2].ok and man.attrs["age"] == "elderly" and man.attrs["hair"] == "bald" and "age" not in woman.attrs
     assert t[3].ok and s.background == "day snow"
+
+
+def test_x_was_doing_something_with_a_y_is_not_x_becoming_a_y(dialog):
+    # recategorising takes one kind of thing to another of its kind, unless the words say "into", "actually", …
+    _, t = dialog("street", "a man on the left", "The young man was pushing a yellow bicycle.")
+    s = t[-1].scene
+    assert len(s.find("man")) == 1 and len(s.find("bicycle")) == 1 and s.find("bicycle")[0].color == "yellow"
+    _, t = dialog("street", "a house on the left", "Next the house, on right side, is one bus stop.")
+    assert len(t[-1].scene.find("house")) == 1
+    _, t = dialog("street", "a red car", "the car was a van", "a man", "the man was a woman actually")
+    assert t[1].scene.find("van") and not t[1].scene.find("car") and t[-1].scene.find("woman")
+
+
+def test_she_has_got_a_cap(dialog):
+    _, t = dialog("park", "a girl on the left", "the girl's got a baseball cap too")
+    s = t[-1].scene
+    assert t[-1].ok and len(s.find("girl")) == 1 and s.find("baseball cap")[0].attrs.get("with") == s.find("girl")[0].id

@@ -32,6 +32,9 @@ _SWAP_FOR = re.compile(r"\b(?:for|with)\b")
 _TURN_ROUND = re.compile(r"\bturn(?:s|ed|ing)?\b.*\b(?:a)?round\b")
 _LOOKS_ONLY = re.compile(r"\b(?:looks?|seems?|appears?|looked|seemed)\b")
 _BECOMES = re.compile(r"\b(?:into|instead of|to be|should be|a|an)\b")
+# words that say a thing is to become another (else "X was … a Y" recategorises only within a kind of thing)
+_SAID_TO_CHANGE = re.compile(r"\b(?:into|instead|to be|should be|change|changed|turn|turned|make|made|meant|"
+                             r"actually|not|no)\b")
 _THAN = re.compile(r"\bthan\b")
 _HAVE = re.compile(r"\b(?:has|have|had|has got|have got)\b")
 _IN_A_ROW = re.compile(r"\b(?:line (?:them|those|these|all|it|the \w+)(?: \w+)? up|in a (?:row|line)|spread (?:them |"
@@ -118,6 +121,8 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
             c.targets[1].indefinite and not c.targets[0].indefinite and it._exists(c.targets[0], state) \
             and not _HAVE.search(c.text):  # "the cyclist was a woman", "the cloud is a rain cloud"
         was = it._resolve(c.targets[0], state)[0]
+        if not _may_become(it.world, was.category, str(c.targets[1].value), c.text):
+            return False
         if was.category != c.targets[1].value:
             state.do(Update.of(was.id, **recategorised(it.world, was, str(c.targets[1].value))))
         c.targets = c.targets[:1]
@@ -355,10 +360,19 @@ def becomes(it: "Interpreter", c: Clause, state: State) -> bool:
     target = was if t.head == "PRON" and was is not None and was.det in ("a", "the") and \
         it._exists(replace(was, det="the"), state) else t  # "make it a girl instead of a boy": the boy
     obj = it._resolve(replace(target, det="the") if target is was else target, state)[0]
+    if not _may_become(it.world, obj.category, str(new.value), c.text):
+        return False
     if obj.category == new.value:
         raise Refusal(f"It is a {new.value} already.")
     state.do(Update.of(obj.id, **recategorised(it.world, obj, str(new.value))))
     return True
+
+
+def _may_become(world, old: str, new: str, text: str) -> bool:
+    """"The car was a van", "the cloud is a rain cloud": one kind of thing said to be another of its kind; across
+    kinds only when the words say so ("turn the boy into a bear"), else "the man was pushing a bicycle", "next
+    the house is one bus stop" would make the man a bicycle."""
+    return bool(_SAID_TO_CHANGE.search(text)) or world.category(old).group == world.category(new).group
 
 
 def _an_animal_there(it: "Interpreter", m: Mention, state: State) -> bool:

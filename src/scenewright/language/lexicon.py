@@ -32,6 +32,8 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    (r"\b(he|she|it|the [a-z]+)'s got\b", r"\1 has got"),  # "the girl's got a cap too": has, not "is"
+    (r"\b(was|were|is|are) (?:pushing|wheeling) (a|an|the|his|her|their)\b", r"\1 holding \2"),  # a bike, a pram
     # "Three cylinders: gray, brown, gray, left to right.": the group, then its members one by one
     (r"\b((?:two|three|four|five|six|\d) (?:[a-z]+ )?[a-z]+s)\s*:\s*", r"\1. "),
     # "make the background dark", "light background please": the background is the picture's light
