@@ -864,3 +864,15 @@ def test_she_has_got_a_cap(dialog):
     _, t = dialog("park", "a girl on the left", "the girl's got a baseball cap too")
     s = t[-1].scene
     assert t[-1].ok and len(s.find("girl")) == 1 and s.find("baseball cap")[0].attrs.get("with") == s.find("girl")[0].id
+
+
+def test_a_look_before_a_noun_we_keep_as_a_note_is_the_notes(dialog):
+    # "short" before "beard" is the beard's, not his height; "a beard, like a short one" is that beard again
+    _, t = dialog("street", "a man by the bank", "he had a short beard")
+    m = t[-1].scene.find("man")[0]
+    assert t[-1].ok and "short beard" in m.attrs.get("notes", ()) and "height" not in m.attrs
+    _, t = dialog("street", "a man by the bank", "I think he had a beard, like a short one.",
+                  "He also had a moustache, a big grey one.")
+    assert len(t[-1].scene.find("man")) == 1
+    m = t[-1].scene.find("man")[0]
+    assert "short beard" in m.attrs.get("notes", ()) and any("moustache" in n for n in m.attrs["notes"])

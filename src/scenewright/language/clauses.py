@@ -89,6 +89,9 @@ class Clause:
 
 
 
+_HAVING = ("had", "has", "have", "with", "got")
+
+
 def _owns_a_thing(rest: list[Token]) -> bool:
     """A possessive before a thing's name, maybe with a few words between: "her (birthday) crown"."""
     for t in rest[:4]:
@@ -794,7 +797,9 @@ class ClauseReader:
                     mods.append(t)  # "a kebab shop": the kind of shop, kept in the thing's name as said
                 # else an adjective we do not know, before a noun we do: "a big bushy tree" (not "a unicorn ran")
             elif k in _HEADS or k == "WORD" and label_of(t.value) or (
-                    k == "WORD" and mods and mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE")
+                    k == "WORD" and mods and (mods[-1].kind in ("DET", "NUM", "COLOR", "SIZE") or mods[-1].kind ==
+                                              "ATTR" and len(mods) > 1 and mods[-2].kind == "DET" and i > 2 and
+                                              toks[i - 3].text in _HAVING)  # "he had a short beard"
                                  and i > 0 and toks[i - 1] is mods[-1]  # "black, came really fast": no noun
                                  and t.value not in FILLER and t.value not in NON_OBJECTS
                                  and not verbish(t.value)):
@@ -849,7 +854,7 @@ class ClauseReader:
                     else:
                         c.targets.append(m)
                 if k == "WORD":
-                    c.unknown.append(t.value)
+                    c.unknown.append(str(m.value) if m.head == "UNKNOWN" else t.value)
             elif k == "REL" and t.text in ("instead of", "in place of") and i + 1 < len(toks) and \
                     toks[i + 1].kind in ("COLOR", "EXPR", "POSE", "SIZE", "ATTR"):
                 i += 2  # "angry instead of sad": sad is what it was, not what to make it
@@ -1292,7 +1297,11 @@ class ClauseReader:
                 words.insert(0, t.text)
             m = Mention("CAT", name, " ".join(words + [head.text]), plural=plural)
         elif head.kind == "WORD":
-            m = Mention("UNKNOWN", head.value, head.text)
+            said = list(itertools.takewhile(lambda t: t.kind == "ATTR", reversed(mods)))[::-1]
+            if said:  # "a short beard": the beard's look, not his height
+                mods = mods[:len(mods) - len(said)]
+            m = Mention("UNKNOWN", " ".join([t.text for t in said] + [head.value]),
+                        " ".join([t.text for t in said] + [head.text]))
         else:
             m = Mention(head.kind, None if head.kind == "REST" else head.value, head.text,
                         plural=head.kind in ("ALL", "REST") or head.text == "ones")

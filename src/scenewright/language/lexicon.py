@@ -32,6 +32,9 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "a beard, like a short one", "a car, a dark blue one": one thing, said again with its look
+    (r"\b(?:a|an) ([a-z]+), (?:like |kind of |sort of )?(?:a|an) ((?:(?:dark|light|bright|pale) |[a-z]+ (?=(?:grey|gray|black|white|brown|red|blue|green|"
+     r"yellow|silver|pink|purple|orange) one\b))?[a-z]+) one\b", r"a \2 \1"),
     (r"\b(he|she|it|the [a-z]+)'s got\b", r"\1 has got"),  # "the girl's got a cap too": has, not "is"
     (r"\b(was|were|is|are) (?:pushing|wheeling) (a|an|the|his|her|their)\b", r"\1 holding \2"),  # a bike, a pram
     # "Three cylinders: gray, brown, gray, left to right.": the group, then its members one by one
