@@ -876,3 +876,12 @@ def test_a_look_before_a_noun_we_keep_as_a_note_is_the_notes(dialog):
     assert len(t[-1].scene.find("man")) == 1
     m = t[-1].scene.find("man")[0]
     assert "short beard" in m.attrs.get("notes", ()) and any("moustache" in n for n in m.attrs["notes"])
+
+
+def test_persons_and_mums_are_people_of_the_street(dialog):
+    _, t = dialog("street", "a bus stop", "Two persons is waiting at bus stop, one man and one woman.")
+    s = t[-1].scene
+    assert (len(s.find("man")), len(s.find("woman")), len(s.find("child")), len(s.find("person"))) == (1, 1, 0, 0)
+    _, t = dialog("street", "a bus on the left", "Two people got off. A mum and a little girl.")
+    s = t[-1].scene
+    assert (len(s.find("woman")), len(s.find("child")), len(s.find("person"))) == (1, 1, 0)

@@ -426,7 +426,7 @@ class Interpreter:
         added = [e.obj for e in state.edits if isinstance(e, Add) and state.scene.get(e.obj.id) is not None]
         people = [o for o in added if self.world.category(o.category).people]
         unsaid = [o for o in people if o.category == "person" and o.id not in state.described]
-        if unsaid and gender_of(cat.name) is not None and not (m.relation or c.has_location) and \
+        if unsaid and cat.name != "person" and not (m.relation or c.has_location) and \
                 (len(people) == 1 and people[0].id == added[-1].id or len(people) > 1 and
                  all(o.category == "person" or o.id in state.described for o in people)):
             # "a police officer? Standing by him. A woman officer.": the officer is a woman; "two officers

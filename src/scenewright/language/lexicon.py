@@ -741,7 +741,7 @@ class Lexicon:
             self.hypernyms.update({"people": people, "persons": people})
             for word in ("people", "persons"):  # a world with no "person" (the park): any of its people
                 if not any(kind == "CAT" for kind, _ in self.table.get((word,), ())):
-                    self._put(word, "CAT", (sorted(people)[0], True), front=True)
+                    self._put(word, "CAT", ("person" if "person" in people else sorted(people)[0], True), front=True)
 
     def refers_to(self, phrase_category: str, surface: str) -> frozenset[str]:
         """Categories a noun phrase can refer to: "tree" may mean any tree, "ball" any ball."""
