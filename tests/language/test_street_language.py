@@ -885,3 +885,11 @@ def test_persons_and_mums_are_people_of_the_street(dialog):
     _, t = dialog("street", "a bus on the left", "Two people got off. A mum and a little girl.")
     s = t[-1].scene
     assert (len(s.find("woman")), len(s.find("child")), len(s.find("person"))) == (1, 1, 0)
+
+
+def test_a_rider_who_rides_off_sets_the_bike_moving(dialog):
+    _, t = dialog("street", "a child on a bicycle on the left", "The kid rode off the other way, to the right.")
+    s = t[-1].scene
+    bike, kid = s.find("bicycle")[0], s.find("child")[0]
+    assert t[-1].ok and bike.attrs.get("motion") == "moving" and "motion" not in kid.attrs
+    assert bike.x > t[0].scene.find("bicycle")[0].x and abs(kid.x - bike.x) < 0.05

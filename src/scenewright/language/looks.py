@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-from ..scene import SceneObject
+from ..scene import SceneObject, Update
 from ..worlds import Category, World
 from .references import Mention
 from .replies import a_or_an
@@ -50,6 +50,19 @@ def _size_ref(c, state: State, obj: SceneObject | None) -> SceneObject | None:
     if colour in ("max", "min"):
         return (max if colour == "max" else min)(fits, key=lambda o: o.scale) if fits else None
     return next((o for o in fits if not colour or o.color == colour), None)  # "as big as the tree"
+
+
+def _ride_goes(state: State, obj: SceneObject | None, motion: str) -> bool:
+    """"The kid rode off": the motion is the vehicle's the person rides (and goes with). True when there is one.
+    (Not a driver's: he may have got out.)"""
+    if obj is None or obj.attrs.get("role") != "rider" or not obj.attrs.get("of"):
+        return False
+    vehicle = state.scene.get(str(obj.attrs["of"]))
+    if vehicle is None:
+        return False
+    if vehicle.attrs.get("motion") != motion:
+        state.do(Update.of(vehicle.id, attributes={**vehicle.attrs, "motion": motion}))
+    return True
 
 
 def _lacks(state: State, cat: Category, what: str) -> None:
@@ -151,7 +164,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         if attr == "height" and value in _HEIGHT_AS_SIZE and _height_is_size(cat, c):
             continue  # a size, above
         if attr not in cat.attributes and any(attr in k.attributes for k in world.categories):
-            _lacks(state, cat, attr)  # "a car doing about forty": forty is not the car's age
+            if not (attr == "motion" and _ride_goes(state, obj, value)):
+                _lacks(state, cat, attr)  # "a car doing about forty": forty is not the car's age
             continue
         attrs[attr] = value
         if attr in ("role", "of"):  # what the person does with which vehicle: read, never hedged
@@ -160,6 +174,9 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             uncertain[attr] = [value]
         else:
             uncertain.pop(attr, None)
+    if getattr(c, "goes", False) and "motion" not in cat.attributes and "motion" in world.attribute_values and \
+            not any(a == "motion" for a, _ in (m.attrs if m else []) + c.attrs):
+        _ride_goes(state, obj, "moving")  # "the kid rode off": the bike he is on goes
     if getattr(c, "goes", False) and "motion" in cat.attributes and "motion" in world.attribute_values and \
             not any(a == "motion" for a, _ in (m.attrs if m else []) + c.attrs) and attrs.get("motion") != "moving":
         attrs["motion"] = "moving"  # "a car came really fast from the right": it was on the move
