@@ -484,3 +484,19 @@ def test_the_readme_shapes_example():
 def test_the_bigger_one_of_things_all_alike_is_asked_not_guessed(dialog):
     _, t = dialog("shapes", "Three cylinders: gray, brown, gray, left to right.", "The bigger one goes on the right.")
     assert not t[1].ok and "same size" in t[1].reply and t[1].scene == t[0].scene
+
+
+def test_a_count_said_with_the_must_match_what_is_there(dialog):
+    # "the two spheres" with one sphere, "the two cylinders" of three: asked, never a guess
+    _, t = dialog("shapes", "a red cube", "a blue cube", "a green sphere", "make the two spheres yellow")
+    assert not t[-1].ok and "only 1 sphere" in t[-1].reply and t[-1].scene == t[-2].scene
+    _, t = dialog("shapes", "three cylinders", "make the two cylinders red")
+    assert not t[-1].ok and "which 2" in t[-1].reply and t[-1].scene == t[-2].scene
+    _, t = dialog("shapes", "a red cube", "a blue cube", "a sphere", "make it green", "make the other two yellow")
+    s = t[-1].scene
+    assert t[-1].ok and [o.color for o in s.find("cube")] == ["yellow", "yellow"] and s.find("sphere")[0].color == "green"
+
+
+def test_after_ten_minutes_is_when_not_how_many(dialog):
+    _, t = dialog("street", "a person by the house", "After maybe ten minutes the person came back out")
+    assert len(t[-1].scene.find("person")) == 1 and "10" not in t[-1].reply

@@ -1048,6 +1048,10 @@ class ClauseReader:
             c.targets.append(self._mention(Token("ONE", "ones", "ones", mods[-1].start), mods))
             mods = []
         self._flush(c, mods)
+        if not c.targets and c.holder is None and c.count and c.count > 1 and any(
+                t.kind == "DET" and t.value == "other" and k + 1 < len(toks) and toks[k + 1].kind == "NUM"
+                for k, t in enumerate(toks)):  # "make the other two yellow": the rest, and there are two
+            c.targets.append(Mention("REST", None, "the other ones", count=c.count, plural=True))
         if for_next is not None and for_next[1] and c.relation is not None and for_next[1] is not c.landmarks and \
                 for_next[0] not in ("toward", "away") and all(m.head == "CAT" for m in for_next[1]) and \
                 not {m.value for m in for_next[1]} & {m.value for m in c.landmarks}:

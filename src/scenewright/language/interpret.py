@@ -26,6 +26,9 @@ _EACH_SIDE = re.compile(r"\bone (?:on|at) (?:each|either) (?:side|end)\b|\bon (?
                         r"\bat (?:each|either|both) ends?\b")
 _RIDDEN = {"bicycle", "motorcycle", "scooter", "horse"}  # "a man on a bike" rides it
 _SEATS = ("bench", "swing", "chair", "sofa", "seat")  # a person "on" one sits
+# counts said exactly ("the two spheres", "both"), not "several", "a few", "double the cubes"
+_EXACT_COUNT = {n: rf"\b(?:{w}|{n})\b" for n, w in
+                enumerate("two|both three four five six seven eight nine ten".split(), start=2)}
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
             "below": ("y", max)}  # the landmark among several: the one at that end
@@ -928,6 +931,15 @@ class Interpreter:
             found = self._someone_new(m, state)
             if found is None:
                 raise
+        if m.count and m.count > 1 and m.pick is None and not m.indefinite and len(found) != m.count and \
+                _EXACT_COUNT.get(m.count) and re.search(_EXACT_COUNT[m.count], self.source.lower()):
+            # "make the two spheres yellow" with one sphere there, "the other two" of four: not a guess
+            name = self.world.category(found[0].category).plural_name if found and \
+                len({o.category for o in found}) == 1 and len(found) > 1 else \
+                self.world.category(found[0].category).name if len(found) == 1 else "of them"
+            raise Ambiguous(f"There {'is' if len(found) == 1 else 'are'} {len(found)} {name} here — which "
+                            f"{m.count}?" if len(found) > m.count else
+                            f"There {'is' if len(found) == 1 else 'are'} only {len(found)} {name} here, not {m.count}.")
         for o in reversed(found if talked else ()):
             state.talked_about(o.id)
         for slot, colour, kind in m.kinds if talked and len(found) == 1 else ():

@@ -216,10 +216,13 @@ CONTRACTIONS = [
     (r"'m\b", " am"), (r"'ll\b", " will"), (r"'ve\b", " have"), (r"'d\b", " would"), (r"'s\b", ""),
     (r"s'(\s|$)", r"s\1"),
     (r"\b(?:on|by) (?:his|her|their|my|its) own\b", "alone"),  # "she was on her own": alone, not on her
-    # "two minutes later", "a few seconds after": when, not how many
+    # "two minutes later", "a few seconds after", "after maybe ten minutes": when, not how many
     (r"\b(?:a |an |about |like |maybe |literally |only |just )*(?:\d+|a few|few|a couple of|couple of|one|two|three|"
      r"four|five|ten|twenty|thirty|several) (?:minutes?|mins?|seconds?|secs?|hours?|days?|weeks?) "
      r"(?:later|after|before|earlier|ago)\b", ""),
+    (r"\b(?:after|within|for|in) (?:a |an |about |like |maybe |literally |only |just |around )*(?:\d+|a few|few|a couple "
+     r"of|couple of|one|two|three|four|five|ten|fifteen|twenty|thirty|several) (?:minutes?|mins?|seconds?|secs?|hours?)"
+     r"(?: or so)?\b,?", ""),
     (r"\b(\d{1,2})\s*(?:-|to)\s*\d{1,2}\b(?! (?:of|am|pm))", r"\1"),  # "so 16-17": about sixteen
     (r"\b(\d{2}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?ish\b", r"about \1"),  # "fifty-ish"
 ]
