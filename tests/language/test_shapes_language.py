@@ -494,7 +494,8 @@ def test_a_count_said_with_the_must_match_what_is_there(dialog):
     assert not t[-1].ok and "which 2" in t[-1].reply and t[-1].scene == t[-2].scene
     _, t = dialog("shapes", "a red cube", "a blue cube", "a sphere", "make it green", "make the other two yellow")
     s = t[-1].scene
-    assert t[-1].ok and [o.color for o in s.find("cube")] == ["yellow", "yellow"] and s.find("sphere")[0].color == "green"
+    assert t[-1].ok and [o.color for o in s.find("cube")] == ["yellow", "yellow"]
+    assert s.find("sphere")[0].color == "green"
 
 
 def test_after_ten_minutes_is_when_not_how_many(dialog):

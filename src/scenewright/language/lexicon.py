@@ -33,8 +33,9 @@ CONTRACTIONS = [
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
     # "a beard, like a short one", "a car, a dark blue one": one thing, said again with its look
-    (r"\b(?:a|an) ([a-z]+), (?:like |kind of |sort of )?(?:a|an) ((?:(?:dark|light|bright|pale) |[a-z]+ (?=(?:grey|gray|black|white|brown|red|blue|green|"
-     r"yellow|silver|pink|purple|orange) one\b))?[a-z]+) one\b", r"a \2 \1"),
+    (r"\b(?:a|an) ([a-z]+), (?:like |kind of |sort of )?(?:a|an) ((?:(?:dark|light|bright|pale) |[a-z]+ (?=(?:"
+     r"grey|gray|black|white|brown|red|blue|green|yellow|silver|pink|purple|orange) one\b))?[a-z]+) one\b",
+     r"a \2 \1"),
     (r"\b(he|she|it|the [a-z]+)'s got\b", r"\1 has got"),  # "the girl's got a cap too": has, not "is"
     (r"\b(was|were|is|are) (?:pushing|wheeling) (a|an|the|his|her|their)\b", r"\1 holding \2"),  # a bike, a pram
     # "Three cylinders: gray, brown, gray, left to right.": the group, then its members one by one
@@ -220,9 +221,9 @@ CONTRACTIONS = [
     (r"\b(?:a |an |about |like |maybe |literally |only |just )*(?:\d+|a few|few|a couple of|couple of|one|two|three|"
      r"four|five|ten|twenty|thirty|several) (?:minutes?|mins?|seconds?|secs?|hours?|days?|weeks?) "
      r"(?:later|after|before|earlier|ago)\b", ""),
-    (r"\b(?:after|within|for|in) (?:a |an |about |like |maybe |literally |only |just |around )*(?:\d+|a few|few|a couple "
-     r"of|couple of|one|two|three|four|five|ten|fifteen|twenty|thirty|several) (?:minutes?|mins?|seconds?|secs?|hours?)"
-     r"(?: or so)?\b,?", ""),
+    (r"\b(?:after|within|for|in) (?:a |an |about |like |maybe |literally |only |just |around )*(?:\d+|a few|few|"
+     r"a couple of|couple of|one|two|three|four|five|ten|fifteen|twenty|thirty|several) (?:minutes?|mins?|seconds?|"
+     r"secs?|hours?)(?: or so)?\b,?", ""),
     (r"\b(\d{1,2})\s*(?:-|to)\s*\d{1,2}\b(?! (?:of|am|pm))", r"\1"),  # "so 16-17": about sixteen
     (r"\b(\d{2}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?ish\b", r"about \1"),  # "fifty-ish"
 ]
