@@ -934,12 +934,11 @@ class Interpreter:
         if m.count and m.count > 1 and m.pick is None and not m.indefinite and len(found) != m.count and \
                 _EXACT_COUNT.get(m.count) and re.search(_EXACT_COUNT[m.count], self.source.lower()):
             # "make the two spheres yellow" with one sphere there, "the other two" of four: not a guess
-            name = self.world.category(found[0].category).plural_name if found and \
-                len({o.category for o in found}) == 1 and len(found) > 1 else \
-                self.world.category(found[0].category).name if len(found) == 1 else "of them"
-            raise Ambiguous(f"There {'is' if len(found) == 1 else 'are'} {len(found)} {name} here — which "
-                            f"{m.count}?" if len(found) > m.count else
-                            f"There {'is' if len(found) == 1 else 'are'} only {len(found)} {name} here, not {m.count}.")
+            n, kind = len(found), self.world.category(found[0].category)
+            name = kind.name if n == 1 else kind.plural_name if len({o.category for o in found}) == 1 else "of them"
+            verb = "is" if n == 1 else "are"
+            raise Ambiguous(f"There {verb} {n} {name} here — which {m.count}?" if n > m.count else
+                            f"There {verb} only {n} {name} here, not {m.count}.")
         for o in reversed(found if talked else ()):
             state.talked_about(o.id)
         for slot, colour, kind in m.kinds if talked and len(found) == 1 else ():
