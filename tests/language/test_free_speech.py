@@ -578,3 +578,28 @@ def test_the_ball_with_it_moves_along_and_near_the_edge_is_the_far_side():
     assert t[2].ok and box1.x > box0.x and ball1.x > ball0.x  # the same way, as far as the picture allows
     _, t = tell("park", "a duck in the middle", "move the duck further right, near the edge")
     assert one(t[1].scene, "duck").x > 0.75
+
+
+def test_a_thing_said_again_in_its_turn_is_one_thing_and_a_list_goes_on():
+    _, t = tell("street", "two people stood on the corner", "Then a car, I think a car, stopped near them.")
+    assert len(objs(t[1].scene, "car")) == 1 and one(t[1].scene, "car").attrs.get("motion") == "stopped"
+    _, t = tell("street", "a house on the left", "A man was in front of the house, a scary man. Sorry. A man.")
+    assert len(objs(t[1].scene, "man")) == 1 and "noted that" not in t[1].reply
+    _, t = tell("street", "There was an older couple at the next table, and a woman with a pushchair.")
+    assert len(objs(t[0].scene, "woman")) == 2  # the couple's woman and the one with the pushchair
+    _, t = tell("shapes", "a red cube. a blue cube.", "add a sphere. add a sphere.")
+    assert len(objs(t[0].scene, "cube")) == 2 and len(objs(t[1].scene, "sphere")) == 2
+
+
+def test_a_speaker_correcting_themselves_within_the_turn():
+    _, t = tell("park", "Let's put a dog in the middle. Actually a cat.")
+    assert t[0].ok and [o.category for o in t[0].scene.objects] == ["cat"]
+    _, t = tell("park", "Let's put a dog in the middle. Actually a cat. No, a dog. Definitely a dog.")
+    assert t[0].ok and [o.category for o in t[0].scene.objects] == ["dog"]
+    _, t = tell("street", "A man got out of the truck. Actually, no, it was a woman, I'm pretty sure it was a woman.")
+    assert t[0].ok and sorted(o.category for o in t[0].scene.objects) == ["truck", "woman"]
+    _, t = tell("street", "A man got out of the truck.", "Actually, no, it was a woman.")  # two markers, one fix
+    assert t[1].ok and sorted(o.category for o in t[1].scene.objects) == ["truck", "woman"]
+    _, t = tell("street", "a man by the car", "He wore a green jacket. Or was that the other guy... no, there was "
+                "only one guy. Green jacket.")
+    assert "into a man" not in t[1].reply and len(objs(t[1].scene, "man")) == 1  # an answer, not a fix

@@ -36,6 +36,9 @@ def correction(text: str) -> str | None:
             return None
         if joined.startswith(marker + " "):
             rest = joined[len(marker):].strip(" ,.")
+            again = correction(rest) if marker != "not" else None
+            if again is not None:  # "actually, no, it was a woman": one correction, said twice over
+                return again
             if marker == "not" and "," not in rest and " but " not in rest:
                 return None
             rest = re.sub(r"^(i meant|i mean|it was|it is|it should be|make it|it should have been)\b", "",

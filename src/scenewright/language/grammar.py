@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from ..errors import ScenewrightError
+from ..scene.history import Entry
 from ..worlds import World
 from . import audit, members, speaker
 from .base import Context, Parse
@@ -23,6 +24,7 @@ from .clauses import Clause, ClauseReader, said_by_the_witness
 from .commands import command
 from .corrections import correction
 from .lexicon import FILLER, Lexicon, Token
+from .references import LOOKS, touched
 
 
 class GrammarParser:
@@ -162,6 +164,9 @@ class GrammarParser:
     def _after_fix(self, fixed: Parse, rest: list[Clause], context: Context) -> Parse:
         """"no, a baseball bat! and a baseball": the fix, then what is said after it of things it names, in
         the same corrected turn. A part that names nothing ("and make it bigger": which it?) is said skipped."""
+        fixed_cats = {o.category for o in members.replay(context.scene_before_last(), fixed.edits).objects
+                      if o.id in touched(fixed.edits)}
+        rest = [c for c in rest if not _the_fix_again(c, fixed_cats)]
         new = [c for c in rest if c.targets and not c.neg and all(m.head == "CAT" for m in c.targets)]
         # (things named: "and a baseball", "the girl waves"; an "it" would be read against the turn before)
         left = tuple(c.text for c in rest if c not in new)
@@ -179,10 +184,41 @@ class GrammarParser:
             reply += " (I skipped " + " and ".join(repr(t) for t in left) + ": say it again now that it's fixed.)"
         return replace(fixed, edits=edits, notes=notes, skipped=skipped, reply=reply)
 
+    def _fixed_within(self, text: str, context: Context) -> Parse | None:
+        """"Let's put a dog in the middle. Actually a cat.": a speaker correcting themselves within a turn. The
+        sentences before the correction are read as a turn, the correction revises that turn as it would the
+        turn before, and what stands is one turn from the scene as it was. None when no sentence after the first
+        corrects, or when a part is not a plain turn or a fix of one (the whole is then read as usual)."""
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+        cuts = [k for k in range(1, len(sentences)) if _names_a_thing(self, correction(sentences[k]))]
+        if not cuts:
+            return None
+        parts = [" ".join(sentences[a:b]) for a, b in zip([0] + cuts, cuts + [len(sentences)])]
+        done = self._read(parts[0], context)
+        if not (done.ok and done.command is None and done.edits):
+            return None
+        edits, notes, skipped, said = done.edits, done.notes, done.skipped, parts[0]
+        for part in parts[1:]:
+            after = members.replay(context.scene, edits)
+            ctx = replace(context, scene=after, entries=(*context.entries, Entry(said, edits, after)),
+                          start=context.start if context.entries else context.scene)
+            fix = self._read(part, ctx)
+            if not fix.ok or fix.command != "revise":
+                return None
+            edits, notes, skipped, said = fix.edits, fix.notes, fix.skipped, f"{said} {part}"
+        after = members.replay(context.scene, edits)
+        reply = self.interpreter.summary(edits, context.scene, notes, after)
+        if skipped:
+            reply += " (I didn't understand: " + ", ".join(repr(w) for w in skipped) + ".)"
+        return Parse(ok=not skipped, edits=edits, reply=reply, notes=notes, skipped=skipped)
+
     def _read(self, text: str, context: Context) -> Parse:
         text = _passive_holding(_numbered_objects(_without_taken_back(text)))
         if not text:  # "Make it smaller. Actually no, keep it as it is."
             return Parse(command="noop", reply="Okay — I left it as it was.")
+        within = self._fixed_within(text, context)
+        if within is not None:
+            return within
         fixed = correction(text)
         if fixed is not None and context.entries:
             clauses = self.read_clauses(fixed)
@@ -202,6 +238,22 @@ class GrammarParser:
             parse = audit.audited(text, self.lexicon, context.scene, members.replay(context.scene, parse.edits),
                                   parse)
         return parse
+
+
+def _names_a_thing(parser: "GrammarParser", fixed: str | None) -> bool:
+    """A correction that names what was meant ("actually a cat", "no, it was a woman"), not only how it looks
+    ("no, purple": the clauses already take that back where it was said)."""
+    return fixed is not None and re.match(r"(?:a|an)\b", fixed) is not None and any(m.head == "CAT" for c in parser.read_clauses(fixed) for m in c.targets)
+
+
+def _the_fix_again(c: Clause, cats: set[str]) -> bool:
+    """"No, a dog. Definitely a dog.", "it was a woman, I'm pretty sure it was a woman": the thing the fix made,
+    named again with nothing more said of it."""
+    looks = lambda m: any(getattr(m, k) for k in LOOKS)  # noqa: E731
+    return bool(c.targets) and not (c.neg or c.verb or c.has_location or looks(c)) and \
+        any(m.head == "CAT" for m in c.targets) and all(
+            (m.head == "CAT" and m.value in cats or m.head == "PRON" and m.surface in ("it", "that")) and
+            m.det in ("a", "an", None) and not (m.count or m.relation or looks(m)) for m in c.targets)
 
 
 _KEEP_IT = re.compile(r"^(?:(?:actually|no|nope|wait|hmm+|sorry|oh|ok|okay|um|er)\W+)*(?:keep it|leave it|"

@@ -353,11 +353,16 @@ class Interpreter:
         if described is None and holder is None and (m.det == "a" or m.det is None and c.verb is None) and \
                 (said_count <= 1 or said_count > 12) and cat.people and self._same_person_again(m, c, cat, state):
             return None
+        if described is None and holder is None:
+            described = self._said_again(m, c, cat, state)
         if described is not None:  # "a car going really slowly beside her. A grey Mercedes.": that car
-            called = {"attributes": {**described.attrs, "called": m.surface}}
+            called = {"attributes": {**described.attrs, "called": m.surface}} if m.surface != cat.name else {}
             fields = {k: v for k, v in looks(self.world, cat, m, c, state, described).items()
                       if k not in ("x", "y")}
-            return state.do(Update.of(described.id, **{**fields, **called}))
+            if fields or called:
+                state.do(Update.of(described.id, **{**fields, **called}))
+            state.talked_about(described.id)
+            return None
         if holder is None and cat.worn and not (m.relation or c.has_location) and not (m.count or c.count) and \
                 state.this_turn:  # "Girl next to him. Crown.": hers, the one just drawn
             last = state.scene.get(state.this_turn[-1])
@@ -419,6 +424,25 @@ class Interpreter:
             placed.append(P.box(self.world, obj))
             if holder is None and landmark is None and not c.has_location:
                 state.unplaced.add(obj.id)
+
+    def _said_again(self, m: Mention, c, cat: Category, state: State) -> SceneObject | None:
+        """"Then a car, I think a car, stopped", "A man was by the house, a scary man. Sorry. A man.": a thing
+        named again in the turn that drew it, with nothing that tells them apart, is that thing said again. A
+        count, "another", an order, a place of its own, a look it does not share or an "add" make it a second."""
+        if m.det != "a" or m.count or m.pick is not None or m.ordinal is not None or c.verb == "add" or \
+                m.relation or m.landmarks or c.has_location or re.match(r"(?:and|also|plus)\b", c.text) or \
+                re.search(r"\b(?:too|as well|also|other|more)\b", c.text):
+            return None  # "a couple, and a woman with a pushchair": the list goes on
+        added = [e.obj.id for e in state.edits if isinstance(e, Add)]
+        same = [o for o in state.scene.objects if o.id in added and o.category == cat.name]
+        if len(same) != 1 or same[0].id in state.described:
+            return None
+        obj = same[0]
+        if obj.color and any(k != obj.color for k in m.colors + c.colors) or \
+                any(obj.attrs.get(a) not in (None, v) for a, v in list(m.attrs) + list(c.attrs)):
+            return None  # "a red car … a blue car": two
+        state.described.add(obj.id)
+        return obj
 
     def _same_person_again(self, m: Mention, c, cat: Category, state: State) -> bool:
         """A person named a second time in one turn, by another word, is the person just added ("a police
