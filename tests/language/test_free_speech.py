@@ -603,3 +603,13 @@ def test_a_speaker_correcting_themselves_within_the_turn():
     _, t = tell("street", "a man by the car", "He wore a green jacket. Or was that the other guy... no, there was "
                 "only one guy. Green jacket.")
     assert "into a man" not in t[1].reply and len(objs(t[1].scene, "man")) == 1  # an answer, not a fix
+
+
+def test_a_boy_and_a_girl_are_two_and_a_place_said_after_both_is_for_both():
+    _, t = tell("street", "a boy and a girl on the corner")
+    kids = objs(t[0].scene, "child")
+    assert sorted(k.attrs.get("called") for k in kids) == ["boy", "girl"] and all(k.x > 0.6 for k in kids)
+    _, t = tell("street", "a man and a woman on the left")
+    assert one(t[0].scene, "man").x < 0.35 and one(t[0].scene, "woman").x < 0.35
+    _, t = tell("shapes", "a cube on the left and a sphere")
+    assert one(t[0].scene, "cube").x < 0.35 and one(t[0].scene, "sphere").x > 0.35  # said of the cube only

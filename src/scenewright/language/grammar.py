@@ -24,6 +24,7 @@ from .clauses import Clause, ClauseReader, said_by_the_witness
 from .commands import command
 from .corrections import correction
 from .lexicon import FILLER, Lexicon, Token
+from .reader import gender_of
 from .references import LOOKS, touched
 
 
@@ -119,10 +120,12 @@ class GrammarParser:
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self.reader.read(kept[-1])
                 continue
-            if out and _same_place(out[-1], c, kept[-1], toks):
+            if out and _same_place(self.world, out[-1], c, kept[-1], toks):
                 # "ketchup and mustard on the table", "on the table put pizza and one soda": both go there
                 src, dst = (c, out[-1]) if _new_things(out[-1]) and not out[-1].has_location else (out[-1], c)
                 dst.relation, dst.landmarks = src.relation, copy.deepcopy(src.landmarks)
+                if src is c and not c.relation:
+                    dst.abs_x, dst.abs_y, dst.abs_words, dst.place = c.abs_x, c.abs_y, list(c.abs_words), c.place
                 for m in dst.targets:
                     m.relation, m.landmarks = src.relation, copy.deepcopy(src.landmarks)
             if out and kept[-1] and toks and toks[0].start > kept[-1][-1].start and _apposed(out[-1], c):
@@ -331,12 +334,19 @@ def _new_things(c: Clause) -> bool:
                                     for m in c.targets)
 
 
-def _same_place(prev: Clause, c: Clause, prev_toks: list[Token], toks: list[Token]) -> bool:
+def _same_place(world: World, prev: Clause, c: Clause, prev_toks: list[Token], toks: list[Token]) -> bool:
     """Two lists of new things joined by "and" in one sentence, one of them with a place next to a named
     thing and the other with none: the place is for both."""
-    if not (_new_things(prev) and _new_things(c)) or not prev_toks or not toks:
-        return False
-    if toks[0].start - prev_toks[-1].start != 2:  # one "and" (or comma) between them, in the same sentence
+    if not prev_toks or not toks or toks[0].start - prev_toks[-1].start != 2:
+        return False  # one "and" (or comma) between them, in the same sentence
+    named = lambda x: bool(x.targets) and x.verb in (None, "add", "put", "exist") and x.holder is None and \
+        not (x.neg or x.backgrounds) and all(m.head == "CAT" and m.indefinite for m in x.targets)  # noqa: E731
+    if named(prev) and named(c) and not prev.has_location and not (c.relation or c.dirs) and \
+            (c.abs_x is not None or c.abs_y is not None or c.place is not None) and \
+            len({world.category(str(m.value)).group for m in prev.targets + c.targets}) == 1:
+        return True  # "a man and a woman on the left", "a boy and a girl on the corner": both there (not "a
+        # tree and a dog in the top left": a tree does not stand in the sky)
+    if not (_new_things(prev) and _new_things(c)):
         return False
     placed = [x for x in (prev, c) if x.relation and x.landmarks]
     if len(placed) != 1 or placed[0].relation not in ("on", "in", "under", "next", "near", "behind", "front"):
@@ -366,9 +376,10 @@ def _apposed(prev: Clause, c: Clause) -> bool:
     if not prev.targets or not c.targets or c.neg:
         return False
     m, new = prev.targets[-1], c.targets[0]
+    genders = {gender_of("", m.surface), gender_of("", new.surface)} - {None}  # "a boy and a girl": two children
     return m.head == new.head == "CAT" and m.value == new.value and m.det == "a" and m.count is None and \
         new.det == "a" and new.count is None and not _described(new) and new.surface != m.surface and \
-        prev.verb in (None, "exist", "add")
+        prev.verb in (None, "exist", "add") and len(genders) < 2
 
 
 def _described(m) -> bool:

@@ -534,6 +534,8 @@ class Interpreter:
             x = px if px is not None and not (landmark is not None and rel in ("left", "right")) else x
             # ("on the corner, on the right side of the bank": right of the bank, on the corner's line)
             y = py if py is not None else y
+            if landmark is None and px is not None and w.perspective:  # "a boy and a girl on the corner"
+                x = P.free_on_side(w, state.scene, cat, scale, x, y, avoid=placed)
         if x is None:
             x, y = P.free_spot(w, state.scene, cat, scale, y, avoid=placed)
         elif landmark is not None and n == 1 and c.place is None and (c.abs_x is None or c.abs_y is None):
