@@ -893,3 +893,34 @@ def test_a_rider_who_rides_off_sets_the_bike_moving(dialog):
     bike, kid = s.find("bicycle")[0], s.find("child")[0]
     assert t[-1].ok and bike.attrs.get("motion") == "moving" and "motion" not in kid.attrs
     assert bike.x > t[0].scene.find("bicycle")[0].x and abs(kid.x - bike.x) < 0.05
+
+
+
+def test_who_is_meant_among_two_by_what_they_ride_wear_or_were_said_to_be(dialog):
+    s, t = dialog("street", "a man on a motorcycle", "another man by the shop", "Motorcycle guy had a black helmet",
+                  "the man on the motorcycle was tall", "the shop guy was short")
+    assert all(r.ok for r in t)
+    men = [o for o in s.scene.objects if o.category == "man"]
+    rider, other = sorted(men, key=lambda o: "of" not in o.attrs)
+    assert len(men) == 2 and rider.attrs.get("headwear_kind") == "helmet" and rider.attrs.get("height") == "tall"
+    assert other.attrs.get("height") == "short"
+    s, _ = dialog("street", "a man in an orange fleece", "a man in a suit", "fleece guy sat down",
+                  "a man with a beard", "beard guy was short")
+    fleece, suit, beard = [o for o in s.scene.objects if o.category == "man"]
+    assert fleece.pose == "sitting" and suit.pose != "sitting" and beard.attrs.get("height") == "short"
+
+
+def test_one_and_the_other_of_two_and_first_and_second_in_one_turn(dialog):
+    s, t = dialog("street", "two men by the bank",
+                  "The one man was very tall and thin, the other was smaller and more strong.",
+                  "the small one had a moustache")
+    assert t[1].ok and t[2].ok
+    tall, short = sorted((o for o in s.scene.objects if o.category == "man"), key=lambda o: o.attrs["height"] != "tall")
+    assert (tall.attrs.get("height"), tall.attrs.get("build")) == ("tall", "slim")
+    assert (short.attrs.get("height"), short.attrs.get("build")) == ("short", "athletic") and short.scale == 1.0
+    assert "moustache" in short.attrs.get("notes", ()) and "notes" not in tall.attrs
+    s, _ = dialog("street", "Two men came out of the car.",
+                  "First man is tall, wear white shirt. Second man is short and fat, wear blue jacket.")
+    first, second = [o for o in s.scene.objects if o.category == "man"]
+    assert (first.attrs.get("height"), first.attrs.get("top")) == ("tall", "white")
+    assert (second.attrs.get("height"), second.attrs.get("build"), second.attrs.get("top")) == ("short", "heavy", "blue")

@@ -758,7 +758,8 @@ class ClauseReader:
                     not mods and i == 0 and i + 1 < len(toks) and toks[i + 1].kind == "VERB" and \
                     toks[i + 1].value == "copula"  # terse "Helmet was white."
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
-                if definite and mods and mods[-1].value == "the" and nxt is not None and (
+                bare = not mods and not c.targets and i <= (1 if colour else 0)  # "fleece guy sat down"
+                if (definite and mods and mods[-1].value == "the" or bare) and nxt is not None and (
                         nxt.kind == "CAT" and _wearer(self.world, nxt.value) or
                         nxt.kind in ("NUM", "ONE") and nxt.text == "one"):
                     # "the red shirt lad", "the hoodie one": who wears it, to find him by, not a new look

@@ -277,8 +277,33 @@ class Interpreter:
             return self._add_all(c, state)
         if first.head == "CAT" and not self._exists(first, state):
             return self._add_all(c, state)  # "the sun is in the top left" in a picture with no sun yet
-        objs = self._resolve_all(targets, state)
+        self._known_by_place(c, state)
+        objs = self._resolve_all(c.targets, state)
         return self._update(c, objs, state)
+
+    def _known_by_place(self, c, state: State) -> None:
+        """"The man on the motorcycle was tall" with two men there: the one on it — which one is meant, not
+        where to put him. Only when exactly one of them is already there (riding it, holding it, beside it)."""
+        m = c.targets[0]
+        if len(c.targets) != 1 or m.head != "CAT" or m.det != "the" or not m.relation or len(m.landmarks) != 1 \
+                or m.relation not in ("on", "in", "near", "next", "at", "with") or c.dirs:
+            return
+        try:
+            cands = self.resolver.candidates(m, state.scene, state.order())
+            marks = self.resolver.resolve(m.landmarks[0], state.scene, state.order(), False, state.last_group(),
+                                          state.recency(), state.plural_group())
+        except (Missing, Ambiguous):
+            return
+        if len(cands) < 2 or len(marks) != 1:
+            return
+        lm = marks[0]
+        there = [o for o in cands if o.id != lm.id and (
+            lm.id in (o.attrs.get("of"), o.attrs.get("with")) or lm.attrs.get("with") == o.id)] or \
+            [o for o in cands if o.id != lm.id and abs(o.x - lm.x) < 0.15 and abs(o.y - lm.y) < 0.25]
+        if len(there) == 1:
+            c.targets[0] = replace(m, head="ID", value=there[0].id, relation=None, landmarks=[])
+            if c.relation == m.relation and c.landmarks is m.landmarks or c.landmarks == m.landmarks:
+                c.relation, c.landmarks = None, []
 
     # -- adding ------------------------------------------------------------------------------------------------
     def _add_all(self, c, state: State) -> None:
@@ -957,6 +982,10 @@ class Interpreter:
             found = self._someone_new(m, state)
             if found is None:
                 raise
+        except Ambiguous:
+            found = self._one_then_the_other(m, state)
+            if found is None:
+                raise
         if m.count and m.count > 1 and m.pick is None and not m.indefinite and len(found) != m.count and \
                 _EXACT_COUNT.get(m.count) and re.search(_EXACT_COUNT[m.count], self.source.lower()):
             # "make the two spheres yellow" with one sphere there, "the other two" of four: not a guess
@@ -974,6 +1003,15 @@ class Interpreter:
                                                      **({slot: colour} if colour else {})}))
                 found = [state.scene.get(o.id)]
         return found
+
+    def _one_then_the_other(self, m: Mention, state: State) -> list[SceneObject] | None:
+        """"The one man was very tall, the other was smaller": of two alike, the speaker tells one from the
+        other in this very turn, so either may be the first — the first talked about, then the other."""
+        if m.head not in ("CAT", "ONE") or m.plural or m.det not in ("the", None) or \
+                not re.search(r"\bthe other\b", self.source.lower()):
+            return None
+        cands = self.resolver.candidates(m, state.scene, state.order())
+        return cands[:1] if len(cands) == 2 else None
 
     def _resolve_all(self, ms: Sequence[Mention], state: State) -> list[SceneObject]:
         out: list[SceneObject] = []

@@ -32,6 +32,9 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "one of them was tall and thin, the other was shorter": two references, one after the other
+    (r",\s*(?:and |but |while |whereas )?the other(?: one)? (?=(?:was|is|had|has|looked|looks|wore|seemed|"
+     r"stood|sat)\b)", ". the other one "),
     # "a beard, like a short one", "a car, a dark blue one": one thing, said again with its look
     (r"\b(?:a|an) ([a-z]+), (?:like |kind of |sort of )?(?:a|an) ((?:(?:dark|light|bright|pale) |[a-z]+ (?=(?:"
      r"grey|gray|black|white|brown|red|blue|green|yellow|silver|pink|purple|orange) one\b))?[a-z]+) one\b",

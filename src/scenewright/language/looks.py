@@ -112,8 +112,10 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
                  for k, v in sizes[-1:]]  # ("the same size as the cube", "as big as the cube": the cube's)
     sizes += [("rel", _HEIGHT_AS_SIZE[v]) for a, v in (m.attrs if m else []) + c.attrs
               if a == "height" and v in _HEIGHT_AS_SIZE and _height_is_size(cat, c)]  # "make the shop taller"
-    if cat.people and "build" in cat.attributes and sizes and all(k == "abs" for k, _ in sizes):
-        big = sizes[-1][1] > 1  # a witness's "big lads", "a small man": how they were built, not how far away
+    if cat.people and "build" in cat.attributes and sizes and (all(k == "abs" for k, _ in sizes) or ref is None and
+                                                                 sizes[-1][0] == "rel" and not _height_is_size(cat, c)):
+        big = sizes[-1][1] > 1  # a witness's "big lads", "a small man", "the other was smaller": how they were
+        # built, not how far away
         attr, value = ("build", "heavy") if big else ("height", "short")
         c.attrs.append((attr, value))
         sizes = []

@@ -162,8 +162,20 @@ class Resolver:
             exact = [o for o in objs if o.category == m.value] if named else []
             alike = exact or [o for o in objs if o.category in cats]  # "the cars" are cars, not police cars;
             # "the ball" is any ball
-            if alike and m.det == "the" and self.by_a_place(m):  # "the shop guy", "the cafe lady": the one
-                alike = [o for o in alike if o.attrs.get("called") == m.surface]  # called so, or someone new
+            if alike and m.det in ("the", None) and self.by_a_place(m):  # "the shop guy", "the cafe lady": the
+                # one called so; "motorcycle guy": the one who rides it (or holds it); else someone new
+                word = m.surface.split()[0]
+                kin = {k.name for k in self.world.categories if word in (k.name, *k.synonyms)}
+                ours = lambda o: any(x.category in kin and (x.id == o.attrs.get("of") or  # noqa: E731
+                                                            x.attrs.get("with") == o.id) for x in scene.objects)
+                by = lambda o: any(x.category in kin and abs(x.x - o.x) < 0.2 for x in scene.objects)  # noqa: E731
+                alike = [o for o in alike if o.attrs.get("called") == m.surface] or \
+                    [o for o in alike if ours(o)] or [o for o in alike if by(o)]  # "the shop guy": the one by it
+            words = (m.surface or "").split()
+            if len(alike) > 1 and len(words) > 1 and m.det in ("the", None):  # "beard guy", "the scary man": the
+                noted = [o for o in alike if o.attrs.get("called") == m.surface or any(  # one noted so, if any
+                    w in " ".join(o.attrs.get("notes", ())).split() for w in words[:-1])]
+                alike = noted or alike
             head = m.surface.split()[-1] if m.surface else ""
             if not alike and m.det == "the" and head:  # "the balloon" when only a hot air balloon is there
                 alike = [o for o in objs if o.category.split()[-1] in (head, head.rstrip("s"))]  # its head noun:
@@ -295,6 +307,15 @@ class Resolver:
             if not sized:
                 raise Missing(f"There is nothing {'big' if big else 'small'} like that in the picture.")
             return sized
+        if m.superlative is None and m.det == "the" and m.sizes and len(cands) > 1 and \
+                m.sizes[-1][0] in ("abs", "rel") and m.sizes[-1][1] != 1.0 and \
+                all("height" in self.world.category(o.category).attributes for o in cands):
+            want, other = ("short", "tall") if m.sizes[-1][1] < 1 else ("tall", "short")  # "the small one had a
+            heights = [o.attrs.get("height") for o in cands]  # moustache": of a tall man and a shorter one
+            picked = [o for o, h in zip(cands, heights) if h == want] or \
+                ([o for o, h in zip(cands, heights) if h != other] if other in heights else [])
+            if len(picked) == 1:
+                return picked
         if m.superlative is None and m.det == "the" and m.sizes and len(cands) > 1 and \
                 m.sizes[-1][0] in ("abs", "rel") and m.sizes[-1][1] != 1.0:  # "the tiny one", "the big cube",
             m.superlative = ("scale", min if m.sizes[-1][1] < 1 else max)  # "the bigger one": the smallest / biggest

@@ -226,7 +226,8 @@ def said_again(it: "Interpreter", c: Clause, state: State) -> None:
     if len(c.targets) != 1 or c.verb is not None:
         return
     m = c.targets[0]
-    if m.head != "CAT" or m.det is not None or m.count or m.plural or m.negated:
+    if m.head != "CAT" or m.det is not None or m.count or m.plural or m.negated or m.ordinal is not None or \
+            m.pick is not None:  # "First man is tall. Second man is short": another one
         return
     recent = next((state.scene.get(i) for i in reversed(state.this_turn) if state.scene.get(i) is not None and
                    state.scene.get(i).category == m.value), None)

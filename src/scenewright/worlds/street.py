@@ -253,6 +253,12 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "stocky build": ("build", "heavy"), "big build": ("build", "heavy"), "slim build": ("build", "slim"),
     "thin build": ("build", "slim"), "slight build": ("build", "slim"), "small build": ("build", "slim"),
     "athletic build": ("build", "athletic"), "muscular build": ("build", "athletic"),
+    **{w: ("build", "heavy") for w in ("burly", "beefy", "hefty", "chunky", "fat", "fatter", "plump", "portly",
+                                        "tubby", "pot bellied", "big bellied", "bit of a belly", "a belly",
+                                        "big belly", "beer belly", "pot belly", "thickset", "thick set")},
+    **{w: ("build", "slim") for w in ("scrawny", "wiry", "skinnier", "thinner", "slimmer", "bony", "slight")},
+    **{w: ("build", "athletic") for w in ("stronger", "more strong", "strong looking", "strongly built",
+                                           "sporty", "buff")},  # (not "strong": "raining, not strong")
     # age
     "in his twenties": ("age", "young"), "in her twenties": ("age", "young"), "teenage": ("age", "young"),
     "in his forties": ("age", "middle aged"), "in her forties": ("age", "middle aged"),
