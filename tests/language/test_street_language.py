@@ -924,3 +924,13 @@ def test_one_and_the_other_of_two_and_first_and_second_in_one_turn(dialog):
     first, second = [o for o in s.scene.objects if o.category == "man"]
     assert (first.attrs.get("height"), first.attrs.get("top")) == ("tall", "white")
     assert (second.attrs.get("height"), second.attrs.get("build"), second.attrs.get("top")) == ("short", "heavy", "blue")
+
+
+def test_an_age_in_figures_said_of_someone_already_there(dialog):
+    for said, band in (("He was about 40.", "middle aged"), ("he was maybe 25", "young"),
+                       ("He looked about 60", "elderly"), ("hes tall, maybe 40s", "middle aged")):
+        s, t = dialog("street", "a man by the car", said)
+        man = next(o for o in s.scene.objects if o.category == "man")
+        assert t[1].ok and man.attrs.get("age") == band and len(s.scene.objects) == 2, said
+    s, t = dialog("street", "Woman, 50s, gray coat.")
+    assert t[0].ok and s.scene.objects[0].attrs.get("age") == "middle aged"

@@ -577,6 +577,10 @@ class Interpreter:
     def _update(self, c, objs: list[SceneObject], state: State) -> None:
         if len(objs) == 1:  # "he had a bottle in his hand": not a place to move him to
             _own_body(self.world, objs[0], c)
+        if c.copula and c.count and 12 < c.count < 100 and not any(a == "age" for a, _ in c.attrs) and objs and \
+                all("age" in self.world.category(o.category).attributes for o in objs):
+            c.attrs.append(("age", "young" if c.count < 40 else "middle aged" if c.count < 60 else "elderly"))
+            c.count = None  # "he was about 40": his age, as "a man, about 40" is
         if c.facing in ("each other", "apart") and len(objs) >= 2:
             left, right = sorted(objs[:2], key=lambda o: o.x)
             towards = c.facing == "each other"

@@ -28,6 +28,8 @@ def _clock(m: "re.Match[str]") -> str:
         "in the evening" if hour < 20 else "at night"
 
 
+_DECADES = {2: "twenties", 3: "thirties", 4: "forties", 5: "fifties", 6: "sixties", 7: "seventies", 8: "eighties",
+            9: "nineties"}
 CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
@@ -228,6 +230,7 @@ CONTRACTIONS = [
      r"a couple of|couple of|one|two|three|four|five|ten|fifteen|twenty|thirty|several) (?:minutes?|mins?|seconds?|"
      r"secs?|hours?)(?: or so)?\b,?", ""),
     (r"\b(\d{1,2})\s*(?:-|to)\s*\d{1,2}\b(?! (?:of|am|pm))", r"\1"),  # "so 16-17": about sixteen
+    (r"(?<!the )\b([2-9])0'?s\b", lambda m: _DECADES[int(m.group(1))]),  # "maybe 40s", "Woman, 50s": her age
     (r"\b(\d{2}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?ish\b", r"about \1"),  # "fifty-ish"
 ]
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
