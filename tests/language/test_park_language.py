@@ -349,3 +349,21 @@ def test_a_second_place_by_another_thing_is_skipped_and_said(dialog):
                   "a cat in front of the tent, a bit to the left of the tree")
     assert not t[-1].ok and "to the left of the tree" in t[-1].skipped and "by the tent only" in t[-1].reply
     assert len(t[-1].scene.find("cat")) == 1
+
+
+def test_facing_someone_turns_towards_them_and_the_words_after_a_new_thing_are_its_own(dialog):
+    s, t = dialog("park", "a girl in the middle", "a cat on the far right, small, facing the girl")
+    girl, cat = s.scene.objects
+    assert t[1].ok and girl.scale == 1.0 and cat.scale < 1.0  # the cat is small, not the girl
+    facing = s.world.category("cat").facing
+    assert (cat.flip != (facing == "left")) if facing else True  # turned left, towards her
+    s, t = dialog("park", "a girl on the left", "boy on the right, medium, facing her, kicking")
+    girl, boy = s.scene.objects
+    assert girl.pose is None and girl.scale == 1.0 and boy.pose == "kicking" and boy.scale < 1.0
+    s, t = dialog("park", "a girl on the left", "a girl on the right", "a ball in the middle",
+                  "make both girls face the ball")
+    left, right = s.scene.objects[:2]
+    assert left.flip != right.flip  # each turned its own way
+    s, t = dialog("park", "a girl in the middle", "a cat on the far right", "the girl is looking at the cat")
+    g = s.scene.objects[0]
+    assert t[2].ok and (g.x, g.y) == (t[1].scene.objects[0].x, t[1].scene.objects[0].y)  # turned, not moved

@@ -41,6 +41,8 @@ class Clause:
     attrs: list[tuple] = field(default_factory=list)
     kinds: list[tuple] = field(default_factory=list)  # (slot, colour or None, kind)
     facing: str | None = None
+    face_to: Mention | None = None  # "facing the girl", "looking at him": turned towards that one
+    face_same: bool = False  # "facing the same way as the girl": turned as that one is
     hedge: bool = False
     alternatives: bool = False
     neg: bool = False
@@ -79,7 +81,7 @@ class Clause:
     @property
     def has_predicate(self) -> bool:
         return bool(self.colors or self.sizes or self.expressions or self.poses or self.attrs or self.kinds
-                    or self.facing or self.marks)
+                    or self.facing or self.face_to or self.marks)
 
     @property
     def empty(self) -> bool:
@@ -721,6 +723,23 @@ class ClauseReader:
             return True
         return False
 
+    @staticmethod
+    def _faced(c: Clause, toks: list[Token], face_at: tuple[int, str | None, int]) -> None:
+        """"a cat facing the girl", "a duck facing towards the snake", "facing the same way as her": the one
+        named after "facing" is who it turns to (or turns as), not a second thing of the clause, nor a place."""
+        n_targets, relation, at = face_at
+        if c.relation != relation and c.relation in ("toward", "near") and c.landmarks and \
+                not c.landmarks[0].indefinite:
+            c.face_to = c.landmarks[0]
+            for m in c.targets:
+                if m.landmarks is c.landmarks:
+                    m.relation, m.landmarks = None, []
+            c.relation, c.landmarks = relation, []
+        elif len(c.targets) > n_targets and c.targets[n_targets].head in ("CAT", "PRON", "ONE", "ID") and \
+                not c.targets[n_targets].indefinite:  # ("a boy facing a dog": the dog is drawn too)
+            c.face_to = c.targets.pop(n_targets)
+        c.face_same = c.face_to is not None and any(t.kind == "WORD" and t.value == "same" for t in toks[at:])
+
     def read(self, tokens: list[Token]) -> Clause:
         c = Clause(" ".join(t.text for t in tokens))
         toks = self._retag(tokens)
@@ -735,6 +754,7 @@ class ClauseReader:
         repair = False
         excepting: Mention | None = None
         last_head, last_mention = -1, None
+        face_at: tuple[int, str | None, int] | None = None
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -961,7 +981,7 @@ class ClauseReader:
                     c.verb = c.verb if c.verb in ("add", "put", "exist") else t.value
                     after_hold = True
                 elif t.value == "face":
-                    pass
+                    face_at = (len(c.targets), c.relation, i)
                 elif c.verb is None or c.verb == "exist":
                     c.verb = t.value if c.verb is None else c.verb
             elif k == "DIR" and t.text in ("up", "down") and i > 0 and toks[i - 1].kind == "KIND" and c.kinds \
@@ -1059,6 +1079,8 @@ class ClauseReader:
             # "a cat in front of the tent, a bit to the left of the tree": the tree's place is not kept
             c.dropped_place = " ".join([for_next_word] + [f"{m.det} {m.surface}" if m.det and m.head == "CAT" else
                                                           m.surface for m in for_next[1]])
+        if face_at is not None:
+            self._faced(c, toks, face_at)
         self._parts(c, toks)
         self._counted_from(c, toks)
         c.size_ref = next((t.text.rsplit(" of the ", 1)[1] for t in toks if t.kind == "SIZE" and " of the " in t.text),

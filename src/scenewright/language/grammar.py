@@ -90,6 +90,16 @@ class GrammarParser:
             headless = not c.targets and c.holder is None and c.verb in (None, "exist") and not c.backgrounds
             nxt_new = k + 1 < len(segments) and bool(segments[k + 1]) and segments[k + 1][0].kind == "DET" and \
                 segments[k + 1][0].value == "a"
+            faces_next = k + 1 < len(segments) and bool(segments[k + 1]) and segments[k + 1][0].kind == "VERB" and \
+                segments[k + 1][0].value == "face"
+            if headless and out and kept[-1] and toks and toks[0].start > kept[-1][-1].start and \
+                    not c.has_location and (c.face_to is not None or c.has_predicate and faces_next) and \
+                    out[-1].targets and all(m.head == "CAT" and m.det in ("a", "an", None) for m in out[-1].targets):
+                # "a cat on the far right, small, facing the girl": the cat's size and the way it faces, not the
+                # girl's size
+                kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
+                out[-1] = self.reader.read(kept[-1])
+                continue
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
                     and (not c.hedge or c.has_location and nxt_new) \
                     and not _takes_back(c, self.reader.read(segments[k + 1]), segments[k + 1]) \

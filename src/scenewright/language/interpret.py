@@ -438,8 +438,12 @@ class Interpreter:
                 "of" not in fields.get("attributes", {}):  # "a man on a motorbike": its rider, they go together
             fields["attributes"] = {"role": "rider", **fields.get("attributes", {}), "of": landmark.id}
         placed: list[P.Box] = []
+        to = self._face_target(c, state) if c.face_to is not None else None
         for k in range(n):
             x, y = self._where(cat, scale, c, state, landmark, other, holder, how, k, n, placed, relation)
+            way = self._way_to(x, to, c.face_same) if to is not None and cat.facing is not None else None
+            if way is not None:  # "a cat on the far right, facing the girl": turned towards her
+                fields["flip"] = (cat.facing or "right") != way
             w, h = P.size_of(self.world, cat.name, scale, y)
             if any(abs(b.x - x) < w / 2 and abs(b.y - y) < h / 2 for b in placed):  # the row hit an edge
                 x, y = P.free_spot(self.world, state.scene, cat, scale, y, avoid=placed)
@@ -468,6 +472,28 @@ class Interpreter:
             return None  # "a red car … a blue car": two
         state.described.add(obj.id)
         return obj
+
+    def _face_target(self, c, state: State, exclude: str | None = None) -> SceneObject | None:
+        """Whom "facing the girl", "looking at him" turns to; None when that cannot be told."""
+        m = c.face_to
+        try:
+            found = self.resolve_but(m, state, exclude) if exclude is not None else \
+                self._resolve(m, state, talked=False)
+        except (Missing, Ambiguous):
+            state.skip(f"facing {m.surface}", why=f"(I skipped 'facing {m.surface}': I could not tell who that is.)")
+            return None
+        return found[0] if found else None
+
+    def _way_to(self, x: float, to: SceneObject, same: bool) -> str | None:
+        """"left" or "right": the way to turn at `x` to face `to` (or, `same`, to face the way it faces)."""
+        if same:
+            own = self.world.category(to.category).facing
+            if own is None:
+                return None
+            return own if not to.flip else ("left" if own == "right" else "right")
+        if abs(to.x - x) < 0.01:
+            return None
+        return "right" if to.x > x else "left"
 
     def _same_person_again(self, m: Mention, c, cat: Category, state: State) -> bool:
         """A person named a second time in one turn, by another word, is the person just added ("a police
@@ -577,6 +603,19 @@ class Interpreter:
     def _update(self, c, objs: list[SceneObject], state: State) -> None:
         if len(objs) == 1:  # "he had a bottle in his hand": not a place to move him to
             _own_body(self.world, objs[0], c)
+        if c.face_to is not None and len(objs) == 1:  # "the girl is looking at the cat"
+            to = self._face_target(c, state, exclude=objs[0].id)
+            if to is not None:
+                c.facing = self._way_to(objs[0].x, to, c.face_same) or c.facing
+        elif c.face_to is not None and objs:  # "make both girls face the ball": each turns its own way
+            for o in objs:
+                to = self._face_target(c, state, exclude=o.id)
+                way = self._way_to(o.x, to, c.face_same) if to is not None else None
+                flip = (self.world.category(o.category).facing or "right") != way
+                if way is not None and self.world.category(o.category).facing is not None and flip != o.flip:
+                    state.do(Update.of(o.id, flip=flip))
+            objs = [state.scene.get(o.id) for o in objs]
+        c.face_to = None
         if c.copula and c.count and 12 < c.count < 100 and not any(a == "age" for a, _ in c.attrs) and objs and \
                 all("age" in self.world.category(o.category).attributes for o in objs):
             c.attrs.append(("age", "young" if c.count < 40 else "middle aged" if c.count < 60 else "elderly"))

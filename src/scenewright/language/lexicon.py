@@ -34,6 +34,13 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "the girl is looking at the cat", "a dog staring at him": turned towards them, not beside them
+    (r"(?<!\bi )(?<!\bi am )(?<!\bim )(?<!\bi'm )(?<!\bwe )(?<!\bwe are )(?<!\bwe're )(?<!\bi was )(?<!\bwe were )"
+     r"\b(?:is |are |was |were )?(?:looking|staring|gazing|glaring|peering|looks|looked|stares|stared) (?:right "
+     r"|straight |directly )?(?:at|towards|toward)\b(?! (?:the )?(?:sky|ground|camera|us|me|you|viewer|picture|"
+     r"floor)\b)", "facing"),
+    (r"\b(waving|smiling|pointing|barking|growling|shouting|yelling|laughing) (?:right |straight "
+     r"|directly )?(?:at|towards|toward)\b(?= (?:the|him|her|them|it)\b)", r"\1 facing"),
     # "one of them was tall and thin, the other was shorter": two references, one after the other
     (r",\s*(?:and |but |while |whereas )?the other(?: one)? (?=(?:was|is|had|has|looked|looks|wore|seemed|"
      r"stood|sat)\b)", ". the other one "),
