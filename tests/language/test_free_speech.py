@@ -613,3 +613,24 @@ def test_a_boy_and_a_girl_are_two_and_a_place_said_after_both_is_for_both():
     assert one(t[0].scene, "man").x < 0.35 and one(t[0].scene, "woman").x < 0.35
     _, t = tell("shapes", "a cube on the left and a sphere")
     assert one(t[0].scene, "cube").x < 0.35 and one(t[0].scene, "sphere").x > 0.35  # said of the cube only
+
+
+def test_counts_said_after_the_noun_each_side_both_and_one_of_them():
+    _, t = tell("street", "a house in the middle", "a tree on each side of the house")
+    house, trees = one(t[1].scene, "house"), objs(t[1].scene, "tree")
+    assert len(trees) == 2 and min(x.x for x in trees) < house.x < max(x.x for x in trees)
+    _, t = tell("street", "There's a row of houses on the left, three of them.")
+    assert len(objs(t[0].scene, "house")) == 3
+    _, t = tell("park", "two girls. one of them is happy")
+    assert sorted(str(g.expression) for g in objs(t[0].scene, "girl")) == ["None", "happy"]
+    _, t = tell("park", "a boy on the left", "a girl on the right", "make both kids sad")
+    assert one(t[2].scene, "boy").expression == one(t[2].scene, "girl").expression == "sad"
+    _, t = tell("shapes", "a red sphere and a blue sphere on the right", "both balls go left")
+    assert len(objs(t[1].scene, "sphere")) == 2 and all(s.x < 0.5 for s in objs(t[1].scene, "sphere"))
+    _, t = tell("park", "a soccer ball", "a basketball", "remove all the balls")
+    assert t[2].scene.objects == ()
+    _, t = tell("park", "a hot dog on the grill", "a dog on the left")
+    assert len(objs(t[1].scene, "dog")) == 1 and len(objs(t[1].scene, "hot dog")) == 1
+    _, t = tell("park", "a bear on the left", "and a snake! a snake next to the bear")
+    snake = one(t[1].scene, "snake")
+    assert abs(snake.x - one(t[1].scene, "bear").x) < 0.3

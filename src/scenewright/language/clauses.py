@@ -1245,7 +1245,8 @@ class ClauseReader:
             elif t.kind == "ABS" and t.text in ("back", "front") and out and out[-1].kind in ("PRON", "DET") and \
                     out[-1].text in ("his", "her", "their"):
                 t = Token("WORD", "back", t.text, t.start)  # "a rucksack on his back": his body, not a place
-            elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out):
+            elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out) and \
+                    any(k.facing for k in self.world.categories):  # (shapes face no way: "go left" is a place)
                 t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
             elif t.kind == "NUM" and t.text == "both" and (nxt is None or nxt.kind in ("POSE", "EXPR", "SIZE", "COMMA",
                                                                                 "VERB", "ATTR", "FACE")):

@@ -79,7 +79,8 @@ class Interpreter:
         for c in idioms.subjects_first(clauses):
             for k, m in enumerate(c.targets):  # "we now have two spheres. let's make both of them green"
                 if m.head == "PRON" and m.value == "plural" and group is not None:
-                    c.targets[k] = Mention("CAT", group.value, group.surface, det="the", plural=True)
+                    c.targets[k] = Mention("CAT", group.value, group.surface, det="the", plural=m.pick is None,
+                                           pick=m.pick)  # ("one of them": one of that group)
             mark = state.mark()
             as_said = verify.snapshot(c)  # interpreting may rewrite the clause
             try:
@@ -179,6 +180,10 @@ class Interpreter:
         if self._passed(c, state) and not c.targets and not (c.has_predicate or c.has_location or c.backgrounds):
             return None  # "I was walking past the cafe": the cafe is there, and that is all
         c.targets = _without_echoes(self.world, c.targets)
+        for m in c.targets:  # "both balls go left", "make both kids sad": the two there are, not two more
+            if m.head == "CAT" and m.count == 2 and m.det is None and re.search(r"\bboth\b", c.text) and \
+                    len(self.resolver.candidates(m, state.scene, state.order())) == 2:
+                m.det, m.plural, m.count = "the", True, None
         subjects.fell(c, state)
         subjects.activities(self, c)
         subjects.conditions(self, c)
@@ -387,6 +392,12 @@ class Interpreter:
             if fields or called:
                 state.do(Update.of(described.id, **{**fields, **called}))
             state.talked_about(described.id)
+            if m.relation or m.landmarks or c.has_location:
+                state.unplaced.discard(described.id)
+                unlooked = {k: [] for k in LOOKS}
+                self._update(replace(c, **unlooked, targets=[Mention("ID", described.id, m.surface)],
+                                     relation=m.relation or c.relation, landmarks=m.landmarks or c.landmarks),
+                             [state.scene.get(described.id)], state)
             return None
         if holder is None and cat.worn and not (m.relation or c.has_location) and not (m.count or c.count) and \
                 state.this_turn:  # "Girl next to him. Crown.": hers, the one just drawn
@@ -459,14 +470,16 @@ class Interpreter:
         named again in the turn that drew it, with nothing that tells them apart, is that thing said again. A
         count, "another", an order, a place of its own, a look it does not share or an "add" make it a second."""
         if m.det != "a" or m.count or m.pick is not None or m.ordinal is not None or c.verb == "add" or \
-                m.relation or m.landmarks or c.has_location or re.match(r"(?:and|also|plus)\b", c.text) or \
-                re.search(r"\b(?:too|as well|also|other|more)\b", c.text):
+                re.match(r"(?:and|also|plus)\b", c.text) or re.search(r"\b(?:too|as well|also|other|more)\b", c.text):
             return None  # "a couple, and a woman with a pushchair": the list goes on
         added = [e.obj.id for e in state.edits if isinstance(e, Add)]
         same = [o for o in state.scene.objects if o.id in added and o.category == cat.name]
         if len(same) != 1 or same[0].id in state.described:
             return None
         obj = same[0]
+        if (m.relation or m.landmarks or c.has_location) and obj.id not in state.unplaced:
+            return None  # a place of its own, when the first was placed: a second one
+        # ("and a snake! a snake next to the bear": the place of the one just drawn anywhere)
         if obj.color and any(k != obj.color for k in m.colors + c.colors) or \
                 any(obj.attrs.get(a) not in (None, v) for a, v in list(m.attrs) + list(c.attrs)):
             return None  # "a red car … a blue car": two

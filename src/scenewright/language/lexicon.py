@@ -28,12 +28,21 @@ def _clock(m: "re.Match[str]") -> str:
         "in the evening" if hour < 20 else "at night"
 
 
+_NOT_A_KIND = {"hot dog"}  # named like a kind of its last word, and not one: "the dog" is never a hot dog
 _DECADES = {2: "twenties", 3: "thirties", 4: "forties", 5: "fifties", 6: "sixties", 7: "seventies", 8: "eighties",
             9: "nineties"}
 CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "a tree on each side of the house": two trees, one to its left and one to its right
+    (r"\b(?:a|an|one) ((?:[a-z]+ )?[a-z]+) on (?:each|either|both) sides? of (the [a-z]+(?: [a-z]+)?)\b",
+     r"a \1 to the left of \2 and a \1 to the right of \2"),
+    # "a row of houses on the left, three of them", "pine trees along the back, like three of them": how many
+    (r"\b(?:some |a (?:row|line|bunch|group|few|couple) of )([a-z]+s)\b([^.,!?]*),\s*(?:like |about |maybe |"
+     r"probably |i think )?(two|three|four|five|six|seven|eight) of them\b", r"\3 \1\2"),
+    (r"(?:^|(?<=[.!?]\s))([a-z]+ )?([a-z]+s)\b([^.,!?]*),\s*(?:like |about |maybe |probably |i think )?"
+     r"(two|three|four|five|six|seven|eight) of them\b", r"\4 \1\2\3"),
     # "the girl is looking at the cat", "a dog staring at him": turned towards them, not beside them
     (r"(?<!\bi )(?<!\bi am )(?<!\bim )(?<!\bi'm )(?<!\bwe )(?<!\bwe are )(?<!\bwe're )(?<!\bi was )(?<!\bwe were )"
      r"\b(?:is |are |was |were )?(?:looking|staring|gazing|glaring|peering|looks|looked|stares|stared) (?:right "
@@ -738,13 +747,18 @@ class Lexicon:
             for n in (c.plural_name,) + tuple(_plural(s) for s in c.synonyms):
                 self.category_words.setdefault(normalise(n), c.name)
                 self._put(n, "CAT", (c.name, True), front=True)
-            heads.setdefault(normalise(c.name).split()[-1], set()).add(c.name)
+            if normalise(c.name) not in _NOT_A_KIND:
+                heads.setdefault(normalise(c.name).split()[-1], set()).add(c.name)
         for c in w.categories:  # a thing's own name beats another thing's synonym: "glasses" are not drinks
             for n, plural in ((c.name, False), (c.plural_name, True)):
                 key, entry = tuple(normalise(n).split()), ("CAT", (c.name, plural))
                 self.table[key].remove(entry)
                 self.table[key].insert(0, entry)
                 self.category_words[normalise(n)] = c.name
+        for c in w.categories:  # "all the balls": a basketball and a baseball are balls too
+            name = normalise(c.name)
+            if " " not in name and name.endswith("ball") and name != "ball" and "ball" in heads:
+                heads["ball"].add(c.name)
         self.hypernyms = {h: frozenset(v) for h, v in heads.items() if len(v) > 1}
         for group, (word, default) in _GROUP_WORDS.items():  # "the vehicle", "the animals"
             members = frozenset(c.name for c in w.categories if c.group == group)
@@ -756,6 +770,9 @@ class Lexicon:
         people = frozenset(c.name for c in w.categories if c.people)
         if len(people) > 1:  # "remove all the people except the man": men, women, children, persons
             self.hypernyms.update({"people": people, "persons": people})
+            young = frozenset(c.name for c in w.categories if c.people and c.name in ("boy", "girl"))
+            if len(young) == 2 and not {"kid", "child"} & set(w.category_names):  # "both kids": the boy and
+                self.hypernyms.update({"kid": young, "children": young, "child": young})  # the girl
             for word in ("people", "persons"):  # a world with no "person" (the park): any of its people
                 if not any(kind == "CAT" for kind, _ in self.table.get((word,), ())):
                     self._put(word, "CAT", ("person" if "person" in people else sorted(people)[0], True), front=True)
