@@ -634,3 +634,16 @@ def test_counts_said_after_the_noun_each_side_both_and_one_of_them():
     _, t = tell("park", "a bear on the left", "and a snake! a snake next to the bear")
     snake = one(t[1].scene, "snake")
     assert abs(snake.x - one(t[1].scene, "bear").x) < 0.3
+
+
+def test_a_list_is_a_list_the_small_one_among_all_and_a_learners_missing_article():
+    _, t = tell("shapes", "a cube, a sphere and a cube")
+    assert len(objs(t[0].scene, "cube")) == 2
+    _, t = tell("shapes", "a big red cube", "a small green sphere", "a cylinder", "remove the small one")
+    assert [o.category for o in t[3].scene.objects] == ["cube", "cylinder"]
+    _, t = tell("shapes", "two red cubes", "add a brown cube, so there are three cubes")
+    assert len(objs(t[1].scene, "cube")) == 3
+    _, t = tell("street", "There is petrol station, on right side of picture.", "a man on left")
+    assert one(t[1].scene, "gas station").x > 0.6 and one(t[1].scene, "man").x < 0.4
+    _, t = tell("park", "a tree", "add an owl on top of teh tree")
+    assert abs(one(t[1].scene, "owl").x - one(t[1].scene, "tree").x) < 0.1  # "on top of" is still one phrase

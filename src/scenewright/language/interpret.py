@@ -477,6 +477,9 @@ class Interpreter:
         if len(same) != 1 or same[0].id in state.described:
             return None
         obj = same[0]
+        if added[-1] != obj.id and not re.search(r"\bor (?:maybe |perhaps )?(?:a|an)\b", self.source.lower()):
+            return None  # "a cube, a sphere and a cube": a list, with something else between them (not "a man
+            # next to it. Or a woman. A man, with long hair.")
         if (m.relation or m.landmarks or c.has_location) and obj.id not in state.unplaced:
             return None  # a place of its own, when the first was placed: a second one
         # ("and a snake! a snake next to the bear": the place of the one just drawn anywhere)

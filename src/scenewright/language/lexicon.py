@@ -35,6 +35,12 @@ CONTRACTIONS = [
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
+    # "petrol station, on right side of picture": the article a learner leaves out
+    (r"(?<!left )(?<!right )(?<!top )(?<!bottom )\b(on|to|at|in|near) (left|right|middle|centre|center|top|bottom)\b"
+     r"(?! to (?:the )?(?:left|right|top|bottom)\b)(?! (?:of|and) (?:the )?(?:left|right|top|bottom)\b)"
+     r"(?!(?: side| hand side)? of\b(?! (?:the )?(?:picture|image|scene|road|street|frame)\b))",
+     r"\1 the \2"),
+    (r"\b(side|corner|edge|part|half) of (picture|image|scene|road|street|frame)\b", r"\1 of the \2"),
     # "a tree on each side of the house": two trees, one to its left and one to its right
     (r"\b(?:a|an|one) ((?:[a-z]+ )?[a-z]+) on (?:each|either|both) sides? of (the [a-z]+(?: [a-z]+)?)\b",
      r"a \1 to the left of \2 and a \1 to the right of \2"),
@@ -110,7 +116,8 @@ CONTRACTIONS = [
     # "how many things is that? five. add one more sphere": the question and its answer, then what to do
     (r"^\s*(?:hmm,? |so,? |ok,? |um,? )?how many [^?]*\?\s*(?:(?:\w+|that is \w+|it is \w+)[.!]\s+)?(?=\w)", ""),
     (r"\s*,?\s*\bso (?:that )?there (?:are|is|will be|would be) (?:\d+|one|two|three|four|five|six|seven|eight|nine|"
-     r"ten)(?: of them| now| in all| altogether)?\s*(?=[.!,]|$)", ""),  # "add one more so there are four": a count
+     r"ten)(?: [a-z]+s)?(?: of them| now| in all| altogether)?\s*(?=[.!,]|$)", ""),  # "add one more so there are
+    # four", "add a brown cube, so there are three cubes": a count of what is there then, not more to add
     # a teacher's aside: "behind the cube - remember, behind means farther away from us - place …"
     (r"\s[-–—]+\s*remember,?\s[^-–—]*?\bmeans\b[^-–—]*[-–—]+\s", " , "),
     (r",\s*remember,?\s[^,.;]*?\bmeans\b[^,.;]*(?=[,.;]|$)", ""),
