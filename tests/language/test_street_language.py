@@ -934,3 +934,16 @@ def test_an_age_in_figures_said_of_someone_already_there(dialog):
         assert t[1].ok and man.attrs.get("age") == band and len(s.scene.objects) == 2, said
     s, t = dialog("street", "Woman, 50s, gray coat.")
     assert t[0].ok and s.scene.objects[0].attrs.get("age") == "middle aged"
+
+
+def test_an_officers_shorthand_and_a_buss_number(dialog):
+    s, t = dialog("street", "S1: M, approx 45 yrs, avg build, avg ht", "S1 wearing blk leather jkt, blue jeans",
+                  "Veh: gray sedan, parked, far R", "S1 fled on foot twd veh", "0140 hrs, dark")
+    assert all(r.ok for r in t[:4]), [r.reply for r in t]
+    man, car = s.scene.objects
+    assert (man.category, man.attrs.get("age"), man.attrs.get("build"), man.attrs.get("top")) == \
+        ("man", "middle aged", "average", "black")
+    assert car.category == "car" and car.x > 0.75 and car.attrs.get("motion") == "parked" and man.pose == "running"
+    assert s.scene.background.startswith("night")
+    s, t = dialog("street", "I drive the number 12", "the number 73 bus pulled in")
+    assert [o.category for o in s.scene.objects] == ["bus"] and t[1].ok

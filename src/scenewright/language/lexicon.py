@@ -32,6 +32,21 @@ _NOT_A_KIND = {"hot dog"}  # named like a kind of its last word, and not one: "t
 _DECADES = {2: "twenties", 3: "thirties", 4: "forties", 5: "fifties", 6: "sixties", 7: "seventies", 8: "eighties",
             9: "nineties"}
 CONTRACTIONS = [
+    # an officer's notebook: "S1: M, approx 45 yrs, blk leather jkt", "Veh: gray sedan, parked, far R"
+    (r"(?<!\bthe )(?<!\ba )(?<!\bone )(?<!\bits )\bveh\b(?!\s*:)", "the vehicle"), (r"\bveh\b", "vehicle"),
+    (r"\bstmt\b", "statement"), (r"(?:^|(?<=[.!?]\s))loc(?:ation)?\s*:\s*", ""), (r"\bblk\b", "black"), (r"\bwht\b", "white"), (r"\bjkt\b", "jacket"),
+    (r"\bavg\b", "average"), (r"\bht\b", "height"), (r"\bbld\b", "build"), (r"\btwds?\b", "towards"),
+    (r"\bw/\s*", "with "), (r"\bapprox\b\.?", "about"), (r"\b(\d{2}) ?(?:yrs|years)\b(?! (?:ago|later|before|after))", r"\1"),
+    (r"\b([sv])([1-5])\b", lambda m: f"{'suspect' if m.group(1) == 's' else 'victim'} {m.group(2)}"),  # "S1", "V1"
+    (r"(?:^|(?<=[.!?]\s))vehicle\s*:\s*", ""),  # "Veh: gray sedan": the label of what follows
+    (r"\b(far|on|to|at|the) ([rl])\b(?!')", lambda m: f"{m.group(1)} {'right' if m.group(2) == 'r' else 'left'}"),
+    (r"\b([rl]) (of|side)\b", lambda m: f"{'right' if m.group(1) == 'r' else 'left'} {m.group(2)}"),
+    (r"(?:(?<=^)|(?<=[:,]\s)|(?<=[:,]))\s*([mf])\s*(?=[,.;]|$)", lambda m: " male" if m.group(1) == "m" else " female"),
+    (r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hours|hrs)\b()", lambda m: _clock(m)),  # "0140 hrs": a report's time
+    # "I drive the number 12", "the 42 pulled in": a bus's number, not twelve buses
+    (r"\b(?:the )?(?:number |no\.? |#)?\d{1,3} (bus|tram|coach)\b", r"the \1"),
+    (r"\b(drive|drives|driving|drove|on|took|take|taking|caught|catch|waiting for|wait for) the number \d{1,3}\b",
+     r"\1 the bus"),
     # "a white hoodie yeah that's right": the witness agreeing with themselves, not a place on the right
     (r"\b(?:yeah|yes|yep|yup)[,\s]+that(?:'s|s| is) (?:right|correct)\b", ""),
     (r"\bnext of\b", "next to"),
@@ -482,7 +497,7 @@ NEAREST_COLOURS = frozenset("""pink silver gold golden maroon tan olive turquois
 # Names of things that are also everyday function words: a thing only after a determiner, number or adjective.
 FUNCTION_NOUNS = {("can",), ("cans",), ("light",), ("lights",), ("block",), ("set",), ("second",), ("stop",)}
 
-CORRECTION_MARKERS = ["no i meant", "no i mean", "no", "nope", "not", "actually", "i meant", "i mean", "sorry",
+CORRECTION_MARKERS = ["amend", "amendment", "no i meant", "no i mean", "no", "nope", "not", "actually", "i meant", "i mean", "sorry",
                       "wait", "oops", "correction", "rather", "instead", "make that", "my mistake",
                       "my bad", "wrong", "that is wrong", "that was wrong", "scratch that"]
 GENDER = {"male": {"boy", "man", "guy", "father", "dad", "king", "son", "brother", "gentleman", "male",
