@@ -947,3 +947,8 @@ def test_an_officers_shorthand_and_a_buss_number(dialog):
     assert s.scene.background.startswith("night")
     s, t = dialog("street", "I drive the number 12", "the number 73 bus pulled in")
     assert [o.category for o in s.scene.objects] == ["bus"] and t[1].ok
+
+
+def test_a_childs_age_said_with_he_is_is_not_a_count(dialog):
+    s, t = dialog("street", "I'm here with my son, he's six.")
+    assert t[0].ok and [o.category for o in s.scene.objects] == ["child"]  # one son, not six

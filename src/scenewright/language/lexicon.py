@@ -43,6 +43,9 @@ CONTRACTIONS = [
     (r"\b([rl]) (of|side)\b", lambda m: f"{'right' if m.group(1) == 'r' else 'left'} {m.group(2)}"),
     (r"(?:(?<=^)|(?<=[:,]\s)|(?<=[:,]))\s*([mf])\s*(?=[,.;]|$)", lambda m: " male" if m.group(1) == "m" else " female"),
     (r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hours|hrs)\b()", lambda m: _clock(m)),  # "0140 hrs": a report's time
+    # "my son, he's six", "she was maybe ten": a child's age, not six children
+    (r"\b(he|she)(?: is| was|'s) (?:about |maybe |only |just |nearly |almost |like )?(?:one|two|three|four|five|six|"
+     r"seven|eight|nine|ten|eleven|twelve|[1-9]|1[0-2])(?: years? old)?\b(?! (?:of|[a-z]+s)\b)", r"\1 is young"),
     # "I drive the number 12", "the 42 pulled in": a bus's number, not twelve buses
     (r"\b(?:the )?(?:number |no\.? |#)?\d{1,3} (bus|tram|coach)\b", r"the \1"),
     (r"\b(drive|drives|driving|drove|on|took|take|taking|caught|catch|waiting for|wait for) the number \d{1,3}\b",
