@@ -950,5 +950,5 @@ def test_an_officers_shorthand_and_a_buss_number(dialog):
 
 
 def test_a_childs_age_said_with_he_is_is_not_a_count(dialog):
-    s, t = dialog("street", "I'm here with my son, he's six.")
-    assert t[0].ok and [o.category for o in s.scene.objects] == ["child"]  # one son, not six
+    s, t = dialog("street", "I'm here with my boy, he's six.")
+    assert t[0].ok and [o.category for o in s.scene.objects] == ["child"]  # one boy, not six
