@@ -501,3 +501,19 @@ def test_a_count_said_with_the_must_match_what_is_there(dialog):
 def test_after_ten_minutes_is_when_not_how_many(dialog):
     _, t = dialog("street", "a person by the house", "After maybe ten minutes the person came back out")
     assert len(t[-1].scene.find("person")) == 1 and "10" not in t[-1].reply
+
+
+def test_the_last_change_again_for_another_one(dialog):
+    s, t = dialog("shapes", "a red sphere and a green sphere", "make the red one big", "now the other one too")
+    assert t[2].ok and all(o.scale > 1.0 for o in s.scene.objects)
+    s, t = dialog("shapes", "a small cube and a big sphere", "remove the small one", "and the big one")
+    assert t[2].ok and s.scene.objects == ()
+    s, t = dialog("shapes", "a cube and a sphere", "make the cube red", "same for the sphere")
+    assert [o.color for o in s.scene.objects] == ["red", "red"]
+    s, t = dialog("shapes", "a cube on the left and a sphere in the middle", "move the cube a bit to the right",
+                  "the sphere too")
+    cube0, sphere0 = t[0].scene.objects
+    cube, sphere = s.scene.objects
+    assert abs((sphere.x - sphere0.x) - (cube.x - cube0.x)) < 0.01 and sphere.x > sphere0.x  # the same step
+    s, t = dialog("shapes", "a cube", "add a sphere", "and the cube too")
+    assert len(s.scene.objects) == 2 and not any(o.color for o in s.scene.objects)  # an add is not repeated so

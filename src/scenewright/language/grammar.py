@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from ..errors import ScenewrightError
+from ..scene import Remove, SceneObject, Update
 from ..scene.history import Entry
 from ..worlds import World
 from . import audit, members, speaker
@@ -23,9 +24,9 @@ from .base import Context, Parse
 from .clauses import Clause, ClauseReader, said_by_the_witness
 from .commands import command
 from .corrections import correction
-from .lexicon import FILLER, Lexicon, Token
+from .lexicon import FILLER, Lexicon, Token, normalise
 from .reader import gender_of
-from .references import LOOKS, touched
+from .references import LOOKS, Ambiguous, Missing, salience, touched
 
 
 class GrammarParser:
@@ -197,6 +198,45 @@ class GrammarParser:
             reply += " (I skipped " + " and ".join(repr(t) for t in left) + ": say it again now that it's fixed.)"
         return replace(fixed, edits=edits, notes=notes, skipped=skipped, reply=reply)
 
+    def _same_again(self, text: str, context: Context) -> Parse | None:
+        """"Make the red one big." then "now the other one too", "the sphere as well", "same for the sphere",
+        "and the big one" (after "remove the small one"): the last turn's change, done to that one. A move is the
+        same step, a resize the same factor. None when the turn is not such an ellipsis."""
+        t = normalise(text).strip(" .!")
+        said = _AGAIN.match(t)
+        if said is None or not context.entries or len(said.group("who").split()) > 5 or \
+                not (re.search(r"\b(?:and|same)\b", said.group("lead")) or said.group("tail")):
+            return None
+        clauses = self.read_clauses(said.group("who"))
+        if len(clauses) != 1:
+            return None
+        c = clauses[0]
+        if not c.targets or c.verb or c.neg or c.has_predicate or c.has_location or \
+                any(m.indefinite or m.head not in ("CAT", "ONE", "PRON", "ID") for m in c.targets):
+            return None
+        last, before = context.entries[-1], context.scene_before_last()
+        if not last.edits or not all(isinstance(e, (Update, Remove)) for e in last.edits):
+            return None
+        order = salience(context.scene, context.entries, ())
+        try:
+            found = [o for m in c.targets for o in self.interpreter.resolver.resolve(m, context.scene, order)]
+        except (Missing, Ambiguous) as e:
+            return Parse.refuse(e.message)
+        done = {e.id for e in last.edits}
+        found = [o for o in dict.fromkeys(found) if o.id not in done]
+        if not found:
+            return None
+        if all(isinstance(e, Remove) for e in last.edits):
+            edits: tuple = tuple(Remove(o.id) for o in found)
+        else:
+            u = next(e for e in last.edits if isinstance(e, Update))
+            was, now = before.get(u.id), last.scene.get(u.id)
+            if was is None or now is None:
+                return None
+            edits = tuple(Update.of(o.id, **_same_change(was, now, o, u.fields)) for o in found)
+        after = members.replay(context.scene, edits)
+        return Parse(edits=edits, reply=self.interpreter.summary(edits, context.scene, [], after))
+
     def _fixed_within(self, text: str, context: Context) -> Parse | None:
         """"Let's put a dog in the middle. Actually a cat.": a speaker correcting themselves within a turn. The
         sentences before the correction are read as a turn, the correction revises that turn as it would the
@@ -229,6 +269,9 @@ class GrammarParser:
         text = _passive_holding(_numbered_objects(_without_taken_back(text)))
         if not text:  # "Make it smaller. Actually no, keep it as it is."
             return Parse(command="noop", reply="Okay — I left it as it was.")
+        again = self._same_again(text, context)
+        if again is not None:
+            return again
         within = self._fixed_within(text, context)
         if within is not None:
             return within
@@ -251,6 +294,29 @@ class GrammarParser:
             parse = audit.audited(text, self.lexicon, context.scene, members.replay(context.scene, parse.edits),
                                   parse)
         return parse
+
+
+_AGAIN = re.compile(r"^(?P<lead>(?:(?:and|now|ok|okay|then|also|oh)\s+)*(?:(?:do |the )?same (?:for|with|to)\s+|"
+                    r"(?=and\s)and\s+)|)(?P<who>.+?)(?P<tail>\s+(?:too|as well|also|again))?$")
+
+
+def _same_change(was: SceneObject, now: SceneObject, other: SceneObject, fields: dict) -> dict:
+    """What the last turn did to `was` (now `now`), as a change to `other`: the same step and factor, the same
+    colour, pose, face and attributes."""
+    out: dict = {}
+    for key, value in fields.items():
+        if key in ("x", "y"):
+            out[key] = round(min(max(getattr(other, key) + getattr(now, key) - getattr(was, key), 0.02), 0.98), 4)
+        elif key == "scale":
+            out[key] = round(other.scale * now.scale / was.scale, 4) if was.scale else value
+        elif key == "attributes":
+            changed = {k: v for k, v in now.attrs.items() if was.attrs.get(k) != v and k not in ("with", "of")}
+            out[key] = {**other.attrs, **changed}
+        elif key == "flip":
+            out[key] = not other.flip if now.flip != was.flip else other.flip
+        else:
+            out[key] = value
+    return out
 
 
 def _names_a_thing(parser: "GrammarParser", fixed: str | None) -> bool:
