@@ -517,3 +517,10 @@ def test_the_last_change_again_for_another_one(dialog):
     assert abs((sphere.x - sphere0.x) - (cube.x - cube0.x)) < 0.01 and sphere.x > sphere0.x  # the same step
     s, t = dialog("shapes", "a cube", "add a sphere", "and the cube too")
     assert len(s.scene.objects) == 2 and not any(o.color for o in s.scene.objects)  # an add is not repeated so
+
+
+def test_slang_and_plain_words_for_taking_a_thing_away(dialog):
+    s, t = dialog("shapes", "a cylinder and a cube", "nah yeet the cylinder")
+    assert t[1].ok and [o.category for o in s.scene.objects] == ["cube"]
+    s, t = dialog("park", "a snake and a bear", "make the snake go away")
+    assert t[1].ok and [o.category for o in s.scene.objects] == ["bear"]

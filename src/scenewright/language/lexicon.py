@@ -43,6 +43,8 @@ CONTRACTIONS = [
     (r"\b([rl]) (of|side)\b", lambda m: f"{'right' if m.group(1) == 'r' else 'left'} {m.group(2)}"),
     (r"(?:(?<=^)|(?<=[:,]\s)|(?<=[:,]))\s*([mf])\s*(?=[,.;]|$)", lambda m: " male" if m.group(1) == "m" else " female"),
     (r"\b([01]\d|2[0-3])([0-5]\d) ?(?:hours|hrs)\b()", lambda m: _clock(m)),  # "0140 hrs": a report's time
+    # "make the snake go away": gone
+    (r"\bmake (the [a-z]+(?: [a-z]+)?|it|him|her|them) (?:go away|disappear|vanish|leave)\b", r"remove \1"),
     # "my son, he's six", "she was maybe ten": a child's age, not six children
     (r"\b(he|she)(?: is| was|'s) (?:about |maybe |only |just |nearly |almost |like )?(?:one|two|three|four|five|six|"
      r"seven|eight|nine|ten|eleven|twelve|[1-9]|1[0-2])(?: years? old)?\b(?! (?:of|[a-z]+s)\b)", r"\1 is young"),
@@ -290,7 +292,7 @@ VERBS = {
     "put": "put place set stick position",
     "make": "make turn change paint color colour dye switch",
     "move": "move shift slide drag push nudge bring relocate reposition pull lift raise lower scoot",
-    "remove": "remove delete erase eliminate clear lose ditch kill scrap destroy forget drop skip",
+    "remove": "remove delete erase eliminate clear lose ditch kill scrap destroy forget drop skip yeet bin nix",
     "flip": "flip mirror reverse",
     "swap": "swap exchange trade",
     "resize": "enlarge shrink grow resize scale expand reduce halve magnify",
