@@ -647,3 +647,29 @@ def test_a_list_is_a_list_the_small_one_among_all_and_a_learners_missing_article
     assert one(t[1].scene, "gas station").x > 0.6 and one(t[1].scene, "man").x < 0.4
     _, t = tell("park", "a tree", "add an owl on top of teh tree")
     assert abs(one(t[1].scene, "owl").x - one(t[1].scene, "tree").x) < 0.1  # "on top of" is still one phrase
+
+
+def test_a_bare_noun_made_on_an_empty_picture_is_drawn(dialog):
+    s, t = dialog("shapes", "Make big yellow cube on the middle.")
+    assert t[0].ok and [(o.category, o.color) for o in s.scene.objects] == [("cube", "yellow")]
+    assert s.scene.objects[0].scale > 1.0
+    s, t = dialog("shapes", "a yellow cube", "make red cube")
+    assert not t[1].ok and s.scene.objects == t[0].scene.objects  # one is there: paint it or add one? asked
+
+
+def test_a_count_then_its_members_one_by_one(dialog):
+    s, t = dialog("park", "Two kids: a boy on the left and a girl on the right, both medium size.")
+    assert sorted(o.category for o in s.scene.objects) == ["boy", "girl"]
+    boy, girl = s.scene.find("boy")[0], s.scene.find("girl")[0]
+    assert boy.x < 0.5 < girl.x
+    s, t = dialog("park", "two boys. a girl and a dog")
+    assert sorted(o.category for o in s.scene.objects) == ["boy", "boy", "dog", "girl"]  # not the boys listed
+
+
+def test_higher_than_the_tree_is_a_landmark_not_a_second_thing(dialog):
+    s, t = dialog("park", "a tree in the middle", "a kite on the left", "the kite is higher than the tree")
+    tree0 = t[1].scene.find("tree")[0]
+    tree, kite = s.scene.find("tree")[0], s.scene.find("kite")[0]
+    assert (tree.x, tree.y) == (tree0.x, tree0.y) and kite.y < tree.y
+    s, t = dialog("park", "a boy in the middle", "a dog on the right", "the dog is more to the left than the boy")
+    assert s.scene.find("dog")[0].x < s.scene.find("boy")[0].x and s.scene.find("boy")[0].x == t[1].scene.find("boy")[0].x

@@ -94,6 +94,18 @@ class Clause:
 _HAVING = ("had", "has", "have", "with", "got")
 
 
+def _than(t: Token, perspective: bool) -> str | None:
+    """The relation a comparative says before "than": "higher than" above, "further left than" left of."""
+    if t.kind == "DIR" and t.value in ((-1, 0), (1, 0)) or t.kind == "DIR" and not perspective and \
+            t.value in ((0, -1), (0, 1)):
+        return {(0, -1): "above", (0, 1): "below", (-1, 0): "left", (1, 0): "right"}[t.value]
+    if t.kind == "ABS" and isinstance(t.value, tuple) and t.value[1] is None and t.value[0] in (0.2, 0.8):
+        return "left" if t.value[0] < 0.5 else "right"
+    if t.kind == "VERB" and t.text == "lower" and not perspective:
+        return "below"
+    return None
+
+
 def _owns_a_thing(rest: list[Token]) -> bool:
     """A possessive before a thing's name, maybe with a few words between: "her (birthday) crown"."""
     for t in rest[:4]:
@@ -1234,6 +1246,14 @@ class ClauseReader:
             elif t.kind == "PRON" and t.text == "it" and out and out[-1].kind == "WORD" and \
                     out[-1].value.endswith("ing") and verbish(out[-1].value):
                 continue  # "filming it on his phone", "watching it all": what happened, not a thing
+            elif nxt is not None and nxt.kind == "WORD" and nxt.value == "than" and k + 2 < len(tokens) and \
+                    tokens[k + 2].kind in ("DET", "PRON", "CAT", "ONE") and _than(t, self.world.perspective):
+                while t.kind == "ABS" and out and (out[-1].kind == "DET" or out[-1].kind in ("WORD", "DIR") and
+                                                   out[-1].text in ("more", "to", "further", "farther")):
+                    out.pop()  # "further left than the boy", "more to the left than the boy"
+                out.append(Token("REL", _than(t, self.world.perspective), f"{t.text} than", t.start))  # "higher
+                skip = k + 1  # than the tree": above it, the tree a landmark (not a second thing to move up)
+                continue
             elif t.kind == "DIR" and t.text == "up" and nxt is not None and nxt.kind == "REL" and nxt.text == "in" and \
                     any(x.kind == "ABS" and x.value[1] in ("sky", "top") for x in tokens[k + 2:k + 4]):
                 while out and out[-1].kind == "WORD" and out[-1].value == "high":

@@ -162,7 +162,7 @@ class GrammarParser:
                 out.append(c)
                 kept.append(toks)
                 group = members.group_size(c)
-        return out
+        return _without_counted(out, self.interpreter.lex)
 
     def _parse(self, text: str, context: Context) -> Parse:
         cmd = command(text, context)
@@ -444,6 +444,26 @@ def _restated(prev: Clause, c: Clause) -> bool:
         and (m.count is None or new.count is not None) and \
         (bool(c.has_location or c.has_predicate or c.holder or new.relation) or _described(new) or
          new.count is not None)
+
+
+def _without_counted(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
+    """A clause that only counted new things ("Two kids:") and is followed by that many, named one by one ("a
+    boy on the left and a girl on the right"): the same things, listed — the count is dropped."""
+    out = list(clauses)
+    for k in range(len(out) - 1, -1, -1):
+        prev = out[k]
+        if len(prev.targets) != 1 or prev.verb not in (None, "exist", "add") or prev.holder or \
+                prev.has_predicate or prev.neg or prev.backgrounds:
+            continue  # (a place it has may be one the reader shared out from a member: "a woman by the car")
+        m = prev.targets[0]
+        if m.head != "CAT" or m.det is not None or (m.count or 0) < 2 or m.pick is not None:
+            continue
+        listed, kinds = out[k + 1:k + 1 + m.count], lex.refers_to(str(m.value), m.surface)
+        if len(listed) == m.count and all(c.targets and c.targets[0].value in kinds for c in listed) and all(
+                len(c.targets) == 1 and c.targets[0].head == "CAT" and c.targets[0].det == "a" and
+                c.targets[0].count is None and c.verb in (None, "exist", "add") and not c.neg for c in listed):
+            del out[k]
+    return out
 
 
 def _apposed(prev: Clause, c: Clause) -> bool:

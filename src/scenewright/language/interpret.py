@@ -258,6 +258,11 @@ class Interpreter:
             if first.indefinite and first.head == "CAT" and (not self._exists(first, state) or first.det == "another"):
                 # "make another cube": one more
                 return self._add_all(c, state)
+            if first.head == "CAT" and first.det is None and not first.plural and (first.colors or first.sizes) \
+                    and not any(s[0] == "rel" for s in list(first.sizes) + list(c.sizes)) \
+                    and not any(o.category in self.lex.refers_to(str(first.value), first.surface)
+                                for o in state.scene.objects):
+                return self._add_all(c, state)  # "Make big yellow cube on the middle.": no article, none there
             if len(targets) > 1 and all(not m.indefinite and m.head in ("CAT", "ID", "ONE") for m in targets):
                 return self._update(c, self._resolve_all(targets, state), state)  # "make the swing and the girl
                 # a bit smaller": both
