@@ -673,3 +673,16 @@ def test_higher_than_the_tree_is_a_landmark_not_a_second_thing(dialog):
     assert (tree.x, tree.y) == (tree0.x, tree0.y) and kite.y < tree.y
     s, t = dialog("park", "a boy in the middle", "a dog on the right", "the dog is more to the left than the boy")
     assert s.scene.find("dog")[0].x < s.scene.find("boy")[0].x and s.scene.find("boy")[0].x == t[1].scene.find("boy")[0].x
+
+
+def test_on_the_ground_between_them_is_at_their_feet(dialog):
+    s, t = dialog("park", "a boy on the left", "a girl on the right", "between them on the ground there's a baseball")
+    ball, boy, girl = s.scene.find("baseball")[0], s.scene.find("boy")[0], s.scene.find("girl")[0]
+    assert boy.x < ball.x < girl.x and ball.y > max(boy.y, girl.y)
+
+
+def test_next_to_her_then_on_her_left_is_one_place(dialog):
+    s, t = dialog("park", "a girl in the middle", "pizza next to the girl on the left side of her")
+    assert t[1].ok and s.scene.find("pizza")[0].x < s.scene.find("girl")[0].x
+    s, t = dialog("park", "a boy on the left", "a cat next to the boy, to the right of him")
+    assert s.scene.find("cat")[0].x > s.scene.find("boy")[0].x

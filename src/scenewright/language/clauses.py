@@ -914,6 +914,15 @@ class ClauseReader:
                     after_hold = True  # "a boy with a kite"
                     c.holder = c.targets.pop()
                     c.verb = "with"
+                elif t.value in ("left", "right") and c.relation in ("next", "near") and len(c.landmarks) == 1 and \
+                        nxt is not None and nxt.kind == "PRON" and nxt.text in ("her", "him", "it") and \
+                        self._next_meaningful(toks, toks.index(nxt) + 1) is None:
+                    # "pizza next to the girl, on the left side of her": next to her, on her left — one place
+                    for m in c.targets:
+                        if m.relation == c.relation and m.landmarks is c.landmarks:
+                            m.relation = t.value
+                    c.relation = t.value
+                    i = toks.index(nxt)
                 else:
                     rel_marks = []
                     pending_rel, expect = t.value, 2 if t.value == "between" else 1

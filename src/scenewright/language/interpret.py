@@ -578,8 +578,9 @@ class Interpreter:
                     x += k * bw * (-1 if rel == "left" else side)
                 else:
                     x += (k - (n - 1) / 2) * bw
-        if c.abs_y is not None:
-            y = P.vertical(w, cat, c.abs_y, scale)
+        if c.abs_y is not None and not (c.abs_y == "ground" and landmark is not None and not cat.sky and
+                                        not w.category(landmark.category).sky):
+            y = P.vertical(w, cat, c.abs_y, scale)  # (not "between them on the ground": at their feet already)
         if c.abs_x is not None and landmark is not None and rel in _DEPTH_RELATIONS and c.abs_y is None \
                 and c.abs_x in (0.2, 0.8) and not c.place and c.amount is None:
             # "behind the blue sphere on the right": behind it, on the right side of the picture — and so to its
