@@ -686,3 +686,20 @@ def test_next_to_her_then_on_her_left_is_one_place(dialog):
     assert t[1].ok and s.scene.find("pizza")[0].x < s.scene.find("girl")[0].x
     s, t = dialog("park", "a boy on the left", "a cat next to the boy, to the right of him")
     assert s.scene.find("cat")[0].x > s.scene.find("boy")[0].x
+
+
+def test_both_is_two_people_not_a_girl_and_her_crown(dialog):
+    s, t = dialog("park", "Boy left. Waving.", "Girl next to him. Crown.", "Both bigger.")
+    boy, girl = s.scene.find("boy")[0], s.scene.find("girl")[0]
+    assert t[2].ok and boy.scale > 1.0 and girl.scale > 1.0
+
+
+def test_no_full_stop_then_the_correction(dialog):
+    s, t = dialog("park", "a boy on the left", "Sad.", "No. Surprised.")
+    assert t[2].ok and s.scene.find("boy")[0].expression == "surprised"
+
+
+def test_no_just_the_white_one_keeps_the_change_on_that_one_only(dialog):
+    s, t = dialog("street", "Three cars in the near lane. Red, white, black.", "All of them silver.",
+                  "No. Just the white one.")
+    assert t[2].ok and sorted(o.color for o in s.scene.find("car")) == ["black", "red", "silver"]

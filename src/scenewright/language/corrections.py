@@ -27,6 +27,7 @@ def correction(text: str) -> str | None:
     """The corrected content if `text` corrects the previous turn ("no, I meant blue" -> "blue")."""
     t = _LEAD.sub("", re.sub(r"\s*[!?]+\s*", " , ", normalise(text)).replace(",", " , "))  # "hmm, no, it was a dog",
     # "no!! blue"
+    t = re.sub(r"^((?:no|nope|nah|actually|sorry)\b)\.(?=\s)", r"\1 ,", t)  # "No. Surprised.": "no, surprised"
     words = t.split()
     if not words:
         return None
@@ -60,7 +61,7 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     if not ids:
         return None
     c = clauses[0]
-    moved = _to_the_other_one(world, c, last, before, ids)
+    moved = _to_the_other_one(world, c, last, before, ids) or _only_some(interp, c, last, before, ids)
     if moved is not None:
         return moved
     wrong = [m for m in c.targets if m.negated]
@@ -195,6 +196,24 @@ def _to_the_other_one(world: World, c, last, before: Scene, ids: list[str]) -> P
     if not edits:
         return None
     return Parse(command="revise", edits=edits, reply=replies.fixed(world, last, list(edits), []))
+
+
+def _only_some(interp: "Interpreter", c, last, before: Scene, ids: list[str]) -> Parse | None:
+    """"All of them silver." — "No. Just the white one.": the last turn's change, kept only on the ones named
+    (as they were before it); the rest go back (None unless the last turn changed several things)."""
+    if not re.match(r"^(?:just|only)\b", c.text) or len(ids) < 2 or len(c.targets) != 1 or \
+            not all(isinstance(e, Update) for e in last.edits):
+        return None
+    try:
+        objs = interp.resolver.resolve(c.targets[0], before, ids, True)
+    except (Missing, Ambiguous):
+        return None
+    keep = {o.id for o in objs if o.id in ids}
+    keep |= {o.id for o in before.objects if {o.attrs.get("with"), o.attrs.get("of")} & keep}
+    if not keep or keep >= set(ids):
+        return None
+    edits = tuple(e for e in last.edits if e.id in keep)
+    return Parse(command="revise", edits=edits, reply=replies.fixed(interp.world, last, list(edits), []))
 
 
 def _carried(old_edits, new_edits, state: State) -> list[Edit]:

@@ -23,6 +23,14 @@ def attached(scene: Scene, obj) -> list:
     return out
 
 
+_PEOPLE = {"boy", "girl", "man", "woman", "child", "person"}
+
+
+def _kin(a: str, b: str) -> bool:
+    """Two people, or two things of one category: what "both" pairs up."""
+    return a == b or a in _PEOPLE and b in _PEOPLE
+
+
 @dataclass
 class State:
     scene: Scene
@@ -111,9 +119,23 @@ class State:
         present = {o.id for o in self.scene.objects}
         here = [i for i in dict.fromkeys(self.this_turn) if i in present]
         if len(here) > 1:
-            return here
+            return self._with_a_partner(here)
         for entry in list(reversed(self.entries))[:turns]:
             ids = [i for i in dict.fromkeys(touched(entry.edits)) if i in present]
             if len(ids) > 1:
-                return ids
+                return self._with_a_partner(ids)
         return self.last_group()
+
+    def _with_a_partner(self, ids: list[str]) -> list[str]:
+        """A group that is one thing and what it wears or holds ("Girl next to him. Crown." … "Both bigger."):
+        not two things — the one, and the thing of its kind talked about before it (the boy)."""
+        objs = {o.id: o for o in self.scene.objects}
+        held = {i for i in ids if i in objs and (objs[i].attrs.get("with") or "") in ids}
+        free = [i for i in ids if i not in held]
+        if len(free) != 1 or not held:
+            return ids
+        one = objs[free[0]]
+        earlier = sorted((k, i) for i, k in self.recency().items() if i not in ids and i in objs
+                         and not objs[i].attrs.get("with"))
+        same = [i for _, i in earlier if _kin(objs[i].category, one.category)]
+        return [same[0], free[0]] if same else ids
