@@ -703,3 +703,15 @@ def test_no_just_the_white_one_keeps_the_change_on_that_one_only(dialog):
     s, t = dialog("street", "Three cars in the near lane. Red, white, black.", "All of them silver.",
                   "No. Just the white one.")
     assert t[2].ok and sorted(o.color for o in s.scene.find("car")) == ["black", "red", "silver"]
+
+
+def test_it_after_them_is_the_one_thing_named_alone_just_before(dialog):
+    s, t = dialog("shapes", "put 2 cylinders on the left, both red", "and a sphere on the right", "make them blue",
+                  "and make it big")
+    assert t[3].ok and s.scene.find("sphere")[0].scale > 1.0
+    assert all(o.scale == 1.0 for o in s.scene.find("cylinder"))
+    s, t = dialog("shapes", "a cube on the left", "two spheres on the right", "make it red")
+    assert [o.category for o in s.scene.objects if o.color == "red"] == ["cube"]  # one of two spheres is not "it"
+    s, t = dialog("shapes", "a cube on the left", "a cylinder in the middle", "two spheres on the right",
+                  "make it red")
+    assert not any(o.color == "red" for o in s.scene.find("cube"))  # only the thing named alone just before

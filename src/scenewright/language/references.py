@@ -295,7 +295,7 @@ class Resolver:
                 else:
                     found = they if len(they) > 1 else cands[:2] if len(cands) >= 2 else cands
                 return found[:m.pick] if m.pick else found  # "one of them": one of that group
-            return cands[:1]
+            return self._singly(cands, recency)[:1]
         if m.ordinal is not None:
             by_age = sorted(cands, key=lambda o: o.number) if m.ordinal_from is None else \
                 sorted(cands, key=lambda o: o.x if m.ordinal_from == "left" else -o.x)
@@ -358,6 +358,22 @@ class Resolver:
         if len(ages) > 1 and ages[0][0] < ages[1][0]:
             return [cands[ages[0][1]]]  # the one talked about last
         raise Ambiguous(self.which(m, cands))
+
+    def _singly(self, cands: list[SceneObject], recency: dict[str, int]) -> list[SceneObject]:
+        """"it" is one thing: when the most salient ones were changed together in an earlier turn ("make them
+        blue" of two cylinders), the thing of their group talked about on its own just before ("a sphere") comes
+        first."""
+        if not cands or cands[0].id not in recency or recency[cands[0].id] == 0:
+            return cands
+        turn = recency[cands[0].id]
+        together = [o for o in cands if recency.get(o.id) == turn and o.category == cands[0].category]
+        if len(together) < 2:
+            return cands
+        kind = self.world.category(cands[0].category).group
+        alone = next((o for o in cands if recency.get(o.id) == turn + 1 and
+                      self.world.category(o.category).group == kind and
+                      sum(r == turn + 1 for r in recency.values()) == 1), None)  # (in the turn just before)
+        return [alone] + [o for o in cands if o is not alone] if alone is not None else cands
 
     def which(self, m: Mention, cands: list[SceneObject]) -> str:
         """The question to ask when a phrase fits several things."""
