@@ -715,3 +715,10 @@ def test_it_after_them_is_the_one_thing_named_alone_just_before(dialog):
     s, t = dialog("shapes", "a cube on the left", "a cylinder in the middle", "two spheres on the right",
                   "make it red")
     assert not any(o.color == "red" for o in s.scene.find("cube"))  # only the thing named alone just before
+
+
+def test_a_terse_list_of_the_same_thing_in_another_size_is_a_second_one(dialog):
+    s, t = dialog("shapes", "big green cube", "small green cube")
+    assert t[1].ok and sorted(o.scale > 1.0 for o in s.scene.find("cube")) == [False, True]
+    s, t = dialog("shapes", "big green cube", "cube small")
+    assert [o.scale < 1.0 for o in s.scene.find("cube")] == [True]  # the size after the noun: that cube

@@ -287,9 +287,24 @@ class Interpreter:
             return self._add_all(c, state)
         if first.head == "CAT" and not self._exists(first, state):
             return self._add_all(c, state)  # "the sun is in the top left" in a picture with no sun yet
+        if self._another_size(c, first, state):
+            return self._add_all(c, state)  # "big green cube" … "small green cube": a second one, the small one
         self._known_by_place(c, state)
         objs = self._resolve_all(c.targets, state)
         return self._update(c, objs, state)
+
+    def _another_size(self, c, m: Mention, state: State) -> bool:
+        """A bare noun with a size said before it ("small green cube", no verb, no article), when every one of
+        its kind there is of the other size: a list of things, not a resize of the one there."""
+        sizes = list(m.sizes) + list(c.sizes)
+        if c.verb is not None or c.copula or len(c.targets) != 1 or m.head != "CAT" or m.det is not None or \
+                m.plural or len(sizes) != 1 or sizes[0][0] != "abs" or sizes[0][1] == 1.0 or c.has_location or \
+                not c.text.strip(" .!").endswith(m.surface):  # (not "cube small": that cube, made small)
+            return False
+        cats = self.lex.refers_to(str(m.value), m.surface)
+        there = [o for o in state.scene.objects if o.category in cats]
+        big = sizes[0][1] > 1.0
+        return bool(there) and all(o.scale != 1.0 and (o.scale > 1.0) != big for o in there)
 
     def _known_by_place(self, c, state: State) -> None:
         """"The man on the motorcycle was tall" with two men there: the one on it — which one is meant, not
