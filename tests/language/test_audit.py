@@ -57,3 +57,12 @@ def test_everyone_means_the_people_not_the_cars():
     assert r.ok, r.reply
     poses = {o.category: o.pose for o in s.scene.objects}
     assert poses["man"] == poses["woman"] == "walking" and poses["car"] is None
+
+
+def test_a_colour_the_world_has_no_name_for_is_said_skipped():
+    s = Session(world="shapes")
+    t = s.tell("Add an orange cube.")
+    assert not t.ok and "orange" in t.skipped and "no such colour" in t.reply
+    assert [o.category for o in s.scene.objects] == ["cube"]  # the rest of the turn is done
+    t = Session(world="park").tell("an orange kite")
+    assert t.ok and t.scene.objects[0].color == "orange"

@@ -23,8 +23,8 @@ from typing import Iterable
 
 from ..scene import Add, Scene, SetBackground, Update
 from .base import Parse
-from .lexicon import (FILLER, GO_WORDS, IRREGULAR_VERBS, NON_OBJECTS, Lexicon, Token, english_words,
-                      verbish)
+from .lexicon import (FILLER, GO_WORDS, IRREGULAR_VERBS, NEAREST_COLOURS, NON_OBJECTS, Lexicon, Token,
+                      english_words, verbish)
 from .clauses import PARTS_OF_PLACES, said_by_the_witness
 from .reader import read
 
@@ -77,7 +77,7 @@ def unshown(text: str, lex: Lexicon, before: Scene, after: Scene, parse: Parse) 
                     tok.kind == "ATTR" and rescaled and tok.text in _COMPARATIVES or \
                     tok.kind in ("COLOR", "WORD") and (lit and tok.text.rstrip("y") in _LIGHT or own_colours):
                 continue  # an animal "sitting"; "taller" as a size; "dark" / "golden" as the light of the day
-            if not _shown(tok, seen, there, lex) and tok.text not in out:
+            if not _shown(tok, seen, there, lex, parse.reply.lower()) and tok.text not in out:
                 out.append(tok.text)
     return out
 
@@ -92,9 +92,17 @@ def audited(text: str, lex: Lexicon, before: Scene, after: Scene, parse: Parse) 
     missing = [w for w in unshown(text, lex, before, after, parse) if w.lower() not in said]
     if not missing:
         return parse
-    words = ", ".join(repr(w) for w in missing)
-    them = "it" if len(missing) == 1 else "them"
-    reply = f"{parse.reply} (I skipped {words}: I could not tell what to do with {them}.)".strip()
+    colours = [w for w in missing if w.lower() in NEAREST_COLOURS]
+    other = [w for w in missing if w not in colours]
+    reply = parse.reply
+    if colours:  # "Add an orange cube." in a world without orange: drawn without it, and said so
+        words = " or ".join(repr(w) for w in colours)
+        reply += f" (I skipped {words}: this world has no such colour — it has {', '.join(lex.world.colors)}.)"
+    if other:
+        words = ", ".join(repr(w) for w in other)
+        them = "it" if len(other) == 1 else "them"
+        reply += f" (I skipped {words}: I could not tell what to do with {them}.)"
+    reply = reply.strip()
     return replace(parse, reply=reply, skipped=tuple(parse.skipped) + tuple(missing))
 
 
@@ -139,12 +147,14 @@ def _of_the_speaker(before: list[Token]) -> bool:
     return said is not None and not any(t.kind in ("CAT", "PRON", "ONE", "ROLE", "COMMA", "AND") for t in said)
 
 
-def _shown(tok: Token, seen: str, there: set[str], lex: Lexicon) -> bool:
+def _shown(tok: Token, seen: str, there: set[str], lex: Lexicon, reply: str = "") -> bool:
     if tok.kind in _LOOKS:
         return any(_has(seen, v) for v in _values(tok))
     if tok.kind == "CAT":
         cat = tok.value[0] if isinstance(tok.value, tuple) else tok.value
         return bool(lex.refers_to(str(cat), tok.text) & there) or _has(seen, str(cat)) or _has(seen, tok.text)
+    if tok.kind == "WORD" and tok.text in NEAREST_COLOURS:  # a colour this world has no name for: shown only if
+        return _has(reply, tok.text)  # the reply says what became of it (a name kept on the thing is not a colour)
     if tok.kind == "WORD":
         return not _a_noun(tok.text) or _has(seen, tok.text) or _has(seen, tok.text.rstrip("s"))
     return True
