@@ -722,3 +722,34 @@ def test_a_terse_list_of_the_same_thing_in_another_size_is_a_second_one(dialog):
     assert t[1].ok and sorted(o.scale > 1.0 for o in s.scene.find("cube")) == [False, True]
     s, t = dialog("shapes", "big green cube", "cube small")
     assert [o.scale < 1.0 for o in s.scene.find("cube")] == [True]  # the size after the noun: that cube
+
+
+def test_all_of_them_except_one_keeps_one(dialog):
+    s, t = dialog("shapes", "Add three red spheres", "Remove all the spheres except one.")
+    assert t[1].ok and len(s.scene.find("sphere")) == 1
+    s, t = dialog("shapes", "Add three red spheres", "add a cube", "remove everything except one")
+    assert len(s.scene.objects) == 1
+    s, t = dialog("shapes", "Add three red spheres", "paint all the spheres blue except one")
+    assert sorted(o.color for o in s.scene.objects) == ["blue", "blue", "red"]
+
+
+def test_one_of_several_said_with_a_number(dialog):
+    s, t = dialog("shapes", "Add three red spheres", "Make one sphere yellow.")
+    assert t[1].ok and sorted(o.color for o in s.scene.objects) == ["red", "red", "yellow"]
+    s, t = dialog("shapes", "Add three red spheres", "remove one sphere")
+    assert len(s.scene.objects) == 2
+    s, t = dialog("shapes", "make one sphere yellow")
+    assert [o.color for o in s.scene.objects] == ["yellow"]  # none there: one is drawn
+
+
+def test_a_word_taken_back_at_once_for_another(dialog):
+    s, t = dialog("shapes", "Put three cubes, I mean spheres, in the middle.")
+    assert t[0].ok and [o.category for o in s.scene.objects] == ["sphere"] * 3
+    s, t = dialog("shapes", "a green, no, a blue cube")
+    assert t[0].ok and [(o.category, o.color) for o in s.scene.objects] == [("cube", "blue")]
+    s, t = dialog("shapes", "add two red cubes, sorry, cylinders")
+    assert [(o.category, o.color) for o in s.scene.objects] == [("cylinder", "red")] * 2
+    s, t = dialog("park", "an airplane on the right", "Remove the airplane, I meant a helicopter")
+    assert [o.category for o in s.scene.objects] == ["helicopter"]  # a fix of the last turn, as before
+    s, t = dialog("shapes", "a red cube", "Sorry, not red, I mean green.")
+    assert [o.color for o in s.scene.objects] == ["green"]

@@ -25,7 +25,7 @@ from ..scene import Add, Scene, SetBackground, Update
 from .base import Parse
 from .lexicon import (FILLER, GO_WORDS, IRREGULAR_VERBS, NEAREST_COLOURS, NON_OBJECTS, Lexicon, Token,
                       english_words, verbish)
-from .clauses import PARTS_OF_PLACES, said_by_the_witness
+from .clauses import PARTS_OF_PLACES, said_instead, said_by_the_witness
 from .reader import read
 
 _LOOKS = ("COLOR", "EXPR", "POSE", "ATTR", "KIND", "MARK")
@@ -61,7 +61,7 @@ def unshown(text: str, lex: Lexicon, before: Scene, after: Scene, parse: Parse) 
     lit = any(isinstance(e, SetBackground) for e in parse.edits)
     own_colours = "own colours" in parse.reply  # "(The owl has its own colours, so I left them.)"
     out: list[str] = []
-    sentences = read(text, lex).tokens
+    sentences = [said_instead(s) for s in read(text, lex).tokens]  # ("three cubes, I mean spheres": not cubes)
     for si, sentence in enumerate(sentences):
         offered = si + 1 < len(sentences) and bool(sentences[si + 1]) and sentences[si + 1][0].kind == "OR"
         taken_back = any(len(later) > 1 and later[0].kind == "NEG" and later[0].text == "no" and

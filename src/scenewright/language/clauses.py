@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..worlds import World
 from .lexicon import FILLER, GO_WORDS, NON_OBJECTS, Lexicon, Token, label_of, plural_token, verbish
@@ -425,6 +425,41 @@ def _part_of_a_place(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def said_instead(tokens: list[Token]) -> list[Token]:
+    """"three cubes, I mean spheres", "two red cubes, sorry, cylinders", "a green, no, a blue cube": a word taken
+    back at once for another of its kind — the second is what was meant (the words around it stay)."""
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        before = [x for x in tokens[max(0, k - 3):k] if x.kind != "COMMA"]
+        if t.kind not in ("CAT", "COLOR") or any(x.kind == "NEG" for x in before) or \
+                t.kind == "CAT" and any(x.kind == "DET" and x.value == "the" for x in before):
+            k += 1  # ("not red, I mean green", "remove the airplane, I meant a helicopter": a fix of the last
+            continue  # turn, not a word taken back in this one)
+        j, marks, bare_no = k + 1, 0, False
+        while j < len(tokens):
+            said = [x.text for x in tokens[j:j + 2]]
+            if tokens[j].kind == "COMMA":
+                j += 1
+            elif said in (["i", "mean"], ["i", "meant"], ["or", "rather"]):
+                j, marks = j + 2, marks + 1
+            elif said[:1] in (["sorry"], ["rather"]) or said[:1] == ["no"] and tokens[j - 1].kind == "COMMA":
+                j, marks = j + 1, marks + 1
+                bare_no = bare_no or said[:1] == ["no"] and (j >= len(tokens) or tokens[j].kind != "COMMA")
+            else:
+                break
+        if not marks or bare_no:  # ("cubes, no cylinders": none of those)
+            k += 1
+            continue
+        if j < len(tokens) and tokens[j].kind == "DET" and tokens[j].value == "a" and k > 0 and \
+                tokens[k - 1].kind == "DET":
+            j += 1  # "a green, no, a blue cube", "a cube, sorry, I mean a sphere": one "a"
+        if j < len(tokens) and tokens[j].kind == t.kind and tokens[j].value != t.value:
+            tokens = tokens[:k] + tokens[j:]
+        k += 1
+    return tokens
+
+
 def _thing_apposition(tokens: list[Token]) -> list[Token]:
     """"this lorry, massive thing, was tailgating …": how the thing just named looks, said as an aside."""
     for k in range(1, len(tokens) - 2):
@@ -588,7 +623,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            for step in (_thing_apposition, _named_again, _colours_and_ones, _colour_of_the_last, _colour_ones,
+            for step in (said_instead, _thing_apposition, _named_again, _colours_and_ones, _colour_of_the_last, _colour_ones,
                          _part_of_a_place, _apposed_one, _without_ended_up, _went_down, _garment_colour_after,
                          _without_hesitations, _without_causes, self._in_a_hat, _size_refs, _bare_all,
                          _group_noun_as_a_label):  # each a fix of the token stream, in this order
@@ -1027,6 +1062,13 @@ class ClauseReader:
                 self._flush(c, mods)
                 mods = []
                 excepting = c.targets[-1]  # "everything except the cylinder": the next things are left out
+                nxt = toks[i + 1] if i + 1 < len(toks) else None
+                if nxt is not None and nxt.kind == "NUM" and isinstance(nxt.value, int) and \
+                        (i + 2 == len(toks) or toks[i + 2].kind in ("COMMA", "AND")):
+                    # "all the spheres except one": one of them stays
+                    excepting.excluded.append(replace(excepting, det="the", plural=True, pick=nxt.value,
+                                                      count=None, excluded=[]))
+                    i += 1
             elif k == "COMMA" and pending_rel and expect and not rel_marks:
                 # "a shop on the far side, a corner shop": the relation named no thing before the pause
                 if c.targets and c.targets[-1].landmarks is rel_marks:

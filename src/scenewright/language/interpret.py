@@ -235,6 +235,12 @@ class Interpreter:
         if c.backgrounds and targets[0].head == "CAT" and targets[0].indefinite:
             state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
             c.backgrounds = []  # "at night three lads turned up": the time, and the lads
+        if c.verb in ("make", "remove", "move", "flip", "resize", "paint") and targets[0].head == "CAT" and \
+                targets[0].count == 1 and targets[0].det is None and targets[0].pick is None and \
+                len(self.resolver.candidates(replace(targets[0], count=None, det="the", plural=True), state.scene,
+                                             state.order())) > 1:
+            # "Make one sphere yellow." of three: one of them, the one talked about last
+            targets[0] = replace(targets[0], count=None, det="the", plural=True, pick=1)
         first = targets[0]
         verb = c.verb
         if c.neg and verb is None and first.head == "CAT" and first.det is None and first.colors and \

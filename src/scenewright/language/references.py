@@ -226,8 +226,9 @@ class Resolver:
                               last_group if group is None else group)
         if not m.excluded:
             return found
-        out = [o for o in found if o.id not in {x.id for e in m.excluded
-                                                 for x in self.resolve(e, scene, order, True, last_group)}]
+        spared = {x.id for e in m.excluded
+                  for x in self.resolve(e, scene, order, True, last_group)[:e.pick or None]}  # ("except one")
+        out = [o for o in found if o.id not in spared]
         if not out:
             raise Missing("That leaves nothing to change.")
         return out
