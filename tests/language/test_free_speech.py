@@ -753,3 +753,16 @@ def test_a_word_taken_back_at_once_for_another(dialog):
     assert [o.category for o in s.scene.objects] == ["helicopter"]  # a fix of the last turn, as before
     s, t = dialog("shapes", "a red cube", "Sorry, not red, I mean green.")
     assert [o.color for o in s.scene.objects] == ["green"]
+
+
+def test_short_misspellings_of_commands_sizes_and_the(dialog):
+    s, t = dialog("shapes", "a cylinder", "mak the cilinder bigg")
+    assert t[1].ok and s.scene.objects[0].scale > 1.0
+    s, t = dialog("shapes", "a cylinder", "a cube", "udno")
+    assert t[2].ok and [o.category for o in s.scene.objects] == ["cylinder"]
+    s, t = dialog("park", "a grl standing on teh right")
+    assert t[0].ok and s.scene.objects[0].category == "girl" and s.scene.objects[0].x > 0.5
+    s, t = dialog("park", "a boy", "giv him a hamburgr")
+    assert t[1].ok and [o.category for o in s.scene.objects] == ["boy", "hamburger"]
+    s, t = dialog("shapes", "a cylinder", "a cube", "clear")
+    assert t[2].ok and s.scene.objects == ()

@@ -29,7 +29,8 @@ _GOTO_ORD = re.compile(r"^(go |take me |jump )?back to (the )?(first|second|thir
                        r"(step|turn|stage|picture|version|one)$")
 _GOTO_START = re.compile(r"^((go |take me )?back to (the )?(start|beginning|empty (scene|picture)|blank"
                          r"( picture| scene)?)|start over|start again|start from scratch|from scratch|reset"
-                         r"|new scene|new picture|begin again)$")
+                         r"|new scene|new picture|begin again|clear|clear (it|all|everything|it all|the (picture|"
+                         r"scene|canvas|screen))|wipe (it|everything|the (picture|scene)))$")
 _AGO = re.compile(rf"^(go back to |back to |make it |show )?(how|what|the way) it (was|looked) {_N} "
                   rf"(turns|steps|changes) ago$")
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -89,6 +90,14 @@ def _undo_then_talk(text: str) -> bool:
     # right. Go back.": the undo, and words that ask for nothing else
 
 
+def _misspelt(t: str, word: str) -> bool:
+    """A one-word turn that is `word` typed wrong: "udno", "unod", "undoo" (not a word of English)."""
+    from .lexicon import edit_distance, english_words
+
+    return " " not in t and t != word and 3 <= len(t) <= len(word) + 1 and t not in english_words() and \
+        (sorted(t) == sorted(word) or edit_distance(t, word, 2) == 1) and t[0] == word[0]
+
+
 def command(text: str, context: Context) -> Parse | None:
     t = " ".join(w for w in re.sub(r"[^\w\s]", " ", normalise(text)).split()
                  if w not in ("please", "can", "you", "could", "just", "now", "ok", "okay", "lets", "let", "us"))
@@ -97,7 +106,7 @@ def command(text: str, context: Context) -> Parse | None:
     if lead != t and lead and (_UNDO_N.match(lead) or _UNDO_TWICE.match(lead) or _REDO.match(lead) or
                                _GOTO.match(lead) or _GOTO_START.match(lead)):
         t = lead  # "hmm no. undo the last two changes"
-    if _UNDO.match(t) or _UNDO.match(_FILLER_TAIL.sub("", t)) or _undo_then_talk(text):
+    if _UNDO.match(t) or _UNDO.match(_FILLER_TAIL.sub("", t)) or _undo_then_talk(text) or _misspelt(t, "undo"):
         return Parse(command="undo", reply="Undone.")
     if _MORE.match(t) and context.entries:  # "more", "a bit more": the last move once again
         again = _again(context)

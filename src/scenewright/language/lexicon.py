@@ -822,8 +822,10 @@ class Lexicon:
         for cand in self.content_words:
             if abs(len(cand) - len(word)) > limit or cand[0] != word[0] and len(word) < 6:
                 continue
-            if len(word) == 3 and not (len(cand) >= 4 and cand.startswith(word[:2]) or sorted(cand) == sorted(word)):
-                continue  # "dgo" is "dog", "teh" is "the"; other three-letter words stay as they are
+            if len(word) == 3 and not (len(cand) >= 4 and cand.startswith(word[:2]) or sorted(cand) == sorted(word)
+                                       or len(cand) == 4 and any(cand[:k] + cand[k + 1:] == word
+                                                                 for k in range(4) if cand[k] in "aeiou")):
+                continue  # "dgo" is "dog", "teh" is "the", "grl" is "girl"; other three-letter words stay
             if verbish(word) and not english_words() and self.table[(cand,)][0][0] != "VERB":
                 continue  # without a word list: "waering" may be "wearing", but "hitting" is never "sitting"
             d = edit_distance(word, cand, limit)
@@ -894,6 +896,11 @@ class Lexicon:
             return False  # "a flat cap", "fifty-ish", "not working": real words, not misspelt vocabulary
         if len(word) >= 5 and english_words():  # "purpel", "evrything", "delet", "waering": anywhere
             return True
+        if len(word) in (3, 4) and english_words() and word not in english_words():
+            fixed = self.correct(word)  # "mak the cilinder bigg", "giv him a hamburgr": a command misspelt, a
+            kind = self.table[(fixed,)][0][0] if fixed is not None else None  # size after its noun, "on teh right"
+            if kind == "DET" or kind == "VERB" and not before or kind in ("SIZE", "COLOR") and len(word) == 4:
+                return True
         if before and (before[-1].kind in ("DET", "NUM", "COLOR", "SIZE", "EXPR") or
                        before[-1].kind == "VERB" and before[-1].value != "copula"):  # not "was waiting"
             return True
