@@ -766,3 +766,13 @@ def test_short_misspellings_of_commands_sizes_and_the(dialog):
     assert t[1].ok and [o.category for o in s.scene.objects] == ["boy", "hamburger"]
     s, t = dialog("shapes", "a cylinder", "a cube", "clear")
     assert t[2].ok and s.scene.objects == ()
+
+
+def test_it_between_two_alike_things_named_together_is_asked(dialog):
+    s, t = dialog("shapes", "Add two red spheres.", "Make it blue.")
+    assert not t[1].ok and "which one" in t[1].reply and s.scene == t[0].scene
+    s, t = dialog("shapes", "Add two red spheres.", "make the left one blue", "make it bigger")
+    assert t[2].ok  # the one just talked about
+    s, t = dialog("street", "There were two houses, a white one on the left and a blue one on the right.",
+                  "There was a van parked right outside it.")
+    assert t[1].ok  # two houses told apart: "it" is the one named last, as before

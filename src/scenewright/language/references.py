@@ -296,7 +296,7 @@ class Resolver:
                 else:
                     found = they if len(they) > 1 else cands[:2] if len(cands) >= 2 else cands
                 return found[:m.pick] if m.pick else found  # "one of them": one of that group
-            return self._singly(cands, recency)[:1]
+            return self._singly(m, cands, recency)[:1]
         if m.ordinal is not None:
             by_age = sorted(cands, key=lambda o: o.number) if m.ordinal_from is None else \
                 sorted(cands, key=lambda o: o.x if m.ordinal_from == "left" else -o.x)
@@ -360,7 +360,7 @@ class Resolver:
             return [cands[ages[0][1]]]  # the one talked about last
         raise Ambiguous(self.which(m, cands))
 
-    def _singly(self, cands: list[SceneObject], recency: dict[str, int]) -> list[SceneObject]:
+    def _singly(self, m: Mention, cands: list[SceneObject], recency: dict[str, int]) -> list[SceneObject]:
         """"it" is one thing: when the most salient ones were changed together in an earlier turn ("make them
         blue" of two cylinders), the thing of their group talked about on its own just before ("a sphere") comes
         first."""
@@ -374,6 +374,15 @@ class Resolver:
         alone = next((o for o in cands if recency.get(o.id) == turn + 1 and
                       self.world.category(o.category).group == kind and
                       sum(r == turn + 1 for r in recency.values()) == 1), None)  # (in the turn just before)
+        if alone is None and m.surface == "it" and len(together) == len(cands) and \
+                len({(o.color, o.scale) for o in together}) == 1 and not any(o.attrs.get("with") for o in together):
+            # "Add two red spheres." — "Make it blue.": which of the two alike? asked, not guessed, when nothing
+            # else could be "it" (a "he" among two men a witness named together is the one they go on to describe)
+            what = self.world.category(together[0].category).plural_name
+            raise Ambiguous(f"'{m.surface or 'it'}' could be either of the {len(together)} {what} — which one? "
+                            f"Say e.g. 'the left one' or 'the right one'." if len(together) == 2 else
+                            f"'{m.surface or 'it'}' could be any of the {len(together)} {what} — which one? "
+                            f"Say e.g. 'the leftmost' or 'the rightmost'.")
         return [alone] + [o for o in cands if o is not alone] if alone is not None else cands
 
     def which(self, m: Mention, cands: list[SceneObject]) -> str:
