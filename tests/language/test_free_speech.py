@@ -776,3 +776,33 @@ def test_it_between_two_alike_things_named_together_is_asked(dialog):
     s, t = dialog("street", "There were two houses, a white one on the left and a blue one on the right.",
                   "There was a van parked right outside it.")
     assert t[1].ok  # two houses told apart: "it" is the one named last, as before
+
+
+def test_a_thing_instead_replaces_the_one_just_added(dialog):
+    s, t = dialog("park", "a girl on the left", "give her a kite", "Hmm, a frisbee instead.")
+    assert t[2].ok and sorted(o.category for o in s.scene.objects) == ["frisbee", "girl"]
+    s, t = dialog("shapes", "a cube", "add a unicorn", "a small gray sphere next to the cube instead")
+    assert sorted(o.category for o in s.scene.objects) == ["cube", "sphere"]  # in place of the refused turn
+
+
+def test_a_correction_of_how_many(dialog):
+    s, t = dialog("park", "a cloud in the sky", "Sorry, I mean two clouds.")
+    assert t[1].ok and len(s.scene.find("cloud")) == 2
+    s, t = dialog("park", "three dogs", "no, two dogs")
+    assert t[1].ok and len(s.scene.find("dog")) == 2
+    s, t = dialog("street", "Three people were at the bus stop, two men and a woman.",
+                  "No wait, sorry, it was two women and one man.")
+    assert sorted(o.category for o in t[0].scene.objects) == ["bus stop", "man", "man", "woman"]
+    assert t[1].ok and sorted(o.category for o in s.scene.objects) == ["bus stop", "man", "woman", "woman"]
+    s, t = dialog("street", "Two cars were parked on the left, both black.", "Actually there were three cars")
+    assert [o.color for o in s.scene.find("car")] == ["black"] * 3
+
+
+def test_walked_off_to_the_right_goes_there(dialog):
+    s, t = dialog("street", "a man at the bus stop", "The man walked off towards the right.")
+    man0, man = t[0].scene.find("man")[0], s.scene.find("man")[0]
+    assert t[1].ok and man.x > man0.x and man.pose == "walking" and "moved" in t[1].reply.lower()
+    s, t = dialog("street", "a man at the bus stop", "he ran away to the left")
+    assert s.scene.find("man")[0].x < t[0].scene.find("man")[0].x and s.scene.find("man")[0].flip
+    s, t = dialog("park", "a boy in the middle", "he is running to the left")
+    assert s.scene.objects[0].x == t[0].scene.objects[0].x  # how he runs, not where he is

@@ -94,6 +94,18 @@ class Clause:
 _HAVING = ("had", "has", "have", "with", "got")
 
 
+def _departed(out: list[Token]) -> bool:
+    """"walked off", "ran away to the left": a past going-away, so a way gone — not "running to the left"."""
+    j = len(out) - 1
+    while j >= 0 and (out[j].kind in ("DET", "COMMA") or out[j].kind == "REL" and out[j].value == "toward" or
+                      out[j].kind == "WORD" and out[j].value in ("to", "towards")):
+        j -= 1
+    if j >= 0 and out[j].kind == "POSE" and out[j].text.split()[-1] in ("off", "away"):
+        return not out[j].text.split()[0].endswith("ing")  # "ran away", one token
+    return j >= 1 and out[j].text in ("off", "away") and any(
+        x.kind == "POSE" and not x.text.endswith("ing") for x in out[max(0, j - 2):j])
+
+
 def _than(t: Token, perspective: bool) -> str | None:
     """The relation a comparative says before "than": "higher than" above, "further left than" left of."""
     if t.kind == "DIR" and t.value in ((-1, 0), (1, 0)) or t.kind == "DIR" and not perspective and \
@@ -1318,7 +1330,11 @@ class ClauseReader:
                 t = Token("WORD", "back", t.text, t.start)  # "a rucksack on his back": his body, not a place
             elif t.kind == "ABS" and t.text in ("left", "right") and self._after_motion(out) and \
                     any(k.facing for k in self.world.categories):  # (shapes face no way: "go left" is a place)
-                t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
+                if _departed(out):  # "the man walked off towards the right": he went there, facing that way
+                    out.append(t)
+                    t = Token("FACE", t.text, t.text, t.start + 0.5)
+                else:
+                    t = Token("FACE", t.text, t.text, t.start)  # "running to the left": facing, not a place
             elif t.kind == "NUM" and t.text == "both" and (nxt is None or nxt.kind in ("POSE", "EXPR", "SIZE", "COMMA",
                                                                                 "VERB", "ATTR", "FACE")):
                 t = Token("PRON", "plural", "both", t.start)  # "a boy and a girl, both standing"

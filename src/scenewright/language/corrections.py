@@ -23,6 +23,11 @@ _LEAD = re.compile(r"^(?:(?:hmm+|um+|uh+|er+m?|oh|ah|well|ok|okay|so|wait|oops|s
                    r"actually\b|not\b|i meant\b|sorry\b|wait\b)")
 
 
+_NOT_A_THING = {"add", "put", "make", "move", "draw", "place", "give", "next", "to", "in", "on", "at", "behind", "front",
+                "left", "right", "between", "near", "by", "under", "over", "above", "of", "there", "here", "it",
+                "them", "him", "her"}
+
+
 def correction(text: str) -> str | None:
     """The corrected content if `text` corrects the previous turn ("no, I meant blue" -> "blue")."""
     t = _LEAD.sub("", re.sub(r"\s*[!?]+\s*", " , ", normalise(text)).replace(",", " , "))  # "hmm, no, it was a dog",
@@ -31,6 +36,10 @@ def correction(text: str) -> str | None:
     words = t.split()
     if not words:
         return None
+    said = [w for w in words[:-1] if w not in (",", "hmm", "um", "oh", "ok", "okay", "well", "maybe")]
+    if len(words) > 1 and words[-1].strip(".") == "instead" and 0 < len(said) <= 4 and not set(said) & _NOT_A_THING:
+        words = ["no", ","] + said  # "hmm, a frisbee instead": "no, a frisbee" (not "a sphere next to the cylinder
+        # instead", said after a turn that could not be done: a new thing, in place of what was refused)
     joined = " ".join(words)
     for marker in sorted(CORRECTION_MARKERS, key=len, reverse=True):
         if joined == marker:
@@ -110,6 +119,12 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     replacement = next((m for m in right if m.head == "CAT" and _new(interp, m, last_scene)), None)
     if replacement is not None and (replacement.count or 1) > 1 and any(
             o.id in targets and o.category == replacement.value for o in last_scene.objects):
+        said = [(str(m.value), m.count or 1) for cl in clauses for m in cl.targets
+                if m.head == "CAT" and m.indefinite and not m.negated]
+        counted = _recounted(world, last, before, context, said if len(said) == sum(len(cl.targets) for cl in clauses)
+                             else [(str(replacement.value), replacement.count)])
+        if counted is not None:
+            return counted
         raise Refusal(f"I can't change how many {replacement.surface} there are by a correction — say e.g. "
                       f"'add another {replacement.value}' or 'remove the {replacement.value}'.")
     described = next((m for m in right if m.head == "ONE"), None)  # "no, I meant a purple one": its looks
@@ -196,6 +211,32 @@ def _to_the_other_one(world: World, c, last, before: Scene, ids: list[str]) -> P
     if not edits:
         return None
     return Parse(command="revise", edits=edits, reply=replies.fixed(world, last, list(edits), []))
+
+
+def _recounted(world: World, last, before: Scene, context: Context, said: list[tuple[str, int]]) -> Parse | None:
+    """"a cloud" — "Sorry, I mean two clouds", "two men and a woman" — "it was two women and one man": the last
+    turn again with that many of each kind (more like the last one, placed where there is room; or the extra ones
+    left out). None unless the last turn added things of each kind said."""
+    want = dict(said)
+    adds = {cat: [e.obj for e in last.edits if isinstance(e, Add) and e.obj.category == cat] for cat in want}
+    if not all(adds.values()) or any(n > 12 for n in want.values()) or all(
+            n == len(adds[cat]) for cat, n in want.items()):
+        return None
+    drop = {o.id for cat, n in want.items() for o in adds[cat][n:]}
+    drop |= {e.obj.id for e in last.edits if isinstance(e, Add) and
+             {e.obj.attrs.get("with"), e.obj.attrs.get("of")} & drop}
+    state = State(before, context.entries[:-1])
+    for e in last.edits:
+        if not (isinstance(e, Add) and e.obj.id in drop or isinstance(e, Update) and e.id in drop):
+            state.do(e)
+    for cat, n in want.items():
+        like = next((o for o in last.scene.objects if o.id == adds[cat][-1].id), adds[cat][-1])  # as it is now
+        for _ in range(n - len(adds[cat])):
+            x, y = P.free_spot(world, state.scene, world.category(cat), like.scale, like.y)
+            state.do(Add(like.with_(id=state.scene.new_id(), x=round(x, 4), y=round(y, 4), attributes={})))
+    said_as = " and ".join(f"{n} {world.category(cat).plural_name if n > 1 else cat}" for cat, n in want.items())
+    was = " and ".join(f"{len(adds[cat])}" for cat in want)
+    return Parse(command="revise", edits=tuple(state.edits), reply=f"Fixed: {said_as} now (not {was}).")
 
 
 def _only_some(interp: "Interpreter", c, last, before: Scene, ids: list[str]) -> Parse | None:

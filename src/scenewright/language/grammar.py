@@ -178,9 +178,10 @@ class GrammarParser:
     def _after_fix(self, fixed: Parse, rest: list[Clause], context: Context) -> Parse:
         """"no, a baseball bat! and a baseball": the fix, then what is said after it of things it names, in
         the same corrected turn. A part that names nothing ("and make it bigger": which it?) is said skipped."""
-        fixed_cats = {o.category for o in members.replay(context.scene_before_last(), fixed.edits).objects
-                      if o.id in touched(fixed.edits)}
-        rest = [c for c in rest if not _the_fix_again(c, fixed_cats)]
+        now = members.replay(context.scene_before_last(), fixed.edits).objects
+        fixed_cats = {o.category for o in now if o.id in touched(fixed.edits)}
+        counts = {cat: sum(o.category == cat for o in now) for cat in fixed_cats}
+        rest = [c for c in rest if not _the_fix_again(c, fixed_cats, counts)]
         new = [c for c in rest if c.targets and not c.neg and all(m.head == "CAT" for m in c.targets)]
         # (things named: "and a baseball", "the girl waves"; an "it" would be read against the turn before)
         left = tuple(c.text for c in rest if c not in new)
@@ -325,14 +326,15 @@ def _names_a_thing(parser: "GrammarParser", fixed: str | None) -> bool:
     return fixed is not None and re.match(r"(?:a|an)\b", fixed) is not None and any(m.head == "CAT" for c in parser.read_clauses(fixed) for m in c.targets)
 
 
-def _the_fix_again(c: Clause, cats: set[str]) -> bool:
+def _the_fix_again(c: Clause, cats: set[str], counts: dict[str, int] | None = None) -> bool:
     """"No, a dog. Definitely a dog.", "it was a woman, I'm pretty sure it was a woman": the thing the fix made,
-    named again with nothing more said of it."""
+    named again with nothing more said of it ("two women and one man": as many as the fix left)."""
     looks = lambda m: any(getattr(m, k) for k in LOOKS)  # noqa: E731
     return bool(c.targets) and not (c.neg or c.verb or c.has_location or looks(c)) and \
         any(m.head == "CAT" for m in c.targets) and all(
             (m.head == "CAT" and m.value in cats or m.head == "PRON" and m.surface in ("it", "that")) and
-            m.det in ("a", "an", None) and not (m.count or m.relation or looks(m)) for m in c.targets)
+            m.det in ("a", "an", None) and not (m.relation or looks(m)) and
+            (not m.count or (counts or {}).get(str(m.value)) == m.count) for m in c.targets)
 
 
 _KEEP_IT = re.compile(r"^(?:(?:actually|no|nope|wait|hmm+|sorry|oh|ok|okay|um|er)\W+)*(?:keep it|leave it|"
@@ -447,8 +449,9 @@ def _restated(prev: Clause, c: Clause) -> bool:
 
 
 def _without_counted(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
-    """A clause that only counted new things ("Two kids:") and is followed by that many, named one by one ("a
-    boy on the left and a girl on the right"): the same things, listed — the count is dropped."""
+    """A clause that only counted new things ("Two kids:", "Three people were at the bus stop,") and is followed
+    by that many, named by kind ("a boy on the left and a girl on the right", "two men and a woman"): the same
+    things, listed — the count is dropped."""
     out = list(clauses)
     for k in range(len(out) - 1, -1, -1):
         prev = out[k]
@@ -458,10 +461,19 @@ def _without_counted(clauses: list[Clause], lex: Lexicon) -> list[Clause]:
         m = prev.targets[0]
         if m.head != "CAT" or m.det is not None or (m.count or 0) < 2 or m.pick is not None:
             continue
-        listed, kinds = out[k + 1:k + 1 + m.count], lex.refers_to(str(m.value), m.surface)
-        if len(listed) == m.count and all(c.targets and c.targets[0].value in kinds for c in listed) and all(
-                len(c.targets) == 1 and c.targets[0].head == "CAT" and c.targets[0].det == "a" and
-                c.targets[0].count is None and c.verb in (None, "exist", "add") and not c.neg for c in listed):
+        kinds, n, j = lex.refers_to(str(m.value), m.surface), 0, k + 1
+        while n < m.count and j < len(out) and len(out[j].targets) == 1 and out[j].targets[0].head == "CAT" and \
+                out[j].targets[0].value in kinds and out[j].verb in (None, "exist", "add") and not out[j].neg and \
+                (out[j].targets[0].det == "a" and out[j].targets[0].count is None or
+                 out[j].targets[0].det is None and (out[j].targets[0].count or 0) > 1):
+            n, j = n + (out[j].targets[0].count or 1), j + 1  # "a boy", "two men": as many as were counted
+        if n == m.count and j > k + 2:
+            for c in out[k + 1:j]:  # where they were counted is where each of them is ("at the bus stop")
+                if prev.has_location and not c.has_location:
+                    c.relation, c.landmarks = prev.relation, copy.deepcopy(prev.landmarks)
+                    c.abs_x, c.abs_y, c.abs_words, c.place = prev.abs_x, prev.abs_y, list(prev.abs_words), prev.place
+                    for t in c.targets:
+                        t.relation, t.landmarks = c.relation, copy.deepcopy(c.landmarks)
             del out[k]
     return out
 

@@ -565,9 +565,9 @@ _TO_THE_EDGE = re.compile(r"\b(?:further |more |over )?(?:to the )?(left|right)\
 _DROP_IN = re.compile(r"\bdrop (?:in )?((?:a|an|some|another|two|three|four|five|\d+) )")
 _LIL = re.compile(r"\blil\b")
 _UNDO_THING = re.compile(r"\bundo (the (?!last\b|previous\b|change|turn|step|move|edit|colou?r|size)\w+)")
-_TAKE_AWAY = re.compile(r"\btake ((?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+) "
-                        r"(?:away|off|out)\b")
-_TAKE_OFF = re.compile(r"\btake (?:off|away) (?=(?:the|that|this|those|these|his|her|my|their) )")
+_TAKE_AWAY = re.compile(r"\btake ((?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+|one|two|"
+                        r"three|both|one of them|two of them) (?:away|off|out)\b")  # "the cars, take one away"
+_TAKE_OFF = re.compile(r"\btake (?:off|away) (?=(?:the|that|this|those|these|his|her|my|their|all) )")
 _THAT_TIME = re.compile(r"\b(?:that|this) (?:day|night|morning|evening|afternoon|time|week|year)\b")
 _THERE_INSTEAD = re.compile(r"\b((?:put|add|draw|place|have) (?:a|an|one|some) (?:[\w-]+ ){0,2}?[\w-]+) there instead\b")
 _SEAT = re.compile(r"\bin the (?:front |back |rear )?(?:passenger|front|back|rear|driver s|drivers|driver) seats?"
