@@ -806,3 +806,18 @@ def test_walked_off_to_the_right_goes_there(dialog):
     assert s.scene.find("man")[0].x < t[0].scene.find("man")[0].x and s.scene.find("man")[0].flip
     s, t = dialog("park", "a boy in the middle", "he is running to the left")
     assert s.scene.objects[0].x == t[0].scene.objects[0].x  # how he runs, not where he is
+
+
+def test_the_van_was_a_big_one_is_the_van_made_big(dialog):
+    s, t = dialog("street", "a white van on the right", "and the van was, um, quite a big one, a big van")
+    assert t[1].ok and len(s.scene.find("van")) == 1 and s.scene.find("van")[0].scale > 1.0
+    s, t = dialog("park", "a cloud", "the cloud is a rain cloud actually")
+    assert [o.category for o in s.scene.objects] == ["rain cloud"]  # another kind: still a change of kind
+
+
+def test_members_of_the_group_the_turn_before_named(dialog):
+    s, t = dialog("street", "two men came out of the bank",
+                  "One was really tall and the other one was short, kind of stocky.", "The tall one had a gun.")
+    tall, short = s.scene.find("man")
+    assert t[1].ok and tall.attrs.get("height") == "tall" and short.attrs.get("height") == "short"
+    assert t[2].ok and "gun" in str(tall.attrs) and "gun" not in str(short.attrs)

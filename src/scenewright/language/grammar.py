@@ -55,14 +55,23 @@ class GrammarParser:
             return Parse.refuse(f"Sorry, I got confused by that ({type(e).__name__}). Could you say it "
                                 f"another way?")
 
-    def read_clauses(self, text: str) -> list[Clause]:
-        """Clauses of `text`; a fragment naming no thing ("behind the boy, …") joins the clause after it."""
+    def _reread(self, was: Clause, toks: list[Token]) -> Clause:
+        """A clause read again with more words joined to it; a member of a group stays that member ("the other
+        one was short, kind of stocky")."""
+        c = self.reader.read(toks)
+        if was.targets and all(m.head == "MEMBER" for m in was.targets):
+            c.targets = was.targets
+        return c
+
+    def read_clauses(self, text: str, group: int = 0) -> list[Clause]:
+        """Clauses of `text`; a fragment naming no thing ("behind the boy, …") joins the clause after it. `group`:
+        the size of a group the turn before named, whose members this one may start on ("One was tall, …")."""
         self.reader.source = self.interpreter.source = text
         segments = members.split_members(self.reader.split(text))
         out: list[Clause] = []
         carry: list[Token] = []
         kept: list[list[Token]] = []
-        group, dealt = 0, 0  # the size of the group just named, and how many of its members were described
+        dealt = 0  # the size of the group just named (`group`), and how many of its members were described
         for k, toks in enumerate(segments):
             toks = carry + toks
             words = " ".join(t.text for t in toks)
@@ -99,7 +108,7 @@ class GrammarParser:
                 # "a cat on the far right, small, facing the girl": the cat's size and the way it faces, not the
                 # girl's size
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
-                out[-1] = self.reader.read(kept[-1])
+                out[-1] = self._reread(out[-1], kept[-1])
                 continue
             if headless and (c.has_location or c.has_predicate or c.verb == "exist") and k + 1 < len(segments) \
                     and (not c.hedge or c.has_location and nxt_new) \
@@ -118,18 +127,18 @@ class GrammarParser:
             repaired = _colour_repair(kept[-1], toks) if kept and headless else None
             if repaired is not None:  # "in a pink coat. No, purple.": purple, said instead of pink
                 kept[-1] = repaired
-                out[-1] = self.reader.read(kept[-1])
+                out[-1] = self._reread(out[-1], kept[-1])
                 continue
             if headless and (c.hedge or c.alternatives) and kept:  # "red, maybe orange"
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
-                out[-1] = self.reader.read(kept[-1])
+                out[-1] = self._reread(out[-1], kept[-1])
                 continue
             hedge_ends = bool(kept) and out[-1].hedge and not c.hedge and not c.targets and toks and kept[-1] and \
                 toks[0].start <= kept[-1][-1].start  # "I think it had a dent. Um, and one headlight was out."
             if out and (_names_it_again(out[-1], c) or _only_details(c)) and not _you_know(toks) and not hedge_ends:
                 # "a sphere? a cyan one, near the front", "a man in a hoodie, maybe six foot, with a beard"
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
-                out[-1] = self.reader.read(kept[-1])
+                out[-1] = self._reread(out[-1], kept[-1])
                 continue
             if out and _same_place(self.world, out[-1], c, kept[-1], toks):
                 # "ketchup and mustard on the table", "on the table put pizza and one soda": both go there
@@ -162,7 +171,7 @@ class GrammarParser:
                 out.append(c)
                 kept.append(toks)
                 group = members.group_size(c)
-        return _without_counted(out, self.interpreter.lex)
+        return [_predicated(c) for c in _without_counted(out, self.interpreter.lex)]
 
     def _parse(self, text: str, context: Context) -> Parse:
         cmd = command(text, context)
@@ -286,7 +295,7 @@ class GrammarParser:
                         revised = self._after_fix(revised, clauses[1:], context)
                     return revised
                 text = fixed
-        clauses = self.read_clauses(text)
+        clauses = self.read_clauses(text, len(members.carried(context.scene, context.entries)))
         if not clauses:
             return Parse.refuse(f"I didn't understand {text.strip()!r}. Try e.g. "
                                 f"{self.interpreter.example()}.")
@@ -446,6 +455,26 @@ def _restated(prev: Clause, c: Clause) -> bool:
         and (m.count is None or new.count is not None) and \
         (bool(c.has_location or c.has_predicate or c.holder or new.relation) or _described(new) or
          new.count is not None)
+
+
+def _predicated(c: Clause) -> Clause:
+    """"the van was quite a big one, a big van", "the dog is a small one": after a copula, an indefinite "one" or
+    a thing of the subject's own kind says what the subject is like — its looks, not a second thing."""
+    if not c.copula or c.verb is not None or len(c.targets) < 2 or c.neg:
+        return c
+    subject, rest = c.targets[0], c.targets[1:]
+    if subject.head not in ("CAT", "PRON", "ID") or subject.indefinite or subject.plural:
+        return c
+    if not all(m.det == "a" and m.count is None and not m.relation and not m.negated and (
+            m.head == "ONE" or m.head == "CAT" and subject.head == "CAT" and m.value == subject.value and
+            m.surface == subject.surface) for m in rest):  # (not "the cloud is a rain cloud", "a double decker")
+        return c
+    for m in rest:
+        for name in LOOKS:
+            mine, theirs = getattr(c, name), getattr(m, name)
+            mine.extend(v for v in theirs if v not in mine)
+    c.targets = [subject]
+    return c
 
 
 def _without_counted(clauses: list[Clause], lex: Lexicon) -> list[Clause]:

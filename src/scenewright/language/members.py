@@ -37,6 +37,20 @@ def group_size(c) -> int:
     return 0
 
 
+def carried(scene: Scene, entries: Sequence) -> list[str]:
+    """The group the last turn named, for a turn that starts on its members ("two men came out." — "One was
+    really tall and the other one was short."): the things it added, when they are two or more of one kind."""
+    if not entries:
+        return []
+    present = {o.id: o for o in scene.objects}
+    added = [e.obj.id for e in entries[-1].edits if isinstance(e, Add) and e.obj.id in present]
+    by_kind: dict[str, list[str]] = {}
+    for i in added:
+        by_kind.setdefault(present[i].category, []).append(i)
+    groups = [ids for ids in by_kind.values() if len(ids) >= 2]  # (the bank they came out of is not one)
+    return groups[0] if len(groups) == 1 else []
+
+
 def leader(toks: Sequence[Token], i: int) -> Leader | None:
     """The words at `toks[i]` that pick a member of the group, if they do."""
     def kind(j: int, *kinds: str) -> bool:
