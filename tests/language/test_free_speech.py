@@ -821,3 +821,18 @@ def test_members_of_the_group_the_turn_before_named(dialog):
     tall, short = s.scene.find("man")
     assert t[1].ok and tall.attrs.get("height") == "tall" and short.attrs.get("height") == "short"
     assert t[2].ok and "gun" in str(tall.attrs) and "gun" not in str(short.attrs)
+
+
+def test_a_man_and_a_woman_were_standing_by_the_van_is_both(dialog):
+    s, t = dialog("street", "a white van on the left", "A man and a woman were standing by the van.")
+    van = s.scene.find("van")[0]
+    people = s.scene.find("man") + s.scene.find("woman")
+    assert t[1].ok and all(p.pose == "standing" and abs(p.x - van.x) < 0.3 for p in people)
+    s, t = dialog("park", "a tree on the left", "a dog and a boy sitting under it")
+    assert s.scene.find("dog")[0].pose is None  # "under it" is the tree: said of the boy
+
+
+def test_all_three_of_them_after_a_group_is_all_three(dialog):
+    s, t = dialog("street", "a bus stop", "two men and a woman at the bus stop",
+                  "All three of them were just standing there.")
+    assert all(o.pose == "standing" for o in s.scene.objects if o.category in ("man", "woman"))

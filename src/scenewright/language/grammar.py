@@ -72,13 +72,16 @@ class GrammarParser:
         carry: list[Token] = []
         kept: list[list[Token]] = []
         dealt = 0  # the size of the group just named (`group`), and how many of its members were described
+        from_before = bool(group)
         for k, toks in enumerate(segments):
             toks = carry + toks
             words = " ".join(t.text for t in toks)
             if group == 2 and out and not carry and _EACH_SIDE.search(words):
                 out[-1].text += f" , {words}"  # "a couple of clouds, one on each side": placed apart
                 continue
-            if group and not carry and members.starts_members(toks):
+            if group and not carry and members.starts_members(toks) and not (
+                    from_before and (members.leader(toks, 0) is None or members.leader(toks, 0).how == "all")):
+                # (a group from the turn before is taken up by "one …", "the other …", not by "all three of them")
                 parts, dealt = members.cut(toks, group, dealt)
                 for lead, said, words in parts:  # "…, one on the far left and one on the far right"
                     c = self.reader.read(words) if words else Clause("")
@@ -88,7 +91,7 @@ class GrammarParser:
                     kept.append(said + words)
                 if parts:
                     continue
-            group, dealt = 0, 0
+            group, dealt, from_before = 0, 0, False
             c = self.reader.read(toks)
             if out and _more_of_the_same(out[-1], c) and toks and kept[-1] and toks[0].start > kept[-1][-1].start:
                 if out[-1].targets[-1].excluded:  # "remove everything except the boy and the kite": kept too
@@ -140,6 +143,14 @@ class GrammarParser:
                 kept[-1] = kept[-1] + [Token("COMMA", ",", ",", toks[0].start - 0.5)] + toks
                 out[-1] = self._reread(out[-1], kept[-1])
                 continue
+            if out and _conjoined(self.world, out[-1], c, kept[-1], toks):
+                # "A man and a woman were standing by the van": both stand there
+                prev = out[-1]
+                prev.poses, prev.expressions = list(c.poses), list(c.expressions)
+                prev.relation, prev.landmarks = c.relation, copy.deepcopy(c.landmarks)
+                prev.abs_x, prev.abs_y, prev.abs_words, prev.place = c.abs_x, c.abs_y, list(c.abs_words), c.place
+                for m in prev.targets:
+                    m.relation, m.landmarks = prev.relation, copy.deepcopy(prev.landmarks)
             if out and _same_place(self.world, out[-1], c, kept[-1], toks):
                 # "ketchup and mustard on the table", "on the table put pizza and one soda": both go there
                 src, dst = (c, out[-1]) if _new_things(out[-1]) and not out[-1].has_location else (out[-1], c)
@@ -439,6 +450,21 @@ def _same_place(world: World, prev: Clause, c: Clause, prev_toks: list[Token], t
     if len(placed) != 1 or placed[0].relation not in ("on", "in", "under", "next", "near", "behind", "front"):
         return False
     return all(lm.head == "CAT" for lm in placed[0].landmarks)
+
+
+def _conjoined(world: World, prev: Clause, c: Clause, prev_toks: list[Token], toks: list[Token]) -> bool:
+    """"a man and a woman were standing by the van": two new people joined by "and", and what the second part
+    says of them (a plural "were", or a pose with no verb) — how and where they both are."""
+    if not prev_toks or not toks or toks[0].start - prev_toks[-1].start != 2 or not _new_things(prev) or \
+            prev.has_location or prev.has_predicate or len(c.targets) != 1 or c.neg or c.holder is not None:
+        return False
+    m = c.targets[0]
+    if m.head != "CAT" or not m.indefinite or m.count or c.verb not in (None, "exist") or \
+            not (c.poses or c.expressions) or any(lm.head == "PRON" for lm in c.landmarks):
+        return False  # (not "a tree and a boy sitting under it")
+    plural = re.search(r"\b(?:were|are)\b", c.text) is not None or not c.copula
+    kinds = {world.category(str(x.value)).group for x in prev.targets + c.targets}
+    return plural and len(kinds) == 1 and all(world.category(str(x.value)).alive for x in prev.targets + c.targets)
 
 
 def _restated(prev: Clause, c: Clause) -> bool:

@@ -75,8 +75,8 @@ class Interpreter:
         self._all_clauses = clauses
         said: set[str] = set()  # skipped clauses the reply already names
         group: Mention | None = None  # the last plural thing named this turn: what "them" / "both" mean
-        named: list[str] = members.carried(context.scene, context.entries)  # the things of the last group counted
-        # out ("two trees", or the turn before's "two men"), for "one …, the other …"
+        named: list[str] = []  # the things of the last group counted out ("two trees"), for "one …, the other …"
+        before = members.carried(context.scene, context.entries)  # or the turn before's ("two men came out.")
         for c in idioms.subjects_first(clauses):
             for k, m in enumerate(c.targets):  # "we now have two spheres. let's make both of them green"
                 if m.head == "PRON" and m.value == "plural" and group is not None:
@@ -85,7 +85,7 @@ class Interpreter:
             mark = state.mark()
             as_said = verify.snapshot(c)  # interpreting may rewrite the clause
             try:
-                c.targets = self._members(c.targets, named)
+                c.targets = self._members(c.targets, named or before)
                 self._group = named
                 self.clause(c, state)
             except (Missing, Ambiguous, Refusal) as e:
