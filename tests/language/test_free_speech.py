@@ -836,3 +836,22 @@ def test_all_three_of_them_after_a_group_is_all_three(dialog):
     s, t = dialog("street", "a bus stop", "two men and a woman at the bus stop",
                   "All three of them were just standing there.")
     assert all(o.pose == "standing" for o in s.scene.objects if o.category in ("man", "woman"))
+
+
+def test_narrative_turns_are_not_commands(dialog):
+    s, t = dialog("street", "a man on the left", "then a cop car turns up from the right",
+                  "and the guys just legged it", "oh and it was like 11 at night")
+    assert s.scene.find("police car")[0].pose is None and "night" in s.scene.background
+    s, t = dialog("street", "2 guys by the van", "lol one of them dropped a tv")
+    assert len(s.scene.find("man")) == 2 and not t[1].ok  # "dropped" is not "drop the man"
+    s, t = dialog("street", "a van", "drop the van")
+    assert s.scene.objects == ()
+
+
+def test_there_was_no_man_after_all(dialog):
+    s, t = dialog("street", "a bench", "a man sitting on the bench", "Scratch that, there was no man.")
+    assert t[2].ok and [o.category for o in s.scene.objects] == ["bench"]
+    s, t = dialog("street", "a bench", "a man sitting on the bench", "Yeah, there was a man after all. He had a red cap on.")
+    assert t[2].ok and len(s.scene.find("man")) == 1 and "cap" in str(s.scene.find("man")[0].attrs)
+    s, t = dialog("park", "a girl on the left", "there's no dog")
+    assert [o.category for o in s.scene.objects] == ["girl"]

@@ -1317,6 +1317,10 @@ class ClauseReader:
                 out.append(Token("REL", _than(t, self.world.perspective), f"{t.text} than", t.start))  # "higher
                 skip = k + 1  # than the tree": above it, the tree a landmark (not a second thing to move up)
                 continue
+            elif t.kind == "VERB" and t.value == "remove" and t.text.startswith("drop") and \
+                    any(x.kind in ("CAT", "PRON", "ONE", "ROLE") for x in out):
+                t = Token("WORD", t.text, t.text, t.start)  # "one of them dropped a tv": what he did, not "drop
+                # the tree" (take it away)
             elif t.kind == "DIR" and t.text == "up" and nxt is not None and nxt.kind == "REL" and nxt.text == "in" and \
                     any(x.kind == "ABS" and x.value[1] in ("sky", "top") for x in tokens[k + 2:k + 4]):
                 while out and out[-1].kind == "WORD" and out[-1].value == "high":

@@ -232,9 +232,9 @@ class GrammarParser:
         if len(clauses) != 1:
             return None
         c = clauses[0]
-        if not c.targets or c.verb or c.neg or c.has_predicate or c.has_location or \
+        if not c.targets or c.verb or c.neg or c.has_predicate or c.has_location or c.copula or c.backgrounds or \
                 any(m.indefinite or m.head not in ("CAT", "ONE", "PRON", "ID") for m in c.targets):
-            return None
+            return None  # (not "oh and it was like 11 at night": a time, not the last change again)
         last, before = context.entries[-1], context.scene_before_last()
         if not last.edits or not all(isinstance(e, (Update, Remove)) for e in last.edits):
             return None

@@ -251,6 +251,21 @@ class Interpreter:
                     and o.color not in first.colors]
             if same:
                 return self._update(replace(c, colors=list(first.colors), neg=False), same[:1], state)
+        if verb == "exist" and len(targets) == 1 and targets[0].negated and targets[0].head == "CAT" and \
+                re.search(rf"\bno {re.escape(targets[0].surface)}\b", c.text) and \
+                self._exists(replace(targets[0], negated=False), state):
+            # "Scratch that, there was no man.": the one drawn goes
+            for o in dict.fromkeys(o for m in targets for o in self._resolve_all([replace(m, negated=False,
+                                                                                          det="the",
+                                                                                          plural=True)], state)):
+                state.do(Remove(o.id))
+            return None
+        if verb == "exist" and len(targets) == 1 and first.head == "CAT" and first.det == "a" and \
+                first.count is None and re.search(r"\bafter all\b", c.text) and \
+                len(self.resolver.candidates(replace(first, det="the"), state.scene, state.order())) == 1:
+            targets[0] = first = replace(first, det="the")  # "there was a man after all": the one there is
+            c.handled.add("after")
+            return self._update(c, self._resolve(first, state), state) if c.has_predicate else None
         if verb in ("add", "exist"):
             return self._add_all(c, state)
         if verb in ("move", "make") and first.head == "CAT" and first.indefinite and first.det != "another" \
