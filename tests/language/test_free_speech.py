@@ -855,3 +855,15 @@ def test_there_was_no_man_after_all(dialog):
     assert t[2].ok and len(s.scene.find("man")) == 1 and "cap" in str(s.scene.find("man")[0].attrs)
     s, t = dialog("park", "a girl on the left", "there's no dog")
     assert [o.category for o in s.scene.objects] == ["girl"]
+
+
+def test_one_for_each(dialog):
+    s, t = dialog("park", "two girls", "A pie for each girl.")
+    assert t[1].ok and len(s.scene.find("pie")) == 2 and len(s.scene.find("girl")) == 2
+    girls, pies = s.scene.find("girl"), s.scene.find("pie")
+    assert all(min(abs(p.x - g.x) for p in pies) < 0.25 for g in girls)
+    s, t = dialog("shapes", "three cubes", "Add a cylinder for every cube.")
+    assert len(s.scene.find("cylinder")) == 3
+    s, t = dialog("shapes", "two red cubes", "put a blue sphere in front of each cube")
+    assert [o.color for o in s.scene.find("sphere")] == ["blue", "blue"]
+    assert all(any(sp.y > c.y and abs(sp.x - c.x) < 0.1 for sp in s.scene.find("sphere")) for c in s.scene.find("cube"))

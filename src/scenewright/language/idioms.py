@@ -43,6 +43,34 @@ _AS_LISTED = re.compile(r"\b(?:in (?:that|the same|that same) order|in order|as 
 _SWAPPED = re.compile(r"\b(?:reversed|the wrong way round|the other way round|mixed up|swapped)\b")
 
 
+_EACH = re.compile(r"\b(?:for|next to|beside|by|near|with|in front of|behind|on|under) (?:each|every)(?: one)?\b")
+
+
+def each(it: "Interpreter", c: Clause, state: State) -> bool:
+    """"A pie for each girl.", "add a cylinder for every cube", "put a cylinder next to each of the cubes": one
+    new thing per thing of the group, each placed by its own one (next to it, or as the words say)."""
+    if not _EACH.search(c.text) or c.neg or c.verb not in (None, "add", "put", "exist"):
+        return False
+    new = [m for m in c.targets if m.head == "CAT" and m.det == "a" and m.count is None]
+    group = [m for m in c.targets + c.landmarks if m.head == "CAT" and m.plural and m.det in ("all", "the")]
+    if len(new) != 1 or len(group) != 1 or len(c.targets) > 2:
+        return False
+    try:
+        owners = it._resolve(replace(group[0], det="the", plural=True), state, talked=False)
+    except (Missing, Ambiguous):
+        return False
+    if len(owners) < 2:
+        return False
+    rel = c.relation if c.relation and c.landmarks else "next"
+    for o in owners:
+        one = Clause(c.text, verb="add", targets=[replace(new[0], relation=rel, landmarks=[Mention("ID", o.id,
+                                                                                             o.category)])],
+                     relation=rel, landmarks=[Mention("ID", o.id, o.category)],
+                     colors=list(c.colors), sizes=list(c.sizes))
+        it._add_all(one, state)
+    return True
+
+
 def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
     """Rewrite `c` in place where an idiom says what it means; True when that already did the whole clause."""
     if c.verb == "make" and becomes(it, c, state):
@@ -73,6 +101,8 @@ def rewrite(it: "Interpreter", c: Clause, state: State) -> bool:
             m.superlative = ("y", min if m.depth_hint == "top" else max)  # "the one in the back": furthest back
             if c.abs_y == m.depth_hint and c.place is None and not c.dirs and not c.relation:
                 c.abs_y = None
+    if each(it, c, state):
+        return True
     if c.verb in ("move", "put", None) and _IN_A_ROW.search(c.text) and c.targets and \
             (not c.relation or _AS_LISTED.search(c.text)) and \
             all(m.head in ("PRON", "ALL", "CAT", "REST") and (m.plural or m.head == "ALL" or m.value == "plural")
