@@ -867,3 +867,10 @@ def test_one_for_each(dialog):
     s, t = dialog("shapes", "two red cubes", "put a blue sphere in front of each cube")
     assert [o.color for o in s.scene.find("sphere")] == ["blue", "blue"]
     assert all(any(sp.y > c.y and abs(sp.x - c.x) < 0.1 for sp in s.scene.find("sphere")) for c in s.scene.find("cube"))
+
+
+def test_all_of_a_group_to_one_side_ends_on_that_side(dialog):
+    s, t = dialog("shapes", "a blue sphere on the far left", "a blue sphere on the right",
+                  "Move all the spheres to the right.")
+    xs = sorted(o.x for o in s.scene.find("sphere"))
+    assert t[2].ok and all(x > 0.5 for x in xs) and xs[0] < xs[1]  # in their order, not piled up

@@ -689,10 +689,13 @@ class Interpreter:
             return
         changed = False
         shift = self._shift(objs, c)
+        spread = self._spread(objs, c, shift)
         for obj in objs:
             cat = self.world.category(obj.category)
             changes = looks(self.world, cat, None, c, state, obj)
-            if shift is not None:  # "move everything to the left": the group moves, in its order
+            if spread is not None:  # "move all the spheres to the right", too far apart to shift: all there
+                changes["x"] = spread[obj.id]
+            elif shift is not None:  # "move everything to the left": the group moves, in its order
                 changes["x"] = round(obj.x + shift, 4)
             elif self._drove_off(c, obj):  # "it zoomed off towards the left": it turned that way, and is on its
                 step = MOVE_STEP * (-1 if c.facing == "left" else 1)  # way there
@@ -753,6 +756,20 @@ class Interpreter:
         for o in group:
             nx = P.clamp_x(self.world, o.category, o.scale, o.x + dx, o.y + dy)
             state.do(Update.of(o.id, x=round(nx, 4), y=round(min(max(o.y + dy, 0.02), 0.98), 4)))
+
+    def _spread(self, objs: Sequence[SceneObject], c, shift: float | None) -> dict[str, float] | None:
+        """When a group said to go to one side would not all be on that side after a shift (it is spread
+        wider than the half), they are spread over that half instead, in their order from left to right."""
+        if shift is None or c.abs_x is None or c.abs_x == 0.5:
+            return None
+        right = c.abs_x > 0.5
+        if all((o.x + shift > 0.5) if right else (o.x + shift < 0.5) for o in objs):
+            return None
+        lo, hi = (0.56, 0.92) if right else (0.08, 0.44)
+        order = sorted(objs, key=lambda o: o.x)
+        step = (hi - lo) / max(len(order) - 1, 1)
+        return {o.id: round(P.clamp_x(self.world, o.category, o.scale, lo + k * step if len(order) > 1 else
+                                      (lo + hi) / 2, o.y), 4) for k, o in enumerate(order)}
 
     def _shift(self, objs: Sequence[SceneObject], c) -> float | None:
         """How far a group said to go to one side moves as one ("move everything to the left" is a shift,
