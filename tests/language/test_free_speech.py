@@ -874,3 +874,12 @@ def test_all_of_a_group_to_one_side_ends_on_that_side(dialog):
                   "Move all the spheres to the right.")
     xs = sorted(o.x for o in s.scene.find("sphere"))
     assert t[2].ok and all(x > 0.5 for x in xs) and xs[0] < xs[1]  # in their order, not piled up
+
+
+def test_turn_it_back_the_way_it_was_turns_it_round_again(dialog):
+    s, t = dialog("park", "A dog on the left.", "A cat on the right.", "Turn the dog around.",
+                  "Now turn it back the way it was.")
+    dog0, dog = t[1].scene.find("dog")[0], s.scene.find("dog")[0]
+    assert t[3].ok and dog.flip == dog0.flip and (dog.x, dog.y) == (dog0.x, dog0.y)
+    s, t = dialog("shapes", "a red cube", "make it blue", "turn it back to red")
+    assert s.scene.objects[0].color == "red"

@@ -567,6 +567,8 @@ _LIL = re.compile(r"\blil\b")
 _UNDO_THING = re.compile(r"\bundo (the (?!last\b|previous\b|change|turn|step|move|edit|colou?r|size)\w+)")
 _TAKE_AWAY = re.compile(r"\btake ((?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+|one|two|"
                         r"three|both|one of them|two of them) (?:away|off|out)\b")  # "the cars, take one away"
+_TURN_BACK = re.compile(r"\bturn (it|him|her|them|the [\w ]+?) back(?: round| around)?(?: the way (?:it|he|she|they) "
+                        r"(?:was|were)(?: before)?| again)?(?=\s*(?:$|[.,!;]))")
 _TAKE_OFF = re.compile(r"\btake (?:off|away) (?=(?:the|that|this|those|these|his|her|my|their|all) )")
 _THAT_TIME = re.compile(r"\b(?:that|this) (?:day|night|morning|evening|afternoon|time|week|year)\b")
 _THERE_INSTEAD = re.compile(r"\b((?:put|add|draw|place|have) (?:a|an|one|some) (?:[\w-]+ ){0,2}?[\w-]+) there instead\b")
@@ -583,7 +585,7 @@ def normalise(text: str) -> str:
             and "all but" not in text and not _BARE.search(text) \
             and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
-            and " seat" not in text and "take " not in text and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text \
+            and " seat" not in text and "take " not in text and not _TURN_BACK.search(text.lower()) and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text \
             and "drop " not in text.lower() and "lil " not in text.lower() and "undo the" not in text.lower() \
             and " edge" not in text.lower() and "light" not in text.lower():
         return " ".join(text.split())
@@ -600,6 +602,7 @@ def normalise(text: str) -> str:
     t = _DROP_IN.sub(r"put \1", t)  # "drop a lil dude in the middle": put one there, not remove it
     t = _LIL.sub("little", t)
     t = _UNDO_THING.sub(r"remove \1", t)  # "can you undo the tree?": the tree goes, not the last turn
+    t = _TURN_BACK.sub(r"turn \1 around", t)  # "now turn it back the way it was": turned round again
     t = _TAKE_AWAY.sub(r"remove \1", t)  # "take the pie away", "take that ladder off"
     t = _TAKE_OFF.sub("remove ", t)  # "take off his hat"
     t = _THAT_TIME.sub("", t)  # "he looked grumpy that day": a time, not a thing
