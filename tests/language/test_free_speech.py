@@ -883,3 +883,11 @@ def test_turn_it_back_the_way_it_was_turns_it_round_again(dialog):
     assert t[3].ok and dog.flip == dog0.flip and (dog.x, dog.y) == (dog0.x, dog0.y)
     s, t = dialog("shapes", "a red cube", "make it blue", "turn it back to red")
     assert s.scene.objects[0].color == "red"
+
+
+def test_a_number_that_counts_something_else_is_not_a_count_of_the_thing(dialog):
+    s, t = dialog("street", "I'd walked back to my van, parked a few doors down to the left")
+    assert len(s.scene.find("van")) == 1
+    s, t = dialog("street", "Two individuals exited the vehicle. The first, a male, approximately 1.8 metres, "
+                            "heavy build, wearing a black balaclava.")
+    assert any("balaclava" in str(o.attrs) for o in s.scene.objects)  # a height is still read as one

@@ -94,6 +94,10 @@ class Clause:
 _HAVING = ("had", "has", "have", "with", "got")
 
 
+_MEASURES = {"metres", "meters", "feet", "foot", "inches", "cms", "years", "yrs", "stones", "kilos", "pounds",
+             "months", "mins", "minutes"}  # what a height, an age or a time is said in (read elsewhere)
+
+
 def _departed(out: list[Token]) -> bool:
     """"walked off", "ran away to the left": a past going-away, so a way gone — not "running to the left"."""
     j = len(out) - 1
@@ -1317,6 +1321,11 @@ class ClauseReader:
                 out.append(Token("REL", _than(t, self.world.perspective), f"{t.text} than", t.start))  # "higher
                 skip = k + 1  # than the tree": above it, the tree a landmark (not a second thing to move up)
                 continue
+            elif t.kind == "NUM" and nxt is not None and (nxt.kind == "MARK" or nxt.kind == "WORD" and
+                                                        nxt.text.endswith("s") and len(nxt.text) > 3 and
+                                                        nxt.value not in FILLER and not verbish(nxt.value)) and \
+                    t.text not in ("one", "both") and nxt.text not in _MEASURES:
+                continue  # "parked a few doors down", "two minutes later": it counts those, not the van
             elif t.kind == "VERB" and t.value == "remove" and t.text.startswith("drop") and \
                     any(x.kind in ("CAT", "PRON", "ONE", "ROLE") for x in out):
                 t = Token("WORD", t.text, t.text, t.start)  # "one of them dropped a tv": what he did, not "drop
