@@ -891,3 +891,11 @@ def test_a_number_that_counts_something_else_is_not_a_count_of_the_thing(dialog)
     s, t = dialog("street", "Two individuals exited the vehicle. The first, a male, approximately 1.8 metres, "
                             "heavy build, wearing a black balaclava.")
     assert any("balaclava" in str(o.attrs) for o in s.scene.objects)  # a height is still read as one
+
+
+def test_the_far_back_right_corner_is_at_the_back(dialog):
+    s, t = dialog("shapes", "In the far back right corner there's a yellow cylinder, normal size.")
+    c = s.scene.objects[0]
+    assert t[0].ok and c.x > 0.6 and c.y < 0.5
+    s, t = dialog("shapes", "a blue sphere in the front right corner")
+    assert s.scene.objects[0].y > 0.6

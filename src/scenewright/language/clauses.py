@@ -1024,8 +1024,8 @@ class ClauseReader:
                         c.amount = _STEP  # "the swing closer to the middle": a step that way, not onto it
                     if x is not None:
                         c.abs_x = x
-                    if y is not None:
-                        c.abs_y = y
+                    if y is not None and not (y == "corner" and c.abs_y in ("top", "bottom", "sky")):
+                        c.abs_y = y  # (not "the far back right corner" made a front corner)
                     if c.targets and c.targets[-1].det == "the" and x is not None and between and \
                             between[0].kind == "REL" and between[0].text in ("on", "in", "at") and \
                             all(b.kind == "DET" for b in between[1:]):
