@@ -899,3 +899,10 @@ def test_the_far_back_right_corner_is_at_the_back(dialog):
     assert t[0].ok and c.x > 0.6 and c.y < 0.5
     s, t = dialog("shapes", "a blue sphere in the front right corner")
     assert s.scene.objects[0].y > 0.6
+
+
+def test_a_count_said_after_the_things(dialog):
+    s, t = dialog("park", "put some clouds up in the sky, like two")
+    assert t[0].ok and len(s.scene.find("cloud")) == 2 and all(c.y < 0.4 for c in s.scene.objects)
+    s, t = dialog("park", "there were some ducks, maybe three")
+    assert len(s.scene.find("duck")) == 3

@@ -441,6 +441,24 @@ def _part_of_a_place(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _count_after(tokens: list[Token]) -> list[Token]:
+    """"put some clouds up in the sky, like two": the number said at the end counts the plural things named
+    with no number ("some clouds"), as if said before them; hedged ("like", "about") where it was said so."""
+    if len(tokens) < 4 or tokens[-1].kind != "NUM" or not isinstance(tokens[-1].value, int) or \
+            tokens[-1].text in ("one", "both") or tokens[-2].text not in ("like", "about", "around", "roughly",
+                                                                            "maybe", "perhaps", "probably"):
+        return tokens
+    if tokens[-3].kind != "COMMA":
+        return tokens
+    plural = [k for k, t in enumerate(tokens[:-3]) if t.kind == "CAT" and plural_token(t)]
+    if len(plural) != 1 or any(t.kind == "NUM" for t in tokens[:-1]):
+        return tokens
+    k = plural[0]
+    j = k - 1 if k and tokens[k - 1].kind == "DET" and tokens[k - 1].text == "some" else k
+    n, hedge = tokens[-1], [tokens[-2]] if tokens[-2].kind == "HEDGE" else []  # ("maybe three": unsure)
+    return tokens[:j] + hedge + [Token("NUM", n.value, n.text, tokens[j].start - 0.5)] + tokens[k:-3]
+
+
 def said_instead(tokens: list[Token]) -> list[Token]:
     """"three cubes, I mean spheres", "two red cubes, sorry, cylinders", "a green, no, a blue cube": a word taken
     back at once for another of its kind — the second is what was meant (the words around it stay)."""
@@ -639,7 +657,7 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            for step in (said_instead, _thing_apposition, _named_again, _colours_and_ones, _colour_of_the_last, _colour_ones,
+            for step in (said_instead, _count_after, _thing_apposition, _named_again, _colours_and_ones, _colour_of_the_last, _colour_ones,
                          _part_of_a_place, _apposed_one, _without_ended_up, _went_down, _garment_colour_after,
                          _without_hesitations, _without_causes, self._in_a_hat, _size_refs, _bare_all,
                          _group_noun_as_a_label):  # each a fix of the token stream, in this order
