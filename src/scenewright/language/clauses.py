@@ -657,10 +657,10 @@ class ClauseReader:
         """Sentences (the shared `reader.read`), then clauses at 'and' / ',' / 'then' where a new clause starts."""
         clauses: list[list[Token]] = []
         for tokens in read(text, self.lex).tokens:
-            for step in (said_instead, _count_after, _thing_apposition, _named_again, _colours_and_ones, _colour_of_the_last, _colour_ones,
-                         _part_of_a_place, _apposed_one, _without_ended_up, _went_down, _garment_colour_after,
-                         _without_hesitations, _without_causes, self._in_a_hat, _size_refs, _bare_all,
-                         _group_noun_as_a_label):  # each a fix of the token stream, in this order
+            for step in (said_instead, _count_after, _thing_apposition, _named_again, _colours_and_ones,
+                         _colour_of_the_last, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
+                         _went_down, _garment_colour_after, _without_hesitations, _without_causes, self._in_a_hat,
+                         _size_refs, _bare_all, _group_noun_as_a_label):  # each a fix of the tokens, in order
                 tokens = step(tokens)
             current: list[Token] = []
             first = len(clauses)  # this sentence's clauses start here

@@ -23,9 +23,9 @@ _LEAD = re.compile(r"^(?:(?:hmm+|um+|uh+|er+m?|oh|ah|well|ok|okay|so|wait|oops|s
                    r"actually\b|not\b|i meant\b|sorry\b|wait\b)")
 
 
-_NOT_A_THING = {"add", "put", "make", "move", "draw", "place", "give", "next", "to", "in", "on", "at", "behind", "front",
-                "left", "right", "between", "near", "by", "under", "over", "above", "of", "there", "here", "it",
-                "them", "him", "her"}
+_NOT_A_THING = {"add", "put", "make", "move", "draw", "place", "give", "next", "to", "in", "on", "at", "behind",
+                "front", "left", "right", "between", "near", "by", "under", "over", "above", "of", "there", "here",
+                "it", "them", "him", "her"}
 
 
 def correction(text: str) -> str | None:
@@ -233,7 +233,8 @@ def _recounted(world: World, last, before: Scene, context: Context, said: list[t
         like = next((o for o in last.scene.objects if o.id == adds[cat][-1].id), adds[cat][-1])  # as it is now
         for _ in range(n - len(adds[cat])):
             x, y = P.free_spot(world, state.scene, world.category(cat), like.scale, like.y)
-            state.do(Add(like.with_(id=state.scene.new_id(), x=round(x, 4), y=round(y, 4), attributes={})))
+            own = {k: v for k, v in like.attrs.items() if k not in ("with", "of", "role")}  # (not its holder's)
+            state.do(Add(like.with_(id=state.scene.new_id(), x=round(x, 4), y=round(y, 4), attributes=own)))
     said_as = " and ".join(f"{n} {world.category(cat).plural_name if n > 1 else cat}" for cat, n in want.items())
     was = " and ".join(f"{len(adds[cat])}" for cat in want)
     return Parse(command="revise", edits=tuple(state.edits), reply=f"Fixed: {said_as} now (not {was}).")

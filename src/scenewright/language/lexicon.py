@@ -585,7 +585,8 @@ def normalise(text: str) -> str:
             and "all but" not in text and not _BARE.search(text) \
             and " out of the " not in text and " of the " not in text and " alone" not in text and " as it is" not in text \
             and not _ON_ITS_SIDE.search(text) and not _ITS.search(text) and " place" not in text \
-            and " seat" not in text and "take " not in text and not _TURN_BACK.search(text.lower()) and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text \
+            and " seat" not in text and "take " not in text and not _TURN_BACK.search(text.lower()) \
+            and not _LABELLED.search(text.lower()) and " that " not in text and " there instead" not in text \
             and "drop " not in text.lower() and "lil " not in text.lower() and "undo the" not in text.lower() \
             and " edge" not in text.lower() and "light" not in text.lower():
         return " ".join(text.split())

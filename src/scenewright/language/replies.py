@@ -67,7 +67,7 @@ def said(e: Update, name: str, before: Scene) -> str:
     if "expression" in ch:
         return f"made the {name} {ch['expression']}" + (f", {ch['pose']}" if ch.get("pose") else "")
     if "pose" in ch:
-        moved = ("x" in ch or "y" in ch) and old is not None and (old.x, old.y) != (ch.get("x", old.x), ch.get("y", old.y))
+        moved = old is not None and (old.x, old.y) != (ch.get("x", old.x), ch.get("y", old.y))
         return (f"moved the {name}; the {name} is {ch['pose']} now" if moved else f"the {name} is {ch['pose']} now")
     if "scale" in ch:
         if old is None:

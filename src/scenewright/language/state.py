@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from ..scene import Edit, Remove, Scene, Update, apply
+from ..worlds import get_world
 from .references import salience, touched
 
 
@@ -21,14 +22,6 @@ def attached(scene: Scene, obj) -> list:
     if obj.attrs.get("role") == "rider" and obj.attrs.get("of"):
         out += [o for o in scene.objects if o.id == obj.attrs["of"]]
     return out
-
-
-_PEOPLE = {"boy", "girl", "man", "woman", "child", "person"}
-
-
-def _kin(a: str, b: str) -> bool:
-    """Two people, or two things of one category: what "both" pairs up."""
-    return a == b or a in _PEOPLE and b in _PEOPLE
 
 
 @dataclass
@@ -137,5 +130,7 @@ class State:
         one = objs[free[0]]
         earlier = sorted((k, i) for i, k in self.recency().items() if i not in ids and i in objs
                          and not objs[i].attrs.get("with"))
-        same = [i for _, i in earlier if _kin(objs[i].category, one.category)]
+        world = get_world(self.scene.world)
+        same = [i for _, i in earlier if objs[i].category == one.category or  # two people, or two of a kind
+                world.category(objs[i].category).people and world.category(one.category).people]
         return [same[0], free[0]] if same else ids
