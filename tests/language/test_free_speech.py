@@ -906,3 +906,10 @@ def test_a_count_said_after_the_things(dialog):
     assert t[0].ok and len(s.scene.find("cloud")) == 2 and all(c.y < 0.4 for c in s.scene.objects)
     s, t = dialog("park", "there were some ducks, maybe three")
     assert len(s.scene.find("duck")) == 3
+
+
+def test_the_same_kind_said_again_at_the_end_is_the_same_thing(dialog):
+    s, t = dialog("street", "and this SUV comes down the hill swerving all over the place, a black Range Rover")
+    assert [(o.category, o.color) for o in s.scene.objects] == [("car", "black")]
+    s, t = dialog("street", "a red car parked on the left, a blue car")
+    assert sorted(o.color for o in s.scene.objects) == ["blue", "red"]  # two colours: two cars

@@ -182,7 +182,7 @@ class GrammarParser:
                 out.append(c)
                 kept.append(toks)
                 group = members.group_size(c)
-        return [_predicated(c) for c in _without_counted(out, self.interpreter.lex)]
+        return [_appositive_tail(_predicated(c)) for c in _without_counted(out, self.interpreter.lex)]
 
     def _parse(self, text: str, context: Context) -> Parse:
         cmd = command(text, context)
@@ -500,6 +500,27 @@ def _predicated(c: Clause) -> Clause:
             mine, theirs = getattr(c, name), getattr(m, name)
             mine.extend(v for v in theirs if v not in mine)
     c.targets = [subject]
+    return c
+
+
+def _appositive_tail(c: Clause) -> Clause:
+    """"this SUV comes down the hill swerving all over the place, a black Range Rover": a thing of the same kind
+    said again at the end of the clause, after a comma, is the same thing described — not a second one."""
+    if len(c.targets) < 2 or c.neg:
+        return c
+    last = c.targets[-1]
+    if last.head != "CAT" or last.det != "a" or last.count is not None or last.relation or last.negated or \
+            not re.search(rf", (?:a|an) (?:[\w-]+ ){{0,3}}{re.escape(last.surface)}$", c.text.strip(" .!")):
+        return c
+    first = next((m for m in c.targets[:-1] if m.head == "CAT" and m.value == last.value), None)
+    if first is None or (first.count or 1) > 1 or first.plural or first.det == "another" or \
+            first.colors and last.colors and set(first.colors) != set(last.colors) or \
+            re.search(r"\b(?:and|another|other|second)\b", c.text.split(",")[-1]):
+        return c  # (not "a red car …, a blue car", "… and a car")
+    first.take_looks(last)
+    if first.surface == first.value:
+        first.surface = last.surface
+    c.targets = c.targets[:-1]
     return c
 
 
