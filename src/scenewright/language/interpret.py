@@ -255,9 +255,7 @@ class Interpreter:
                 re.search(rf"\bno {re.escape(targets[0].surface)}\b", c.text) and \
                 self._exists(replace(targets[0], negated=False), state):
             # "Scratch that, there was no man.": the one drawn goes
-            for o in dict.fromkeys(o for m in targets for o in self._resolve_all([replace(m, negated=False,
-                                                                                          det="the",
-                                                                                          plural=True)], state)):
+            for o in self._resolve_all([replace(first, negated=False, det="the", plural=True)], state):
                 state.do(Remove(o.id))
             return None
         if verb == "exist" and len(targets) == 1 and first.head == "CAT" and first.det == "a" and \
