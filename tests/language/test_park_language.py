@@ -1,3 +1,5 @@
+import pytest
+
 def one(scene, cat):
     found = scene.find(cat)
     assert len(found) == 1, [o.to_dict() for o in scene.objects]
@@ -42,6 +44,19 @@ def test_holding_and_wearing(dialog):
     assert one(s, "kite").y < boy.y  # a kite flies up from his hand
     assert abs(one(s, "baseball bat").x - one(s, "girl").x) < 0.15
 
+
+def test_what_is_held_or_worn_grows_and_turns_with_its_holder(dialog):
+    _, t = dialog("park", "a girl on the left with a crown", "make her bigger", "she is holding a kite",
+                  "turn her around", "make her much smaller", "undo")
+    assert all(x.ok for x in t)
+    for turn in t[1:5]:
+        girl, crown = one(turn.scene, "girl"), one(turn.scene, "crown")
+        assert crown.scale == pytest.approx(girl.scale, abs=1e-3)  # the crown is her size, not the size it was
+        head = girl.y - 0.5 * girl.scale * 0.25  # near the top of her, whatever her size
+        assert abs(crown.x - girl.x) < 0.05 and crown.y < head
+    before, after = t[3].scene, t[4].scene
+    assert one(after, "kite").scale < one(before, "kite").scale and one(after, "kite").flip == one(after, "girl").flip
+    assert t[5].scene.to_dict() == t[3].scene.to_dict()  # undo is still exact
 
 def test_several_clauses_and_it(dialog):
     _, t = dialog("park", "add a tree and put an owl in it")
@@ -367,3 +382,13 @@ def test_facing_someone_turns_towards_them_and_the_words_after_a_new_thing_are_i
     s, t = dialog("park", "a girl in the middle", "a cat on the far right", "the girl is looking at the cat")
     g = s.scene.objects[0]
     assert t[2].ok and (g.x, g.y) == (t[1].scene.objects[0].x, t[1].scene.objects[0].y)  # turned, not moved
+
+
+def test_a_correction_of_place_after_a_resize_keeps_the_size_and_says_only_the_move(dialog):
+    _, t = dialog("park", "a girl on the left with a crown", "a dog on the right", "no, the girl was bigger",
+                  "actually she was on the right")
+    girl, crown = one(t[3].scene, "girl"), one(t[3].scene, "crown")
+    assert girl.x > 0.5 and girl.scale == one(t[2].scene, "girl").scale > 1
+    assert girl.y == one(t[2].scene, "girl").y  # her feet where they were at that size
+    assert abs(crown.x - girl.x) < 0.05 and crown.y < girl.y and crown.scale == girl.scale
+    assert "smaller" not in t[3].reply and "moved the girl" in t[3].reply.lower()

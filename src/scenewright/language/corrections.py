@@ -157,8 +157,9 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
             changes = dict(e.changes)
             cat = world.category(old.category)
             changes.update(looks(world, cat, described, c, state, old.with_(**changes)))
-            if c.has_location:
-                x, y = interp._new_position(old, c, State(before, state.entries))
+            if c.has_location:  # placed at the size the last turn gave it ("bigger" … "actually on the right")
+                sized = old.with_(scale=changes["scale"], y=changes.get("y", old.y)) if "scale" in changes else old
+                x, y = interp._new_position(sized, c, State(before, state.entries))
                 changes["x"], changes["y"] = round(x, 4), round(y, 4)
             if replacement is not None:
                 changes.update(recategorise(world, old, str(replacement.value)).to_dict())

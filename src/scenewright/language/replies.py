@@ -155,8 +155,14 @@ def fixed(world: World, last: Entry, new_edits: Sequence[Edit], notes: Sequence[
             shown = Scene(last.scene.world, last.scene.background, (old.obj,))
             parts.append(said(Update.of(old.obj.id, **diff), old.obj.category, shown))
         elif isinstance(new, Update):
-            name = next((o.category for o in last.scene.objects if o.id == new.id), "object")
-            parts.append(said(new, name, last.scene))
+            shown = next((o for o in last.scene.objects if o.id == new.id), None)
+            if shown is None:
+                parts.append(said(new, "object", last.scene))
+                continue
+            now = shown.to_dict()  # said as changes to what the user sees: a size kept is not "made smaller"
+            diff = {k: v for k, v in new.changes if k in ("attributes", "uncertain") or now.get(k) != v}
+            if diff:
+                parts.append(said(Update(new.id, tuple(sorted(diff.items()))), shown.category, last.scene))
     text = "; ".join(dict.fromkeys(counted(world, parts))) or "changed what the last turn did"
     return " ".join([f"Fixed: {text[:1].upper() + text[1:]}."] + list(notes))
 

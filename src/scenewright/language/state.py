@@ -74,18 +74,28 @@ class State:
 
     def carry(self, before: Scene, moved: str, done: frozenset[str]) -> None:
         """What belongs to a thing goes with it: what a person holds or wears ("with"), the people in or on a
-        vehicle ("of"), and the vehicle a rider rides. Each is moved as an edit of its own, so undo stays exact."""
+        vehicle ("of"), and the vehicle a rider rides. What is held or worn also turns and grows with its holder
+        ("make her bigger": her crown too, still on her head). Each is an edit of its own, so undo stays exact."""
         old, new = before.get(moved), self.scene.get(moved)
-        if old is None or new is None or (old.x, old.y, old.flip) == (new.x, new.y, new.flip):
+        if old is None or new is None or (old.x, old.y, old.flip, old.scale) == (new.x, new.y, new.flip, new.scale):
             return
         for dep in attached(self.scene, new):
             if dep.id in done:
                 continue
-            x = new.x - (dep.x - old.x) if new.flip != old.flip and dep.attrs.get("with") == moved \
-                else dep.x + new.x - old.x
-            changes = {"x": round(x, 4), "y": round(dep.y + new.y - old.y, 4)}
-            if new.flip != old.flip and dep.attrs.get("with") == moved:
-                changes["flip"] = not dep.flip
+            held = dep.attrs.get("with") == moved
+            if held:
+                ratio = new.scale / old.scale if old.scale else 1.0
+                dx = (old.x - dep.x if new.flip != old.flip else dep.x - old.x) * ratio
+                x, y = new.x + dx, new.y + (dep.y - old.y) * ratio
+                changes = {"x": round(min(max(x, 0.02), 0.98), 4), "y": round(min(max(y, 0.02), 0.98), 4)}
+                if ratio != 1.0:
+                    changes["scale"] = round(dep.scale * ratio, 4)
+                if new.flip != old.flip:
+                    changes["flip"] = not dep.flip
+            elif (old.x, old.y) != (new.x, new.y):
+                changes = {"x": round(dep.x + new.x - old.x, 4), "y": round(dep.y + new.y - old.y, 4)}
+            else:
+                continue
             self.do(Update.of(dep.id, **changes), done | {dep.id})
 
     def recency(self) -> dict[str, int]:
