@@ -913,3 +913,25 @@ def test_the_same_kind_said_again_at_the_end_is_the_same_thing(dialog):
     assert [(o.category, o.color) for o in s.scene.objects] == [("car", "black")]
     s, t = dialog("street", "a red car parked on the left, a blue car")
     assert sorted(o.color for o in s.scene.objects) == ["blue", "red"]  # two colours: two cars
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Another vehicle stopped to help, a white van.", [("van", "white")]),
+    ("I saw a vehicle, a van I think, on the right.", [("van", None)]),
+    ("A vehicle, a car I think, parked on the left.", [("car", None)]),
+    ("Then a second individual, male, enters from the right, walking.", [("man", None)]),
+    ("Someone, a man, ran off to the left.", [("man", None)]),
+    ("A person, a woman, was at the bus stop.", [("bus stop", None), ("woman", None)]),
+    ("A car and a vehicle, a van, were parked.", [("car", None), ("van", None)]),  # two said: two
+    ("A man and a woman, a tall lady, were by the bank.", [("bank", None), ("man", None), ("woman", None)]),
+])
+def test_a_word_for_many_kinds_then_the_kind_is_one_thing(dialog, text, kinds):
+    s, t = dialog("street", text)
+    assert sorted((o.category, o.color) for o in s.scene.objects) == kinds, t[0].reply
+    assert "vehicle" not in t[0].skipped and "individual" not in t[0].skipped and "person" not in t[0].skipped
+
+
+def test_the_driver_of_a_vehicle_said_to_be_a_van(dialog):
+    s, t = dialog("street", "Another vehicle stopped to help, a white van, the driver's a woman.")
+    van, woman = s.scene.find("van")[0], s.scene.find("woman")[0]
+    assert len(s.scene.objects) == 2 and van.color == "white" and woman.attrs.get("of") == van.id

@@ -159,7 +159,15 @@ class GrammarParser:
                     dst.abs_x, dst.abs_y, dst.abs_words, dst.place = c.abs_x, c.abs_y, list(c.abs_words), c.place
                 for m in dst.targets:
                     m.relation, m.landmarks = src.relation, copy.deepcopy(src.landmarks)
-            if out and kept[-1] and toks and toks[0].start > kept[-1][-1].start and _apposed(out[-1], c):
+            if out and kept[-1] and toks and toks[0].start > kept[-1][-1].start and \
+                    _specified(self.world, self.interpreter.lex, out[-1], c):
+                # "another vehicle stopped to help, a white van", "a second individual, male, enters": the
+                # word for many kinds was this kind — one van, one man, not a car and a van
+                _one_thing(out[-1], out[-1].targets[-1], c.targets[0])
+                c.targets[0].det = "the"
+                if len(c.targets) == 1 and not (c.verb or c.holder or c.has_location or c.has_predicate):
+                    continue  # (nothing more is said of it there: "…, a white van, the driver's a woman")
+            elif out and kept[-1] and toks and toks[0].start > kept[-1][-1].start and _apposed(out[-1], c):
                 # "a white van, one of those Transits, pulled out …": the van again, said another way
                 c.targets[0].det = "the"
                 if out[-1].targets[-1].surface == out[-1].targets[-1].value:
@@ -182,7 +190,8 @@ class GrammarParser:
                 out.append(c)
                 kept.append(toks)
                 group = members.group_size(c)
-        return [_appositive_tail(_predicated(c)) for c in _without_counted(out, self.interpreter.lex)]
+        return [_appositive_tail(_specified_within(self.world, self.interpreter.lex, _predicated(c)))
+                for c in _without_counted(out, self.interpreter.lex)]
 
     def _parse(self, text: str, context: Context) -> Parse:
         cmd = command(text, context)
@@ -564,6 +573,52 @@ def _apposed(prev: Clause, c: Clause) -> bool:
     return m.head == new.head == "CAT" and m.value == new.value and m.det == "a" and m.count is None and \
         new.det == "a" and new.count is None and not _described(new) and new.surface != m.surface and \
         prev.verb in (None, "exist", "add") and len(genders) < 2
+
+
+def _specified(world: World, lex: Lexicon, prev: Clause, c: Clause) -> bool:
+    """`c` starts with the kind of the new thing `prev` just named by a word for many kinds ("a vehicle",
+    "someone", "an individual"), right after it: "…, a white van", "…, male"."""
+    if not prev.targets or not c.targets or c.neg or prev.neg:
+        return False
+    m, new = prev.targets[-1], c.targets[0]
+    someone = m.det is None and m.count is None and normalise(m.surface) in ("someone", "somebody")
+    if m.head not in ("CAT", "UNKNOWN") or new.head != "CAT" or m.value == new.value or \
+            not (m.indefinite or someone) or \
+            (m.count or 1) > 1 or m.plural or new.plural or (new.count or 1) > 1 or new.det not in ("a", "an", None):
+        return False
+    if new.value in lex.refers_to(str(m.value), m.surface):
+        return True
+    # "someone", "an individual", "a person": a person of no gender yet, said to be a man, a woman, a child
+    return str(m.value) in world.category_names and world.category(str(m.value)).people and \
+        gender_of(str(m.value), m.surface) is None and str(new.value) in world.category_names and \
+        world.category(str(new.value)).people and gender_of(str(new.value), new.surface) is not None
+
+
+def _one_thing(c: Clause, m, new) -> None:
+    """`m`, said by a word for many kinds, is the `new` of the aside after it: of its kind, with its looks. The
+    word said first stays its name ("called": vehicle), and is read."""
+    if m.head == "UNKNOWN":
+        c.handled.add(str(m.value))
+    m.head, m.value = "CAT", new.value
+    m.det = m.det or "a"  # ("someone": a new one)
+    m.take_looks(new)
+    for name in LOOKS:
+        setattr(new, name, [])
+
+
+def _specified_within(world: World, lex: Lexicon, c: Clause) -> Clause:
+    """"a vehicle, a car I think, parked on the left": the same, inside one clause — one car."""
+    for k in range(len(c.targets) - 1):
+        m, new = c.targets[k], c.targets[k + 1]
+        one = Clause(text=c.text, targets=[m])
+        if new.relation or m.relation or not _specified(world, lex, one, Clause(text=c.text, targets=[new])) or \
+                not re.search(rf"\b{re.escape(m.surface)} ?, (?:a |an )?(?:[\w-]+ ){{0,3}}{re.escape(new.surface)}\b",
+                              c.text):
+            continue
+        _one_thing(c, m, new)
+        del c.targets[k + 1]
+        return c
+    return c
 
 
 def _described(m) -> bool:

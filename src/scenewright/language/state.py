@@ -87,7 +87,8 @@ class State:
                 ratio = new.scale / old.scale if old.scale else 1.0
                 dx = (old.x - dep.x if new.flip != old.flip else dep.x - old.x) * ratio
                 x, y = new.x + dx, new.y + (dep.y - old.y) * ratio
-                changes = {"x": round(min(max(x, 0.02), 0.98), 4), "y": round(min(max(y, 0.02), 0.98), 4)}
+                # (held out past the edge, as a kite may be — but never so far that the scene is not valid)
+                changes = {"x": round(min(max(x, -0.3), 1.3), 4), "y": round(min(max(y, -0.3), 1.3), 4)}
                 if ratio != 1.0:
                     changes["scale"] = round(dep.scale * ratio, 4)
                 if new.flip != old.flip:
