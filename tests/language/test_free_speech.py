@@ -935,3 +935,17 @@ def test_the_driver_of_a_vehicle_said_to_be_a_van(dialog):
     s, t = dialog("street", "Another vehicle stopped to help, a white van, the driver's a woman.")
     van, woman = s.scene.find("van")[0], s.scene.find("woman")[0]
     assert len(s.scene.objects) == 2 and van.color == "white" and woman.attrs.get("of") == van.id
+
+
+def test_numbered_vehicles_in_an_officers_notes(dialog):
+    s, t = dialog("street", "Veh 1: blue hatchback, parked.", "Vehicle 2: white van on the right.",
+                  "Vehicle 1 was red, not blue.")
+    assert [(o.category, o.color) for o in t[1].scene.objects] == [("car", "blue"), ("van", "white")]
+    assert [o.attrs.get("label") for o in t[1].scene.objects] == ["vehicle one", "vehicle two"]
+    assert [(o.category, o.color) for o in t[2].scene.objects] == [("car", "red"), ("van", "white")]
+
+
+def test_a_part_not_understood_makes_the_turn_not_ok(dialog):
+    s, t = dialog("street", "Vehicle 1: red car on the left.", "Veh 2: black motorbike, stationary, behind veh 1.")
+    assert "didn't understand" in t[1].reply
+    assert not t[1].ok and t[1].skipped  # a reply that says so is never `ok`

@@ -211,7 +211,7 @@ class Interpreter:
             if c.backgrounds:
                 return state.do(SetBackground(background(self.world, state.scene.background, c.backgrounds)))
             if c.unknown and len(self._all_clauses) > 1:  # "hip is at horizon": skip it, say so
-                state.notes.append(f"(I didn't understand {c.text!r}.)")
+                state.skip(c.text, why=f"(I didn't understand {c.text!r}.)")  # (so the turn is not `ok`)
                 return None
             part = _PART.search(c.text)
             if part and (c.has_predicate or c.has_location or c.goes):  # "the trunk goes almost to the bottom"
@@ -1266,15 +1266,21 @@ class Interpreter:
         if named is not None:
             m.head, m.value = "ID", named.id
             return True
-        people = [k.name for k in self.world.categories if k.people]
-        if not people:
+        if label.startswith("vehicle"):  # "Vehicle 2: white van": a vehicle, of the kind said next (else a car)
+            kinds = sorted(self.lex.hypernyms.get("vehicle", ()), key=lambda k: k != "car")
+        else:
+            kinds = [k.name for k in self.world.categories if k.people]
+            kinds.sort(key=lambda k: k != "person")
+        if not kinds:
             return False
-        said = next((t for t in c.targets if t is not m and t.head == "CAT" and t.det is None and
-                     self.world.category(str(t.value)).people), None)  # "suspect two, female"
+        said = next((t for t in c.targets if t is not m and t.head == "CAT" and t.det in (None, "a") and
+                     t.count is None and str(t.value) in kinds), None)  # "suspect two, female"
         if said is not None:
+            if label.startswith("vehicle"):  # "white van": its colour ("white, male" is not a colour of his)
+                m.take_looks(said)
             c.targets.remove(said)
-        m.head, m.value, m.det = "CAT", str(said.value) if said else ("person" if "person" in people else people[0]), "a"
-        m.surface = str(m.value)
+        m.head, m.value, m.det = "CAT", str(said.value) if said else kinds[0], "a"
+        m.surface = said.surface if said is not None and label.startswith("vehicle") else str(m.value)  # (its make)
         m.attrs = list(m.attrs) + [("label", label)]
         return True
 
