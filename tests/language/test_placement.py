@@ -247,3 +247,20 @@ def test_suspect_one_and_suspect_two_are_names(dialog):
     assert one.category == "man" and two.category == "woman"
     assert one.attrs.get("height") == "tall" and two.attrs.get("hair") == "blond" and "hair" not in one.attrs
     assert [o.category for o in s.scene.objects].count("man") == 1
+
+
+def test_two_people_next_to_one_thing_stand_side_by_side_not_on_each_other():
+    from scenewright import Session
+    for turns in (["a tree on the left", "a boy and a girl next to the tree"],
+                  ["a tree on the left", "a boy in the middle", "a girl on the right",
+                   "move the boy and the girl next to the tree"]):
+        s = Session(world="park")
+        for t in turns:
+            s.tell(t)
+        tree, boy, girl = (s.scene.find(k)[0] for k in ("tree", "boy", "girl"))
+        assert abs(boy.x - girl.x) > 0.08  # not one drawn over the other
+        assert abs(boy.x - tree.x) <= 0.25 and abs(girl.x - tree.x) <= 0.25  # both still next to the tree
+    s = Session(world="park")
+    for t in ("a boy on the left", "Near of him is one table, with a pizza on top."):
+        s.tell(t)
+    assert abs(s.scene.find("pizza")[0].x - s.scene.find("table")[0].x) < 0.1  # a pizza is not in a table's way

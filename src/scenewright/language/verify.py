@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..scene import Add, Scene, SceneObject, Update, apply
 from .clauses import Clause
-from .placement import box, clamp_x
+from .placement import box, clamp_x, overlap_area
 from .references import Ambiguous, Mention, Missing
 from .state import Refusal, State
 
@@ -77,8 +77,12 @@ def check(it: "Interpreter", c: Clause, state: State, mark: tuple) -> None:
         tests = _tests(it, obj, rel, lands, abs_x, before, state, exclude=placed, amount=c.amount)
         if tests is None or all(t(obj.x) for _, t in tests):
             continue
+        beside = None  # what else stands there, not to be stood on: the landmarks aside
+        if rel in _BESIDE:
+            lms = {o.id for o in (_landmarks(it, lands, state, obj, placed) or ())}
+            beside = [o for o in state.scene.objects if o.id not in lms]
         for keep in range(len(tests), 0, -1):  # all of it, else the relation before the side of the picture
-            x = _repair(it, obj, [t for _, t in tests[:keep]])
+            x = _repair(it, obj, [t for _, t in tests[:keep]], beside)
             if x is not None:
                 break
         if x is not None and x != obj.x:
@@ -206,8 +210,25 @@ def _relation(it: "Interpreter", rel: str, obj: SceneObject, lands: list[SceneOb
     return said, lambda x: abs(x - L.x) > was or was > 0.8
 
 
-def _repair(it: "Interpreter", obj: SceneObject, tests: Sequence[Test]) -> float | None:
-    """The x nearest to where `obj` is that passes every test and keeps it on the canvas, or None."""
+_BESIDE = ("next", "near", "left", "right")
+_STANDING = {"people", "animals", "vehicles"}  # places beside a thing, where another may stand already
+
+
+def _repair(it: "Interpreter", obj: SceneObject, tests: Sequence[Test],
+            around: Sequence[SceneObject] | None = None) -> float | None:
+    """The x nearest to where `obj` is that passes every test and keeps it on the canvas, or None. With `around`,
+    a spot one of those things on the ground already fills is taken only when no free one passes ("a boy and a
+    girl next to the tree": side by side, not one on top of the other)."""
     good = {round(clamp_x(it.world, obj.category, obj.scale, x, obj.y), 4) for x in _GRID}
     good = [x for x in good if all(t(x) for t in tests)]
+    if around is not None:
+        kinds = {it.world.category(obj.category).group} | (_STANDING if it.world.category(obj.category).group in
+                                                             _STANDING else set())
+        others = [box(it.world, o) for o in around if o.id != obj.id and obj.id not in
+                  (o.attrs.get("with"), o.attrs.get("of")) and it.world.category(o.category).group in kinds]
+        # (people, animals, vehicles stand side by side; a pizza is not in the way of the table it is on)
+        me = box(it.world, obj)
+        free = [x for x in good if not any(overlap_area(x, me.y, me.w, me.h, b) > 0.5 * min(me.w * me.h, b.w * b.h)
+                                           for b in others)]
+        good = free or good
     return min(good, key=lambda x: abs(x - obj.x)) if good else None
