@@ -949,3 +949,38 @@ def test_a_part_not_understood_makes_the_turn_not_ok(dialog):
     s, t = dialog("street", "Vehicle 1: red car on the left.", "Veh 2: black motorbike, stationary, behind veh 1.")
     assert "didn't understand" in t[1].reply
     assert not t[1].ok and t[1].skipped  # a reply that says so is never `ok`
+
+
+@pytest.mark.parametrize("world, text, kinds", [
+    ("street", "A woman was walking along the pavement on my side.", ["woman"]),
+    ("street", "There were three cars parked along the street.", ["car"] * 3),
+    ("park", "Now draw three pine trees along the back.", ["pine tree"] * 3),
+    ("street", "And a woman walked past, going left.", ["woman"]),
+    ("street", "a bike came past quite fast, from the right", ["bicycle"]),
+    ("street", "It was getting dark, about half past five, the streetlights had just come on.", ["streetlight"]),
+])
+def test_along_and_past_say_how_a_thing_went_not_a_word_not_understood(dialog, world, text, kinds):
+    s, t = dialog(world, text)
+    assert t[0].ok, t[0].reply
+    assert sorted(o.category for o in s.scene.objects) == sorted(kinds)
+
+
+def test_trees_along_the_back_are_at_the_back(dialog):
+    s, t = dialog("park", "three pine trees along the back")
+    assert all(o.y < 0.5 for o in s.scene.objects)
+
+
+def test_how_the_witness_went_is_not_given_to_someone_in_the_picture(dialog):
+    s, t = dialog("street", "a van on the left", "I ran past and didn't stop.")
+    assert t[1].scene.to_dict() == t[0].scene.to_dict() and "about you" in t[1].reply
+    s, t = dialog("street", "a car on the left", "I got part of the plate, it started with LR.")
+    assert "lr" in str(s.scene.objects[0].attrs).lower()  # what the witness saw of the car is still the car's
+
+
+def test_a_cyclist_knocked_off_her_bike_has_one_bike_that_stays_where_it_fell(dialog):
+    s, t = dialog("street", "A cyclist, a woman, was knocked off her bike at the traffic lights.",
+                  "She was lying in the road.", "The bike was a bit further, to the right of her.")
+    assert len(t[0].scene.find("bicycle")) == 1
+    woman, bike = t[2].scene.find("woman")[0], t[2].scene.find("bicycle")[0]
+    assert woman.pose == "lying" and bike.x > woman.x
+    assert woman.x == t[1].scene.find("woman")[0].x  # moving the bike she came off does not move her

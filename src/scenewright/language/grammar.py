@@ -190,7 +190,7 @@ class GrammarParser:
                 out.append(c)
                 kept.append(toks)
                 group = members.group_size(c)
-        return [_appositive_tail(_specified_within(self.world, self.interpreter.lex, _predicated(c)))
+        return [_appositive_tail(_own_ride(_specified_within(self.world, self.interpreter.lex, _predicated(c))))
                 for c in _without_counted(out, self.interpreter.lex)]
 
     def _parse(self, text: str, context: Context) -> Parse:
@@ -618,6 +618,22 @@ def _specified_within(world: World, lex: Lexicon, c: Clause) -> Clause:
         _one_thing(c, m, new)
         del c.targets[k + 1]
         return c
+    return c
+
+
+def _own_ride(c: Clause) -> Clause:
+    """"A cyclist, a woman, was knocked off her bike": the bike is the cyclist's own, drawn with her — not a
+    second bicycle."""
+    rides = {m.value[1] for m in c.targets if m.head == "ROLE" and isinstance(m.value, tuple) and
+             m.value[0] == "rider" and m.det in ("a", "an")}
+    if not rides:
+        return c
+    for m in list(c.targets):
+        if m.head == "CAT" and m.value in rides and m.det == "the" and not m.plural and not _described(m) and \
+                re.search(rf"\b(?:her|his|their) {re.escape(m.surface)}\b", c.text):
+            c.targets.remove(m)
+            if c.relation and any(lm is m for lm in c.landmarks):
+                c.relation, c.landmarks = None, []
     return c
 
 

@@ -32,6 +32,7 @@ _EXACT_COUNT = {n: rf"\b(?:{w}|{n})\b" for n, w in
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
             "below": ("y", max)}  # the landmark among several: the one at that end
+_ABOUT_THE_WITNESS = re.compile(r"^(?:(?:so|and|then|but|well|um|er|oh|ok|okay|like|anyway|yeah)\s+)*(?:i|we)\b")
 _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left|right) edge\b|\bpartially\b|"
                       r"\bhalf (?:of it )?(?:cut|off|outside|hidden)\b")
 _WAYS = {(-1, 0): "left", (1, 0): "right", (0, -1): "up", (0, 1): "down"}
@@ -222,6 +223,12 @@ class Interpreter:
             if c.has_predicate and not c.has_location and c.count and 1 < c.count <= len(group):
                 return self._update(c, group, state)  # "two little balls on the left. Both yellow."
             if self._respectively(c, state):
+                return None
+            if _ABOUT_THE_WITNESS.match(c.text) and not (c.colors or c.sizes or c.kinds or c.marks or c.notes or
+                                                        c.unknown) and all(a == "motion" for a, _ in c.attrs):
+                # "I ran past and didn't stop": how the witness went, who is not drawn ("I got the plate, it
+                # started LR" is still the car's)
+                state.notes.append(f"(Not drawn: {c.text!r} is about you, and you are not in the picture.)")
                 return None
             if (c.has_predicate or c.has_location) and state.order():
                 return self._update(c, [subjects.headless_subject(self, c, state)], state)

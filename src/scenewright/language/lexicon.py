@@ -31,6 +31,9 @@ def _clock(m: "re.Match[str]") -> str:
 _NOT_A_KIND = {"hot dog"}  # named like a kind of its last word, and not one: "the dog" is never a hot dog
 _DECADES = {2: "twenties", 3: "thirties", 4: "forties", 5: "fifties", 6: "sixties", 7: "seventies", 8: "eighties",
             9: "nineties"}
+_GOING = ("(?:walk|walks|walked|walking|run|runs|ran|running|ride|rides|rode|riding|drive|drives|drove|driving|"
+          "come|comes|came|coming|go|goes|went|going|cycle|cycles|cycled|cycling|speed|speeds|sped|speeding|jog|"
+          "jogs|jogged|jogging|fly|flies|flew|flying|zoom|zooms|zoomed|zooming|screaming|tearing)")
 CONTRACTIONS = [
     # an officer's notebook: "S1: M, approx 45 yrs, blk leather jkt", "Veh: gray sedan, parked, far R"
     (r"(?<!\bthe )(?<!\ba )(?<!\bone )(?<!\bits )\bveh\b(?!\s*:)", "the vehicle"), (r"\bveh\b", "vehicle"),
@@ -165,6 +168,8 @@ CONTRACTIONS = [
      r"gone[.!]*\s*$",
      lambda m: f"remove the {m.group(1)} one" if m.group(1).endswith(("most", "est")) and " " not in m.group(1)
      else f"remove {m.group(1)}"),
+    (r"\bhalf past (?=one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d)", "half "),  # "half past
+    # five" is "half five"
     # "snowing and getting dark, around half four": the light said beats the clock (winter afternoons are dark)
     (r"\b(getting dark|going dark|dusk|twilight|sunset)\b([^.]*?),?\s*\b(?:at |about |around |like )*half "
      r"(?:four|five|six)\b", r"\1\2"),
@@ -275,6 +280,14 @@ CONTRACTIONS = [
     (r"\b(\d{1,2})\s*(?:-|to)\s*\d{1,2}\b(?! (?:of|am|pm))", r"\1"),  # "so 16-17": about sixteen
     (r"(?<!the )\b([2-9])0'?s\b", lambda m: _DECADES[int(m.group(1))]),  # "maybe 40s", "Woman, 50s": her age
     (r"\b(\d{2}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?ish\b", r"about \1"),  # "fifty-ish"
+    # a way along or past something: "walking along the pavement" is on it, "trees along the back" at the back,
+    # "came along", "drove past", "further along" only say that it went, or where it was (no thing "along")
+    (r"\balong (?=(?:the|our|my|this|that) (?:near |far |other )?(?:pavement|sidewalk|road|street|kerb|curb|lane|"
+     r"path)\b)", "on "),
+    (r"\balong (?:the|its) (back|front|top|bottom)\b", r"at the \1"),
+    (rf"\b({_GOING}|further|parked) along\b(?! (?:the|a|an|his|her|their|my|our|them)\b)", r"\1"),
+    (rf"\b({_GOING}) past (?=(?:the|a|an|his|her|their|my|our|him|her|them|me|us|it)\b)", r"\1 by "),
+    (rf"\b({_GOING}) past\b", r"\1"),
 ]
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "nine": 9, "ten": 10, "a couple of": 2, "a pair of": 2, "couple of": 2, "several": 3,

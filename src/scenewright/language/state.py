@@ -17,9 +17,11 @@ class Refusal(Exception):
 
 
 def attached(scene: Scene, obj) -> list:
-    """The things that go where `obj` goes."""
-    out = [o for o in scene.objects if o.attrs.get("with") == obj.id or o.attrs.get("of") == obj.id]
-    if obj.attrs.get("role") == "rider" and obj.attrs.get("of"):
+    """The things that go where `obj` goes. A rider lying on the ground has come off: she is still the cyclist,
+    but the bike no longer goes where she goes, nor she with it."""
+    off = lambda o: o.attrs.get("role") == "rider" and o.pose == "lying"  # noqa: E731
+    out = [o for o in scene.objects if o.attrs.get("with") == obj.id or o.attrs.get("of") == obj.id and not off(o)]
+    if obj.attrs.get("role") == "rider" and obj.attrs.get("of") and not off(obj):
         out += [o for o in scene.objects if o.id == obj.attrs["of"]]
     return out
 
