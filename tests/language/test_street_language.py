@@ -952,3 +952,44 @@ def test_an_officers_shorthand_and_a_buss_number(dialog):
 def test_a_childs_age_said_with_he_is_is_not_a_count(dialog):
     s, t = dialog("street", "I'm here with my boy, he's six.")
     assert t[0].ok and [o.category for o in s.scene.objects] == ["child"]  # one boy, not six
+
+
+def test_a_beard_is_kept_on_the_man_however_it_is_said(dialog):
+    for turns in (["a man on the left", "Big guy. Beard."], ["Man, forties, beard."],
+                  ["a tall man", "He had a big bushy beard."], ["a bearded man by the bank"]):
+        s, t = dialog("street", *turns)
+        man = s.scene.find("man")[0]
+        assert t[-1].ok and any("beard" in n for n in man.attrs.get("notes", ())), t[-1].reply
+        assert any("beard" in n for n in t[-1].notes)  # the turn says it kept it without drawing it
+        assert not s.scene.find("bush")  # "bushy" is how the beard was, not a bush
+    s, t = dialog("street", "a tall man", "He had a big bushy beard.", "He also had a moustache, a big grey one.")
+    man = s.scene.find("man")[0]
+    assert man.attrs["notes"] == ["big bushy beard", "big grey moustache"]
+    assert (man.attrs.get("height"), man.attrs.get("build"), man.color) == ("tall", None, None)  # not his size
+
+
+def test_taking_off_what_someone_wears_leaves_them_in_the_picture(dialog):
+    for said in ("remove his cap", "Remove the man's cap.", "take off his cap", "he wasn't wearing a cap"):
+        s, t = dialog("street", "a man in a white cap", said)
+        man = s.scene.find("man")
+        assert t[1].ok and len(man) == 1 and "headwear_kind" not in man[0].attrs and "headwear" not in man[0].attrs
+        assert "took the cap off the man" in t[1].reply.lower()
+    s, t = dialog("street", "a man with a beard", "he didn't have a beard")
+    assert "notes" not in s.scene.find("man")[0].attrs and "took the beard off" in t[1].reply.lower()
+    s, t = dialog("street", "a man in a cap", "a woman", "she wasn't wearing a hat")
+    assert s.scene.find("man")[0].attrs.get("headwear_kind") == "cap"  # not his cap: she was the one meant
+    s, t = dialog("street", "a man", "remove his hat")
+    assert not t[1].ok and t[1].scene.to_dict() == t[0].scene.to_dict()
+
+
+def test_a_colour_said_after_a_garment_worn_is_the_garments(dialog):
+    s, t = dialog("street", "a man", "He had a baseball cap on, a white one.")
+    assert len(s.scene.objects) == 1 and s.scene.objects[0].attrs.get("headwear") == "white"
+
+
+def test_the_bearded_one_is_the_one_a_beard_was_noted_on(dialog):
+    s, t = dialog("street", "a man with a beard on the left", "a man in a suit on the right",
+                  "The bearded one went and stood in the middle.", "the man with the beard is tall")
+    bearded, suited = sorted(s.scene.find("man"), key=lambda o: "notes" not in o.attrs)
+    assert t[2].ok and bearded.x != t[1].scene.find("man")[0].x and suited.x == t[1].scene.find("man")[1].x
+    assert bearded.attrs.get("height") == "tall" and "height" not in suited.attrs

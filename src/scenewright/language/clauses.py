@@ -606,20 +606,44 @@ def _without_hesitations(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _facial_hair_looks(tokens: list[Token]) -> list[Token]:
+    """"a big grey moustache", "a moustache, a big grey one": how it looked is the moustache's, kept with it —
+    not the man's size or colour."""
+    for j, t in enumerate(tokens):
+        if t.kind != "ATTR" or t.value[0] != "facial_hair" or not j or tokens[j - 1].kind not in ("SIZE", "COLOR"):
+            continue
+        i = j
+        while i and tokens[i - 1].kind in ("SIZE", "COLOR"):
+            i -= 1
+        said = " ".join(x.text for x in tokens[i:j + 1])
+        return _facial_hair_looks(tokens[:i] + [Token("ATTR", ("facial_hair", said), said, tokens[i].start)] +
+                                  tokens[j + 1:])
+    return tokens
+
+
 def _garment_colour_after(tokens: list[Token]) -> list[Token]:
-    """"one of those hooded tops on, navy, and a rucksack": the colour said after the garment is its colour."""
+    """"one of those hooded tops on, navy, and a rucksack", "a baseball cap on, a white one": the colour said
+    after the garment is its colour (not a new white thing)."""
     out = list(tokens)
     for k, t in enumerate(tokens):
-        if t.kind != "COMMA" or k + 1 >= len(tokens) or tokens[k + 1].kind != "COLOR" or \
-                k + 2 < len(tokens) and tokens[k + 2].kind not in ("COMMA", "AND"):
+        if t.kind != "COMMA" or k + 1 >= len(tokens):
+            continue
+        looks = k + 1 if tokens[k + 1].kind != "DET" or tokens[k + 1].value != "a" else k + 2
+        q = looks
+        while q < len(tokens) and tokens[q].kind in ("SIZE", "COLOR"):
+            q += 1
+        one = looks == k + 2 and q < len(tokens) and tokens[q].text == "one"  # ", a white one"
+        end = q + 1 if one else q
+        colours = [x for x in tokens[looks:q] if x.kind == "COLOR"]
+        if not colours or not one and (looks != k + 1 or q != k + 2) or \
+                end < len(tokens) and tokens[end].kind not in ("COMMA", "AND"):
             continue
         j = k - 1
         if j >= 0 and tokens[j].kind == "REL" and tokens[j].value == "on":
             j -= 1  # "a hoodie on, grey"
         if j < 0 or tokens[j].kind != "KIND" or j > 0 and tokens[j - 1].kind == "COLOR":
             continue
-        colour = tokens[k + 1]
-        return _garment_colour_after(out[:j] + [colour] + out[j:k] + out[k + 2:])
+        return _garment_colour_after(out[:j] + colours[:1] + out[j:k] + out[end:])
     return out
 
 
@@ -659,7 +683,8 @@ class ClauseReader:
         for tokens in read(text, self.lex).tokens:
             for step in (said_instead, _count_after, _thing_apposition, _named_again, _colours_and_ones,
                          _colour_of_the_last, _colour_ones, _part_of_a_place, _apposed_one, _without_ended_up,
-                         _went_down, _garment_colour_after, _without_hesitations, _without_causes, self._in_a_hat,
+                         _went_down, _facial_hair_looks, _garment_colour_after, _without_hesitations,
+                         _without_causes, self._in_a_hat,
                          _size_refs, _bare_all, _group_noun_as_a_label):  # each a fix of the tokens, in order
                 tokens = step(tokens)
             current: list[Token] = []

@@ -32,6 +32,8 @@ _EXACT_COUNT = {n: rf"\b(?:{w}|{n})\b" for n, w in
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
             "below": ("y", max)}  # the landmark among several: the one at that end
+_NOT_WORN = re.compile(r"\b(?:did not|does not|never|would not) (?:have|wear|had)\b|\b(?:was|were|is|are) not (?:wearing|"
+                       r"in)\b|\bhad no\b|\bhas no\b|^\s*no (?!,)")  # "he didn't have a beard", "no hat"
 _ABOUT_THE_WITNESS = re.compile(r"^(?:(?:so|and|then|but|well|um|er|oh|ok|okay|like|anyway|yeah)\s+)*(?:i|we)\b")
 _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left|right) edge\b|\bpartially\b|"
                       r"\bhalf (?:of it )?(?:cut|off|outside|hidden)\b")
@@ -179,6 +181,15 @@ class Interpreter:
             c.unknown = []
             return None  # "…, that'd look nice with the cyan": said about the picture, nothing to change
         self._unknown(c, state)
+        if c.neg and _NOT_WORN.search(c.text) and (c.kinds or any(a == "facial_hair" for a, _ in c.attrs)) and \
+                not c.has_location and \
+                all(m.head in ("PRON", "CAT", "ID", "ROLE") for m in c.targets):
+            try:  # "he didn't have a beard", "she wasn't wearing a hat": not on them
+                if self._take_off(c, state):
+                    return None
+            except Refusal:
+                state.notes.append("(No one drawn has that on, so nothing changed.)")
+                return None
         if self._passed(c, state) and not c.targets and not (c.has_predicate or c.has_location or c.backgrounds):
             return None  # "I was walking past the cafe": the cafe is there, and that is all
         c.targets = _without_echoes(self.world, c.targets)
@@ -224,6 +235,8 @@ class Interpreter:
                 return self._update(c, group, state)  # "two little balls on the left. Both yellow."
             if self._respectively(c, state):
                 return None
+            if c.verb == "remove" and (c.kinds or c.attrs) and self._take_off(c, state):
+                return None  # "get rid of the beard": his
             if _ABOUT_THE_WITNESS.match(c.text) and not (c.colors or c.sizes or c.kinds or c.marks or c.notes or
                                                         c.unknown) and all(a == "motion" for a, _ in c.attrs):
                 # "I ran past and didn't stop": how the witness went, who is not drawn ("I got the plate, it
@@ -859,7 +872,7 @@ class Interpreter:
         self._update(c, objs, state)
 
     def _remove(self, c, state: State) -> None:
-        if self._remove_a_note(c, state):
+        if self._remove_a_note(c, state) or self._take_off(c, state):
             return None
         targets = list(c.targets)
         said = self.source.lower()
@@ -876,6 +889,46 @@ class Interpreter:
                     objs.append(o)
         for o in objs:
             state.do(Remove(o.id))
+
+    def _take_off(self, c, state: State) -> bool:
+        """"remove his cap", "take the man's cap off", "get rid of the beard": what a person wears or has, kept
+        as an attribute, comes off them — the person stays. True when done (a Refusal when no one has it)."""
+        worn = [m.value for m in c.targets if m.head == "KIND" and isinstance(m.value, tuple)]
+        people = [m for m in c.targets if m.head in ("CAT", "PRON", "ID", "ROLE")]
+        slots = [(slot, kind) for slot, _, kind in c.kinds] + [tuple(v) for v in worn]
+        slots += [("notes", str(v).split()[-1]) for a, v in c.attrs if a == "facial_hair"]  # kept as a note
+        if not slots or not all(m.head == "KIND" for m in c.targets) and not (people and c.kinds or c.attrs):
+            return False
+        pool = self._resolve_all(people, state) if people else \
+            [state.scene.get(i) for i in state.order() if state.scene.get(i) is not None]
+        said = re.search(r"\b(he|him|his|she|her)\b", c.text)  # "she wasn't wearing a hat": hers, not his
+        if said and not people:
+            gender = "male" if said.group(1) in ("he", "him", "his") else "female"
+            pool = [o for o in pool if gender_of(o.category, str(o.attrs.get("called", ""))) == gender]
+        done = False
+        for slot, kind in slots:
+            noted = lambda o: [n for n in o.attrs.get("notes", ()) if kind in str(n).split()]  # noqa: E731
+            key = f"{slot}_kind"
+            people = [o for o in pool if self.world.category(o.category).people]
+            who = [o for o in people if (noted(o) if slot == "notes" else o.attrs.get(key) == kind)]
+            if not who and slot != "notes":  # "take the hat off" of the one in a cap: the one wearing something
+                who = [o for o in people if key in o.attrs]  # there, if only one
+                who = who if len(who) == 1 else []
+            if not who:
+                raise Refusal(f"No one in the picture has {replies.a_or_an(kind)} to take off.")
+            o = who[0]
+            if slot == "notes":  # "he didn't have a beard": the note of it goes
+                left = [n for n in o.attrs.get("notes", ()) if n not in noted(o)]
+                attrs = {k: v for k, v in o.attrs.items() if k != "notes"} | ({"notes": left} if left else {})
+                unsure = {k: v for k, v in o.unsure.items() if k != "notes"} | (
+                    {"notes": [n for n in o.unsure.get("notes", ()) if n in left]} if o.unsure.get("notes") and
+                    any(n in left for n in o.unsure["notes"]) else {})
+            else:
+                attrs = {k: v for k, v in o.attrs.items() if k not in (slot, key, f"{slot}_hedge")}
+                unsure = {k: v for k, v in o.unsure.items() if k not in (slot, key)}
+            state.do(Update.of(o.id, attributes=attrs, uncertain=unsure))
+            done = True
+        return done
 
     def _remove_a_note(self, c, state: State) -> bool:
         """"Take that ladder off, that was a different van": a detail kept on a thing (a note or a mark) is
@@ -1306,6 +1359,18 @@ class Interpreter:
             c.targets[0] = Mention("ID", cands[0].id, c.targets[0].surface)
             c.handled.add(word)
             return
+        if c.targets and c.targets[0].head in ("CAT", "ONE") and c.targets[0].det == "the":
+            for attr, value in list(c.attrs):  # "the man with the beard is tall": the one it was noted on
+                if attr != "facial_hair" or not re.search(rf"\b(?:with|has|had) (?:the |a )?{re.escape(str(value))}\b",
+                                                          c.text):
+                    continue
+                cands = self.resolver.candidates(c.targets[0], state.scene, state.order())
+                has = [o for o in cands if any(str(value).split()[-1] in str(n).split()
+                                               for n in o.attrs.get("notes", ()))]
+                if len(has) == 1 and len(cands) > 1:
+                    c.targets[0] = Mention("ID", has[0].id, c.targets[0].surface)
+                    c.attrs.remove((attr, value))
+                    return
         if len(c.targets) < 2 or c.targets[0].head not in ("CAT", "ONE") or c.targets[0].det != "the":
             return
         for m in c.targets[1:]:

@@ -840,6 +840,9 @@ class Lexicon:
         for cand in self.content_words:
             if abs(len(cand) - len(word)) > limit or cand[0] != word[0] and len(word) < 6:
                 continue
+            if word in (cand + "y", cand + "ey", cand + "ly", cand[:-1] + "y") and \
+                    any(kind == "CAT" for kind, _ in self.table.get((cand,), ())):
+                continue  # "a big bushy beard", "a leafy tree": an adjective made of the noun, not the noun
             if len(word) == 3 and not (len(cand) >= 4 and cand.startswith(word[:2]) or sorted(cand) == sorted(word)
                                        or len(cand) == 4 and any(cand[:k] + cand[k + 1:] == word
                                                                  for k in range(4) if cand[k] in "aeiou")):

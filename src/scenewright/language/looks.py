@@ -52,6 +52,9 @@ def _size_ref(c, state: State, obj: SceneObject | None) -> SceneObject | None:
     return next((o for o in fits if not colour or o.color == colour), None)  # "as big as the tree"
 
 
+_NOTED = ("facial_hair",)  # read as attributes, kept as notes on a person (no sprite shows them): "a beard"
+
+
 def _ride_goes(state: State, obj: SceneObject | None, motion: str) -> bool:
     """"The kid rode off": the motion is the vehicle's the person rides (and goes with). True when there is one.
     (Not a driver's: he may have got out.)"""
@@ -162,9 +165,14 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
             out["flip"] = (cat.facing or "right") != c.facing
         elif c.facing in ("each other", "apart"):
             pass  # handled by the caller, which sees both
+    noted: list[str] = []
     for attr, value in (m.attrs if m else []) + c.attrs:
         if attr == "height" and value in _HEIGHT_AS_SIZE and _height_is_size(cat, c):
             continue  # a size, above
+        if attr in _NOTED:  # "Beard.", "a bearded man": nothing a sprite shows — a note on the person
+            if cat.people and value not in noted:
+                noted.append(value)
+            continue
         if attr not in cat.attributes and any(attr in k.attributes for k in world.categories):
             if not (attr == "motion" and _ride_goes(state, obj, value)):
                 _lacks(state, cat, attr)  # "a car doing about forty": forty is not the car's age
@@ -207,7 +215,7 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         attrs["marks"] = list(attrs.get("marks", [])) + new_marks
         if new_marks and _unsure(c, *c.marks):  # "I think the plate ended 4KX"
             uncertain["marks"] = list(dict.fromkeys(list(uncertain.get("marks", [])) + new_marks))
-    notes = [n for n in list(getattr(c, "notes", ())) + lying if n not in attrs.get("notes", [])]
+    notes = [n for n in dict.fromkeys(noted + list(getattr(c, "notes", ())) + lying) if n not in attrs.get("notes", [])]
     if notes:  # said, cannot be drawn: kept in the speaker's words on the thing it is about
         attrs["notes"] = list(attrs.get("notes", [])) + notes
         state.kept.extend(f"the {cat.name}: {n}" for n in notes)

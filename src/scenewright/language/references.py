@@ -209,6 +209,10 @@ class Resolver:
             owners = {o.id for o in self.candidates(m.owner, scene, order)}
             objs = [o for o in objs if o.attrs.get("with") in owners]
         for attr, value in m.attrs:  # "the old lady": picks among several; with none described so, it describes
+            if attr == "facial_hair":  # "the bearded one": the one a beard was noted on (with none, it describes)
+                objs = [o for o in objs if str(value).split()[-1] in " ".join(o.attrs.get("notes", ())).split()] \
+                    or objs
+                continue
             objs = [o for o in objs if attr in self.world.category(o.category).attributes] or objs  # "the tall
             objs = [o for o in objs if o.attrs.get(attr) == value] or \
                 [o for o in objs if attr not in o.attrs] or objs  # one" is a person, not the bus stop; "the

@@ -101,6 +101,11 @@ def said(e: Update, name: str, before: Scene) -> str:
                             else f"{k.replace('_', ' ')}: {value}")
         if kept:
             said.append(f"{', '.join(kept)} (not drawn)")
+        off = [str(old.attrs[k]) for k in (old.attrs if old is not None else ()) if k not in new and
+               k.endswith("_kind")] + [n for n in (old.attrs.get("notes", ()) if old is not None else ())
+                                       if n not in new.get("notes", ())]
+        if off and not said:  # "remove his cap": it came off him
+            return f"took the {' and the '.join(off)} off the {name}"
         unsure = list(dict.fromkeys(_UNSURE_WORDS.get(k.removesuffix("_kind"), k.removesuffix("_kind").replace("_", " "))
                                     for k, _ in ch.get("uncertain", ())))
         if not said and not unsure and set(new) - {"called"} == set(old.attrs if old else ()) - {"called"}:

@@ -222,6 +222,7 @@ ATTRIBUTE_VALUES = {
     "age": ("young", "middle aged", "elderly"),
     "motion": ("parked", "moving", "stopped"),
     "hair": ("blond", "bald"),
+    "facial_hair": ("beard", "moustache", "stubble", "goatee"),  # read, kept as a note: "Big guy. Beard."
 }
 # every value an attribute can hold, including those said through synonyms ("red hair", "dark skin");
 # World.describe() lists only ATTRIBUTE_VALUES, so `scenewright worlds` shows skin only through these
@@ -233,6 +234,7 @@ ATTRIBUTE_DOMAINS = {
     "hair": ("black", "brown", "blond", "red", "gray", "white", "dark", "light", "bald", "pink", "blue", "purple",
              "green", "orange"),
     "skin": ("light", "medium", "dark"),
+    "facial_hair": ("beard", "moustache", "stubble", "goatee"),
 }
 _DYED = ("pink", "blue", "purple", "green", "orange")
 ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
@@ -282,6 +284,15 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "white haired": ("hair", "white"), "dark hair": ("hair", "dark"), "dark haired": ("hair", "dark"),
     "light hair": ("hair", "light"), "light haired": ("hair", "light"), "shaved head": ("hair", "bald"),
     "brunette": ("hair", "brown"), "ginger": ("hair", "red"), "ginger hair": ("hair", "red"),
+    # facial hair
+    "beards": ("facial_hair", "beard"), "bearded": ("facial_hair", "beard"), "mustache": ("facial_hair", "moustache"),
+    "moustaches": ("facial_hair", "moustache"), "tash": ("facial_hair", "moustache"), "stubbly": ("facial_hair", "stubble"),
+    "goatee beard": ("facial_hair", "goatee"),
+    **{f"{how} beard": ("facial_hair", f"{how} beard") for how in (
+        "full", "short", "long", "big", "bushy", "thick", "trimmed", "scruffy", "little", "small", "grey", "gray",
+        "ginger", "dark", "black", "white", "brown", "red")},  # (how it looked, kept: not his height)
+    **{f"{size} {how} beard": ("facial_hair", f"{size} {how} beard") for size in ("big", "long", "short", "thick", "full", "little")
+       for how in ("bushy", "grey", "gray", "ginger", "dark", "black", "white", "brown", "red", "scruffy", "thick")},
     # skin
     "pale": ("skin", "light"), "pale skinned": ("skin", "light"), "light skin": ("skin", "light"), "light skinned": ("skin", "light"), "fair skinned": ("skin", "light"),
     "fair skin": ("skin", "light"), "white skin": ("skin", "light"), "medium skin": ("skin", "medium"),
@@ -305,6 +316,9 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "stopped at the light": ("motion", "stopped"), "pulled over": ("motion", "parked"),
     "parked up": ("motion", "parked"),
 }
+# facial hair is read like an attribute and kept as a note in the witness's words (no sprite draws it)
+ATTRIBUTE_DOMAINS["facial_hair"] = tuple(dict.fromkeys(
+    list(ATTRIBUTE_VALUES["facial_hair"]) + [v for a, v in ATTRIBUTE_SYNONYMS.values() if a == "facial_hair"]))
 # dyed hair: "pink hair", "blue haired" — the hair's colour, not the person's
 ATTRIBUTE_SYNONYMS.update({f"{colour} {word}": ("hair", colour) for colour in _DYED
                            for word in ("hair", "haired")})
