@@ -984,3 +984,20 @@ def test_a_cyclist_knocked_off_her_bike_has_one_bike_that_stays_where_it_fell(di
     woman, bike = t[2].scene.find("woman")[0], t[2].scene.find("bicycle")[0]
     assert woman.pose == "lying" and bike.x > woman.x
     assert woman.x == t[1].scene.find("woman")[0].x  # moving the bike she came off does not move her
+
+
+@pytest.mark.parametrize("said", ["hmm bring it back", "no i want it back", "actually I do want it, bring it back",
+                                  "bring the cylinder back"])
+def test_something_removed_a_turn_or_two_ago_can_be_brought_back(dialog, said):
+    s, t = dialog("shapes", "a red cube", "a green cylinder on the left", "remove the cylinder",
+                  "make the cube bigger", said)
+    assert t[4].ok and t[4].scene.find("cylinder")[0].to_dict() == t[1].scene.find("cylinder")[0].to_dict()
+    assert t[4].scene.find("cube")[0].scale == t[3].scene.find("cube")[0].scale  # the turn between stays
+    s.tell("undo")
+    assert s.scene.to_dict() == t[3].scene.to_dict()
+
+
+def test_bringing_back_a_person_brings_what_they_wore(dialog):
+    s, t = dialog("park", "a boy with a crown on the left", "a dog on the right", "remove the boy",
+                  "make the dog bigger", "bring the boy back")
+    assert sorted(o.category for o in s.scene.objects) == ["boy", "crown", "dog"]

@@ -126,6 +126,9 @@ def command(text: str, context: Context) -> Parse | None:
         return Parse(command="undo", steps=n, reply=f"Undid {n} turns.")
     if _REDO.match(t):
         return Parse(command="redo", reply="Redone.")
+    back = _brought_back(t, context)
+    if back is not None:
+        return back
     if _BRING_BACK.match(t):  # after a removal it means undo; after an undo, redo
         from ..scene import Remove
 
@@ -143,6 +146,43 @@ def command(text: str, context: Context) -> Parse | None:
         return Parse(command="goto", target=0, reply="Back to the empty picture (every turn is still kept).")
     if m := _AGO.match(t):
         return _goto(cursor - _num(m.group(4)), cursor)
+    return None
+
+
+_WANT_BACK = re.compile(r"\b(?:(?:bring|get|have) (it|that|them|him|her|the (?:[a-z]+ ){0,2}?[a-z]+) back"
+                        r"|(?:i )?(?:do |really )?want (it|that|them|him|her|the (?:[a-z]+ ){0,2}?[a-z]+) back)$")
+_ONLY_TALK = {"hmm", "hm", "um", "no", "oh", "actually", "wait", "sorry", "yes", "yeah", "i", "do", "want", "it",
+              "and", "so", "on", "second", "thought", "thoughts", "changed", "my", "mind", "after", "all", "please",
+              "that", "again", "ah", "oops", "really", "mean", "meant"}
+
+
+def _brought_back(t: str, context: Context) -> Parse | None:
+    """"hmm, bring it back", "no I want it back", "bring the cylinder back": what a turn of the last few removed
+    comes back as it was, with its id (the turns between stay). None when the turn says more than that, or
+    nothing was removed; a turn that only removed things, just before, is undone (as "bring it back" always was)."""
+    from ..scene import Add, Remove
+
+    m = _WANT_BACK.search(t)
+    if m is None or not set(t[:m.start()].split()) <= _ONLY_TALK or not context.entries:
+        return None
+    said = m.group(1) or m.group(2) or ""
+    named = said.removeprefix("the ").split()[-1] if said.startswith("the ") else None
+    entries = list(context.entries)
+    for k in range(len(entries) - 1, max(-1, len(entries) - 4), -1):
+        gone = [e.id for e in entries[k].edits if isinstance(e, Remove)]
+        before = entries[k - 1].scene if k else context.start
+        if not gone or before is None:
+            continue
+        objs = [o for o in before.objects if o.id in gone and not any(x.id == o.id for x in context.scene.objects)]
+        if named is not None:  # "bring the cylinder back": it, and what it held or wore
+            main = {o.id for o in objs if o.category.split()[-1] in (named, named.rstrip("s"))}
+            objs = [o for o in objs if o.id in main or o.attrs.get("with") in main]
+        if not objs:
+            continue
+        if k == len(entries) - 1 and all(isinstance(e, Remove) for e in entries[k].edits) and named is None:
+            return Parse(command="undo", reply="Brought back.")
+        names = list(dict.fromkeys(o.category for o in objs if not o.attrs.get("with")))
+        return Parse(edits=tuple(Add(o) for o in objs), reply="Brought back the " + " and the ".join(names) + ".")
     return None
 
 
