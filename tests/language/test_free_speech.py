@@ -1001,3 +1001,17 @@ def test_bringing_back_a_person_brings_what_they_wore(dialog):
     s, t = dialog("park", "a boy with a crown on the left", "a dog on the right", "remove the boy",
                   "make the dog bigger", "bring the boy back")
     assert sorted(o.category for o in s.scene.objects) == ["boy", "crown", "dog"]
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("Keep the sphere and remove the rest.", ["sphere"]),
+    ("leave the sphere, get rid of the others", ["sphere"]),
+    ("keep only the sphere", ["sphere"]),
+    ("get rid of the rest, keep the blue cube", ["cube"]),
+    ("keep the red cube and the sphere and remove the rest", ["cube", "sphere"]),
+])
+def test_keep_one_and_remove_the_rest_keeps_it(dialog, said, kept):
+    s, t = dialog("shapes", "a red cube", "a blue cube", "a green sphere", said)
+    assert t[3].ok and sorted(o.category for o in s.scene.objects) == kept, t[3].reply
+    if kept == ["cube"]:
+        assert s.scene.objects[0].color == "blue"

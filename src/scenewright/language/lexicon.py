@@ -280,6 +280,15 @@ CONTRACTIONS = [
     (r"\b(\d{1,2})\s*(?:-|to)\s*\d{1,2}\b(?! (?:of|am|pm))", r"\1"),  # "so 16-17": about sixteen
     (r"(?<!the )\b([2-9])0'?s\b", lambda m: _DECADES[int(m.group(1))]),  # "maybe 40s", "Woman, 50s": her age
     (r"\b(\d{2}|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]?ish\b", r"about \1"),  # "fifty-ish"
+    # "keep the sphere and remove the rest", "keep only the sphere": all the others go, not the sphere with them
+    (r"\b(?:keep|leave) ((?:the (?:[a-z]+ ){0,2}?[a-z]+|it|them)(?:(?:,| and) the (?:[a-z]+ ){0,2}?[a-z]+)*)"
+     r"(?: alone| there| as it is)?\s*(?:,|and|but|then)\s*(?:just )?"
+     r"(?:remove|delete|get rid of|take away|take out|lose|clear) (?:all )?(?:the rest|the others|the other ones|"
+     r"everything else)\b(?! of\b)", r"remove everything except \1"),  # ("the rest of the food": of those only)
+    (r"\b(?:remove|delete|get rid of|take away|clear) (?:all )?(?:the rest|the others|everything else)(?! of\b)"
+     r"\s*(?:,|and|but)?\s*(?:just )?(?:keep|leave) (the (?:[a-z]+ ){0,2}?[a-z]+|it|them)\b", r"remove everything except \1"),
+    (r"\b(?:only keep|keep only|just keep|keep just) (the (?:[a-z]+ ){0,2}?[a-z]+|it|them)\b(?=\s*(?:$|[.,!]))",
+     r"remove everything except \1"),
     # a way along or past something: "walking along the pavement" is on it, "trees along the back" at the back,
     # "came along", "drove past", "further along" only say that it went, or where it was (no thing "along")
     (r"\balong (?=(?:the|our|my|this|that) (?:near |far |other )?(?:pavement|sidewalk|road|street|kerb|curb|lane|"
