@@ -392,3 +392,11 @@ def test_a_correction_of_place_after_a_resize_keeps_the_size_and_says_only_the_m
     assert girl.y == one(t[2].scene, "girl").y  # her feet where they were at that size
     assert abs(crown.x - girl.x) < 0.05 and crown.y < girl.y and crown.scale == girl.scale
     assert "smaller" not in t[3].reply and "moved the girl" in t[3].reply.lower()
+
+
+def test_a_table_with_pizza_has_the_pizza_on_it(dialog):
+    _, t = dialog("park", "a table with pizza", "a tree with an owl")
+    table, pizza = one(t[0].scene, "table"), one(t[0].scene, "pizza")
+    assert abs(pizza.x - table.x) < 0.1 and pizza.y < table.y  # on top, not on the grass beside it
+    tree, owl = one(t[1].scene, "tree"), one(t[1].scene, "owl")
+    assert abs(owl.x - tree.x) < 0.2 and owl.y < tree.y

@@ -1021,8 +1021,10 @@ class Interpreter:
             if not wearer or m.relation:
                 # "a tree with an owl in it": just another thing, where it says or beside the first
                 if m.indefinite or not self._exists(m, state):
-                    if not m.relation:
-                        m.relation, m.landmarks = "near", [Mention("PRON", "it", "it")]
+                    if not m.relation:  # "a table with pizza": on it; "a sandbox with a shovel": in it; else by it
+                        on = "on" if hcat.surface and not cat.surface and not cat.sky else \
+                            "in" if hcat.holds_in and not cat.holds_in and not cat.sky else "near"
+                        m.relation, m.landmarks = on, [Mention("PRON", "it", "it")]
                         state.this_turn.append(holder.id)
                     self._add(m, Clause(c.text), state)
                 continue
