@@ -32,8 +32,9 @@ _EXACT_COUNT = {n: rf"\b(?:{w}|{n})\b" for n, w in
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
             "below": ("y", max)}  # the landmark among several: the one at that end
-_NOT_WORN = re.compile(r"\b(?:did not|does not|never|would not) (?:have|wear|had)\b|\b(?:was|were|is|are) not (?:wearing|"
-                       r"in)\b|\bhad no\b|\bhas no\b|^\s*no (?!,)")  # "he didn't have a beard", "no hat"
+_NOT_WORN = re.compile(r"\b(?:did not|does not|never|would not) (?:have|wear|had)\b|"
+                       r"\b(?:was|were|is|are) not (?:wearing|in)\b|\bhad no\b|\bhas no\b|^\s*no (?!,)")
+# ("he didn't have a beard", "she wasn't wearing a hat", "no hat")
 _ABOUT_THE_WITNESS = re.compile(r"^(?:(?:so|and|then|but|well|um|er|oh|ok|okay|like|anyway|yeah)\s+)*(?:i|we)\b")
 _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left|right) edge\b|\bpartially\b|"
                       r"\bhalf (?:of it )?(?:cut|off|outside|hidden)\b")
@@ -905,24 +906,23 @@ class Interpreter:
         if said and not people:
             gender = "male" if said.group(1) in ("he", "him", "his") else "female"
             pool = [o for o in pool if gender_of(o.category, str(o.attrs.get("called", ""))) == gender]
+        persons = [o for o in pool if self.world.category(o.category).people]
         done = False
         for slot, kind in slots:
             noted = lambda o: [n for n in o.attrs.get("notes", ()) if kind in str(n).split()]  # noqa: E731
             key = f"{slot}_kind"
-            people = [o for o in pool if self.world.category(o.category).people]
-            who = [o for o in people if (noted(o) if slot == "notes" else o.attrs.get(key) == kind)]
+            who = [o for o in persons if (noted(o) if slot == "notes" else o.attrs.get(key) == kind)]
             if not who and slot != "notes":  # "take the hat off" of the one in a cap: the one wearing something
-                who = [o for o in people if key in o.attrs]  # there, if only one
+                who = [o for o in persons if key in o.attrs]  # there, if only one
                 who = who if len(who) == 1 else []
             if not who:
                 raise Refusal(f"No one in the picture has {replies.a_or_an(kind)} to take off.")
             o = who[0]
             if slot == "notes":  # "he didn't have a beard": the note of it goes
                 left = [n for n in o.attrs.get("notes", ()) if n not in noted(o)]
+                still = [n for n in o.unsure.get("notes", ()) if n in left]
                 attrs = {k: v for k, v in o.attrs.items() if k != "notes"} | ({"notes": left} if left else {})
-                unsure = {k: v for k, v in o.unsure.items() if k != "notes"} | (
-                    {"notes": [n for n in o.unsure.get("notes", ()) if n in left]} if o.unsure.get("notes") and
-                    any(n in left for n in o.unsure["notes"]) else {})
+                unsure = {k: v for k, v in o.unsure.items() if k != "notes"} | ({"notes": still} if still else {})
             else:
                 attrs = {k: v for k, v in o.attrs.items() if k not in (slot, key, f"{slot}_hedge")}
                 unsure = {k: v for k, v in o.unsure.items() if k not in (slot, key)}

@@ -286,7 +286,8 @@ CONTRACTIONS = [
      r"(?:remove|delete|get rid of|take away|take out|lose|clear) (?:all )?(?:the rest|the others|the other ones|"
      r"everything else)\b(?! of\b)", r"remove everything except \1"),  # ("the rest of the food": of those only)
     (r"\b(?:remove|delete|get rid of|take away|clear) (?:all )?(?:the rest|the others|everything else)(?! of\b)"
-     r"\s*(?:,|and|but)?\s*(?:just )?(?:keep|leave) (the (?:[a-z]+ ){0,2}?[a-z]+|it|them)\b", r"remove everything except \1"),
+     r"\s*(?:,|and|but)?\s*(?:just )?(?:keep|leave) (the (?:[a-z]+ ){0,2}?[a-z]+|it|them)\b",
+     r"remove everything except \1"),
     (r"\b(?:only keep|keep only|just keep|keep just) (the (?:[a-z]+ ){0,2}?[a-z]+|it|them)\b(?=\s*(?:$|[.,!]))",
      r"remove everything except \1"),
     # a way along or past something: "walking along the pavement" is on it, "trees along the back" at the back,

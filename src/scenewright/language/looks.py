@@ -215,7 +215,8 @@ def looks(world: World, cat: Category, m: Mention | None, c, state: State, obj: 
         attrs["marks"] = list(attrs.get("marks", [])) + new_marks
         if new_marks and _unsure(c, *c.marks):  # "I think the plate ended 4KX"
             uncertain["marks"] = list(dict.fromkeys(list(uncertain.get("marks", [])) + new_marks))
-    notes = [n for n in dict.fromkeys(noted + list(getattr(c, "notes", ())) + lying) if n not in attrs.get("notes", [])]
+    notes = [n for n in dict.fromkeys(noted + list(getattr(c, "notes", ())) + lying)
+             if n not in attrs.get("notes", [])]
     if notes:  # said, cannot be drawn: kept in the speaker's words on the thing it is about
         attrs["notes"] = list(attrs.get("notes", [])) + notes
         state.kept.extend(f"the {cat.name}: {n}" for n in notes)

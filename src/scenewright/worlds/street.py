@@ -234,7 +234,6 @@ ATTRIBUTE_DOMAINS = {
     "hair": ("black", "brown", "blond", "red", "gray", "white", "dark", "light", "bald", "pink", "blue", "purple",
              "green", "orange"),
     "skin": ("light", "medium", "dark"),
-    "facial_hair": ("beard", "moustache", "stubble", "goatee"),
 }
 _DYED = ("pink", "blue", "purple", "green", "orange")
 ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
@@ -286,12 +285,14 @@ ATTRIBUTE_SYNONYMS: dict[str, tuple[str, str]] = {
     "brunette": ("hair", "brown"), "ginger": ("hair", "red"), "ginger hair": ("hair", "red"),
     # facial hair
     "beards": ("facial_hair", "beard"), "bearded": ("facial_hair", "beard"), "mustache": ("facial_hair", "moustache"),
-    "moustaches": ("facial_hair", "moustache"), "tash": ("facial_hair", "moustache"), "stubbly": ("facial_hair", "stubble"),
+    "moustaches": ("facial_hair", "moustache"), "tash": ("facial_hair", "moustache"),
+    "stubbly": ("facial_hair", "stubble"),
     "goatee beard": ("facial_hair", "goatee"),
     **{f"{how} beard": ("facial_hair", f"{how} beard") for how in (
         "full", "short", "long", "big", "bushy", "thick", "trimmed", "scruffy", "little", "small", "grey", "gray",
         "ginger", "dark", "black", "white", "brown", "red")},  # (how it looked, kept: not his height)
-    **{f"{size} {how} beard": ("facial_hair", f"{size} {how} beard") for size in ("big", "long", "short", "thick", "full", "little")
+    **{f"{size} {how} beard": ("facial_hair", f"{size} {how} beard")
+       for size in ("big", "long", "short", "thick", "full", "little")
        for how in ("bushy", "grey", "gray", "ginger", "dark", "black", "white", "brown", "red", "scruffy", "thick")},
     # skin
     "pale": ("skin", "light"), "pale skinned": ("skin", "light"), "light skin": ("skin", "light"), "light skinned": ("skin", "light"), "fair skinned": ("skin", "light"),
