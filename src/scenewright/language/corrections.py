@@ -10,7 +10,7 @@ from ..worlds import World
 from . import placement as P
 from . import replies
 from .base import Context, Parse
-from .lexicon import CORRECTION_MARKERS, normalise
+from .lexicon import CORRECTION_MARKERS, NOT_WORN, normalise
 from .looks import looks
 from .references import Ambiguous, Missing, touched
 from .state import Refusal, State
@@ -70,6 +70,8 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     if not ids:
         return None
     c = clauses[0]
+    if c.neg and (c.kinds or any(a == "facial_hair" for a, _ in c.attrs)) and NOT_WORN.search(c.text):
+        return None  # "actually, he wasn't wearing a cap": it comes off him, as a turn of its own does that
     moved = _to_the_other_one(world, c, last, before, ids) or _only_some(interp, c, last, before, ids)
     if moved is not None:
         return moved

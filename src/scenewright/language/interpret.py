@@ -15,7 +15,7 @@ from . import placement as P
 from . import members, replies, subjects, verify
 from .base import Context, Parse
 from .clauses import Clause
-from .lexicon import NEAREST_COLOURS, Lexicon, label_of
+from .lexicon import NEAREST_COLOURS, NOT_WORN, Lexicon, label_of
 from .looks import background, looks
 from .reader import gender_of, moves_by_itself
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver, wears
@@ -32,9 +32,6 @@ _EXACT_COUNT = {n: rf"\b(?:{w}|{n})\b" for n, w in
 _DEPTH_RELATIONS = ("behind", "front", "above", "below")
 _EXTREME = {"front": ("y", max), "behind": ("y", min), "left": ("x", min), "right": ("x", max), "above": ("y", min),
             "below": ("y", max)}  # the landmark among several: the one at that end
-_NOT_WORN = re.compile(r"\b(?:did not|does not|never|would not) (?:have|wear|had)\b|"
-                       r"\b(?:was|were|is|are) not (?:wearing|in)\b|\bhad no\b|\bhas no\b|^\s*no (?!,)")
-# ("he didn't have a beard", "she wasn't wearing a hat", "no hat")
 _ABOUT_THE_WITNESS = re.compile(r"^(?:(?:so|and|then|but|well|um|er|oh|ok|okay|like|anyway|yeah)\s+)*(?:i|we)\b")
 _CUT_OFF = re.compile(r"\bcut off\b|\bcut\b.*\bedge\b|\btouching the (?:top|left|right) edge\b|\bpartially\b|"
                       r"\bhalf (?:of it )?(?:cut|off|outside|hidden)\b")
@@ -182,7 +179,7 @@ class Interpreter:
             c.unknown = []
             return None  # "…, that'd look nice with the cyan": said about the picture, nothing to change
         self._unknown(c, state)
-        if c.neg and _NOT_WORN.search(c.text) and (c.kinds or any(a == "facial_hair" for a, _ in c.attrs)) and \
+        if c.neg and NOT_WORN.search(c.text) and (c.kinds or any(a == "facial_hair" for a, _ in c.attrs)) and \
                 not c.has_location and \
                 all(m.head in ("PRON", "CAT", "ID", "ROLE") for m in c.targets):
             try:  # "he didn't have a beard", "she wasn't wearing a hat": not on them

@@ -571,6 +571,10 @@ _BARE_SIDE_OF = re.compile(r"\b(?:at|on|to|in) (left|right)(?: hand)?(?: side)? 
 _KIND_OF = re.compile(r"\bone of (?:those|these)(?: kind of| sort of)?\b")
 # "a face mask on, one of those black ones": what kind of mask, not one more thing
 # "Suspect one, male, …", "Suspect two: blonde": a name an officer gives a person; one word, so it reads as one
+NOT_WORN = re.compile(r"\b(?:did not|does not|never|would not) (?:have|wear|had)\b|"
+                       r"\b(?:was|were|is|are) not (?:wearing|in)\b|\bhad no\b|\bhas no\b|^\s*no (?!,)")
+# ("he didn't have a beard", "she wasn't wearing a hat", "no hat")
+
 LABEL_WORDS = ("suspect", "offender", "perpetrator", "assailant", "attacker", "subject", "individual", "victim",
                "vehicle")  # "Vehicle 2: white van", "Veh 1: blue hatchback": an officer's numbered vehicles
 _LABELLED = re.compile(rf"\b({'|'.join(LABEL_WORDS)}) (one|two|three|four|five|[1-5]|a|b|c)\b")
