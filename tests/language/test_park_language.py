@@ -400,3 +400,15 @@ def test_a_table_with_pizza_has_the_pizza_on_it(dialog):
     assert abs(pizza.x - table.x) < 0.1 and pizza.y < table.y  # on top, not on the grass beside it
     tree, owl = one(t[1].scene, "tree"), one(t[1].scene, "owl")
     assert abs(owl.x - tree.x) < 0.2 and owl.y < tree.y
+
+
+@pytest.mark.parametrize("said, held, n", [("two boys wearing sunglasses", "sunglasses", 2),
+                                            ("two boys each holding a kite", "kite", 2),
+                                            ("three kids holding kites", "kite", 3),
+                                            ("two boys with a ball", "soccer ball", 1)])
+def test_several_new_people_each_with_their_own(dialog, said, held, n):
+    _, t = dialog("park", said)
+    things = t[0].scene.find(held)
+    people = {o.id for o in t[0].scene.objects if o.category in ("boy", "girl")}
+    assert len(things) == n and len({o.attrs.get("with") for o in things}) == n <= len(people)
+    assert all(o.attrs.get("with") in people for o in things)

@@ -961,6 +961,25 @@ class Interpreter:
             if (round(x, 4), round(y, 4)) != (obj.x, obj.y):
                 state.do(Update.of(obj.id, x=round(x, 4), y=round(y, 4)))
 
+    def _each_their_own(self, c, state: State) -> bool:
+        """"two boys wearing sunglasses", "three kids holding kites", "two girls each with a balloon": the new
+        people are added, and each gets the thing — what is worn, what is said in the plural or with "each" (not
+        "two boys with a ball": one ball, held by one of them). True when done."""
+        h = c.holder
+        each = re.search(r"\b(?:each|every one|all)\b", c.text) is not None or \
+            all(m.plural or self._category_for(m, state).worn for m in c.targets)
+        if not each:
+            return False
+        n0 = len(state.this_turn)
+        self._add(h, replace(c, relation=h.relation, landmarks=h.landmarks, targets=[h]), state)
+        new = [i for i in dict.fromkeys(state.this_turn[n0:]) if state.scene.get(i) is not None and
+               self.world.category(state.scene.get(i).category).alive]
+        for i in new:
+            own = [replace(m, det="a", plural=False, count=None) for m in copy.deepcopy(c.targets)]
+            self._attach(replace(c, holder=Mention("ID", i, h.surface), targets=own, relation=None, landmarks=[],
+                                 abs_x=None, abs_y=None, place=None), state)
+        return True
+
     def _attach(self, c, state: State) -> None:
         """"a boy holding a kite", "she wears a crown": the holder, then what is held or worn."""
         h = c.holder
@@ -986,6 +1005,10 @@ class Interpreter:
             if m.relation in _WHERE_A_PERSON_IS and h.relation is None and h.head == "CAT" and \
                     str(h.value) in self.world.category_names and self.world.category(str(h.value)).alive:
                 h.relation, h.landmarks, m.relation, m.landmarks = m.relation, m.landmarks, None, []
+        if h.head == "CAT" and h.indefinite and (h.count or 1) > 1 and c.targets and \
+                all(m.head == "CAT" and (m.count or 1) == 1 and m.det in ("a", "an", None) for m in c.targets):
+            if self._each_their_own(c, state):  # "two boys wearing sunglasses": a pair each
+                return
         if h.head == "CAT" and (h.indefinite or not self._exists(h, state)):
             own = replace(c, relation=h.relation, landmarks=h.landmarks, targets=[h])  # its own place only
             self._add(h, own, state)
