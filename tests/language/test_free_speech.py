@@ -855,6 +855,10 @@ def test_there_was_no_man_after_all(dialog):
     assert t[2].ok and len(s.scene.find("man")) == 1 and "cap" in str(s.scene.find("man")[0].attrs)
     s, t = dialog("park", "a girl on the left", "there's no dog")
     assert [o.category for o in s.scene.objects] == ["girl"]
+    s, t = dialog("street", "two men by the bank", "there was no man")  # which of the two? asked, not both gone
+    assert not t[1].ok and "which one" in t[1].reply and t[1].scene.to_dict() == t[0].scene.to_dict()
+    s, t = dialog("street", "two men by the bank", "there were no men")
+    assert t[1].ok and not s.scene.find("man")
 
 
 def test_one_for_each(dialog):

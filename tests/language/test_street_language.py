@@ -981,6 +981,8 @@ def test_taking_off_what_someone_wears_leaves_them_in_the_picture(dialog):
     assert "notes" not in s.scene.find("man")[0].attrs and "took the beard off" in t[1].reply.lower()
     s, t = dialog("street", "a man in a cap", "a woman", "she wasn't wearing a hat")
     assert s.scene.find("man")[0].attrs.get("headwear_kind") == "cap"  # not his cap: she was the one meant
+    s, t = dialog("street", "a man in a cap", "take his hat off")  # the only thing on his head
+    assert t[1].ok and "headwear_kind" not in s.scene.find("man")[0].attrs and "you said hat" in t[1].reply.lower()
     s, t = dialog("street", "a man", "remove his hat")
     assert not t[1].ok and t[1].scene.to_dict() == t[0].scene.to_dict()
 

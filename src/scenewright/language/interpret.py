@@ -273,7 +273,12 @@ class Interpreter:
                 re.search(rf"\bno {re.escape(targets[0].surface)}\b", c.text) and \
                 self._exists(replace(targets[0], negated=False), state):
             # "Scratch that, there was no man.": the one drawn goes
-            for o in self._resolve_all([replace(first, negated=False, det="the", plural=True)], state):
+            gone = self._resolve_all([replace(first, negated=False, det="the", plural=True)], state)
+            if len(gone) > 1 and not first.plural:  # of two men, which one was not there?
+                raise Refusal(f"There are {len(gone)} {self.world.category(gone[0].category).plural_name} — which "
+                              f"one was not there? Say e.g. 'remove the left one', or 'there were no "
+                              f"{self.world.category(gone[0].category).plural_name}'.")
+            for o in gone:
                 state.do(Remove(o.id))
             return None
         if verb == "exist" and len(targets) == 1 and first.head == "CAT" and first.det == "a" and \
@@ -912,6 +917,9 @@ class Interpreter:
             if not who and slot != "notes":  # "take the hat off" of the one in a cap: the one wearing something
                 who = [o for o in persons if key in o.attrs]  # there, if only one
                 who = who if len(who) == 1 else []
+                if who:
+                    state.notes.append(f"(You said {kind}: the {who[0].category} had {replies.a_or_an(who[0].attrs[key])} on, so "
+                                       f"I took that off.)")
             if not who:
                 raise Refusal(f"No one in the picture has {replies.a_or_an(kind)} to take off.")
             o = who[0]
