@@ -1019,3 +1019,11 @@ def test_keep_one_and_remove_the_rest_keeps_it(dialog, said, kept):
     assert t[3].ok and sorted(o.category for o in s.scene.objects) == kept, t[3].reply
     if kept == ["cube"]:
         assert s.scene.objects[0].color == "blue"
+
+
+@pytest.mark.parametrize("said", ["The cars, take one away.", "take one of the cars away", "the cars: remove one"])
+def test_one_of_a_group_named_first(dialog, said):
+    s, t = dialog("street", "three cars on the left", said)
+    assert t[1].ok and len(s.scene.find("car")) == 2, t[1].reply
+    s, t = dialog("shapes", "three red cubes", "the cubes, make one blue")
+    assert sorted(o.color for o in s.scene.objects) == ["blue", "red", "red"]

@@ -593,7 +593,10 @@ _TO_THE_EDGE = re.compile(r"\b(?:further |more |over )?(?:to the )?(left|right)\
 _DROP_IN = re.compile(r"\bdrop (?:in )?((?:a|an|some|another|two|three|four|five|\d+) )")
 _LIL = re.compile(r"\blil\b")
 _UNDO_THING = re.compile(r"\bundo (the (?!last\b|previous\b|change|turn|step|move|edit|colou?r|size)\w+)")
-_TAKE_AWAY = re.compile(r"\btake ((?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+|one|two|"
+_TOPIC_THEN_ONE = re.compile(r"^\s*(the (?:[\w-]+ ){0,2}?[\w-]+s)\s*[,:]\s*(remove|delete|get rid of|move|make|paint)"
+                             r" (one|two|three)\b(?! of\b)")
+_TAKE_AWAY = re.compile(r"\btake ((?:one|two|three) of (?:the|those|these|them|his|her|my|their) ?(?:[\w-]+ ){0,2}?[\w-]*|"
+                        r"(?:the|that|this|those|these|his|her|my|their) (?:[\w-]+ ){0,2}?[\w-]+|one|two|"
                         r"three|both|one of them|two of them) (?:away|off|out)\b")  # "the cars, take one away"
 _TURN_BACK = re.compile(r"\bturn (it|him|her|them|the [\w ]+?) back(?: round| around)?(?: the way (?:it|he|she|they) "
                         r"(?:was|were)(?: before)?| again)?(?=\s*(?:$|[.,!;]))")
@@ -633,6 +636,7 @@ def normalise(text: str) -> str:
     t = _UNDO_THING.sub(r"remove \1", t)  # "can you undo the tree?": the tree goes, not the last turn
     t = _TURN_BACK.sub(r"turn \1 around", t)  # "now turn it back the way it was": turned round again
     t = _TAKE_AWAY.sub(r"remove \1", t)  # "take the pie away", "take that ladder off"
+    t = _TOPIC_THEN_ONE.sub(r"\2 \3 of \1", t)  # "the cars, remove one": one of the cars
     t = _TAKE_OFF.sub("remove ", t)  # "take off his hat"
     t = _THAT_TIME.sub("", t)  # "he looked grumpy that day": a time, not a thing
     t = _THERE_INSTEAD.sub(r"\1 in place of it", t)  # "put a burger there instead": where the pie was
