@@ -10,8 +10,8 @@ from ..worlds import World
 from . import placement as P
 from . import replies
 from .base import Context, Parse
-from .lexicon import CORRECTION_MARKERS, NOT_WORN, normalise
-from .looks import looks
+from .lexicon import CORRECTION_MARKERS, normalise
+from .looks import looks, said_not_worn
 from .references import Ambiguous, Missing, touched
 from .state import Refusal, State
 
@@ -70,7 +70,7 @@ def revise(interp: "Interpreter", clauses, context: Context) -> Parse | None:
     if not ids:
         return None
     c = clauses[0]
-    if c.neg and (c.kinds or any(a == "facial_hair" for a, _ in c.attrs)) and NOT_WORN.search(c.text):
+    if said_not_worn(c):
         return None  # "actually, he wasn't wearing a cap": it comes off him, as a turn of its own does that
     moved = _to_the_other_one(world, c, last, before, ids) or _only_some(interp, c, last, before, ids)
     if moved is not None:

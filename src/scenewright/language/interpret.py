@@ -15,8 +15,8 @@ from . import placement as P
 from . import members, replies, subjects, verify
 from .base import Context, Parse
 from .clauses import Clause
-from .lexicon import NEAREST_COLOURS, NOT_WORN, Lexicon, label_of
-from .looks import background, looks
+from .lexicon import NEAREST_COLOURS, Lexicon, label_of
+from .looks import background, looks, said_not_worn
 from .reader import gender_of, moves_by_itself
 from .references import LOOKS, Ambiguous, Mention, Missing, Resolver, wears
 from .state import Refusal, State
@@ -179,9 +179,7 @@ class Interpreter:
             c.unknown = []
             return None  # "…, that'd look nice with the cyan": said about the picture, nothing to change
         self._unknown(c, state)
-        if c.neg and NOT_WORN.search(c.text) and (c.kinds or any(a == "facial_hair" for a, _ in c.attrs)) and \
-                not c.has_location and \
-                all(m.head in ("PRON", "CAT", "ID", "ROLE") for m in c.targets):
+        if said_not_worn(c) and not c.has_location and all(m.head in ("PRON", "CAT", "ID", "ROLE") for m in c.targets):
             try:  # "he didn't have a beard", "she wasn't wearing a hat": not on them
                 if self._take_off(c, state):
                     return None

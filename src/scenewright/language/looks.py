@@ -8,6 +8,7 @@ from typing import Any, Sequence
 
 from ..scene import SceneObject, Update
 from ..worlds import Category, World
+from .lexicon import NOT_WORN
 from .references import Mention
 from .replies import a_or_an
 from .state import Refusal, State
@@ -53,6 +54,12 @@ def _size_ref(c, state: State, obj: SceneObject | None) -> SceneObject | None:
 
 
 _NOTED = ("facial_hair",)  # read as attributes, kept as notes on a person (no sprite shows them): "a beard"
+
+
+def said_not_worn(c) -> bool:
+    """"he didn't have a beard", "actually, she wasn't wearing a hat": a clause saying someone had something off
+    (which the interpreter takes off them, and a correction leaves to it)."""
+    return bool(c.neg and (c.kinds or any(a in _NOTED for a, _ in c.attrs)) and NOT_WORN.search(c.text))
 
 
 def _ride_goes(state: State, obj: SceneObject | None, motion: str) -> bool:
